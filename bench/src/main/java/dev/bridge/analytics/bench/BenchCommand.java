@@ -1,0 +1,240 @@
+package dev.bridge.analytics.bench;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.config.ConfigException;
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.EngineSettings;
+import dev.bridge.analytics.config.ProducerType;
+import dev.bridge.analytics.config.WaitStrategyType;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code analytics bench}: the load run. Starts an engine on a store, drives the synthetic DSPex workload from N
+ * producer threads, verifies that every event sent is in the store (exactly, per series), measures throughput,
+ * publish cost and allocation, runs the bare-Disruptor baseline, and prints the summary (and JSON).
+ * <p>
+ * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Load run: publishes a synthetic DSPex bridge workload into the engine, verifies that no event is " +
+        "lost and reports throughput, publish cost, allocation and the ratio to a bare Disruptor ring.")
+public final class BenchCommand implements Callable<Integer>
+{
+    private static final Path DEFAULT_CONFIG = Path.of("config", "analytics.yaml");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Engine configuration (default: config/analytics.yaml if present, else the bundled defaults).")
+    private Path config;
+
+    @Option(names = "--producers", paramLabel = "N", defaultValue = "1",
+        description = "Producer threads (default: ${DEFAULT-VALUE}); more than 1 forces a multi-producer ring.")
+    private int producers;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Length length = new Length();
+
+    @Option(names = "--store", paramLabel = "DIR",
+        description = "Store directory, kept (may hold earlier runs). Default: a temporary directory, deleted.")
+    private Path store;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    private Path json;
+
+    @Option(names = "--wait-strategy", paramLabel = "S", converter = WaitStrategyConverter.class,
+        description = "blocking, sleeping, yielding or busy_spin (default: the configuration's).")
+    private WaitStrategyType waitStrategy;
+
+    @Option(names = "--ring-size", paramLabel = "N", description = "Ring slots, a power of two (default: the configuration's).")
+    private Integer ringSize;
+
+    @Option(names = "--no-baseline", description = "Skip the bare Disruptor baseline.")
+    private boolean noBaseline;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    private boolean quiet;
+
+    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "1000000",
+        description = "Warm-up events over all producers, verified but not timed; capped at 1 s (default: ${DEFAULT-VALUE}).")
+    private long warmUpEvents;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the workload tables.")
+    private long seed;
+
+    /** Either a duration or a number of events. */
+    static final class Length
+    {
+        @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Timed window: 30s, 500ms, 2m (default: 10s).")
+        Duration duration;
+
+        @Option(names = "--events", paramLabel = "N", description = "Timed events over all producers, instead of a duration.")
+        Long events;
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        validate();
+        final PrintWriter err = spec.commandLine().getErr();
+        final EngineConfig base;
+        try
+        {
+            base = loadConfig();
+        }
+        catch (final ConfigException ex)
+        {
+            err.println(ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        final boolean keepStore = store != null;
+        final Path storeDir = keepStore ? Files.createDirectories(store) : Files.createTempDirectory("analytics-bench-");
+        try
+        {
+            final EngineConfig effective;
+            try
+            {
+                effective = base.withDataDirectory(storeDir).withEngine(this::override);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                err.println("analytics bench: " + ex.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            return run(effective, storeDir, keepStore);
+        }
+        finally
+        {
+            if (!keepStore)
+            {
+                deleteRecursively(storeDir);
+            }
+        }
+    }
+
+    private int run(final EngineConfig effective, final Path storeDir, final boolean keepStore) throws Exception
+    {
+        final EngineSettings settings = effective.engine();
+        final RunSettings runSettings = new RunSettings(producers, effective.source(), storeDir.toString(), keepStore,
+            settings, RunSettings.currentJdk(), Runtime.getRuntime().availableProcessors());
+        final Progress progress = new Progress(System.err, quiet);
+        final Duration duration = length.events == null ?
+            (length.duration == null ? Duration.ofSeconds(10) : length.duration) : null;
+        final EngineRun engineRun = new EngineRun(producers, duration, length.events, warmUpEvents, seed, progress);
+        final LoadResult load;
+        final long startNs = System.nanoTime();
+        final AnalyticsEngine started;
+        try
+        {
+            started = AnalyticsEngine.start(effective);
+        }
+        catch (final IllegalStateException ex)
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("analytics bench: cannot start the engine on " + storeDir + ": " + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        try (AnalyticsEngine engine = started)
+        {
+            progress.note(String.format("engine started in %.2f s (store %s)", (System.nanoTime() - startNs) / 1e9, storeDir));
+            load = engineRun.run(engine);
+            progress.note("load run done; closing the engine");
+        }
+        progress.note(String.format("engine closed, %.2f s since start", (System.nanoTime() - startNs) / 1e9));
+        BaselineRun.Result baseline = null;
+        if (!noBaseline)
+        {
+            progress.note("baseline: bare Disruptor ring, " + load.timedEvents() + " events...");
+            baseline = BaselineRun.run(load.tables(), load.timedEvents(), load.warmUpEvents(), settings.ringSize(),
+                settings.producerType(), settings.waitStrategy());
+        }
+        final BenchResult result = new BenchResult(runSettings, load, baseline);
+        final PrintWriter out = spec.commandLine().getOut();
+        out.print(BenchReport.text(result));
+        out.flush();
+        if (json != null)
+        {
+            BenchReport.writeJson(result, json);
+        }
+        return load.passed() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+    }
+
+    private void validate()
+    {
+        if (producers < 1)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--producers must be >= 1, was " + producers);
+        }
+        if (length.events != null && length.events < 1)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--events must be >= 1, was " + length.events);
+        }
+        if (warmUpEvents < 0)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup-events must be >= 0, was " + warmUpEvents);
+        }
+    }
+
+    private EngineConfig loadConfig() throws ConfigException
+    {
+        if (config != null)
+        {
+            return EngineConfig.load(config);
+        }
+        return Files.isRegularFile(DEFAULT_CONFIG) ? EngineConfig.load(DEFAULT_CONFIG) : EngineConfig.defaults();
+    }
+
+    private EngineSettings.Builder override(final EngineSettings.Builder b)
+    {
+        if (producers > 1)
+        {
+            b.producerType(ProducerType.MULTI);
+        }
+        if (waitStrategy != null)
+        {
+            b.waitStrategy(waitStrategy);
+        }
+        if (ringSize != null)
+        {
+            b.ringSize(ringSize);
+        }
+        return b;
+    }
+
+    private static void deleteRecursively(final Path dir) throws IOException
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.bridge.analytics.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bridge.analytics.Stats;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders a {@link BenchResult}: the dashboard-style text summary for stdout, and the JSON document of
+ * {@code --json}. Stateless; thread-safe.
+ */
+public final class BenchReport
+{
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchReport()
+    {
+    }
+
+    /** @return the text summary (several lines, ending with the verdict). */
+    public static String text(final BenchResult result)
+    {
+        final RunSettings s = result.settings();
+        final LoadResult load = result.load();
+        final DashboardFigures d = load.dashboard();
+        final StringBuilder out = new StringBuilder();
+        line(out, "== Bridge Analytics load run ==");
+        line(out, "Run           %d producer(s), %.2f s timed + %,d warm-up events; wait %s, ring %,d %s, %s, %s",
+            s.producers(), load.windowSeconds(), load.warmUpEvents(), lower(s.engine().waitStrategy()),
+            s.engine().ringSize(), lower(s.engine().producerType()), lower(s.engine().overflowPolicy()),
+            lower(s.engine().pipelineThreading()));
+        line(out, "Machine       JDK %s, %d cpus; config %s; store %s%s", s.jdk(), s.cpus(), s.configSource(),
+            s.store(), s.storeKept() ? " (kept)" : " (temporary)");
+        line(out, "");
+        line(out, "Operations    reads %,.0f/s   writes %,.0f/s   deletes %,.0f/s   total %,d ops in %.2f s",
+            d.rate("variable_read"), d.rate("variable_write"), d.rate("variable_delete"), d.operations(), d.runSeconds());
+        boolean first = true;
+        for (final Map.Entry<String, Stats> e : d.latencies().entrySet())
+        {
+            final Stats st = e.getValue();
+            line(out, "%-13s %-24s count %,12d  mean %,10.1f  min %,8d  max %,10d  stddev %,10.1f",
+                first ? "Performance" : "", e.getKey(), st.count(), orZero(st.mean()), orZero(st.min()),
+                orZero(st.max()), orZero(st.stddev()));
+            first = false;
+        }
+        line(out, "              (p50/p95/p99: the engine has no percentile query yet; they come with the query issue)");
+        line(out, "Cache         hit rate %s   hits %,d   misses %,d   evictions %,d",
+            percent(d.cacheHitRate()), d.total("cache_hit"), d.total("cache_miss"), d.total("cache_eviction"));
+        final Stats duration = d.latencies().get("optimization_duration_ms");
+        line(out, "Optimisations started %,d   completed %,d   failed %,d   success %s   avg duration %s ms   last improvement %s bp",
+            d.total("optimization_started"), d.total("optimization_completed"), d.total("optimization_failed"),
+            percent(d.optimisationSuccessRate()),
+            duration == null || duration.mean() == null ? "-" : String.format("%,.0f", duration.mean()),
+            d.lastImprovement() == null ? "-" : d.lastImprovement());
+        line(out, "Health        errors %,d (operation %,d, grpc %,d, timeout %,d; %s of operations)   active sessions %s",
+            d.errors(), d.total("operation_error"), d.total("grpc_error"), d.total("timeout_error"),
+            percent(d.errorRate()), d.activeSessions() == null ? "-" : d.activeSessions());
+        line(out, "");
+        line(out, "Throughput    %,.0f events/s aggregated end to end (%,d events in %.3f s, publish to flush)",
+            load.throughput(), load.aggregatedInWindow(), load.windowSeconds());
+        final RecordCost rc = load.recordNs();
+        line(out, "Record cost   ns  p50 %,d  p90 %,d  p99 %,d  p99.9 %,d  max %,d   (%,d samples, 1 in %d calls, incl. one nanoTime)",
+            rc.p50(), rc.p90(), rc.p99(), rc.p999(), rc.max(), rc.samples(), ProducerTask.TIMING_MASK + 1);
+        line(out, "Allocation    producers %.3f B/event (%,d B)   handler %.3f B/event (%,d B)",
+            load.producerBytesPerEvent(), load.producerAllocatedBytes(), load.handlerBytesPerEvent(),
+            load.handlerAllocatedBytes());
+        if (result.baseline() != null)
+        {
+            line(out, "Baseline      bare Disruptor ring, no-op handler: %,.0f events/s (%,d events in %.3f s)   ratio %.3f",
+                result.baseline().eventsPerSecond(), result.baseline().events(), result.baseline().seconds(),
+                result.ratioToBaseline());
+        }
+        else
+        {
+            line(out, "Baseline      skipped (--no-baseline)");
+        }
+        final EngineCounts c = load.counts();
+        line(out, "Accounting    published %,d   aggregated %,d   rejected %,d   dropped %,d   lost %,d",
+            c.published(), c.aggregated(), c.rejected(), c.dropped(), c.lost());
+        line(out, "");
+        for (final Verification.Mismatch m : load.verification().mismatches())
+        {
+            line(out, "  mismatch    %s", m);
+        }
+        line(out, "%s", result.verdict());
+        return out.toString();
+    }
+
+    /** @return the JSON document as a tree of maps (field names as documented in the README). */
+    public static Map<String, Object> json(final BenchResult result)
+    {
+        final RunSettings s = result.settings();
+        final LoadResult load = result.load();
+        final EngineCounts c = load.counts();
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("producers", s.producers());
+        json.put("duration_s", load.windowSeconds());
+        json.put("run_s", load.runSeconds());
+        json.put("warmup_events", load.warmUpEvents());
+        json.put("timed_events", load.timedEvents());
+        json.put("wait_strategy", lower(s.engine().waitStrategy()));
+        json.put("ring_size", s.engine().ringSize());
+        json.put("producer_type", lower(s.engine().producerType()));
+        json.put("overflow_policy", lower(s.engine().overflowPolicy()));
+        json.put("pipeline_threading", lower(s.engine().pipelineThreading()));
+        json.put("config", s.configSource());
+        json.put("store", s.store());
+        json.put("store_kept", s.storeKept());
+        json.put("jdk", s.jdk());
+        json.put("cpus", s.cpus());
+        json.put("events_published", c.published());
+        json.put("events_aggregated", c.aggregated());
+        json.put("events_dropped", c.dropped());
+        json.put("events_rejected", c.rejected());
+        json.put("lost", c.lost());
+        json.put("verified_series", load.verification().verifiedSeries());
+        json.put("mismatched_series", load.verification().mismatches().size());
+        json.put("mismatches", load.verification().mismatches().stream().map(BenchReport::mismatch).toList());
+        json.put("throughput_eps", load.throughput());
+        final RecordCost rc = load.recordNs();
+        final Map<String, Object> record = new LinkedHashMap<>();
+        record.put("samples", rc.samples());
+        record.put("p50", rc.p50());
+        record.put("p90", rc.p90());
+        record.put("p99", rc.p99());
+        record.put("p999", rc.p999());
+        record.put("max", rc.max());
+        json.put("record_ns", record);
+        json.put("producer_alloc_bytes_per_event", load.producerBytesPerEvent());
+        json.put("handler_alloc_bytes_per_event", load.handlerBytesPerEvent());
+        json.put("baseline_eps", result.baseline() == null ? null : result.baseline().eventsPerSecond());
+        json.put("ratio_to_baseline", result.ratioToBaseline());
+        final Map<String, Object> expected = new LinkedHashMap<>();
+        load.verification().expectedByMetric().forEach((metric, totals) ->
+            expected.put(metric, Map.of("count", totals.count(), "sum", totals.sum())));
+        json.put("expected", expected);
+        json.put("dashboard", dashboard(load.dashboard()));
+        json.put("verdict", result.verdict());
+        return json;
+    }
+
+    /** Writes {@link #json(BenchResult)} to {@code file} (parent directories created). */
+    public static void writeJson(final BenchResult result, final Path file) throws IOException
+    {
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null)
+        {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), json(result));
+    }
+
+    private static Map<String, Object> dashboard(final DashboardFigures d)
+    {
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reads_per_s", d.rate("variable_read"));
+        json.put("writes_per_s", d.rate("variable_write"));
+        json.put("operations", d.operations());
+        json.put("cache_hit_rate", d.cacheHitRate());
+        json.put("cache_hits", d.total("cache_hit"));
+        json.put("cache_misses", d.total("cache_miss"));
+        json.put("cache_evictions", d.total("cache_eviction"));
+        json.put("optimizations_started", d.total("optimization_started"));
+        json.put("optimizations_completed", d.total("optimization_completed"));
+        json.put("optimizations_failed", d.total("optimization_failed"));
+        json.put("optimization_success_rate", d.optimisationSuccessRate());
+        json.put("errors", d.errors());
+        json.put("error_rate", d.errorRate());
+        json.put("active_sessions", d.activeSessions());
+        final Map<String, Object> latencies = new LinkedHashMap<>();
+        d.latencies().forEach((metric, st) ->
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("count", st.count());
+            m.put("mean", st.mean());
+            m.put("min", st.min());
+            m.put("max", st.max());
+            m.put("stddev", st.stddev());
+            latencies.put(metric, m);
+        });
+        json.put("latencies", latencies);
+        return json;
+    }
+
+    private static Map<String, Object> mismatch(final Verification.Mismatch m)
+    {
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("series", m.series());
+        json.put("expected_count", m.expectedCount());
+        json.put("actual_count", m.actualCount());
+        json.put("expected_sum", m.expectedSum());
+        json.put("actual_sum", m.actualSum());
+        return json;
+    }
+
+    private static void line(final StringBuilder out, final String format, final Object... args)
+    {
+        out.append(String.format(format, args)).append(System.lineSeparator());
+    }
+
+    private static String lower(final Enum<?> value)
+    {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String percent(final Double rate)
+    {
+        return rate == null ? "-" : String.format("%.2f%%", rate * 100);
+    }
+
+    private static double orZero(final Double v)
+    {
+        return v == null ? 0 : v;
+    }
+
+    private static long orZero(final Long v)
+    {
+        return v == null ? 0 : v;
+    }
+}

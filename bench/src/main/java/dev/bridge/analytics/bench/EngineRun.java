@@ -1,0 +1,195 @@
+package dev.bridge.analytics.bench;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine half of a load run: resolves the handles, pre-generates the workload tables, reads the store's
+ * totals, runs the producers (warm-up, then the timed window), flushes, measures and verifies.
+ * <p>
+ * Sequence: warm-up (at most {@code warmUpEvents} or {@link #WARM_UP_CAP}, whichever ends first) -> flush ->
+ * snapshot of the engine counters and the handler threads' allocation -> timed window (a duration or a number of
+ * events) -> producers joined -> flush -> measurements -> store totals read again and compared.
+ * <p>
+ * Thread-safety: {@link #run} is called by one thread, which starts and joins the producer threads.
+ */
+public final class EngineRun
+{
+    /** Longest warm-up. */
+    public static final Duration WARM_UP_CAP = Duration.ofSeconds(1);
+    private static final long HIGHEST_NS = 10_000_000_000L;
+
+    private final int producers;
+    private final Duration duration;
+    private final Long events;
+    private final long warmUpEvents;
+    private final long seed;
+    private final Progress progress;
+
+    /**
+     * @param duration     length of the timed window, or null when {@code events} is given.
+     * @param events       events of the timed window over all producers, or null when {@code duration} is given.
+     * @param warmUpEvents warm-up events over all producers (0 for none).
+     */
+    public EngineRun(
+        final int producers, final Duration duration, final Long events, final long warmUpEvents, final long seed,
+        final Progress progress)
+    {
+        if ((duration == null) == (events == null))
+        {
+            throw new IllegalArgumentException("exactly one of duration and events");
+        }
+        this.producers = producers;
+        this.duration = duration;
+        this.events = events;
+        this.warmUpEvents = warmUpEvents;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /** Runs the load against a started engine (which the caller closes). */
+    public LoadResult run(final AnalyticsEngine engine) throws InterruptedException
+    {
+        final SeriesPlan plan = SeriesPlan.of(engine.config());
+        final SeriesHandles handles = SeriesHandles.resolve(engine, plan);
+        final List<WorkloadTable> tables = new ArrayList<>();
+        final List<ProducerTask> tasks = new ArrayList<>();
+        final RunControl control = new RunControl(producers);
+        for (int p = 0; p < producers; p++)
+        {
+            final WorkloadTable table = DspexWorkload.generate(plan, seed + p, WorkloadTable.DEFAULT_SIZE);
+            tables.add(table);
+            tasks.add(new ProducerTask(table, handles, control, BaselineRun.share(warmUpEvents, producers, p),
+                events == null ? Long.MAX_VALUE : BaselineRun.share(events, producers, p), plan.size()));
+        }
+        final SeriesSnapshot before = SeriesSnapshot.read(engine, plan);
+
+        final List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++)
+        {
+            final Thread thread = new Thread(tasks.get(p), "bench-producer-" + p);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        progress.start(engine);
+        final long runStartMs = System.currentTimeMillis();
+        final long runStartNs = System.nanoTime();
+        threads.forEach(Thread::start);
+        try
+        {
+            awaitWarmUp(control, tasks);
+            engine.flush();
+            final EngineCounts atWindowStart = EngineCounts.read(engine);
+            final long[] consumerIds = engine.consumerThreadIds();
+            final long handlerBytesBefore = ThreadAllocation.threads(consumerIds);
+
+            final long windowStartNs = System.nanoTime();
+            control.go();
+            if (duration != null)
+            {
+                awaitDeadline(windowStartNs + duration.toNanos(), tasks);
+                control.stop();
+            }
+            for (final Thread thread : threads)
+            {
+                while (!join(thread))
+                {
+                    progress.maybePrint("run");
+                }
+            }
+            engine.flush();
+            final long windowEndNs = System.nanoTime();
+            final long handlerBytes = ThreadAllocation.threads(consumerIds) - handlerBytesBefore;
+            final EngineCounts end = EngineCounts.read(engine);
+            checkFailures(tasks);
+            return result(engine, plan, tasks, tables, before, atWindowStart, end,
+                (windowEndNs - windowStartNs) / 1e9, (windowEndNs - runStartNs) / 1e9, runStartMs, handlerBytes);
+        }
+        finally
+        {
+            control.stop();
+            for (final Thread thread : threads)
+            {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            }
+        }
+    }
+
+    private LoadResult result(
+        final AnalyticsEngine engine, final SeriesPlan plan, final List<ProducerTask> tasks,
+        final List<WorkloadTable> tables, final SeriesSnapshot before, final EngineCounts atWindowStart,
+        final EngineCounts end, final double windowSeconds, final double runSeconds, final long runStartMs,
+        final long handlerBytes)
+    {
+        final long[] sentCounts = new long[plan.size()];
+        final long[] sentSums = new long[plan.size()];
+        final Histogram recordNs = new Histogram(HIGHEST_NS, 3);
+        long warmUp = 0;
+        long timed = 0;
+        long producerBytes = 0;
+        for (final ProducerTask task : tasks)
+        {
+            for (int i = 0; i < plan.size(); i++)
+            {
+                sentCounts[i] += task.counts()[i];
+                sentSums[i] += task.sums()[i];
+            }
+            recordNs.add(task.recordNs());
+            warmUp += task.warmUpEvents();
+            timed += task.timedEvents();
+            producerBytes += task.allocatedBytes();
+        }
+        final SeriesSnapshot after = SeriesSnapshot.read(engine, plan);
+        final Verification verification = Verification.compare(plan, sentCounts, sentSums, before, after);
+        final DashboardFigures dashboard = DashboardFigures.collect(engine, plan, before, after, runSeconds, runStartMs);
+        return new LoadResult(warmUp, timed, windowSeconds, runSeconds, end.aggregated() - atWindowStart.aggregated(),
+            end, RecordCost.of(recordNs), producerBytes, handlerBytes, verification, dashboard, List.copyOf(tables));
+    }
+
+    private void awaitWarmUp(final RunControl control, final List<ProducerTask> tasks) throws InterruptedException
+    {
+        if (!control.awaitWarmedUp(WARM_UP_CAP.toMillis()))
+        {
+            control.endWarmUp();
+            while (!control.awaitWarmedUp(100))
+            {
+                checkFailures(tasks);
+                progress.maybePrint("warm-up");
+            }
+        }
+        checkFailures(tasks);
+    }
+
+    private void awaitDeadline(final long deadlineNs, final List<ProducerTask> tasks) throws InterruptedException
+    {
+        long left;
+        while ((left = deadlineNs - System.nanoTime()) > 0)
+        {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, Math.max(progress.nanosToNextLine(), 1_000_000L)));
+            progress.maybePrint("run");
+            checkFailures(tasks);
+        }
+    }
+
+    private static boolean join(final Thread thread) throws InterruptedException
+    {
+        thread.join(200);
+        return !thread.isAlive();
+    }
+
+    private static void checkFailures(final List<ProducerTask> tasks)
+    {
+        for (final ProducerTask task : tasks)
+        {
+            if (task.failure() != null)
+            {
+                throw new IllegalStateException("a producer failed: " + task.failure(), task.failure());
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.bridge.analytics.bench;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One producer thread of the load run: walks its {@link WorkloadTable} and publishes every event through the
+ * pre-resolved {@link SeriesHandles}, counting per series what it sent (count and sum). Every 1024th publish is
+ * timed with {@link System#nanoTime()} into a producer-local HdrHistogram. A warm-up phase runs the same loop
+ * first; its timings are discarded but its events are counted (they are verified with the rest). The timed
+ * phase is bracketed by this thread's allocated-bytes counter.
+ * <p>
+ * The loop does no random draw, no allocation, no lookup: two array loads, a switch, the publish and two array
+ * updates per event, and a volatile read of the stop flag every 256 events.
+ * <p>
+ * Thread-safety: {@link #run()} runs on one producer thread; the result accessors may be read by another thread
+ * after that thread has been joined.
+ */
+public final class ProducerTask implements Runnable
+{
+    /** Publish calls between two timed ones, minus one. */
+    public static final int TIMING_MASK = 1023;
+    private static final int STOP_CHECK_MASK = 255;
+    private static final long HIGHEST_NS = 10_000_000_000L;
+
+    private final WorkloadTable table;
+    private final SeriesHandles handles;
+    private final RunControl control;
+    private final long warmUpLimit;
+    private final long timedLimit;
+    private final long[] counts;
+    private final long[] sums;
+    private final Histogram recordNs = new Histogram(HIGHEST_NS, 3);
+    private int position;
+    private long calls;
+    private long warmUpEvents;
+    private long timedEvents;
+    private long allocatedBytes;
+    private volatile Throwable failure;
+
+    /**
+     * @param table       the events to walk.
+     * @param handles     resolved handles, shared.
+     * @param control     phases and stop flags, shared.
+     * @param warmUpLimit events of the warm-up at most (it may end earlier: {@link RunControl#endWarmUp()}).
+     * @param timedLimit  events of the timed phase at most ({@link Long#MAX_VALUE} in duration mode).
+     * @param seriesCount size of the series plan.
+     */
+    public ProducerTask(
+        final WorkloadTable table, final SeriesHandles handles, final RunControl control, final long warmUpLimit,
+        final long timedLimit, final int seriesCount)
+    {
+        this.table = table;
+        this.handles = handles;
+        this.control = control;
+        this.warmUpLimit = warmUpLimit;
+        this.timedLimit = timedLimit;
+        this.counts = new long[seriesCount];
+        this.sums = new long[seriesCount];
+    }
+
+    @Override
+    public void run()
+    {
+        try
+        {
+            warmUpEvents = loop(warmUpLimit, true);
+            recordNs.reset();
+            control.warmedUpAwaitGo();
+            final long before = ThreadAllocation.currentThread();
+            timedEvents = loop(timedLimit, false);
+            allocatedBytes = ThreadAllocation.currentThread() - before;
+        }
+        catch (final Throwable ex)
+        {
+            failure = ex;
+            control.stop();
+        }
+    }
+
+    private long loop(final long limit, final boolean warmUp)
+    {
+        final int[] seriesOf = table.seriesIndexes();
+        final long[] valueOf = table.values();
+        final int mask = table.mask();
+        final long[] counts = this.counts;
+        final long[] sums = this.sums;
+        final SeriesHandles handles = this.handles;
+        final Histogram recordNs = this.recordNs;
+        int pos = position;
+        long calls = this.calls;
+        long sent = 0;
+        while (sent < limit)
+        {
+            if ((sent & STOP_CHECK_MASK) == 0 && control.shouldStop(warmUp))
+            {
+                break;
+            }
+            final int s = seriesOf[pos];
+            final long v = valueOf[pos];
+            if ((calls & TIMING_MASK) == 0)
+            {
+                final long start = System.nanoTime();
+                handles.publish(s, v);
+                final long ns = System.nanoTime() - start;
+                recordNs.recordValue(ns < HIGHEST_NS ? ns : HIGHEST_NS);
+            }
+            else
+            {
+                handles.publish(s, v);
+            }
+            calls++;
+            counts[s]++;
+            sums[s] += v;
+            pos = (pos + 1) & mask;
+            sent++;
+        }
+        position = pos;
+        this.calls = calls;
+        return sent;
+    }
+
+    /** @return events sent per series index, warm-up included. */
+    public long[] counts()
+    {
+        return counts;
+    }
+
+    /** @return sum of the values sent per series index, warm-up included. */
+    public long[] sums()
+    {
+        return sums;
+    }
+
+    /** @return events sent during the warm-up. */
+    public long warmUpEvents()
+    {
+        return warmUpEvents;
+    }
+
+    /** @return events sent during the timed phase. */
+    public long timedEvents()
+    {
+        return timedEvents;
+    }
+
+    /** @return bytes this thread allocated during the timed phase. */
+    public long allocatedBytes()
+    {
+        return allocatedBytes;
+    }
+
+    /** @return the timed publish costs of the timed phase, in ns. */
+    public Histogram recordNs()
+    {
+        return recordNs;
+    }
+
+    /** @return the exception that ended the task, or null. */
+    public Throwable failure()
+    {
+        return failure;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.bridge.analytics;
+
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.EngineSettings;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.pipeline.EngineCounters;
+import dev.bridge.analytics.pipeline.Pipeline;
+import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.StatsQuery;
+import dev.bridge.analytics.series.SeriesInfo;
+import dev.bridge.analytics.series.SeriesRegistry;
+import dev.bridge.analytics.series.SeriesTable;
+import dev.bridge.analytics.store.MetricStore;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embeddable engine: resolves handles, runs the ring and its consumer threads, persists aggregates and
+ * answers queries.
+ * <pre>{@code
+ * try (AnalyticsEngine engine = AnalyticsEngine.start(EngineConfig.load(Path.of("config/analytics.yaml"))))
+ * {
+ *     CounterHandle reads = engine.counter("variable_read");          // resolve once, at setup
+ *     HistogramHandle latency = engine.histogram("read_latency_us");
+ *     reads.increment();                                               // hot path: no allocation, no lock
+ *     latency.record(180);
+ *     engine.flush();                                                  // everything published so far is visible
+ *     Stats s = engine.stats("read_latency_us", TimeRange.LAST_MINUTE);
+ * }
+ * }</pre>
+ * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads with the
+ * {@code multi} producer type (exactly one with {@code single}). Queries may run while producers publish.
+ */
+public final class AnalyticsEngine implements AutoCloseable
+{
+    private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(2);
+    private static final String[] SAMPLED_GAUGES = { "memory_usage_mb", "process_count", "ets_memory_mb" };
+
+    private final EngineConfig config;
+    private final EpochClock clock;
+    private final MetricStore store;
+    private final EngineCounters counters;
+    private final SeriesRegistry registry;
+    private final Pipeline pipeline;
+    private final StatsQuery statsQuery;
+    private volatile boolean closed;
+
+    private AnalyticsEngine(final EngineConfig config, final EpochClock clock)
+    {
+        this.config = config;
+        this.clock = clock;
+        final EngineSettings settings = config.engine();
+        store = MetricStore.openForWriting(settings.dataDirectory(), settings.storeEntries());
+        try
+        {
+            counters = new EngineCounters();
+            final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
+            config.metrics().forEach(m -> catalog.put(m.name(), m));
+            for (final SelfMetric m : SelfMetric.values())
+            {
+                catalog.put(m.metricName(), m.definition());
+            }
+            final SeriesTable table = new SeriesTable(settings.maxSeries());
+            registry = new SeriesRegistry(catalog, store.series(), table, settings.labelCardinalityLimit(),
+                overflowId -> counters.counter(SelfMetric.SERIES_OVERFLOWED).increment());
+            final int[] sampled = new int[SAMPLED_GAUGES.length + SelfMetric.values().length];
+            for (int i = 0; i < SAMPLED_GAUGES.length; i++)
+            {
+                final MetricDefinition m = catalog.get(SAMPLED_GAUGES[i]);
+                sampled[i] = m != null && m.type() == MetricType.GAUGE && m.labels().isEmpty() ?
+                    registry.resolve(SAMPLED_GAUGES[i]).id() : -1;
+            }
+            for (final SelfMetric m : SelfMetric.values())
+            {
+                sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
+            }
+            counters.counter(SelfMetric.SERIES).setRelease(registry.size());
+            pipeline = new Pipeline(settings, table, store, counters, clock, sampled);
+            statsQuery = new StatsQuery(store, settings.rawResolution().toMillis());
+        }
+        catch (final RuntimeException ex)
+        {
+            store.close();
+            throw ex;
+        }
+    }
+
+    /** Starts an engine with the system clock. */
+    public static AnalyticsEngine start(final EngineConfig config)
+    {
+        return start(config, SystemEpochClock.INSTANCE);
+    }
+
+    /**
+     * Starts an engine. The clock is read by the consumer once per batch and per idle tick (tests inject one).
+     *
+     * @throws IllegalStateException when the data directory is held by another engine.
+     */
+    public static AnalyticsEngine start(final EngineConfig config, final EpochClock clock)
+    {
+        return new AnalyticsEngine(config, clock);
+    }
+
+    /**
+     * Resolves a counter series (setup time, not per event).
+     *
+     * @param labelPairs label name, value, ...: names among the metric's declared labels.
+     * @throws IllegalArgumentException for an unknown metric (the message lists the known ones), a metric of
+     *                                  another type, or bad labels.
+     */
+    public CounterHandle counter(final String metric, final String... labelPairs)
+    {
+        return new CounterHandle(pipeline.publisher(), resolve(metric, MetricType.COUNTER, labelPairs).id());
+    }
+
+    /** Resolves a histogram series; see {@link #counter(String, String...)}. */
+    public HistogramHandle histogram(final String metric, final String... labelPairs)
+    {
+        return new HistogramHandle(pipeline.publisher(), resolve(metric, MetricType.HISTOGRAM, labelPairs).id());
+    }
+
+    /** Resolves a gauge series; see {@link #counter(String, String...)}. */
+    public GaugeHandle gauge(final String metric, final String... labelPairs)
+    {
+        return new GaugeHandle(pipeline.publisher(), resolve(metric, MetricType.GAUGE, labelPairs).id());
+    }
+
+    private SeriesInfo resolve(final String metric, final MetricType type, final String[] labelPairs)
+    {
+        ensureOpen();
+        final MetricDefinition definition = registry.metric(metric);
+        if (definition.type() != type)
+        {
+            throw new IllegalArgumentException("metric '" + metric + "' is a " +
+                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a " +
+                type.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (metric.startsWith("engine_"))
+        {
+            throw new IllegalArgumentException("metric '" + metric + "' is recorded by the engine itself");
+        }
+        final SeriesInfo info = registry.resolve(metric, labelPairs);
+        counters.counter(SelfMetric.SERIES).setRelease(registry.size());
+        return info;
+    }
+
+    /**
+     * Returns once every event published (by any thread) before the call is aggregated and committed to the
+     * store, so that queries see it.
+     *
+     * @throws IllegalStateException if the engine is closed, a consumer died, or two minutes passed.
+     */
+    public void flush()
+    {
+        ensureOpen();
+        if (!pipeline.flush(FLUSH_TIMEOUT))
+        {
+            throw new IllegalStateException("flush did not complete within " + FLUSH_TIMEOUT);
+        }
+    }
+
+    /** @return stats of every series of {@code metric} merged, over {@code range}. */
+    public Stats stats(final String metric, final TimeRange range)
+    {
+        return stats(metric, Map.of(), range);
+    }
+
+    /** @return stats of the series of {@code metric} whose labels include {@code labels}, over {@code range}. */
+    public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        ensureOpen();
+        final long resolutionMs = config.engine().rawResolution().toMillis();
+        final long[] bounds = range.resolve(clock.time(), resolutionMs);
+        return statsQuery.stats(registry.find(metric, labels), bounds[0], bounds[1]);
+    }
+
+    /**
+     * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
+     *         merged over {@code range} (a copy: the caller owns it).
+     */
+    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        ensureOpen();
+        final MetricDefinition definition = registry.metric(metric);
+        if (definition.type() != MetricType.HISTOGRAM)
+        {
+            throw new IllegalArgumentException("metric '" + metric + "' is a " +
+                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
+        }
+        final long[] bounds = range.resolve(clock.time(), config.engine().rawResolution().toMillis());
+        return statsQuery.distribution(registry.find(metric, labels), definition.histogram(), bounds[0], bounds[1]);
+    }
+
+    /** @return the current value of a self-metric counter (volatile read, no query). */
+    public long selfMetric(final SelfMetric metric)
+    {
+        return counters.get(metric);
+    }
+
+    /** @return events offered by producers so far: those in the ring plus those dropped. */
+    public long eventsPublished()
+    {
+        return pipeline.ring().getCursor() + 1 + counters.get(SelfMetric.EVENTS_DROPPED);
+    }
+
+    /** @return every series registered so far (including earlier runs' series of catalog metrics). */
+    public List<SeriesInfo> series()
+    {
+        return registry.all();
+    }
+
+    /** @return the ids of the consumer threads, for per-thread measurements (allocation, CPU). */
+    public long[] consumerThreadIds()
+    {
+        return pipeline.consumerThreadIds();
+    }
+
+    /** @return the configuration the engine runs with. */
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** @return true when the store was recovered after an unclean stop of its previous writer. */
+    public boolean recoveredStore()
+    {
+        return store.recovered();
+    }
+
+    /** Drains the ring, commits everything, stops the consumer threads and closes the store. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            pipeline.close();
+        }
+        finally
+        {
+            counters.close();
+            store.close();
+        }
+    }
+
+    private void ensureOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("engine is closed");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bridge.analytics;
+
+import dev.bridge.analytics.pipeline.EventPublisher;
+import dev.bridge.analytics.pipeline.MetricEvent;
+
+/**
+ * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; values
+ * that are negative or above the metric's {@code highest} are published and counted as rejected, never thrown.
+ * Thread-safe for the engine's producer type.
+ */
+public final class HistogramHandle
+{
+    private final EventPublisher publisher;
+    private final int seriesId;
+
+    HistogramHandle(final EventPublisher publisher, final int seriesId)
+    {
+        this.publisher = publisher;
+        this.seriesId = seriesId;
+    }
+
+    /** Records one value in the metric's unit. */
+    public void record(final long value)
+    {
+        publisher.publish(seriesId, value, 0L, 0);
+    }
+
+    /** Records one value, rounded to the nearest integer; NaN and infinities are rejected and counted. */
+    public void record(final double value)
+    {
+        publisher.publish(seriesId, Math.round(value), 0L, Double.isFinite(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+    }
+
+    /** Records one value at an explicit time (backfill, adapters with their own timestamps). */
+    public void recordAt(final long value, final long epochMs)
+    {
+        publisher.publish(seriesId, value, epochMs, 0);
+    }
+
+    /** @return the series id this handle publishes to. */
+    public int seriesId()
+    {
+        return seriesId;
+    }
+}

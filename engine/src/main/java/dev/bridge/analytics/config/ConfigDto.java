@@ -1,0 +1,59 @@
+package dev.bridge.analytics.config;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed image of the YAML document as Jackson binds it: field {@code ringSize} is key {@code ring_size}. A null
+ * field is a key the file does not have (explicit empty values are rejected while binding, except an empty
+ * {@code engine:} section, which means all defaults). Unchecked: {@link ConfigValidator} turns it into an
+ * {@link EngineConfig}. Mutable and confined to the loading thread.
+ */
+final class ConfigDto
+{
+    @JsonSetter(nulls = Nulls.SKIP)
+    Engine engine;
+    Map<String, Metric> metrics;
+
+    /** The {@code engine:} section; every key is optional. */
+    static final class Engine
+    {
+        Integer ringSize;
+        ProducerType producerType;
+        WaitStrategyType waitStrategy;
+        OverflowPolicy overflowPolicy;
+        PipelineThreading pipelineThreading;
+        Integer labelCardinalityLimit;
+        Integer maxSeries;
+        String dataDirectory;
+        Duration rawResolution;
+        Duration aggregationInterval;
+        Duration retentionPeriod;
+        Duration commitInterval;
+        Duration tickInterval;
+        Duration resourceSamplingInterval;
+        Long storeEntries;
+    }
+
+    /** One entry of {@code metrics:}; type, unit and help are required, histogram exactly for histograms. */
+    static final class Metric
+    {
+        MetricType type;
+        String unit;
+        String help;
+        List<String> labels;
+        Histogram histogram;
+    }
+
+    /** {@code histogram: { lowest, highest, significant_digits }}; all three are required. */
+    static final class Histogram
+    {
+        Long lowest;
+        Long highest;
+        Integer significantDigits;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.bridge.analytics.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound {@link ConfigDto} and builds the {@link EngineConfig}; every problem becomes a
+ * {@link ConfigException} at the position {@link YamlPositions} recorded for the offending key or value. Checks what
+ * the records' own constructors check (ring size, positive sizes, histogram range; their
+ * {@link IllegalArgumentException}s name the YAML key and are mapped back to it) plus what only the file knows:
+ * required keys, names, labels, duration signs and the exported-name collisions. One instance per load, confined
+ * to the loading thread.
+ */
+final class ConfigValidator
+{
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern UNIT = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final String RESERVED_METRIC_PREFIX = "engine_";
+    private static final Set<String> RESERVED_LABELS = Set.of("le", "quantile");
+    private static final EngineSettings DEFAULTS = EngineSettings.builder().build();
+
+    private final String source;
+    private final YamlPositions at;
+    private final Path baseDirectory;
+
+    /**
+     * @param source        file or resource name, kept in the config and used in messages.
+     * @param positions     where the keys and values are.
+     * @param baseDirectory directory relative paths resolve against, or null to keep them relative.
+     */
+    ConfigValidator(final String source, final YamlPositions positions, final Path baseDirectory)
+    {
+        this.source = source;
+        this.at = positions;
+        this.baseDirectory = baseDirectory;
+    }
+
+    EngineConfig toConfig(final ConfigDto dto) throws ConfigException
+    {
+        final EngineSettings settings = engine(dto.engine == null ? new ConfigDto.Engine() : dto.engine);
+        if (dto.metrics == null)
+        {
+            throw at.error("metrics", at.value(""),
+                "missing required section 'metrics:' (a mapping of metric names to definitions)");
+        }
+        final List<MetricDefinition> metrics = new ArrayList<>();
+        for (final Map.Entry<String, ConfigDto.Metric> e : dto.metrics.entrySet())
+        {
+            metrics.add(metric(e.getKey(), e.getValue()));
+        }
+        checkExportedNames(metrics);
+        return new EngineConfig(source, settings, metrics);
+    }
+
+    private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException
+    {
+        final EngineSettings.Builder b = DEFAULTS.toBuilder();
+        if (e.ringSize != null)
+        {
+            b.ringSize(e.ringSize);
+        }
+        if (e.producerType != null)
+        {
+            b.producerType(e.producerType);
+        }
+        if (e.waitStrategy != null)
+        {
+            b.waitStrategy(e.waitStrategy);
+        }
+        if (e.overflowPolicy != null)
+        {
+            b.overflowPolicy(e.overflowPolicy);
+        }
+        if (e.pipelineThreading != null)
+        {
+            b.pipelineThreading(e.pipelineThreading);
+        }
+        if (e.labelCardinalityLimit != null)
+        {
+            b.labelCardinalityLimit(e.labelCardinalityLimit);
+        }
+        if (e.maxSeries != null)
+        {
+            b.maxSeries(e.maxSeries);
+        }
+        if (e.dataDirectory != null)
+        {
+            b.dataDirectory(directory(e.dataDirectory));
+        }
+        if (e.storeEntries != null)
+        {
+            b.storeEntries(e.storeEntries);
+        }
+        final Duration raw = wholeSeconds("raw_resolution", e.rawResolution, DEFAULTS.rawResolution());
+        final Duration aggregation = wholeSeconds("aggregation_interval", e.aggregationInterval,
+            DEFAULTS.aggregationInterval());
+        if (aggregation.getSeconds() % raw.getSeconds() != 0)
+        {
+            throw at.errorAtValue(e.aggregationInterval != null || e.rawResolution == null ?
+                "engine.aggregation_interval" : "engine.raw_resolution",
+                "aggregation_interval (" + Durations.format(aggregation) + ") must be a multiple of raw_resolution (" +
+                Durations.format(raw) + ")");
+        }
+        b.rawResolution(raw).aggregationInterval(aggregation)
+            .retentionPeriod(positive("retention_period", e.retentionPeriod, DEFAULTS.retentionPeriod()))
+            .commitInterval(positive("commit_interval", e.commitInterval, DEFAULTS.commitInterval()))
+            .tickInterval(positive("tick_interval", e.tickInterval, DEFAULTS.tickInterval()));
+        if (e.resourceSamplingInterval != null)
+        {
+            b.resourceSamplingInterval(e.resourceSamplingInterval); // 0 turns sampling off
+        }
+        try
+        {
+            return b.build();
+        }
+        catch (final IllegalArgumentException | NullPointerException ex)
+        {
+            final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Engine.class), "engine");
+            throw at.errorAtValue(key.isEmpty() ? "engine" : "engine." + key, ex.getMessage());
+        }
+    }
+
+    private Path directory(final String text) throws ConfigException
+    {
+        if (text.isBlank())
+        {
+            throw at.errorAtValue("engine.data_directory", "data_directory must not be empty");
+        }
+        try
+        {
+            final Path dir = Path.of(text);
+            return baseDirectory == null || dir.isAbsolute() ? dir : baseDirectory.resolve(dir).normalize();
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw at.errorAtValue("engine.data_directory", "not a valid path: " + ex.getMessage());
+        }
+    }
+
+    private Duration positive(final String key, final Duration value, final Duration fallback) throws ConfigException
+    {
+        if (value == null)
+        {
+            return fallback;
+        }
+        if (value.isZero() || value.isNegative())
+        {
+            throw at.errorAtValue("engine." + key, key + " must be > 0, was " + Durations.format(value));
+        }
+        return value;
+    }
+
+    private Duration wholeSeconds(final String key, final Duration value, final Duration fallback)
+        throws ConfigException
+    {
+        final Duration d = positive(key, value, fallback);
+        if (d.getNano() != 0)
+        {
+            throw at.errorAtValue("engine." + key, key + " must be a whole number of seconds, was " +
+                Durations.format(d));
+        }
+        return d;
+    }
+
+    private MetricDefinition metric(final String name, final ConfigDto.Metric m) throws ConfigException
+    {
+        final String path = "metrics." + name;
+        if (!NAME.matcher(name).matches())
+        {
+            throw at.errorAtKey(path, "bad metric name '" + name + "': names must match [a-z_][a-z0-9_]*");
+        }
+        if (name.startsWith(RESERVED_METRIC_PREFIX))
+        {
+            throw at.errorAtKey(path, "metric names starting with '" + RESERVED_METRIC_PREFIX +
+                "' are reserved for the engine's own metrics");
+        }
+        if (m.type == null)
+        {
+            throw missing(path, "type", "one of " + ConfigDeserializers.spellings(MetricType.class));
+        }
+        if (m.unit == null)
+        {
+            throw missing(path, "unit", "e.g. operations, microseconds, megabytes");
+        }
+        if (!UNIT.matcher(m.unit).matches())
+        {
+            throw at.errorAtValue(path + ".unit", "bad unit '" + m.unit +
+                "': units are lower-case words matching [a-z][a-z0-9_]*, e.g. microseconds");
+        }
+        if (m.help == null)
+        {
+            throw missing(path, "help", "a one-line description");
+        }
+        final String help = m.help.strip();
+        if (help.isEmpty() || help.indexOf('\n') >= 0 || help.indexOf('\r') >= 0)
+        {
+            throw at.errorAtValue(path + ".help", "help must be one non-empty line");
+        }
+        return new MetricDefinition(name, m.type, m.unit, help, labels(path, m.labels), histogram(path, m));
+    }
+
+    private ConfigException missing(final String path, final String key, final String hint)
+    {
+        return at.error(path + "." + key, at.key(path), "missing required key '" + key + "' (" + hint + ")");
+    }
+
+    private List<String> labels(final String path, final List<String> labels) throws ConfigException
+    {
+        if (labels == null)
+        {
+            return List.of();
+        }
+        final Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++)
+        {
+            final String label = labels.get(i);
+            final String field = path + ".labels[" + i + "]";
+            if (!NAME.matcher(label).matches())
+            {
+                throw at.errorAtValue(field, "bad label name '" + label + "': names must match [a-z_][a-z0-9_]*");
+            }
+            if (label.startsWith("__"))
+            {
+                throw at.errorAtValue(field, "label names starting with '__' are reserved");
+            }
+            if (RESERVED_LABELS.contains(label))
+            {
+                throw at.errorAtValue(field, "label name '" + label + "' is reserved by Prometheus");
+            }
+            final Integer first = seen.putIfAbsent(label, i);
+            if (first != null)
+            {
+                throw at.errorAtValue(field, "duplicate label '" + label + "' (also labels[" + first + "])");
+            }
+        }
+        return labels;
+    }
+
+    private HistogramSpec histogram(final String path, final ConfigDto.Metric m) throws ConfigException
+    {
+        final String field = path + ".histogram";
+        if (m.type != MetricType.HISTOGRAM)
+        {
+            if (m.histogram != null)
+            {
+                throw at.errorAtKey(field, "only histogram metrics take a histogram range; this metric is a " +
+                    ConfigDeserializers.spelling(m.type));
+            }
+            return null;
+        }
+        final ConfigDto.Histogram h = m.histogram;
+        if (h == null)
+        {
+            throw at.error(field, at.key(path), "missing required key 'histogram' (histogram metrics need a range, " +
+                "e.g. histogram: { lowest: 1, highest: 60000000, significant_digits: 3 })");
+        }
+        if (h.lowest == null)
+        {
+            throw missing(field, "lowest", "smallest value told apart from 0, >= 1");
+        }
+        if (h.highest == null)
+        {
+            throw missing(field, "highest", "largest accepted value, >= 2 * lowest");
+        }
+        if (h.significantDigits == null)
+        {
+            throw missing(field, "significant_digits", "decimal digits of precision, 0..5");
+        }
+        try
+        {
+            return new HistogramSpec(h.lowest, h.highest, h.significantDigits);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Histogram.class), field);
+            throw at.errorAtValue(key.isEmpty() ? field : field + "." + key, ex.getMessage());
+        }
+    }
+
+    private void checkExportedNames(final List<MetricDefinition> metrics) throws ConfigException
+    {
+        final Map<String, String> exported = new HashMap<>();
+        for (final MetricDefinition m : metrics)
+        {
+            final String family = PrometheusNames.familyName(m, "");
+            final String other = exported.putIfAbsent(family, m.name());
+            if (other != null)
+            {
+                throw at.errorAtKey("metrics." + m.name(), "exported to Prometheus as '" + family +
+                    "', as metric '" + other + "' (line " + at.key("metrics." + other).line() + ") already is");
+            }
+        }
+    }
+
+    /**
+     * @return the key of {@code keys} named first in {@code message} that the file has under {@code section};
+     * else the first named at all; else "".
+     */
+    private String firstKeyNamed(final String message, final List<String> keys, final String section)
+    {
+        String firstNamed = "";
+        String firstPresent = "";
+        int firstNamedAt = Integer.MAX_VALUE;
+        int firstPresentAt = Integer.MAX_VALUE;
+        for (final String key : keys)
+        {
+            final Matcher m = Pattern.compile("\\b" + Pattern.quote(key) + "\\b").matcher(message == null ? "" : message);
+            if (m.find())
+            {
+                if (m.start() < firstNamedAt)
+                {
+                    firstNamed = key;
+                    firstNamedAt = m.start();
+                }
+                if (m.start() < firstPresentAt && at.has(section + "." + key))
+                {
+                    firstPresent = key;
+                    firstPresentAt = m.start();
+                }
+            }
+        }
+        return firstPresent.isEmpty() ? firstNamed : firstPresent;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.bridge.analytics.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A validated configuration: engine settings and the metric catalog. Immutable, thread-safe.
+ * Obtain one with {@link #load(Path)}, {@link #parse(String, String)} or {@link #defaults()}; an invalid
+ * file never yields an instance (a {@link ConfigException} names file, line, column and field).
+ */
+public final class EngineConfig
+{
+    /** Classpath location of the bundled copy of {@code config/analytics.yaml}. */
+    public static final String DEFAULT_RESOURCE = "/dev/bridge/analytics/config/analytics.yaml";
+
+    private final String source;
+    private final EngineSettings engine;
+    private final Map<String, MetricDefinition> metrics;
+
+    public EngineConfig(final String source, final EngineSettings engine, final List<MetricDefinition> metrics)
+    {
+        this.source = Objects.requireNonNull(source, "source");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        final Map<String, MetricDefinition> byName = new LinkedHashMap<>();
+        for (final MetricDefinition m : metrics)
+        {
+            if (byName.put(m.name(), m) != null)
+            {
+                throw new IllegalArgumentException("duplicate metric '" + m.name() + "'");
+            }
+        }
+        this.metrics = byName;
+    }
+
+    /** @return the configuration read from a YAML file. */
+    public static EngineConfig load(final Path file) throws ConfigException
+    {
+        return ConfigLoader.load(file);
+    }
+
+    /** @return the configuration parsed from YAML text; {@code sourceName} is used in error messages. */
+    public static EngineConfig parse(final String yaml, final String sourceName) throws ConfigException
+    {
+        return ConfigLoader.parse(yaml, sourceName);
+    }
+
+    /** @return the bundled copy of {@code config/analytics.yaml} (the DSPex catalog and default settings). */
+    public static EngineConfig defaults()
+    {
+        return ConfigLoader.defaults();
+    }
+
+    /** @return where this configuration came from (a file path or a resource name). */
+    public String source()
+    {
+        return source;
+    }
+
+    /** @return the engine settings. */
+    public EngineSettings engine()
+    {
+        return engine;
+    }
+
+    /** @return the metric catalog in declaration order. */
+    public List<MetricDefinition> metrics()
+    {
+        return List.copyOf(metrics.values());
+    }
+
+    /** @return the metric of that name, if the catalog has it. */
+    public Optional<MetricDefinition> metric(final String name)
+    {
+        return Optional.ofNullable(metrics.get(name));
+    }
+
+    /** @return a copy with the engine settings changed by {@code change}. */
+    public EngineConfig withEngine(final UnaryOperator<EngineSettings.Builder> change)
+    {
+        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics());
+    }
+
+    /** @return a copy whose store lives in {@code dir}. */
+    public EngineConfig withDataDirectory(final Path dir)
+    {
+        return withEngine(b -> b.dataDirectory(dir));
+    }
+}

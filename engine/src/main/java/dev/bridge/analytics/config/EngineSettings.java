@@ -1,0 +1,164 @@
+package dev.bridge.analytics.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Engine settings (the {@code engine:} section of the YAML). Immutable, thread-safe; resolved once before start,
+ * never read again afterwards. Use {@link #builder()} or {@link #toBuilder()} to derive a changed copy.
+ *
+ * @param ringSize                 ring slots, a power of two >= 64.
+ * @param producerType             single or multi producer ring.
+ * @param waitStrategy             how the consumer waits.
+ * @param overflowPolicy           block (default) or drop when the ring is full.
+ * @param pipelineThreading        one consumer thread for all stages, or one per stage.
+ * @param labelCardinalityLimit    series per metric before new label sets go to the metric's overflow series.
+ * @param maxSeries                series the engine can hold in all (sizes the handler arrays).
+ * @param dataDirectory            where the persisted store lives. The YAML loader resolves a relative
+ *                                 {@code data_directory} against the directory holding the file when it loads a
+ *                                 file, and keeps it relative (to the working dir) for parse() and defaults().
+ * @param rawResolution            width of a raw time bucket, whole seconds >= 1 s.
+ * @param aggregationInterval      the seed's rollup interval (60 s), a multiple of the raw resolution.
+ * @param retentionPeriod          the seed's retention (24 h) of raw buckets.
+ * @param commitInterval           how often the consumer writes live buckets to the store (bounds the loss on kill -9).
+ * @param tickInterval             longest the consumer stays idle before it closes buckets and commits anyway.
+ * @param resourceSamplingInterval how often the engine samples memory, threads and off-heap use as gauges;
+ *                                 {@link Duration#ZERO} turns sampling off.
+ * @param storeEntries             capacity of the aggregate store in buckets (series x buckets kept).
+ */
+public record EngineSettings(
+    int ringSize,
+    ProducerType producerType,
+    WaitStrategyType waitStrategy,
+    OverflowPolicy overflowPolicy,
+    PipelineThreading pipelineThreading,
+    int labelCardinalityLimit,
+    int maxSeries,
+    Path dataDirectory,
+    Duration rawResolution,
+    Duration aggregationInterval,
+    Duration retentionPeriod,
+    Duration commitInterval,
+    Duration tickInterval,
+    Duration resourceSamplingInterval,
+    long storeEntries)
+{
+    public EngineSettings
+    {
+        Objects.requireNonNull(producerType, "producer_type");
+        Objects.requireNonNull(waitStrategy, "wait_strategy");
+        Objects.requireNonNull(overflowPolicy, "overflow_policy");
+        Objects.requireNonNull(pipelineThreading, "pipeline_threading");
+        Objects.requireNonNull(dataDirectory, "data_directory");
+        if (ringSize < 64 || Integer.bitCount(ringSize) != 1)
+        {
+            throw new IllegalArgumentException("ring_size must be a power of two >= 64, was " + ringSize);
+        }
+        positive("label_cardinality_limit", labelCardinalityLimit);
+        positive("max_series", maxSeries);
+        positive("store_entries", storeEntries);
+        wholeSeconds("raw_resolution", rawResolution);
+        wholeSeconds("aggregation_interval", aggregationInterval);
+        if (aggregationInterval.toSeconds() % rawResolution.toSeconds() != 0)
+        {
+            throw new IllegalArgumentException("aggregation_interval (" + aggregationInterval.toSeconds() +
+                "s) must be a multiple of raw_resolution (" + rawResolution.toSeconds() + "s)");
+        }
+        positive("retention_period", retentionPeriod);
+        positive("commit_interval", commitInterval);
+        positive("tick_interval", tickInterval);
+        if (resourceSamplingInterval.isNegative())
+        {
+            throw new IllegalArgumentException("resource_sampling_interval must be >= 0, was " + resourceSamplingInterval);
+        }
+    }
+
+    private static void positive(final String field, final long value)
+    {
+        if (value <= 0)
+        {
+            throw new IllegalArgumentException(field + " must be > 0, was " + value);
+        }
+    }
+
+    private static void positive(final String field, final Duration value)
+    {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.isZero())
+        {
+            throw new IllegalArgumentException(field + " must be a positive duration, was " + value);
+        }
+    }
+
+    private static void wholeSeconds(final String field, final Duration value)
+    {
+        positive(field, value);
+        if (value.toNanos() % 1_000_000_000L != 0)
+        {
+            throw new IllegalArgumentException(field + " must be a whole number of seconds, was " + value);
+        }
+    }
+
+    /** @return the defaults of {@code config/analytics.yaml}'s engine section. */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /** @return a builder holding these settings. */
+    public Builder toBuilder()
+    {
+        return new Builder()
+            .ringSize(ringSize).producerType(producerType).waitStrategy(waitStrategy)
+            .overflowPolicy(overflowPolicy).pipelineThreading(pipelineThreading)
+            .labelCardinalityLimit(labelCardinalityLimit).maxSeries(maxSeries).dataDirectory(dataDirectory)
+            .rawResolution(rawResolution).aggregationInterval(aggregationInterval).retentionPeriod(retentionPeriod)
+            .commitInterval(commitInterval).tickInterval(tickInterval)
+            .resourceSamplingInterval(resourceSamplingInterval).storeEntries(storeEntries);
+    }
+
+    /** Fluent builder; not thread-safe. {@link #build()} validates. */
+    public static final class Builder
+    {
+        private int ringSize = 65536;
+        private ProducerType producerType = ProducerType.MULTI;
+        private WaitStrategyType waitStrategy = WaitStrategyType.SLEEPING;
+        private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
+        private PipelineThreading pipelineThreading = PipelineThreading.SINGLE_THREAD;
+        private int labelCardinalityLimit = 1000;
+        private int maxSeries = 16384;
+        private Path dataDirectory = Path.of("data");
+        private Duration rawResolution = Duration.ofSeconds(1);
+        private Duration aggregationInterval = Duration.ofSeconds(60);
+        private Duration retentionPeriod = Duration.ofHours(24);
+        private Duration commitInterval = Duration.ofMillis(100);
+        private Duration tickInterval = Duration.ofMillis(50);
+        private Duration resourceSamplingInterval = Duration.ofSeconds(1);
+        private long storeEntries = 1_000_000L;
+
+        public Builder ringSize(final int v) { ringSize = v; return this; }
+        public Builder producerType(final ProducerType v) { producerType = v; return this; }
+        public Builder waitStrategy(final WaitStrategyType v) { waitStrategy = v; return this; }
+        public Builder overflowPolicy(final OverflowPolicy v) { overflowPolicy = v; return this; }
+        public Builder pipelineThreading(final PipelineThreading v) { pipelineThreading = v; return this; }
+        public Builder labelCardinalityLimit(final int v) { labelCardinalityLimit = v; return this; }
+        public Builder maxSeries(final int v) { maxSeries = v; return this; }
+        public Builder dataDirectory(final Path v) { dataDirectory = v; return this; }
+        public Builder rawResolution(final Duration v) { rawResolution = v; return this; }
+        public Builder aggregationInterval(final Duration v) { aggregationInterval = v; return this; }
+        public Builder retentionPeriod(final Duration v) { retentionPeriod = v; return this; }
+        public Builder commitInterval(final Duration v) { commitInterval = v; return this; }
+        public Builder tickInterval(final Duration v) { tickInterval = v; return this; }
+        public Builder resourceSamplingInterval(final Duration v) { resourceSamplingInterval = v; return this; }
+        public Builder storeEntries(final long v) { storeEntries = v; return this; }
+
+        /** @return validated settings; throws IllegalArgumentException naming the field. */
+        public EngineSettings build()
+        {
+            return new EngineSettings(ringSize, producerType, waitStrategy, overflowPolicy, pipelineThreading,
+                labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
+                retentionPeriod, commitInterval, tickInterval, resourceSamplingInterval, storeEntries);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.bridge.analytics.pipeline;
+
+/**
+ * A consumer stage that keeps live per-series state and writes it to the store. Called from its one consumer
+ * thread only.
+ */
+interface CommittingStage
+{
+    /** Adds one accepted event (its timestamp already stamped by classify). */
+    void onEvent(MetricEvent event);
+
+    /**
+     * Writes every live bucket touched since the last commit, and closes live buckets that ended before
+     * {@code nowMs}'s bucket.
+     */
+    void commit(long nowMs);
+}

@@ -1,0 +1,204 @@
+package dev.bridge.analytics.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * One consumer thread's handler. It runs, per event, the stages it owns: classify (if owned) then each committing
+ * stage; and, at each batch end or idle tick, its maintenance: counters, resource sampling (if owned), and a
+ * commit when the commit interval has passed or a flush asks for one. With single-thread pipelining one handler
+ * owns every stage; with per-stage pipelining classify, bucket and histogram each get their own.
+ * <p>
+ * The clock is read once per batch and once per idle tick. Any exception of a stage is caught here, counted and
+ * logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer thread; other
+ * threads read only {@link #committed()}.
+ */
+public final class ConsumerHandler implements EventHandler<MetricEvent>
+{
+    private final String name;
+    private final EpochClock clock;
+    private final ClassifyStage classify;
+    private final CommittingStage[] stages;
+    private final BucketStage bucketStage;
+    private final ResourceSampler sampler;
+    private final FlushRequests flushRequests;
+    private final ErrorLog errors;
+    private final long commitIntervalMs;
+    private final AtomicCounter aggregatedCounter;
+    private final AtomicCounter rejectedCounter;
+    private final AtomicCounter batchesCounter;
+    private final AtomicCounter maxBatchCounter;
+    private final AtomicCounter commitsCounter;
+    private final Sequence committed = new Sequence(-1);
+    private volatile long threadId = -1;
+    private long nowMs;
+    private long lastCommitMs;
+    private long processedAccepted;
+    private long batches;
+    private long maxBatch;
+    private long commits;
+
+    ConsumerHandler(
+        final String name,
+        final EpochClock clock,
+        final ClassifyStage classify,
+        final CommittingStage[] stages,
+        final ResourceSampler sampler,
+        final FlushRequests flushRequests,
+        final ErrorLog errors,
+        final long commitIntervalMs,
+        final EngineCounters counters)
+    {
+        this.name = name;
+        this.clock = clock;
+        this.classify = classify;
+        this.stages = stages;
+        BucketStage bucket = null;
+        for (final CommittingStage stage : stages)
+        {
+            if (stage instanceof BucketStage)
+            {
+                bucket = (BucketStage)stage;
+            }
+        }
+        this.bucketStage = bucket;
+        this.sampler = bucket == null ? null : sampler;
+        this.flushRequests = flushRequests;
+        this.errors = errors;
+        this.commitIntervalMs = commitIntervalMs;
+        this.aggregatedCounter = bucket != null ? counters.counter(SelfMetric.EVENTS_AGGREGATED) : null;
+        this.rejectedCounter = classify != null ? counters.counter(SelfMetric.EVENTS_REJECTED) : null;
+        this.batchesCounter = classify != null ? counters.counter(SelfMetric.BATCHES) : null;
+        this.maxBatchCounter = classify != null ? counters.counter(SelfMetric.MAX_BATCH_SIZE) : null;
+        this.commitsCounter = bucket != null ? counters.counter(SelfMetric.COMMITS) : null;
+    }
+
+    @Override
+    public void onStart()
+    {
+        threadId = Thread.currentThread().getId();
+        nowMs = clock.time();
+        lastCommitMs = nowMs;
+    }
+
+    @Override
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        nowMs = clock.time();
+        if (classify != null)
+        {
+            classify.onBatchStart(nowMs);
+            batches++;
+            if (batchSize > maxBatch)
+            {
+                maxBatch = batchSize;
+            }
+        }
+    }
+
+    @Override
+    public void onEvent(final MetricEvent event, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            if (classify == null ? (event.flags & MetricEvent.FLAG_ACCEPTED) != 0 : classify.accept(event))
+            {
+                processedAccepted++;
+                for (final CommittingStage stage : stages)
+                {
+                    stage.onEvent(event);
+                }
+            }
+        }
+        catch (final Throwable error)
+        {
+            errors.onError(name, error);
+        }
+        if (endOfBatch)
+        {
+            maintain(sequence);
+        }
+    }
+
+    @Override
+    public void onTimeout(final long sequence)
+    {
+        nowMs = clock.time();
+        maintain(sequence);
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        maintain(Long.MAX_VALUE);
+    }
+
+    private void maintain(final long processed)
+    {
+        try
+        {
+            if (classify != null)
+            {
+                rejectedCounter.setRelease(classify.rejected());
+                batchesCounter.setRelease(batches);
+                maxBatchCounter.setRelease(maxBatch);
+            }
+            if (aggregatedCounter != null)
+            {
+                aggregatedCounter.setRelease(processedAccepted);
+            }
+            if (sampler != null)
+            {
+                sampler.onTick(nowMs, bucketStage);
+            }
+            if (stages.length > 0 &&
+                (nowMs - lastCommitMs >= commitIntervalMs || processed == Long.MAX_VALUE ||
+                flushRequests.due(processed, committed.get())))
+            {
+                for (final CommittingStage stage : stages)
+                {
+                    stage.commit(nowMs);
+                }
+                lastCommitMs = nowMs;
+                if (commitsCounter != null)
+                {
+                    commitsCounter.setRelease(++commits);
+                }
+                if (processed != Long.MAX_VALUE)
+                {
+                    committed.set(processed);
+                }
+            }
+        }
+        catch (final Throwable error)
+        {
+            errors.onError(name, error);
+        }
+    }
+
+    /** @return the highest sequence whose effects are committed to the store (volatile read). */
+    public long committed()
+    {
+        return committed.get();
+    }
+
+    /** @return true when this handler commits state, so flush must wait for it. */
+    boolean commits()
+    {
+        return stages.length > 0;
+    }
+
+    /** @return the id of the consumer thread, -1 before it started. */
+    public long threadId()
+    {
+        return threadId;
+    }
+
+    /** @return the handler's name (also its thread's name). */
+    public String name()
+    {
+        return name;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.bridge.analytics.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import dev.bridge.analytics.store.MetricStore;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Samples the engine's resource gauges and self-metrics on the bucket stage's consumer thread, at the configured
+ * interval, and records them into the bucket stage like any gauge value:
+ * {@code memory_usage_mb} (JVM heap used), {@code process_count} (live JVM threads), {@code ets_memory_mb}
+ * (off-heap bytes of the store and the direct buffers), and one {@code engine_*} gauge per {@link SelfMetric}.
+ * Allocation-free. Not thread-safe: called by one consumer thread.
+ */
+final class ResourceSampler
+{
+    private static final long MB = 1024L * 1024L;
+
+    private final long intervalMs;
+    private final EngineCounters counters;
+    private final MetricStore store;
+    private final RingBuffer<MetricEvent> ring;
+    private final int memorySeries;
+    private final int threadSeries;
+    private final int offHeapSeries;
+    private final int[] selfSeries;
+    private final SelfMetric[] selfMetrics = SelfMetric.values();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final BufferPoolMXBean directPool;
+    private final Runtime runtime = Runtime.getRuntime();
+    private long nextSampleMs = Long.MIN_VALUE;
+
+    /**
+     * @param seriesIds series of memory_usage_mb, process_count, ets_memory_mb (-1 when the catalog lacks one),
+     *                  then one per {@link SelfMetric} in declaration order.
+     */
+    ResourceSampler(
+        final long intervalMs, final EngineCounters counters, final MetricStore store,
+        final RingBuffer<MetricEvent> ring, final int[] seriesIds)
+    {
+        this.intervalMs = intervalMs;
+        this.counters = counters;
+        this.store = store;
+        this.ring = ring;
+        this.memorySeries = seriesIds[0];
+        this.threadSeries = seriesIds[1];
+        this.offHeapSeries = seriesIds[2];
+        this.selfSeries = java.util.Arrays.copyOfRange(seriesIds, 3, seriesIds.length);
+        BufferPoolMXBean direct = null;
+        for (final BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class))
+        {
+            if ("direct".equals(pool.getName()))
+            {
+                direct = pool;
+            }
+        }
+        this.directPool = direct;
+    }
+
+    /** Updates the derived counters (published, ring, store) and, when due, records every sampled gauge. */
+    void onTick(final long nowMs, final BucketStage bucket)
+    {
+        counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(
+            ring.getCursor() + 1 + counters.get(SelfMetric.EVENTS_DROPPED));
+        counters.counter(SelfMetric.RING_REMAINING).setRelease(ring.remainingCapacity());
+        if (intervalMs <= 0 || nowMs < nextSampleMs)
+        {
+            return;
+        }
+        nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
+        final long offHeapBytes = store.offHeapBytes();
+        counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
+        counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());
+        record(bucket, memorySeries, (runtime.totalMemory() - runtime.freeMemory()) / MB, nowMs);
+        record(bucket, threadSeries, threads.getThreadCount(), nowMs);
+        record(bucket, offHeapSeries, (offHeapBytes + (directPool == null ? 0 : directPool.getMemoryUsed())) / MB, nowMs);
+        for (int i = 0; i < selfMetrics.length; i++)
+        {
+            record(bucket, selfSeries[i], counters.get(selfMetrics[i]), nowMs);
+        }
+    }
+
+    private static void record(final BucketStage bucket, final int seriesId, final long value, final long nowMs)
+    {
+        if (seriesId >= 0)
+        {
+            bucket.onValue(seriesId, value, nowMs);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bridge.analytics.pipeline;
+
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
+
+import java.util.List;
+
+/**
+ * The engine's own metrics, one Agrona counter each (see {@link EngineCounters}). The consumer also records
+ * each one as a gauge series named {@link #metricName()} at every resource sampling tick, so the stats API reads
+ * them like any other metric. Names start with {@code engine_}, which user catalogs may not use.
+ */
+public enum SelfMetric
+{
+    EVENTS_PUBLISHED("events", "Events offered by producers: in the ring plus dropped."),
+    EVENTS_AGGREGATED("events", "Events validated and added to the aggregates."),
+    EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, above the histogram range, unknown series."),
+    EVENTS_DROPPED("events", "Events dropped because the ring was full (overflow_policy: drop)."),
+    EVENTS_LATE("events", "Events older than their series' live bucket, merged into the stored bucket."),
+    BATCHES("batches", "Batches the consumer processed."),
+    MAX_BATCH_SIZE("events", "Largest batch the consumer processed."),
+    RING_CAPACITY("slots", "Slots of the ring."),
+    RING_REMAINING("slots", "Free slots of the ring at the last batch end."),
+    HANDLER_ERRORS("errors", "Exceptions caught in the pipeline stages (logged once per distinct error)."),
+    COMMITS("commits", "Commits of live buckets to the store."),
+    SERIES("series", "Series registered."),
+    SERIES_OVERFLOWED("resolutions", "Handle resolutions redirected to an overflow series by the label cardinality limit."),
+    STORE_BUCKETS("buckets", "Aggregate buckets in the store."),
+    STORE_OFF_HEAP_BYTES("bytes", "Off-heap bytes used by the store.");
+
+    private final String unit;
+    private final String help;
+    private final MetricDefinition definition;
+
+    SelfMetric(final String unit, final String help)
+    {
+        this.unit = unit;
+        this.help = help;
+        this.definition = new MetricDefinition(metricName(), MetricType.GAUGE, unit, help, List.of(), null);
+    }
+
+    /** @return the metric name, e.g. {@code engine_events_aggregated}. */
+    public String metricName()
+    {
+        return "engine_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @return the unit of the counter. */
+    public String unit()
+    {
+        return unit;
+    }
+
+    /** @return the one-line description. */
+    public String help()
+    {
+        return help;
+    }
+
+    /** @return the catalog definition of the gauge series that mirrors this counter. */
+    public MetricDefinition definition()
+    {
+        return definition;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.bridge.analytics.query;
+
+import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.config.HistogramSpec;
+import dev.bridge.analytics.series.SeriesInfo;
+import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.StoreReader;
+import net.openhft.chronicle.values.Values;
+import org.HdrHistogram.Histogram;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a set of series over [fromMs, toMs) of raw bucket starts: {@link Stats} from the aggregates and the
+ * merged HdrHistogram of histogram series. Point look-ups when the range holds fewer buckets than the store,
+ * else one scan of the store. Thread-safe: each call uses its own reader.
+ */
+public final class StatsQuery
+{
+    private static final int RAW_RESOLUTION = 0;
+    private final MetricStore store;
+    private final long resolutionMs;
+
+    public StatsQuery(final MetricStore store, final long resolutionMs)
+    {
+        this.store = store;
+        this.resolutionMs = resolutionMs;
+    }
+
+    /** @return the merged stats of {@code series} over bucket starts in [fromMs, toMs). */
+    public Stats stats(final List<SeriesInfo> series, final long fromMs, final long toMs)
+    {
+        final StatsAccumulator accumulator = new StatsAccumulator();
+        forEachBucket(store.newReader(), series, fromMs, toMs,
+            (key, aggregate) -> accumulator.add(BucketKey.seriesId(key), BucketKey.bucketStartSec(key), aggregate));
+        return accumulator.toStats();
+    }
+
+    /**
+     * @return the histograms of {@code series} (histogram metrics of one spec) over the range added together;
+     *         empty when nothing was recorded.
+     */
+    public Histogram distribution(final List<SeriesInfo> series, final HistogramSpec spec, final long fromMs, final long toMs)
+    {
+        final Histogram merged = new Histogram(
+            spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+        final StoreReader reader = store.newReader();
+        final StoreReader histogramReader = store.newReader();
+        forEachBucket(reader, series, fromMs, toMs, (key, aggregate) ->
+        {
+            final Histogram bucket = histogramReader.readHistogram(key, spec.highestTrackableValue());
+            if (bucket != null)
+            {
+                merged.add(bucket);
+            }
+        });
+        return merged;
+    }
+
+    private void forEachBucket(
+        final StoreReader reader, final List<SeriesInfo> series, final long fromMs, final long toMs,
+        final StoreReader.AggregateVisitor visitor)
+    {
+        if (series.isEmpty() || fromMs >= toMs)
+        {
+            return;
+        }
+        final long stepSec = resolutionMs / 1000;
+        final long firstSec = Math.floorDiv(Math.max(fromMs, 0) + resolutionMs - 1, resolutionMs) * stepSec;
+        final long endSec = toMs == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(toMs + 999, 1000L);
+        final long buckets = endSec == Long.MAX_VALUE ? Long.MAX_VALUE : (endSec - firstSec + stepSec - 1) / stepSec;
+        if (buckets != Long.MAX_VALUE && buckets * series.size() <= store.aggregateBuckets())
+        {
+            final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
+            for (final SeriesInfo s : series)
+            {
+                for (long sec = firstSec; sec < endSec; sec += stepSec)
+                {
+                    final long key = BucketKey.pack(s.id(), RAW_RESOLUTION, sec);
+                    if (reader.readAggregate(key, value))
+                    {
+                        visitor.onAggregate(key, value);
+                    }
+                }
+            }
+        }
+        else
+        {
+            final Set<Integer> ids = new HashSet<>();
+            series.forEach(s -> ids.add(s.id()));
+            reader.forEachAggregate(
+                key -> BucketKey.resolutionIndex(key) == RAW_RESOLUTION && ids.contains(BucketKey.seriesId(key)) &&
+                    BucketKey.bucketStartSec(key) >= firstSec && BucketKey.bucketStartSec(key) < endSec,
+                visitor);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.bridge.analytics.store;
+
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.values.Values;
+
+/**
+ * Writes bucket aggregates into the store. Allocation-free in steady state (a reused heap value is copied in under
+ * the segment lock, so readers never see a torn entry). Not thread-safe: one writer thread per instance, and one
+ * writer thread per map in all (the read-modify-write of {@link #merge} relies on it).
+ */
+public final class AggregateWriter
+{
+    private final ChronicleMap<LongValue, BucketAggregate> map;
+    private final LongValue key = MetricStore.newKey();
+    private final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
+
+    AggregateWriter(final ChronicleMap<LongValue, BucketAggregate> map)
+    {
+        this.map = map;
+    }
+
+    /** Replaces the bucket's aggregate with these totals. */
+    public void write(
+        final long bucketKey, final long count, final long sum, final long min, final long max,
+        final double sumSquares, final long last)
+    {
+        key.setValue(bucketKey);
+        value.setCount(count);
+        value.setSum(sum);
+        value.setMin(min);
+        value.setMax(max);
+        value.setSumSquares(sumSquares);
+        value.setLast(last);
+        map.put(key, value);
+    }
+
+    /**
+     * Adds one value to a bucket that is not live any more (a late or back-filled event): read, add, write.
+     * The stored last value is kept unless the bucket was empty (a late gauge does not overwrite a newer value).
+     */
+    public void merge(final long bucketKey, final long v)
+    {
+        key.setValue(bucketKey);
+        if (map.getUsing(key, value) != null && value.getCount() > 0)
+        {
+            value.setCount(value.getCount() + 1);
+            value.setSum(value.getSum() + v);
+            value.setMin(Math.min(value.getMin(), v));
+            value.setMax(Math.max(value.getMax(), v));
+            value.setSumSquares(value.getSumSquares() + (double)v * v);
+        }
+        else
+        {
+            value.setCount(1);
+            value.setSum(v);
+            value.setMin(v);
+            value.setMax(v);
+            value.setSumSquares((double)v * v);
+            value.setLast(v);
+        }
+        map.put(key, value);
+    }
+}

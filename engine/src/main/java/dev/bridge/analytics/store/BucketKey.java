@@ -1,0 +1,43 @@
+package dev.bridge.analytics.store;
+
+/**
+ * Packs (series id, resolution index, bucket start in seconds) into one long key. Stateless, thread-safe.
+ * <pre>
+ *  63            40 39    36 35                               0
+ * +----------------+--------+----------------------------------+
+ * | series id (24) | res (4)| bucket start, epoch seconds (36) |
+ * +----------------+--------+----------------------------------+
+ * </pre>
+ * 36 bits of seconds reach the year 4147; 24 bits allow 16,777,216 series.
+ */
+public final class BucketKey
+{
+    public static final int MAX_SERIES = 1 << 24;
+    public static final int MAX_RESOLUTIONS = 1 << 4;
+    private static final long SECONDS_MASK = (1L << 36) - 1;
+
+    private BucketKey()
+    {
+    }
+
+    /** @return the packed key. */
+    public static long pack(final int seriesId, final int resolutionIndex, final long bucketStartSec)
+    {
+        return ((long)seriesId << 40) | ((long)resolutionIndex << 36) | (bucketStartSec & SECONDS_MASK);
+    }
+
+    public static int seriesId(final long key)
+    {
+        return (int)(key >>> 40);
+    }
+
+    public static int resolutionIndex(final long key)
+    {
+        return (int)((key >>> 36) & 0xF);
+    }
+
+    public static long bucketStartSec(final long key)
+    {
+        return key & SECONDS_MASK;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.bridge.analytics.store;
+
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.values.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The persisted store: three Chronicle Maps in one data directory.
+ * <ul>
+ *   <li>{@code aggregates.dat}: {@link BucketKey} -> {@link BucketAggregate} (fixed size);</li>
+ *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
+ *   <li>{@code series.dat}: series key text -> series id.</li>
+ * </ul>
+ * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
+ * file lock), and a lock file left behind by a killed process makes the next open recover the maps
+ * ({@code recoverPersistedTo}, which also clears segment locks the dead process held).
+ * <p>
+ * Thread-safety: the maps are safe for concurrent use by any threads and processes. Writers obtained with
+ * {@link #newAggregateWriter()} / {@link #newHistogramWriter()} hold reusable buffers and belong to one thread each.
+ */
+public final class MetricStore implements Closeable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(MetricStore.class);
+    static final String AGGREGATES_FILE = "aggregates.dat";
+    static final String HISTOGRAMS_FILE = "histograms.dat";
+    static final String SERIES_FILE = "series.dat";
+    static final String LOCK_FILE = "engine.lock";
+
+    private final Path directory;
+    private final ChronicleMap<LongValue, BucketAggregate> aggregates;
+    private final ChronicleMap<LongValue, ByteBuffer> histograms;
+    private final ChronicleMap<String, Integer> series;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final boolean recovered;
+
+    private MetricStore(
+        final Path directory,
+        final ChronicleMap<LongValue, BucketAggregate> aggregates,
+        final ChronicleMap<LongValue, ByteBuffer> histograms,
+        final ChronicleMap<String, Integer> series,
+        final FileChannel lockChannel,
+        final FileLock lock,
+        final boolean recovered)
+    {
+        this.directory = directory;
+        this.aggregates = aggregates;
+        this.histograms = histograms;
+        this.series = series;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.recovered = recovered;
+    }
+
+    /**
+     * Opens (or creates) the store for writing. Fails if another engine holds the directory.
+     *
+     * @param directory the data directory, created if missing.
+     * @param entries   capacity of the aggregate and histogram maps in buckets.
+     * @return the open store; {@link #recovered()} tells whether the previous writer stopped uncleanly.
+     */
+    public static MetricStore openForWriting(final Path directory, final long entries)
+    {
+        try
+        {
+            Files.createDirectories(directory);
+            final Path lockPath = directory.resolve(LOCK_FILE);
+            final boolean unclean = Files.exists(lockPath);
+            final FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            final FileLock fileLock;
+            try
+            {
+                fileLock = channel.tryLock();
+            }
+            catch (final OverlappingFileLockException ex)
+            {
+                channel.close();
+                throw new IllegalStateException("data directory " + directory + " is already open in this JVM", ex);
+            }
+            if (fileLock == null)
+            {
+                channel.close();
+                throw new IllegalStateException("data directory " + directory + " is in use by another engine process");
+            }
+            if (unclean)
+            {
+                LOG.warn("{} was not closed cleanly: recovering the maps (work since the last commit is lost)", directory);
+            }
+            return new MetricStore(
+                directory,
+                openAggregates(directory, entries, unclean),
+                openHistograms(directory, entries, unclean),
+                openSeries(directory, unclean),
+                channel, fileLock, unclean);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open store in " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static ChronicleMap<LongValue, BucketAggregate> openAggregates(
+        final Path dir, final long entries, final boolean recover) throws IOException
+    {
+        final File file = dir.resolve(AGGREGATES_FILE).toFile();
+        final var builder = ChronicleMap.of(LongValue.class, BucketAggregate.class)
+            .name("aggregates").entries(entries).putReturnsNull(true).checksumEntries(false);
+        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+    }
+
+    private static ChronicleMap<LongValue, ByteBuffer> openHistograms(
+        final Path dir, final long entries, final boolean recover) throws IOException
+    {
+        final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
+        final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .name("histograms").entries(Math.max(1_000, entries / 2)).averageValueSize(512).putReturnsNull(true).checksumEntries(false);
+        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+    }
+
+    private static ChronicleMap<String, Integer> openSeries(final Path dir, final boolean recover) throws IOException
+    {
+        final File file = dir.resolve(SERIES_FILE).toFile();
+        final var builder = ChronicleMap.of(String.class, Integer.class)
+            .name("series").entries(BucketKey.MAX_SERIES / 64).averageKeySize(64).checksumEntries(false);
+        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+    }
+
+    /** @return true when the previous writer did not close the store (kill -9, crash) and the maps were recovered. */
+    public boolean recovered()
+    {
+        return recovered;
+    }
+
+    /** @return the data directory. */
+    public Path directory()
+    {
+        return directory;
+    }
+
+    /** @return the persisted series map (series key -> id); thread-safe. */
+    public ChronicleMap<String, Integer> series()
+    {
+        return series;
+    }
+
+    /** @return a writer of aggregates with its own reusable buffers; use from one thread only. */
+    public AggregateWriter newAggregateWriter()
+    {
+        return new AggregateWriter(aggregates);
+    }
+
+    /** @return a writer of histograms with its own reusable buffers; use from one thread only. */
+    public HistogramWriter newHistogramWriter()
+    {
+        return new HistogramWriter(histograms);
+    }
+
+    /** @return a reader over both maps with its own reusable buffers; use from one thread only. */
+    public StoreReader newReader()
+    {
+        return new StoreReader(aggregates, histograms);
+    }
+
+    /** @return off-heap bytes used by the maps (thread-safe, no allocation). */
+    public long offHeapBytes()
+    {
+        return aggregates.offHeapMemoryUsed() + histograms.offHeapMemoryUsed() + series.offHeapMemoryUsed();
+    }
+
+    /** @return buckets stored in the aggregate map. */
+    public long aggregateBuckets()
+    {
+        return aggregates.longSize();
+    }
+
+    /** Closes the maps and removes the lock file: the next open is a clean one. */
+    @Override
+    public void close()
+    {
+        aggregates.close();
+        histograms.close();
+        series.close();
+        try
+        {
+            lock.release();
+            lockChannel.close();
+            Files.deleteIfExists(directory.resolve(LOCK_FILE));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static LongValue newKey()
+    {
+        return Values.newHeapInstance(LongValue.class);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.bridge.analytics.store;
+
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.map.ChronicleMap;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.LongPredicate;
+
+/**
+ * Reads aggregates and histograms. Each read copies the entry under the segment read lock, so it is never torn.
+ * Not thread-safe: one thread per instance (the maps themselves may be shared by any number of readers).
+ */
+public final class StoreReader
+{
+    private final ChronicleMap<LongValue, BucketAggregate> aggregates;
+    private final ChronicleMap<LongValue, ByteBuffer> histograms;
+    private final LongValue key = MetricStore.newKey();
+
+    StoreReader(final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms)
+    {
+        this.aggregates = aggregates;
+        this.histograms = histograms;
+    }
+
+    /** Copies the aggregate of {@code bucketKey} into {@code into}; returns false when the bucket is absent. */
+    public boolean readAggregate(final long bucketKey, final BucketAggregate into)
+    {
+        key.setValue(bucketKey);
+        return aggregates.getUsing(key, into) != null;
+    }
+
+    /** Calls {@code visitor} with every stored aggregate whose key passes {@code keyFilter}. */
+    public void forEachAggregate(final LongPredicate keyFilter, final AggregateVisitor visitor)
+    {
+        aggregates.forEachEntry(entry ->
+        {
+            final long k = entry.key().get().getValue();
+            if (keyFilter.test(k))
+            {
+                visitor.onAggregate(k, entry.value().get());
+            }
+        });
+    }
+
+    /** @return true when the store holds a histogram for {@code bucketKey}. */
+    public boolean containsHistogram(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        return histograms.containsKey(key);
+    }
+
+    /** @return the decoded histogram of {@code bucketKey}, or null when absent. */
+    public Histogram readHistogram(final long bucketKey, final long highestTrackableValue)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = histograms.get(key);
+        return stored == null ? null : Histogram.decodeFromByteBuffer(stored.order(ByteOrder.BIG_ENDIAN), highestTrackableValue);
+    }
+
+    /** Receives stored aggregates; the aggregate instance is only valid during the call. */
+    @FunctionalInterface
+    public interface AggregateVisitor
+    {
+        void onAggregate(long bucketKey, BucketAggregate aggregate);
+    }
+}
