@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The embeddable engine: resolves handles, runs the ring and its consumer threads, persists aggregates and
@@ -50,6 +52,8 @@ public final class AnalyticsEngine implements AutoCloseable
     private final SeriesRegistry registry;
     private final Pipeline pipeline;
     private final StatsQuery statsQuery;
+    /** Queries hold it for reading, close() for writing: the store is never closed under a running query. */
+    private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
     private AnalyticsEngine(final EngineConfig config, final EpochClock clock)
@@ -57,7 +61,7 @@ public final class AnalyticsEngine implements AutoCloseable
         this.config = config;
         this.clock = clock;
         final EngineSettings settings = config.engine();
-        store = MetricStore.openForWriting(settings.dataDirectory(), settings.storeEntries());
+        store = MetricStore.openForWriting(settings.dataDirectory(), settings.storeEntries(), settings.maxSeries());
         try
         {
             counters = new EngineCounters();
@@ -81,8 +85,7 @@ public final class AnalyticsEngine implements AutoCloseable
             {
                 sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
-            counters.counter(SelfMetric.SERIES).setRelease(registry.size());
-            pipeline = new Pipeline(settings, table, store, counters, clock, sampled);
+            pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);
             statsQuery = new StatsQuery(store, settings.rawResolution().toMillis());
         }
         catch (final RuntimeException ex)
@@ -146,9 +149,7 @@ public final class AnalyticsEngine implements AutoCloseable
         {
             throw new IllegalArgumentException("metric '" + metric + "' is recorded by the engine itself");
         }
-        final SeriesInfo info = registry.resolve(metric, labelPairs);
-        counters.counter(SelfMetric.SERIES).setRelease(registry.size());
-        return info;
+        return registry.resolve(metric, labelPairs);
     }
 
     /**
@@ -175,10 +176,23 @@ public final class AnalyticsEngine implements AutoCloseable
     /** @return stats of the series of {@code metric} whose labels include {@code labels}, over {@code range}. */
     public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
     {
-        ensureOpen();
-        final long resolutionMs = config.engine().rawResolution().toMillis();
-        final long[] bounds = range.resolve(clock.time(), resolutionMs);
-        return statsQuery.stats(registry.find(metric, labels), bounds[0], bounds[1]);
+        final List<SeriesInfo> series = registry.find(metric, labels);
+        final long[] bounds = range.resolve(clock.time(), config.engine().rawResolution().toMillis());
+        return query(() -> statsQuery.stats(series, bounds[0], bounds[1]));
+    }
+
+    private <T> T query(final Supplier<T> query)
+    {
+        storeUse.readLock().lock();
+        try
+        {
+            ensureOpen();
+            return query.get();
+        }
+        finally
+        {
+            storeUse.readLock().unlock();
+        }
     }
 
     /**
@@ -187,27 +201,36 @@ public final class AnalyticsEngine implements AutoCloseable
      */
     public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
     {
-        ensureOpen();
         final MetricDefinition definition = registry.metric(metric);
         if (definition.type() != MetricType.HISTOGRAM)
         {
             throw new IllegalArgumentException("metric '" + metric + "' is a " +
                 definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
         }
+        final List<SeriesInfo> series = registry.find(metric, labels);
         final long[] bounds = range.resolve(clock.time(), config.engine().rawResolution().toMillis());
-        return statsQuery.distribution(registry.find(metric, labels), definition.histogram(), bounds[0], bounds[1]);
+        return query(() -> statsQuery.distribution(series, definition.histogram(), bounds[0], bounds[1]));
     }
 
-    /** @return the current value of a self-metric counter (volatile read, no query). */
+    /**
+     * @return the current value of a self-metric counter (volatile read, no query); published events and free ring
+     *         slots are computed from the ring at the call, the others are as of the consumer's last batch end.
+     */
     public long selfMetric(final SelfMetric metric)
     {
-        return counters.get(metric);
+        return switch (metric)
+        {
+            case EVENTS_PUBLISHED -> eventsPublished();
+            case RING_REMAINING -> pipeline.ring().remainingCapacity();
+            case SERIES -> registry.size();
+            default -> counters.get(metric);
+        };
     }
 
     /** @return events offered by producers so far: those in the ring plus those dropped. */
     public long eventsPublished()
     {
-        return pipeline.ring().getCursor() + 1 + counters.get(SelfMetric.EVENTS_DROPPED);
+        return pipeline.publisher().offeredCount();
     }
 
     /** @return every series registered so far (including earlier runs' series of catalog metrics). */
@@ -234,23 +257,37 @@ public final class AnalyticsEngine implements AutoCloseable
         return store.recovered();
     }
 
-    /** Drains the ring, commits everything, stops the consumer threads and closes the store. Idempotent. */
+    /**
+     * Drains the ring, commits everything, stops the consumer threads and closes the store. Idempotent. Handles
+     * used afterwards never block; their events are discarded. Queries afterwards throw IllegalStateException.
+     */
     @Override
     public void close()
     {
-        if (closed)
-        {
-            return;
-        }
-        closed = true;
+        storeUse.writeLock().lock();
         try
         {
-            pipeline.close();
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+            try
+            {
+                pipeline.close();
+            }
+            finally
+            {
+                if (pipeline.stopped())
+                {
+                    counters.close();
+                    store.close();
+                }
+            }
         }
         finally
         {
-            counters.close();
-            store.close();
+            storeUse.writeLock().unlock();
         }
     }
 

@@ -72,12 +72,6 @@ public final class TimeRange
         return new long[]{ endMs - length.toMillis(), endMs };
     }
 
-    /** @return true for {@link #ALL}. */
-    public boolean isAll()
-    {
-        return length == null && fromMs == null;
-    }
-
     @Override
     public String toString()
     {

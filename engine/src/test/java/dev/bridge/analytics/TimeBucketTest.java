@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.pipeline.SelfMetric;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,18 +91,18 @@ class TimeBucketTest
     }
 
     @Test
-    void shouldCloseBucketsWithoutTrafficAndMergeLateEventsIntoTheirBucket()
+    void shouldMergeLateEventsIntoTheirStoredBucketAndCountThem()
     {
         final HistogramHandle latency = engine.histogram("read_latency_us");
         latency.record(100);
         engine.flush();
-        clock.set(T0 + 5_000); // the consumer's idle tick closes the bucket of T0
-        engine.flush();
+        clock.set(T0 + 5_000);
+        latency.record(50);                // the bucket of now: the series' live bucket moves on
         latency.recordAt(300, T0 + 10);    // late: merged into the stored bucket of T0
-        latency.recordAt(700, T0 + 3_500); // a bucket of its own
-        latency.record(50);                // the bucket of now
+        latency.recordAt(700, T0 + 3_500); // late too, a bucket of its own
         engine.flush();
 
+        assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_LATE));
         final Stats first = between("read_latency_us", T0, T0 + 1000);
         assertEquals(2, first.count());
         assertEquals(400, first.sum());
@@ -110,6 +111,33 @@ class TimeBucketTest
         assertEquals(700, between("read_latency_us", T0 + 3000, T0 + 4000).sum());
         assertEquals(50, between("read_latency_us", T0 + 5000, T0 + 6000).sum());
         assertEquals(1150, engine.stats("read_latency_us", TimeRange.ALL).sum());
+    }
+
+    @Test
+    void shouldRejectExplicitTimestampsOutsideRetentionOrInTheFuture()
+    {
+        final CounterHandle reads = engine.counter("variable_read");
+        reads.addAt(1, T0 + 1_000);                        // a bucket ahead: rejected
+        reads.addAt(2, T0 - 24 * 3_600_000L - 1);          // older than the retention: rejected
+        reads.addAt(4, T0 - 24 * 3_600_000L);              // exactly the retention: kept
+        reads.addAt(8, T0 + 999);                          // the current bucket: kept
+        engine.flush();
+        assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
+        assertEquals(12, engine.stats("variable_read", TimeRange.ALL).sum());
+    }
+
+    @Test
+    void shouldKeepStampingTheLatestTimeWhenTheClockStepsBack()
+    {
+        final CounterHandle reads = engine.counter("variable_read");
+        clock.set(T0 + 10_000);
+        reads.add(1);
+        engine.flush();
+        clock.set(T0);                                     // the clock steps back 10 s
+        reads.add(2);
+        engine.flush();
+        assertEquals(3, between("variable_read", T0 + 10_000, T0 + 11_000).sum());
+        assertEquals(0, engine.selfMetric(SelfMetric.EVENTS_LATE));
     }
 
     @Test

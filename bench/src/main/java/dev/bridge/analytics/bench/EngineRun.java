@@ -132,8 +132,10 @@ public final class EngineRun
         long warmUp = 0;
         long timed = 0;
         long producerBytes = 0;
+        long timerOverheadNs = 0;
         for (final ProducerTask task : tasks)
         {
+            timerOverheadNs = Math.max(timerOverheadNs, task.timerOverheadNs());
             for (int i = 0; i < plan.size(); i++)
             {
                 sentCounts[i] += task.counts()[i];
@@ -148,7 +150,7 @@ public final class EngineRun
         final Verification verification = Verification.compare(plan, sentCounts, sentSums, before, after);
         final DashboardFigures dashboard = DashboardFigures.collect(engine, plan, before, after, runSeconds, runStartMs);
         return new LoadResult(warmUp, timed, windowSeconds, runSeconds, end.aggregated() - atWindowStart.aggregated(),
-            end, RecordCost.of(recordNs), producerBytes, handlerBytes, verification, dashboard, List.copyOf(tables));
+            end, RecordCost.of(timerOverheadNs, recordNs), producerBytes, handlerBytes, verification, dashboard, List.copyOf(tables));
     }
 
     private void awaitWarmUp(final RunControl control, final List<ProducerTask> tasks) throws InterruptedException

@@ -30,6 +30,7 @@ public final class ProducerTask implements Runnable
     private final long[] counts;
     private final long[] sums;
     private final Histogram recordNs = new Histogram(HIGHEST_NS, 3);
+    private long timerOverheadNs;
     private int position;
     private long calls;
     private long warmUpEvents;
@@ -64,6 +65,7 @@ public final class ProducerTask implements Runnable
         try
         {
             warmUpEvents = loop(warmUpLimit, true);
+            timerOverheadNs = TimerOverhead.measureNs();
             recordNs.reset();
             control.warmedUpAwaitGo();
             final long before = ThreadAllocation.currentThread();
@@ -101,8 +103,8 @@ public final class ProducerTask implements Runnable
             {
                 final long start = System.nanoTime();
                 handles.publish(s, v);
-                final long ns = System.nanoTime() - start;
-                recordNs.recordValue(ns < HIGHEST_NS ? ns : HIGHEST_NS);
+                final long ns = System.nanoTime() - start - timerOverheadNs;
+                recordNs.recordValue(ns < 0 ? 0 : ns < HIGHEST_NS ? ns : HIGHEST_NS);
             }
             else
             {
@@ -150,6 +152,12 @@ public final class ProducerTask implements Runnable
     }
 
     /** @return the timed publish costs of the timed phase, in ns. */
+    /** @return the median cost of a back-to-back {@code nanoTime()} pair on this thread, subtracted from each sample. */
+    public long timerOverheadNs()
+    {
+        return timerOverheadNs;
+    }
+
     public Histogram recordNs()
     {
         return recordNs;

@@ -57,6 +57,10 @@ public record EngineSettings(
         }
         positive("label_cardinality_limit", labelCardinalityLimit);
         positive("max_series", maxSeries);
+        if (maxSeries > MAX_SERIES)
+        {
+            throw new IllegalArgumentException("max_series must be <= " + MAX_SERIES + ", was " + maxSeries);
+        }
         positive("store_entries", storeEntries);
         wholeSeconds("raw_resolution", rawResolution);
         wholeSeconds("aggregation_interval", aggregationInterval);
@@ -73,6 +77,9 @@ public record EngineSettings(
             throw new IllegalArgumentException("resource_sampling_interval must be >= 0, was " + resourceSamplingInterval);
         }
     }
+
+    /** Most series an engine can hold: ids are 24 bits in the store's bucket keys. */
+    public static final int MAX_SERIES = 1 << 24;
 
     private static void positive(final String field, final long value)
     {
@@ -135,7 +142,7 @@ public record EngineSettings(
         private Duration commitInterval = Duration.ofMillis(100);
         private Duration tickInterval = Duration.ofMillis(50);
         private Duration resourceSamplingInterval = Duration.ofSeconds(1);
-        private long storeEntries = 1_000_000L;
+        private long storeEntries = 200_000L;
 
         public Builder ringSize(final int v) { ringSize = v; return this; }
         public Builder producerType(final ProducerType v) { producerType = v; return this; }

@@ -2,7 +2,6 @@ package dev.bridge.analytics.pipeline;
 
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
-import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -10,51 +9,37 @@ import org.agrona.concurrent.status.AtomicCounter;
 /**
  * The bucket stage: count, sum, min, max, sum of squares and last value of each series' live raw bucket, in
  * preallocated primitive arrays indexed by series id. A bucket opens with what the store already holds for it
- * (a restart or a re-opened bucket continues, never overwrites), and is written to the store at each commit
- * while touched and once more when it closes. An event older than its series' live bucket is merged straight
- * into the stored bucket and counted as late.
- * <p>
- * Not thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state.
+ * (a restart or a re-opened bucket continues, never overwrites); late values are merged into the stored bucket
+ * and counted. Not thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state.
  */
-final class BucketStage implements CommittingStage
+final class BucketStage extends LiveBucketStage
 {
-    private static final long NONE = Long.MIN_VALUE;
-    private static final int RAW_RESOLUTION = 0;
-
-    private final BucketClock clock;
     private final AggregateWriter writer;
     private final StoreReader reader;
     private final BucketAggregate stored = Values.newHeapInstance(BucketAggregate.class);
     private final AtomicCounter lateCounter;
-    private final long[] liveStartMs;
     private final long[] counts;
     private final long[] sums;
     private final long[] mins;
     private final long[] maxs;
     private final double[] sumSquares;
     private final long[] lasts;
-    private final SeriesSet open;
-    private final SeriesSet dirty;
     private long lateEvents;
 
     BucketStage(
         final int capacity, final long resolutionMs, final AggregateWriter writer, final StoreReader reader,
         final AtomicCounter lateCounter)
     {
-        this.clock = new BucketClock(resolutionMs);
+        super(capacity, resolutionMs);
         this.writer = writer;
         this.reader = reader;
         this.lateCounter = lateCounter;
-        liveStartMs = new long[capacity];
-        java.util.Arrays.fill(liveStartMs, NONE);
         counts = new long[capacity];
         sums = new long[capacity];
         mins = new long[capacity];
         maxs = new long[capacity];
         sumSquares = new double[capacity];
         lasts = new long[capacity];
-        open = new SeriesSet(capacity);
-        dirty = new SeriesSet(capacity);
     }
 
     @Override
@@ -66,21 +51,9 @@ final class BucketStage implements CommittingStage
     /** Adds one value to a series; also used for values the engine samples itself. */
     void onValue(final int seriesId, final long value, final long timestampMs)
     {
-        final long startMs = clock.bucketStartMs(timestampMs);
-        final long liveMs = liveStartMs[seriesId];
-        if (liveMs != startMs)
+        if (!enterLiveBucket(seriesId, timestampMs, value))
         {
-            if (liveMs != NONE && startMs < liveMs)
-            {
-                writer.merge(key(seriesId, startMs), value);
-                lateCounter.setRelease(++lateEvents);
-                return;
-            }
-            if (liveMs != NONE)
-            {
-                close(seriesId);
-            }
-            open(seriesId, startMs);
+            return;
         }
         counts[seriesId]++;
         sums[seriesId] += value;
@@ -94,34 +67,12 @@ final class BucketStage implements CommittingStage
         }
         sumSquares[seriesId] += (double)value * value;
         lasts[seriesId] = value;
-        dirty.add(seriesId);
     }
 
     @Override
-    public void commit(final long nowMs)
+    void openBucket(final int seriesId, final long bucketKey)
     {
-        for (int i = 0; i < dirty.size(); i++)
-        {
-            write(dirty.get(i));
-        }
-        dirty.clear();
-        final long nowStartMs = clock.bucketStartMs(nowMs);
-        for (int i = open.size() - 1; i >= 0; i--)
-        {
-            final int seriesId = open.get(i);
-            if (liveStartMs[seriesId] < nowStartMs)
-            {
-                liveStartMs[seriesId] = NONE;
-                open.remove(seriesId);
-            }
-        }
-    }
-
-    private void open(final int seriesId, final long startMs)
-    {
-        liveStartMs[seriesId] = startMs;
-        open.add(seriesId);
-        if (reader.readAggregate(key(seriesId, startMs), stored) && stored.getCount() > 0)
+        if (reader.readAggregate(bucketKey, stored) && stored.getCount() > 0)
         {
             counts[seriesId] = stored.getCount();
             sums[seriesId] = stored.getSum();
@@ -141,25 +92,17 @@ final class BucketStage implements CommittingStage
         }
     }
 
-    private void close(final int seriesId)
+    @Override
+    void writeBucket(final int seriesId, final long bucketKey)
     {
-        if (dirty.contains(seriesId))
-        {
-            write(seriesId);
-            dirty.remove(seriesId);
-        }
-        liveStartMs[seriesId] = NONE;
-        open.remove(seriesId);
+        writer.write(bucketKey, counts[seriesId], sums[seriesId], mins[seriesId], maxs[seriesId],
+            sumSquares[seriesId], lasts[seriesId]);
     }
 
-    private void write(final int seriesId)
+    @Override
+    void mergeLate(final int seriesId, final long bucketKey, final long value)
     {
-        writer.write(key(seriesId, liveStartMs[seriesId]), counts[seriesId], sums[seriesId], mins[seriesId],
-            maxs[seriesId], sumSquares[seriesId], lasts[seriesId]);
-    }
-
-    private long key(final int seriesId, final long startMs)
-    {
-        return BucketKey.pack(seriesId, RAW_RESOLUTION, Math.floorDiv(startMs, 1000L));
+        writer.merge(bucketKey, value);
+        lateCounter.setRelease(++lateEvents);
     }
 }

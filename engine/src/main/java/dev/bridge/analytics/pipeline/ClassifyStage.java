@@ -4,26 +4,34 @@ import dev.bridge.analytics.series.SeriesTable;
 
 /**
  * The classify stage: validates each event against its series (registered id, not NaN, within the metric's
- * value range) and stamps events that carry no timestamp with the batch time. Valid events get
- * {@link MetricEvent#FLAG_ACCEPTED}; the others are counted as rejected and skipped by later stages.
- * Never throws, never allocates. Not thread-safe: one consumer thread.
+ * value range, an explicit timestamp within [batch time - retention, batch time + one bucket)) and stamps events
+ * that carry no timestamp with the batch time. Valid events get {@link MetricEvent#FLAG_ACCEPTED}; the others
+ * are counted as rejected and skipped by later stages. The batch time never goes backwards (a clock stepped back
+ * keeps stamping the latest time seen), so a clock step cannot make live traffic late. Never throws, never
+ * allocates. Not thread-safe: one consumer thread.
  */
 final class ClassifyStage
 {
     private final SeriesTable series;
-    private long batchTimeMs;
+    private final long retentionMs;
+    private final long resolutionMs;
+    private long batchTimeMs = Long.MIN_VALUE;
     private long rejected;
-    private long accepted;
 
-    ClassifyStage(final SeriesTable series)
+    ClassifyStage(final SeriesTable series, final long retentionMs, final long resolutionMs)
     {
         this.series = series;
+        this.retentionMs = retentionMs;
+        this.resolutionMs = resolutionMs;
     }
 
-    /** Sets the time stamped on events of this batch that carry none. */
+    /** Sets the time stamped on events of this batch that carry none (never earlier than the last batch's). */
     void onBatchStart(final long nowMs)
     {
-        batchTimeMs = nowMs;
+        if (nowMs > batchTimeMs)
+        {
+            batchTimeMs = nowMs;
+        }
     }
 
     /** @return true when the event is valid (and flagged accepted). */
@@ -31,21 +39,22 @@ final class ClassifyStage
     {
         final int seriesId = event.seriesId;
         final long value = event.value;
+        final long timestampMs = event.timestampMs;
         if (series.kind(seriesId) == SeriesTable.UNUSED ||
             (event.flags & MetricEvent.FLAG_NOT_A_NUMBER) != 0 ||
             value < series.minValue(seriesId) ||
-            value > series.maxValue(seriesId))
+            value > series.maxValue(seriesId) ||
+            (timestampMs != 0 && (timestampMs < batchTimeMs - retentionMs || timestampMs >= batchTimeMs + resolutionMs)))
         {
             event.flags &= ~MetricEvent.FLAG_ACCEPTED;
             rejected++;
             return false;
         }
-        if (event.timestampMs == 0)
+        if (timestampMs == 0)
         {
             event.timestampMs = batchTimeMs;
         }
         event.flags |= MetricEvent.FLAG_ACCEPTED;
-        accepted++;
         return true;
     }
 
@@ -53,11 +62,5 @@ final class ClassifyStage
     long rejected()
     {
         return rejected;
-    }
-
-    /** @return events accepted so far. */
-    long accepted()
-    {
-        return accepted;
     }
 }

@@ -9,9 +9,6 @@ interface CommittingStage
     /** Adds one accepted event (its timestamp already stamped by classify). */
     void onEvent(MetricEvent event);
 
-    /**
-     * Writes every live bucket touched since the last commit, and closes live buckets that ended before
-     * {@code nowMs}'s bucket.
-     */
-    void commit(long nowMs);
+    /** Writes every live bucket touched since the last commit to the store. */
+    void commit();
 }

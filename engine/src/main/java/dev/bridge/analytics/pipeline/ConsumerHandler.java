@@ -7,8 +7,9 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * One consumer thread's handler. It runs, per event, the stages it owns: classify (if owned) then each committing
- * stage; and, at each batch end or idle tick, its maintenance: counters, resource sampling (if owned), and a
- * commit when the commit interval has passed or a flush asks for one. With single-thread pipelining one handler
+ * stage; and, at each batch end or idle tick, its maintenance: resource sampling (if owned), and a commit (which
+ * also publishes its counters) when the commit interval has passed or a flush asks for one. A commit that fails
+ * (e.g. a full store) keeps the touched buckets for the next commit and is reported to flush callers. With single-thread pipelining one handler
  * owns every stage; with per-stage pipelining classify, bucket and histogram each get their own.
  * <p>
  * The clock is read once per batch and once per idle tick. Any exception of a stage is caught here, counted and
@@ -32,7 +33,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     private final AtomicCounter maxBatchCounter;
     private final AtomicCounter commitsCounter;
     private final Sequence committed = new Sequence(-1);
-    private volatile long threadId = -1;
+    private volatile Throwable commitFailure;
     private long nowMs;
     private long lastCommitMs;
     private long processedAccepted;
@@ -78,7 +79,6 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     @Override
     public void onStart()
     {
-        threadId = Thread.currentThread().getId();
         nowMs = clock.time();
         lastCommitMs = nowMs;
     }
@@ -132,48 +132,57 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     @Override
     public void onShutdown()
     {
-        maintain(Long.MAX_VALUE);
+        commit(committed.get());
     }
 
     private void maintain(final long processed)
     {
         try
         {
-            if (classify != null)
-            {
-                rejectedCounter.setRelease(classify.rejected());
-                batchesCounter.setRelease(batches);
-                maxBatchCounter.setRelease(maxBatch);
-            }
-            if (aggregatedCounter != null)
-            {
-                aggregatedCounter.setRelease(processedAccepted);
-            }
             if (sampler != null)
             {
                 sampler.onTick(nowMs, bucketStage);
             }
-            if (stages.length > 0 &&
-                (nowMs - lastCommitMs >= commitIntervalMs || processed == Long.MAX_VALUE ||
-                flushRequests.due(processed, committed.get())))
-            {
-                for (final CommittingStage stage : stages)
-                {
-                    stage.commit(nowMs);
-                }
-                lastCommitMs = nowMs;
-                if (commitsCounter != null)
-                {
-                    commitsCounter.setRelease(++commits);
-                }
-                if (processed != Long.MAX_VALUE)
-                {
-                    committed.set(processed);
-                }
-            }
         }
         catch (final Throwable error)
         {
+            errors.onError(name, error);
+        }
+        if (nowMs - lastCommitMs >= commitIntervalMs || flushRequests.due(processed, committed.get()))
+        {
+            commit(processed);
+        }
+    }
+
+    private void commit(final long processed)
+    {
+        lastCommitMs = nowMs;
+        if (classify != null)
+        {
+            rejectedCounter.setRelease(classify.rejected());
+            batchesCounter.setRelease(batches);
+            maxBatchCounter.setRelease(maxBatch);
+        }
+        if (aggregatedCounter != null)
+        {
+            aggregatedCounter.setRelease(processedAccepted);
+        }
+        try
+        {
+            for (final CommittingStage stage : stages)
+            {
+                stage.commit();
+            }
+            commitFailure = null;
+            if (commitsCounter != null)
+            {
+                commitsCounter.setRelease(++commits);
+            }
+            committed.set(processed);
+        }
+        catch (final Throwable error)
+        {
+            commitFailure = error;
             errors.onError(name, error);
         }
     }
@@ -190,10 +199,10 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         return stages.length > 0;
     }
 
-    /** @return the id of the consumer thread, -1 before it started. */
-    public long threadId()
+    /** @return the error of the last commit if it failed, else null (volatile read). */
+    Throwable commitFailure()
     {
-        return threadId;
+        return commitFailure;
     }
 
     /** @return the handler's name (also its thread's name). */

@@ -42,12 +42,6 @@ public final class EngineCounters implements AutoCloseable
         return counters.get(metric).get();
     }
 
-    /** @return the Agrona manager, for tools that list counters with their labels. */
-    public CountersManager manager()
-    {
-        return manager;
-    }
-
     @Override
     public void close()
     {

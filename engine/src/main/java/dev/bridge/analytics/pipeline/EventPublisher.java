@@ -60,6 +60,15 @@ public final class EventPublisher
         ring.publish(sequence);
     }
 
+    /**
+     * @return events offered so far: claimed ring slots plus dropped events. Exact once the producers have
+     *         stopped (a multi-producer cursor counts slots claimed but not yet published).
+     */
+    public long offeredCount()
+    {
+        return ring.getCursor() + 1 + droppedCounter.get();
+    }
+
     /** @return the ring (for flush targets and self-metrics). */
     public RingBuffer<MetricEvent> ring()
     {

@@ -1,105 +1,51 @@
 package dev.bridge.analytics.pipeline;
 
 import dev.bridge.analytics.config.HistogramSpec;
-import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesTable;
-import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
 
 /**
  * The histogram stage: one live HdrHistogram per histogram series (single writer, created on the series' first
- * event, then recycled from bucket to bucket with {@code reset()}), written to the store at each commit while
- * touched and when the bucket closes. A bucket that the store already holds is continued, never overwritten.
- * <p>
- * Not thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state (the first
- * event of a series allocates its histogram; re-opening a stored bucket decodes it).
+ * event, then recycled from bucket to bucket with {@code reset()}); a bucket the store already holds is
+ * continued, never overwritten. Not thread-safe: single writer, the consumer thread of this stage.
+ * Allocation-free in steady state (the first event of a series allocates its histogram; re-opening a stored
+ * bucket and late values decode the stored histogram).
  */
-final class HistogramStage implements CommittingStage
+final class HistogramStage extends LiveBucketStage
 {
-    private static final long NONE = Long.MIN_VALUE;
-    private static final int RAW_RESOLUTION = 0;
-
     private final SeriesTable series;
-    private final BucketClock clock;
     private final HistogramWriter writer;
     private final StoreReader reader;
     private final Histogram[] live;
-    private final long[] liveStartMs;
-    private final SeriesSet open;
-    private final SeriesSet dirty;
 
     HistogramStage(final SeriesTable series, final long resolutionMs, final HistogramWriter writer, final StoreReader reader)
     {
+        super(series.capacity(), resolutionMs);
         this.series = series;
-        this.clock = new BucketClock(resolutionMs);
         this.writer = writer;
         this.reader = reader;
         live = new Histogram[series.capacity()];
-        liveStartMs = new long[series.capacity()];
-        java.util.Arrays.fill(liveStartMs, NONE);
-        open = new SeriesSet(series.capacity());
-        dirty = new SeriesSet(series.capacity());
     }
 
     @Override
     public void onEvent(final MetricEvent event)
     {
         final int seriesId = event.seriesId;
-        if (series.kind(seriesId) != SeriesTable.HISTOGRAM)
+        if (series.kind(seriesId) == SeriesTable.HISTOGRAM && enterLiveBucket(seriesId, event.timestampMs, event.value))
         {
-            return;
+            live[seriesId].recordValue(event.value);
         }
-        final long startMs = clock.bucketStartMs(event.timestampMs);
-        final long liveMs = liveStartMs[seriesId];
-        if (liveMs != startMs)
-        {
-            if (liveMs != NONE && startMs < liveMs)
-            {
-                final HistogramSpec spec = series.info(seriesId).metric().histogram();
-                writer.merge(key(seriesId, startMs), event.value,
-                    spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
-                return;
-            }
-            if (liveMs != NONE)
-            {
-                close(seriesId);
-            }
-            open(seriesId, startMs);
-        }
-        live[seriesId].recordValue(event.value);
-        dirty.add(seriesId);
     }
 
     @Override
-    public void commit(final long nowMs)
-    {
-        for (int i = 0; i < dirty.size(); i++)
-        {
-            final int seriesId = dirty.get(i);
-            writer.write(key(seriesId, liveStartMs[seriesId]), live[seriesId]);
-        }
-        dirty.clear();
-        final long nowStartMs = clock.bucketStartMs(nowMs);
-        for (int i = open.size() - 1; i >= 0; i--)
-        {
-            final int seriesId = open.get(i);
-            if (liveStartMs[seriesId] < nowStartMs)
-            {
-                liveStartMs[seriesId] = NONE;
-                open.remove(seriesId);
-            }
-        }
-    }
-
-    private void open(final int seriesId, final long startMs)
+    void openBucket(final int seriesId, final long bucketKey)
     {
         Histogram histogram = live[seriesId];
         if (histogram == null)
         {
-            final SeriesInfo info = series.info(seriesId);
-            final HistogramSpec spec = info.metric().histogram();
+            final HistogramSpec spec = spec(seriesId);
             histogram = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
             live[seriesId] = histogram;
         }
@@ -107,28 +53,27 @@ final class HistogramStage implements CommittingStage
         {
             histogram.reset();
         }
-        liveStartMs[seriesId] = startMs;
-        open.add(seriesId);
-        final long key = key(seriesId, startMs);
-        if (reader.containsHistogram(key))
+        if (reader.containsHistogram(bucketKey))
         {
-            histogram.add(reader.readHistogram(key, histogram.getHighestTrackableValue()));
+            histogram.add(reader.readHistogram(bucketKey, histogram.getHighestTrackableValue()));
         }
     }
 
-    private void close(final int seriesId)
+    @Override
+    void writeBucket(final int seriesId, final long bucketKey)
     {
-        if (dirty.contains(seriesId))
-        {
-            writer.write(key(seriesId, liveStartMs[seriesId]), live[seriesId]);
-            dirty.remove(seriesId);
-        }
-        liveStartMs[seriesId] = NONE;
-        open.remove(seriesId);
+        writer.write(bucketKey, live[seriesId]);
     }
 
-    private long key(final int seriesId, final long startMs)
+    @Override
+    void mergeLate(final int seriesId, final long bucketKey, final long value)
     {
-        return BucketKey.pack(seriesId, RAW_RESOLUTION, Math.floorDiv(startMs, 1000L));
+        final HistogramSpec spec = spec(seriesId);
+        writer.merge(bucketKey, value, spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+    }
+
+    private HistogramSpec spec(final int seriesId)
+    {
+        return series.info(seriesId).metric().histogram();
     }
 }

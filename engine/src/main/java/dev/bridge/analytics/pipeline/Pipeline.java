@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 /**
  * The ring and its consumers: builds the preallocated ring, the stages and their consumer threads as configured
@@ -46,6 +47,7 @@ public final class Pipeline implements AutoCloseable
         final MetricStore store,
         final EngineCounters counters,
         final EpochClock clock,
+        final IntSupplier seriesCount,
         final int[] sampledSeries)
     {
         waitStrategy = new TickingWaitStrategy(settings.waitStrategy(), settings.tickInterval().toNanos());
@@ -63,8 +65,8 @@ public final class Pipeline implements AutoCloseable
             store.newReader(), counters.counter(SelfMetric.EVENTS_LATE));
         final HistogramStage histogram = new HistogramStage(series, resolutionMs, store.newHistogramWriter(), store.newReader());
         final ResourceSampler sampler = new ResourceSampler(
-            settings.resourceSamplingInterval().toMillis(), counters, store, ring, sampledSeries);
-        final ClassifyStage classify = new ClassifyStage(series);
+            settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
+        final ClassifyStage classify = new ClassifyStage(series, settings.retentionPeriod().toMillis(), resolutionMs);
 
         if (settings.pipelineThreading() == PipelineThreading.SINGLE_THREAD)
         {
@@ -150,6 +152,15 @@ public final class Pipeline implements AutoCloseable
                     throw new IllegalStateException("consumer thread " + thread.getName() + " is not running");
                 }
             }
+            for (final ConsumerHandler handler : handlers)
+            {
+                final Throwable failure = handler.commitFailure();
+                if (failure != null && handler.committed() < target)
+                {
+                    throw new IllegalStateException(
+                        handler.name() + " cannot commit to the store (kept in memory, retried): " + failure, failure);
+                }
+            }
             if (System.nanoTime() - deadlineNs >= 0)
             {
                 return false;
@@ -182,7 +193,10 @@ public final class Pipeline implements AutoCloseable
         return true;
     }
 
-    /** Flushes, then stops the consumer threads (their shutdown commits once more) and waits for them. */
+    /**
+     * Flushes, then stops the consumer threads (their shutdown commits once more) and waits for them. The consumers'
+     * sequences then stop gating the ring, so a handle used after close never blocks: its events are discarded.
+     */
     @Override
     public void close()
     {
@@ -190,9 +204,21 @@ public final class Pipeline implements AutoCloseable
         {
             return;
         }
-        flush(Duration.ofMinutes(5));
-        closed = true;
-        processors.forEach(BatchEventProcessor::halt);
+        try
+        {
+            flush(Duration.ofMinutes(1));
+        }
+        finally
+        {
+            closed = true;
+            processors.forEach(BatchEventProcessor::halt);
+            joinConsumers();
+            processors.forEach(p -> ring.removeGatingSequence(p.getSequence()));
+        }
+    }
+
+    private void joinConsumers()
+    {
         for (final Thread thread : threads)
         {
             try
@@ -205,6 +231,12 @@ public final class Pipeline implements AutoCloseable
                 return;
             }
         }
+    }
+
+    /** @return true when every consumer thread has stopped. */
+    public boolean stopped()
+    {
+        return threads.stream().noneMatch(Thread::isAlive);
     }
 
     /** Counts and logs an exception that escaped a handler, and lets the processor go on. */

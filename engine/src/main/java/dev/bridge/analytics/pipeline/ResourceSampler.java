@@ -1,11 +1,11 @@
 package dev.bridge.analytics.pipeline;
 
-import com.lmax.disruptor.RingBuffer;
 import dev.bridge.analytics.store.MetricStore;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.function.IntSupplier;
 
 /**
  * Samples the engine's resource gauges and self-metrics on the bucket stage's consumer thread, at the configured
@@ -21,7 +21,8 @@ final class ResourceSampler
     private final long intervalMs;
     private final EngineCounters counters;
     private final MetricStore store;
-    private final RingBuffer<MetricEvent> ring;
+    private final EventPublisher publisher;
+    private final IntSupplier seriesCount;
     private final int memorySeries;
     private final int threadSeries;
     private final int offHeapSeries;
@@ -38,12 +39,13 @@ final class ResourceSampler
      */
     ResourceSampler(
         final long intervalMs, final EngineCounters counters, final MetricStore store,
-        final RingBuffer<MetricEvent> ring, final int[] seriesIds)
+        final EventPublisher publisher, final IntSupplier seriesCount, final int[] seriesIds)
     {
         this.intervalMs = intervalMs;
         this.counters = counters;
         this.store = store;
-        this.ring = ring;
+        this.publisher = publisher;
+        this.seriesCount = seriesCount;
         this.memorySeries = seriesIds[0];
         this.threadSeries = seriesIds[1];
         this.offHeapSeries = seriesIds[2];
@@ -59,17 +61,17 @@ final class ResourceSampler
         this.directPool = direct;
     }
 
-    /** Updates the derived counters (published, ring, store) and, when due, records every sampled gauge. */
+    /** When due, updates the derived counters (published, ring, store) and records every sampled gauge. */
     void onTick(final long nowMs, final BucketStage bucket)
     {
-        counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(
-            ring.getCursor() + 1 + counters.get(SelfMetric.EVENTS_DROPPED));
-        counters.counter(SelfMetric.RING_REMAINING).setRelease(ring.remainingCapacity());
         if (intervalMs <= 0 || nowMs < nextSampleMs)
         {
             return;
         }
         nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
+        counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount());
+        counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.ring().remainingCapacity());
+        counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
         final long offHeapBytes = store.offHeapBytes();
         counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
         counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());

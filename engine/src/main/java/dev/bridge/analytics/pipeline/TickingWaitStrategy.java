@@ -48,7 +48,7 @@ public final class TickingWaitStrategy implements WaitStrategy
             return available;
         }
         final long wakeUpsAtStart = wakeUps.get();
-        final long deadlineNs = System.nanoTime() + tickNs;
+        long deadlineNs = 0;
         int counter = SPIN_TRIES;
         while ((available = dependentSequence.get()) < sequence)
         {
@@ -57,11 +57,20 @@ public final class TickingWaitStrategy implements WaitStrategy
             {
                 throw TimeoutException.INSTANCE;
             }
-            counter = idle(counter, cursor, sequence, deadlineNs);
-            if ((counter & 0xF) == 0 && System.nanoTime() - deadlineNs >= 0)
+            if ((counter & 0xF) == 0)
             {
-                throw TimeoutException.INSTANCE;
+                // the clock is read only once the consumer has spun for a while: not per batch
+                final long nowNs = System.nanoTime();
+                if (deadlineNs == 0)
+                {
+                    deadlineNs = nowNs + tickNs;
+                }
+                else if (nowNs - deadlineNs >= 0)
+                {
+                    throw TimeoutException.INSTANCE;
+                }
             }
+            counter = idle(counter, cursor, sequence, deadlineNs);
         }
         return available;
     }
@@ -105,7 +114,7 @@ public final class TickingWaitStrategy implements WaitStrategy
                     lock.lock();
                     try
                     {
-                        final long leftNs = deadlineNs - System.nanoTime();
+                        final long leftNs = deadlineNs == 0 ? tickNs : deadlineNs - System.nanoTime();
                         if (cursor.get() < sequence && leftNs > 0)
                         {
                             processorNotify.awaitNanos(leftNs);

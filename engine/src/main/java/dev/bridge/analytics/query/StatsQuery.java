@@ -10,6 +10,7 @@ import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.Set;
  */
 public final class StatsQuery
 {
-    private static final int RAW_RESOLUTION = 0;
+    /** Bucket starts are 36-bit epoch seconds (see BucketKey): anything later is "until the end". */
+    private static final long MAX_MS = (1L << 36) * 1000L;
     private final MetricStore store;
     private final long resolutionMs;
 
@@ -49,15 +51,17 @@ public final class StatsQuery
         final Histogram merged = new Histogram(
             spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
         final StoreReader reader = store.newReader();
-        final StoreReader histogramReader = store.newReader();
-        forEachBucket(reader, series, fromMs, toMs, (key, aggregate) ->
+        // collect the keys first: a scan visits entries under the segment lock, decoding there would hold it
+        final List<Long> keys = new ArrayList<>();
+        forEachBucket(reader, series, fromMs, toMs, (key, aggregate) -> keys.add(key));
+        for (final long key : keys)
         {
-            final Histogram bucket = histogramReader.readHistogram(key, spec.highestTrackableValue());
+            final Histogram bucket = reader.readHistogram(key, spec.highestTrackableValue());
             if (bucket != null)
             {
                 merged.add(bucket);
             }
-        });
+        }
         return merged;
     }
 
@@ -70,8 +74,9 @@ public final class StatsQuery
             return;
         }
         final long stepSec = resolutionMs / 1000;
-        final long firstSec = Math.floorDiv(Math.max(fromMs, 0) + resolutionMs - 1, resolutionMs) * stepSec;
-        final long endSec = toMs == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(toMs + 999, 1000L);
+        final long from = Math.min(Math.max(fromMs, 0), MAX_MS);
+        final long firstSec = Math.floorDiv(from + resolutionMs - 1, resolutionMs) * stepSec;
+        final long endSec = toMs >= MAX_MS ? Long.MAX_VALUE : Math.floorDiv(Math.max(toMs, 0) + 999, 1000L);
         final long buckets = endSec == Long.MAX_VALUE ? Long.MAX_VALUE : (endSec - firstSec + stepSec - 1) / stepSec;
         if (buckets != Long.MAX_VALUE && buckets * series.size() <= store.aggregateBuckets())
         {
@@ -80,7 +85,7 @@ public final class StatsQuery
             {
                 for (long sec = firstSec; sec < endSec; sec += stepSec)
                 {
-                    final long key = BucketKey.pack(s.id(), RAW_RESOLUTION, sec);
+                    final long key = BucketKey.raw(s.id(), sec);
                     if (reader.readAggregate(key, value))
                     {
                         visitor.onAggregate(key, value);
@@ -93,7 +98,7 @@ public final class StatsQuery
             final Set<Integer> ids = new HashSet<>();
             series.forEach(s -> ids.add(s.id()));
             reader.forEachAggregate(
-                key -> BucketKey.resolutionIndex(key) == RAW_RESOLUTION && ids.contains(BucketKey.seriesId(key)) &&
+                key -> BucketKey.resolutionIndex(key) == BucketKey.RAW_RESOLUTION && ids.contains(BucketKey.seriesId(key)) &&
                     BucketKey.bucketStartSec(key) >= firstSec && BucketKey.bucketStartSec(key) < endSec,
                 visitor);
         }

@@ -12,12 +12,21 @@ package dev.bridge.analytics.store;
  */
 public final class BucketKey
 {
+    /** Series ids must stay below this (24 bits). */
     public static final int MAX_SERIES = 1 << 24;
-    public static final int MAX_RESOLUTIONS = 1 << 4;
     private static final long SECONDS_MASK = (1L << 36) - 1;
 
     private BucketKey()
     {
+    }
+
+    /** Index of the raw resolution (rollups take the next indexes). */
+    public static final int RAW_RESOLUTION = 0;
+
+    /** @return the key of a raw bucket. */
+    public static long raw(final int seriesId, final long bucketStartSec)
+    {
+        return pack(seriesId, RAW_RESOLUTION, bucketStartSec);
     }
 
     /** @return the packed key. */

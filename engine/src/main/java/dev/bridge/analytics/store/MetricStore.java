@@ -39,6 +39,8 @@ public final class MetricStore implements Closeable
     static final String HISTOGRAMS_FILE = "histograms.dat";
     static final String SERIES_FILE = "series.dat";
     static final String LOCK_FILE = "engine.lock";
+    /** Histogram buckets are sized as this fraction of the aggregate buckets: only histogram metrics have them. */
+    static final int HISTOGRAM_SHARE = 8;
 
     private final Path directory;
     private final ChronicleMap<LongValue, BucketAggregate> aggregates;
@@ -70,10 +72,11 @@ public final class MetricStore implements Closeable
      * Opens (or creates) the store for writing. Fails if another engine holds the directory.
      *
      * @param directory the data directory, created if missing.
-     * @param entries   capacity of the aggregate and histogram maps in buckets.
+     * @param entries   capacity of the aggregate map in buckets (the histogram map gets 1/8 of it).
+     * @param maxSeries capacity of the series map.
      * @return the open store; {@link #recovered()} tells whether the previous writer stopped uncleanly.
      */
-    public static MetricStore openForWriting(final Path directory, final long entries)
+    public static MetricStore openForWriting(final Path directory, final long entries, final int maxSeries)
     {
         try
         {
@@ -104,7 +107,7 @@ public final class MetricStore implements Closeable
                 directory,
                 openAggregates(directory, entries, unclean),
                 openHistograms(directory, entries, unclean),
-                openSeries(directory, unclean),
+                openSeries(directory, maxSeries, unclean),
                 channel, fileLock, unclean);
         }
         catch (final IOException ex)
@@ -127,15 +130,15 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("histograms").entries(Math.max(1_000, entries / 2)).averageValueSize(512).putReturnsNull(true).checksumEntries(false);
+            .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
-    private static ChronicleMap<String, Integer> openSeries(final Path dir, final boolean recover) throws IOException
+    private static ChronicleMap<String, Integer> openSeries(final Path dir, final int maxSeries, final boolean recover) throws IOException
     {
         final File file = dir.resolve(SERIES_FILE).toFile();
         final var builder = ChronicleMap.of(String.class, Integer.class)
-            .name("series").entries(BucketKey.MAX_SERIES / 64).averageKeySize(64).checksumEntries(false);
+            .name("series").entries(maxSeries).averageKeySize(64).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
