@@ -1,7 +1,6 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.pipeline.EventPublisher;
-import dev.bridge.analytics.pipeline.MetricEvent;
 
 /**
  * A resolved gauge series: the last value by publish order wins within a bucket; min, max and mean of the set
@@ -27,7 +26,7 @@ public final class GaugeHandle
     /** Sets the gauge to the nearest integer; NaN and infinities are rejected and counted. */
     public void set(final double value)
     {
-        publisher.publish(seriesId, Math.round(value), 0L, Double.isFinite(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+        publisher.publishRounded(seriesId, value);
     }
 
     /** Sets the gauge at an explicit time. */

@@ -1,7 +1,6 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.pipeline.EventPublisher;
-import dev.bridge.analytics.pipeline.MetricEvent;
 
 /**
  * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; values
@@ -28,7 +27,7 @@ public final class HistogramHandle
     /** Records one value, rounded to the nearest integer; NaN and infinities are rejected and counted. */
     public void record(final double value)
     {
-        publisher.publish(seriesId, Math.round(value), 0L, Double.isFinite(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+        publisher.publishRounded(seriesId, value);
     }
 
     /** Records one value at an explicit time (backfill, adapters with their own timestamps). */

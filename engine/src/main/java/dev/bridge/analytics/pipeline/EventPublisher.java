@@ -61,6 +61,15 @@ public final class EventPublisher
     }
 
     /**
+     * Publishes a double value rounded to the nearest long; NaN and infinities are published flagged, so the
+     * classify stage rejects and counts them.
+     */
+    public void publishRounded(final int seriesId, final double value)
+    {
+        publish(seriesId, Math.round(value), 0L, Double.isFinite(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+    }
+
+    /**
      * @return events offered so far: claimed ring slots plus dropped events. Exact once the producers have
      *         stopped (a multi-producer cursor counts slots claimed but not yet published).
      */
