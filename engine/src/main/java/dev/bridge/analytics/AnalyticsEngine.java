@@ -4,6 +4,7 @@ import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
 import dev.bridge.analytics.pipeline.SelfMetric;
@@ -65,6 +66,10 @@ public final class AnalyticsEngine implements AutoCloseable
         try
         {
             counters = new EngineCounters();
+            final List<Resolution> resolutions = settings.resolutions();
+            store.removeExpired(clock.time(),
+                resolutions.stream().mapToLong(Resolution::widthMs).toArray(),
+                resolutions.stream().mapToLong(Resolution::retentionMs).toArray());
             final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
             config.metrics().forEach(m -> catalog.put(m.name(), m));
             for (final SelfMetric m : SelfMetric.values())
@@ -86,7 +91,7 @@ public final class AnalyticsEngine implements AutoCloseable
                 sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
             pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);
-            statsQuery = new StatsQuery(store, settings.rawResolution().toMillis());
+            statsQuery = new StatsQuery(store);
         }
         catch (final RuntimeException ex)
         {
@@ -177,8 +182,8 @@ public final class AnalyticsEngine implements AutoCloseable
     public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
     {
         final List<SeriesInfo> series = registry.find(metric, labels);
-        final long[] bounds = range.resolve(clock.time(), config.engine().rawResolution().toMillis());
-        return query(() -> statsQuery.stats(series, bounds[0], bounds[1]));
+        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+        return query(() -> statsQuery.stats(series, resolved));
     }
 
     private <T> T query(final Supplier<T> query)
@@ -208,8 +213,8 @@ public final class AnalyticsEngine implements AutoCloseable
                 definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
         }
         final List<SeriesInfo> series = registry.find(metric, labels);
-        final long[] bounds = range.resolve(clock.time(), config.engine().rawResolution().toMillis());
-        return query(() -> statsQuery.distribution(series, definition.histogram(), bounds[0], bounds[1]));
+        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+        return query(() -> statsQuery.distribution(series, definition.histogram(), resolved));
     }
 
     /**
@@ -223,6 +228,7 @@ public final class AnalyticsEngine implements AutoCloseable
             case EVENTS_PUBLISHED -> eventsPublished();
             case RING_REMAINING -> pipeline.ring().remainingCapacity();
             case SERIES -> registry.size();
+            case STORE_BUCKETS -> store.aggregateBuckets();
             default -> counters.get(metric);
         };
     }

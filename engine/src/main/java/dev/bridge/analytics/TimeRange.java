@@ -2,6 +2,8 @@ package dev.bridge.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import dev.bridge.analytics.config.Resolution;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,9 @@ public final class TimeRange
     public static final TimeRange LAST_5_MINUTES = last(Duration.ofMinutes(5), "last_5_minutes");
     public static final TimeRange LAST_HOUR = last(Duration.ofHours(1), "last_hour");
     public static final TimeRange LAST_DAY = last(Duration.ofDays(1), "last_day");
+
+    /** A relative range is read at the coarsest resolution that still gives it this many buckets. */
+    public static final int MIN_BUCKETS = 10;
 
     private final String name;
     private final Duration length;
@@ -56,20 +61,62 @@ public final class TimeRange
     }
 
     /**
-     * @return [fromMs, toMs) of bucket starts this range selects, given now and the bucket width.
+     * Chooses the resolution that answers this range and the bucket starts it selects.
+     * <ul>
+     *   <li>relative ranges: the coarsest resolution with at least {@value #MIN_BUCKETS} buckets in the range and a
+     *       retention that covers it; the range is then the last N whole buckets of that resolution up to and
+     *       including the bucket of now (so LAST_HOUR reads 60 one-minute buckets);</li>
+     *   <li>explicit ranges: the coarsest resolution whose width divides both ends and whose retention covers
+     *       {@code from}, else the finest whose retention covers it, else raw;</li>
+     *   <li>{@link #ALL}: the resolution with the longest retention (every resolution records every value).</li>
+     * </ul>
+     *
+     * @param resolutions finest first, as {@code EngineSettings.resolutions()}.
      */
-    public long[] resolve(final long nowMs, final long resolutionMs)
+    public ResolvedRange resolve(final long nowMs, final List<Resolution> resolutions)
     {
         if (fromMs != null)
         {
-            return new long[]{ fromMs, toMs };
+            Resolution chosen = null;
+            for (final Resolution r : resolutions)
+            {
+                final boolean covers = fromMs >= nowMs - r.retentionMs();
+                if (covers && (chosen == null || (fromMs % r.widthMs() == 0 && toMs % r.widthMs() == 0)))
+                {
+                    chosen = r;
+                }
+            }
+            return new ResolvedRange(chosen == null ? resolutions.get(0) : chosen, fromMs, toMs);
         }
         if (length == null)
         {
-            return new long[]{ Long.MIN_VALUE, Long.MAX_VALUE };
+            final Resolution longest = resolutions.stream()
+                .max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
+            return new ResolvedRange(longest, Long.MIN_VALUE, Long.MAX_VALUE);
         }
-        final long endMs = nowMs - Math.floorMod(nowMs, resolutionMs) + resolutionMs;
-        return new long[]{ endMs - length.toMillis(), endMs };
+        Resolution chosen = resolutions.get(0);
+        for (final Resolution r : resolutions)
+        {
+            if (r.widthMs() * MIN_BUCKETS <= length.toMillis() && r.retentionMs() >= length.toMillis())
+            {
+                chosen = r;
+            }
+        }
+        final long widthMs = chosen.widthMs();
+        final long endMs = nowMs - Math.floorMod(nowMs, widthMs) + widthMs;
+        final long buckets = Math.max(1, length.toMillis() / widthMs);
+        return new ResolvedRange(chosen, endMs - buckets * widthMs, endMs);
+    }
+
+    /**
+     * A range made concrete: the resolution to read and the bucket starts [fromMs, toMs) to read there.
+     *
+     * @param resolution the resolution answering the query.
+     * @param fromMs     first bucket start included ({@code Long.MIN_VALUE}: from the oldest).
+     * @param toMs       bucket starts before this are included ({@code Long.MAX_VALUE}: up to the newest).
+     */
+    public record ResolvedRange(Resolution resolution, long fromMs, long toMs)
+    {
     }
 
     @Override

@@ -117,13 +117,16 @@ class TimeBucketTest
     void shouldRejectExplicitTimestampsOutsideRetentionOrInTheFuture()
     {
         final CounterHandle reads = engine.counter("variable_read");
+        final long longTermRetentionMs = 30L * 24 * 3_600_000L;
         reads.addAt(1, T0 + 1_000);                        // a bucket ahead: rejected
-        reads.addAt(2, T0 - 24 * 3_600_000L - 1);          // older than the retention: rejected
-        reads.addAt(4, T0 - 24 * 3_600_000L);              // exactly the retention: kept
+        reads.addAt(2, T0 - longTermRetentionMs - 1);      // older than the longest retention: rejected
+        reads.addAt(4, T0 - 2 * 3_600_000L);               // past raw_retention (1h): kept in the rollups only
         reads.addAt(8, T0 + 999);                          // the current bucket: kept
         engine.flush();
         assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
+        assertEquals(1, engine.selfMetric(SelfMetric.VALUES_EXPIRED));
         assertEquals(12, engine.stats("variable_read", TimeRange.ALL).sum());
+        assertEquals(8, engine.stats("variable_read", TimeRange.LAST_MINUTE).sum());
     }
 
     @Test

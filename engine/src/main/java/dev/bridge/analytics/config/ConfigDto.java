@@ -33,6 +33,9 @@ final class ConfigDto
         Duration rawResolution;
         Duration aggregationInterval;
         Duration retentionPeriod;
+        Duration rawRetention;
+        Duration longTermInterval;
+        Duration longTermRetention;
         Duration commitInterval;
         Duration tickInterval;
         Duration resourceSamplingInterval;

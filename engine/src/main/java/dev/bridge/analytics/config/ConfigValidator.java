@@ -111,6 +111,9 @@ final class ConfigValidator
         }
         b.rawResolution(raw).aggregationInterval(aggregation)
             .retentionPeriod(positive("retention_period", e.retentionPeriod, DEFAULTS.retentionPeriod()))
+            .rawRetention(positive("raw_retention", e.rawRetention, DEFAULTS.rawRetention()))
+            .longTermInterval(wholeSeconds("long_term_interval", e.longTermInterval, DEFAULTS.longTermInterval()))
+            .longTermRetention(positive("long_term_retention", e.longTermRetention, DEFAULTS.longTermRetention()))
             .commitInterval(positive("commit_interval", e.commitInterval, DEFAULTS.commitInterval()))
             .tickInterval(positive("tick_interval", e.tickInterval, DEFAULTS.tickInterval()));
         if (e.resourceSamplingInterval != null)

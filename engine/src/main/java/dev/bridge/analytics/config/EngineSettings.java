@@ -20,7 +20,10 @@ import java.util.Objects;
  *                                 file, and keeps it relative (to the working dir) for parse() and defaults().
  * @param rawResolution            width of a raw time bucket, whole seconds >= 1 s.
  * @param aggregationInterval      the seed's rollup interval (60 s), a multiple of the raw resolution.
- * @param retentionPeriod          the seed's retention (24 h) of raw buckets.
+ * @param retentionPeriod          the seed's retention (24 h): how long aggregation_interval buckets are kept.
+ * @param rawRetention             how long raw buckets are kept.
+ * @param longTermInterval         the coarse rollup (1 h), a multiple of aggregation_interval.
+ * @param longTermRetention        how long long_term_interval buckets are kept.
  * @param commitInterval           how often the consumer writes live buckets to the store (bounds the loss on kill -9).
  * @param tickInterval             longest the consumer stays idle before it closes buckets and commits anyway.
  * @param resourceSamplingInterval how often the engine samples memory, threads and off-heap use as gauges;
@@ -39,6 +42,9 @@ public record EngineSettings(
     Duration rawResolution,
     Duration aggregationInterval,
     Duration retentionPeriod,
+    Duration rawRetention,
+    Duration longTermInterval,
+    Duration longTermRetention,
     Duration commitInterval,
     Duration tickInterval,
     Duration resourceSamplingInterval,
@@ -70,6 +76,17 @@ public record EngineSettings(
                 "s) must be a multiple of raw_resolution (" + rawResolution.toSeconds() + "s)");
         }
         positive("retention_period", retentionPeriod);
+        positive("raw_retention", rawRetention);
+        wholeSeconds("long_term_interval", longTermInterval);
+        positive("long_term_retention", longTermRetention);
+        if (longTermInterval.toSeconds() % aggregationInterval.toSeconds() != 0)
+        {
+            throw new IllegalArgumentException("long_term_interval (" + longTermInterval.toSeconds() +
+                "s) must be a multiple of aggregation_interval (" + aggregationInterval.toSeconds() + "s)");
+        }
+        atLeast("raw_retention", rawRetention, "raw_resolution", rawResolution);
+        atLeast("retention_period", retentionPeriod, "aggregation_interval", aggregationInterval);
+        atLeast("long_term_retention", longTermRetention, "long_term_interval", longTermInterval);
         positive("commit_interval", commitInterval);
         positive("tick_interval", tickInterval);
         if (resourceSamplingInterval.isNegative())
@@ -98,6 +115,24 @@ public record EngineSettings(
         }
     }
 
+    private static void atLeast(final String field, final Duration value, final String widthField, final Duration width)
+    {
+        if (value.compareTo(width) < 0)
+        {
+            throw new IllegalArgumentException(field + " (" + value.toSeconds() + "s) must be at least " + widthField +
+                " (" + width.toSeconds() + "s)");
+        }
+    }
+
+    /** @return the resolutions kept, finest first: raw, aggregation_interval, long_term_interval. */
+    public java.util.List<Resolution> resolutions()
+    {
+        return java.util.List.of(
+            new Resolution(0, rawResolution, rawRetention),
+            new Resolution(1, aggregationInterval, retentionPeriod),
+            new Resolution(2, longTermInterval, longTermRetention));
+    }
+
     private static void wholeSeconds(final String field, final Duration value)
     {
         positive(field, value);
@@ -121,6 +156,7 @@ public record EngineSettings(
             .overflowPolicy(overflowPolicy).pipelineThreading(pipelineThreading)
             .labelCardinalityLimit(labelCardinalityLimit).maxSeries(maxSeries).dataDirectory(dataDirectory)
             .rawResolution(rawResolution).aggregationInterval(aggregationInterval).retentionPeriod(retentionPeriod)
+            .rawRetention(rawRetention).longTermInterval(longTermInterval).longTermRetention(longTermRetention)
             .commitInterval(commitInterval).tickInterval(tickInterval)
             .resourceSamplingInterval(resourceSamplingInterval).storeEntries(storeEntries);
     }
@@ -139,6 +175,9 @@ public record EngineSettings(
         private Duration rawResolution = Duration.ofSeconds(1);
         private Duration aggregationInterval = Duration.ofSeconds(60);
         private Duration retentionPeriod = Duration.ofHours(24);
+        private Duration rawRetention = Duration.ofHours(1);
+        private Duration longTermInterval = Duration.ofHours(1);
+        private Duration longTermRetention = Duration.ofDays(30);
         private Duration commitInterval = Duration.ofMillis(100);
         private Duration tickInterval = Duration.ofMillis(50);
         private Duration resourceSamplingInterval = Duration.ofSeconds(1);
@@ -155,6 +194,9 @@ public record EngineSettings(
         public Builder rawResolution(final Duration v) { rawResolution = v; return this; }
         public Builder aggregationInterval(final Duration v) { aggregationInterval = v; return this; }
         public Builder retentionPeriod(final Duration v) { retentionPeriod = v; return this; }
+        public Builder rawRetention(final Duration v) { rawRetention = v; return this; }
+        public Builder longTermInterval(final Duration v) { longTermInterval = v; return this; }
+        public Builder longTermRetention(final Duration v) { longTermRetention = v; return this; }
         public Builder commitInterval(final Duration v) { commitInterval = v; return this; }
         public Builder tickInterval(final Duration v) { tickInterval = v; return this; }
         public Builder resourceSamplingInterval(final Duration v) { resourceSamplingInterval = v; return this; }
@@ -165,7 +207,7 @@ public record EngineSettings(
         {
             return new EngineSettings(ringSize, producerType, waitStrategy, overflowPolicy, pipelineThreading,
                 labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
-                retentionPeriod, commitInterval, tickInterval, resourceSamplingInterval, storeEntries);
+                retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.pipeline;
 
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.StoreReader;
@@ -27,10 +28,10 @@ final class BucketStage extends LiveBucketStage
     private long lateEvents;
 
     BucketStage(
-        final int capacity, final long resolutionMs, final AggregateWriter writer, final StoreReader reader,
-        final AtomicCounter lateCounter)
+        final int capacity, final Resolution resolution, final AggregateWriter writer, final StoreReader reader,
+        final AtomicCounter lateCounter, final AtomicCounter expiredCounter)
     {
-        super(capacity, resolutionMs);
+        super(capacity, resolution, expiredCounter);
         this.writer = writer;
         this.reader = reader;
         this.lateCounter = lateCounter;
@@ -103,6 +104,15 @@ final class BucketStage extends LiveBucketStage
     void mergeLate(final int seriesId, final long bucketKey, final long value)
     {
         writer.merge(bucketKey, value);
-        lateCounter.setRelease(++lateEvents);
+        if (lateCounter != null)
+        {
+            lateCounter.setRelease(++lateEvents);
+        }
+    }
+
+    @Override
+    void removeBucket(final long bucketKey)
+    {
+        writer.remove(bucketKey);
     }
 }

@@ -11,4 +11,7 @@ interface CommittingStage
 
     /** Writes every live bucket touched since the last commit to the store. */
     void commit();
+
+    /** Removes the buckets whose retention has passed by {@code nowMs}. */
+    void expire(long nowMs);
 }

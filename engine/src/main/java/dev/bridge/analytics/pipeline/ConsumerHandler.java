@@ -22,7 +22,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     private final EpochClock clock;
     private final ClassifyStage classify;
     private final CommittingStage[] stages;
-    private final BucketStage bucketStage;
+    private final BucketStage[] bucketStages;
     private final ResourceSampler sampler;
     private final FlushRequests flushRequests;
     private final ErrorLog errors;
@@ -56,24 +56,18 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         this.clock = clock;
         this.classify = classify;
         this.stages = stages;
-        BucketStage bucket = null;
-        for (final CommittingStage stage : stages)
-        {
-            if (stage instanceof BucketStage)
-            {
-                bucket = (BucketStage)stage;
-            }
-        }
-        this.bucketStage = bucket;
-        this.sampler = bucket == null ? null : sampler;
+        this.bucketStages = java.util.Arrays.stream(stages)
+            .filter(BucketStage.class::isInstance).map(BucketStage.class::cast).toArray(BucketStage[]::new);
+        final boolean bucket = bucketStages.length > 0;
+        this.sampler = bucket ? sampler : null;
         this.flushRequests = flushRequests;
         this.errors = errors;
         this.commitIntervalMs = commitIntervalMs;
-        this.aggregatedCounter = bucket != null ? counters.counter(SelfMetric.EVENTS_AGGREGATED) : null;
+        this.aggregatedCounter = bucket ? counters.counter(SelfMetric.EVENTS_AGGREGATED) : null;
         this.rejectedCounter = classify != null ? counters.counter(SelfMetric.EVENTS_REJECTED) : null;
         this.batchesCounter = classify != null ? counters.counter(SelfMetric.BATCHES) : null;
         this.maxBatchCounter = classify != null ? counters.counter(SelfMetric.MAX_BATCH_SIZE) : null;
-        this.commitsCounter = bucket != null ? counters.counter(SelfMetric.COMMITS) : null;
+        this.commitsCounter = bucket ? counters.counter(SelfMetric.COMMITS) : null;
     }
 
     @Override
@@ -141,7 +135,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         {
             if (sampler != null)
             {
-                sampler.onTick(nowMs, bucketStage);
+                sampler.onTick(nowMs, bucketStages);
             }
         }
         catch (final Throwable error)
@@ -172,6 +166,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
             for (final CommittingStage stage : stages)
             {
                 stage.commit();
+                stage.expire(nowMs);
             }
             commitFailure = null;
             if (commitsCounter != null)

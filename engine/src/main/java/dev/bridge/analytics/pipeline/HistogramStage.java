@@ -1,10 +1,12 @@
 package dev.bridge.analytics.pipeline;
 
 import dev.bridge.analytics.config.HistogramSpec;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * The histogram stage: one live HdrHistogram per histogram series (single writer, created on the series' first
@@ -20,9 +22,11 @@ final class HistogramStage extends LiveBucketStage
     private final StoreReader reader;
     private final Histogram[] live;
 
-    HistogramStage(final SeriesTable series, final long resolutionMs, final HistogramWriter writer, final StoreReader reader)
+    HistogramStage(
+        final SeriesTable series, final Resolution resolution, final HistogramWriter writer, final StoreReader reader,
+        final AtomicCounter expiredCounter)
     {
-        super(series.capacity(), resolutionMs);
+        super(series.capacity(), resolution, expiredCounter);
         this.series = series;
         this.writer = writer;
         this.reader = reader;
@@ -70,6 +74,12 @@ final class HistogramStage extends LiveBucketStage
     {
         final HistogramSpec spec = spec(seriesId);
         writer.merge(bucketKey, value, spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+    }
+
+    @Override
+    void removeBucket(final long bucketKey)
+    {
+        writer.remove(bucketKey);
     }
 
     private HistogramSpec spec(final int seriesId)

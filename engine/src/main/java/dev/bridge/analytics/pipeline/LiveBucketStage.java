@@ -1,6 +1,8 @@
 package dev.bridge.analytics.pipeline;
 
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.BucketKey;
+import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * What the bucket and histogram stages share: each series has at most one live raw bucket; a value for a later
@@ -14,17 +16,75 @@ import dev.bridge.analytics.store.BucketKey;
 abstract class LiveBucketStage implements CommittingStage
 {
     private static final long NONE = Long.MIN_VALUE;
+    private static final long MAX_EXPIRY_STEPS = 10_000;
 
+    private final int resolutionIndex;
+    private final long widthMs;
+    private final long retentionMs;
     private final BucketClock clock;
     private final long[] liveStartMs;
     private final SeriesSet dirty;
+    private final AtomicCounter expiredCounter;
+    private long expiredBeforeMs = Long.MIN_VALUE;
+    private long expiredValues;
+    private int highestSeriesId = -1;
 
-    LiveBucketStage(final int capacity, final long resolutionMs)
+    LiveBucketStage(final int capacity, final Resolution resolution, final AtomicCounter expiredCounter)
     {
-        clock = new BucketClock(resolutionMs);
+        resolutionIndex = resolution.index();
+        widthMs = resolution.widthMs();
+        retentionMs = resolution.retentionMs();
+        this.expiredCounter = expiredCounter;
+        clock = new BucketClock(widthMs);
         liveStartMs = new long[capacity];
         java.util.Arrays.fill(liveStartMs, NONE);
         dirty = new SeriesSet(capacity);
+    }
+
+    /**
+     * Sets where expiry starts: buckets before the bucket of {@code nowMs - retention} are gone (the store was
+     * swept at start). Called once before the first event.
+     */
+    final void startExpiry(final long nowMs)
+    {
+        expiredBeforeMs = clock.bucketStartMs(nowMs - retentionMs);
+    }
+
+    /**
+     * Removes the buckets that passed this resolution's retention by {@code nowMs}: for each bucket start between
+     * the last cut-off and the new one, the bucket of every series seen. Values older than the cut-off are not
+     * recorded at this resolution (counted), so no expired bucket is ever written again.
+     */
+    @Override
+    public final void expire(final long nowMs)
+    {
+        final long cutOffMs = clock.bucketStartMs(nowMs - retentionMs);
+        if (expiredBeforeMs == Long.MIN_VALUE || cutOffMs <= expiredBeforeMs)
+        {
+            expiredBeforeMs = Math.max(expiredBeforeMs, cutOffMs);
+            return;
+        }
+        for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
+        {
+            if (liveStartMs[seriesId] != NONE && liveStartMs[seriesId] < cutOffMs)
+            {
+                liveStartMs[seriesId] = NONE; // its bucket is removed below: never write it again
+                dirty.remove(seriesId);
+            }
+        }
+        if ((cutOffMs - expiredBeforeMs) / widthMs > MAX_EXPIRY_STEPS)
+        {
+            // a clock jump: buckets in the skipped span are swept by the next start's full sweep
+            expiredBeforeMs = cutOffMs - MAX_EXPIRY_STEPS * widthMs;
+        }
+        for (long startMs = expiredBeforeMs; startMs < cutOffMs; startMs += widthMs)
+        {
+            for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
+            {
+                removeBucket(key(seriesId, startMs));
+            }
+            expiredBeforeMs = startMs + widthMs;
+        }
     }
 
     /**
@@ -39,6 +99,18 @@ abstract class LiveBucketStage implements CommittingStage
         final long liveMs = liveStartMs[seriesId];
         if (liveMs != startMs)
         {
+            if (startMs < expiredBeforeMs)
+            {
+                if (expiredCounter != null)
+                {
+                    expiredCounter.setRelease(++expiredValues);
+                }
+                return false;
+            }
+            if (seriesId > highestSeriesId)
+            {
+                highestSeriesId = seriesId;
+            }
             if (liveMs != NONE && startMs < liveMs)
             {
                 mergeLate(seriesId, key(seriesId, startMs), value);
@@ -82,9 +154,9 @@ abstract class LiveBucketStage implements CommittingStage
         }
     }
 
-    private static long key(final int seriesId, final long startMs)
+    private long key(final int seriesId, final long startMs)
     {
-        return BucketKey.raw(seriesId, Math.floorDiv(startMs, 1000L));
+        return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(startMs, 1000L));
     }
 
     /** Resets the series' live state to what the store holds for {@code bucketKey} (nothing, for a new bucket). */
@@ -95,4 +167,7 @@ abstract class LiveBucketStage implements CommittingStage
 
     /** Adds a value to a stored bucket older than the live one. */
     abstract void mergeLate(int seriesId, long bucketKey, long value);
+
+    /** Removes an expired bucket from the store (absent is fine). */
+    abstract void removeBucket(long bucketKey);
 }

@@ -10,7 +10,10 @@ import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.OverflowPolicy;
 import dev.bridge.analytics.config.PipelineThreading;
 import dev.bridge.analytics.config.ProducerType;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesTable;
+import dev.bridge.analytics.store.AggregateWriter;
+import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.MetricStore;
 import org.agrona.concurrent.EpochClock;
 
@@ -61,27 +64,46 @@ public final class Pipeline implements AutoCloseable
         final ErrorLog errors = new ErrorLog(counters.counter(SelfMetric.HANDLER_ERRORS));
         final long resolutionMs = settings.rawResolution().toMillis();
         final long commitMs = settings.commitInterval().toMillis();
-        final BucketStage bucket = new BucketStage(series.capacity(), resolutionMs, store.newAggregateWriter(),
-            store.newReader(), counters.counter(SelfMetric.EVENTS_LATE));
-        final HistogramStage histogram = new HistogramStage(series, resolutionMs, store.newHistogramWriter(), store.newReader());
+        final List<Resolution> resolutions = settings.resolutions();
+        final CommittingStage[] bucket = new CommittingStage[resolutions.size()];
+        final CommittingStage[] histogram = new CommittingStage[resolutions.size()];
+        final AggregateWriter aggregateWriter = store.newAggregateWriter();
+        final HistogramWriter histogramWriter = store.newHistogramWriter();
+        final long nowMs = clock.time();
+        for (int i = 0; i < bucket.length; i++)
+        {
+            final Resolution resolution = resolutions.get(i);
+            // late and expired values are counted at the raw resolution only (one writer per counter)
+            final boolean raw = resolution.index() == 0;
+            final BucketStage b = new BucketStage(series.capacity(), resolution, aggregateWriter, store.newReader(),
+                raw ? counters.counter(SelfMetric.EVENTS_LATE) : null, raw ? counters.counter(SelfMetric.VALUES_EXPIRED) : null);
+            final HistogramStage h = new HistogramStage(series, resolution, histogramWriter, store.newReader(), null);
+            b.startExpiry(nowMs);
+            h.startExpiry(nowMs);
+            bucket[i] = b;
+            histogram[i] = h;
+        }
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
-        final ClassifyStage classify = new ClassifyStage(series, settings.retentionPeriod().toMillis(), resolutionMs);
+        final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();
+        final ClassifyStage classify = new ClassifyStage(series, longestRetentionMs, resolutionMs);
 
         if (settings.pipelineThreading() == PipelineThreading.SINGLE_THREAD)
         {
-            final ConsumerHandler all = new ConsumerHandler("analytics-pipeline", clock, classify,
-                new CommittingStage[]{ bucket, histogram }, sampler, flushRequests, errors, commitMs, counters);
-            add(all, ring.newBarrier(), errors);
+            final CommittingStage[] all = new CommittingStage[bucket.length + histogram.length];
+            System.arraycopy(bucket, 0, all, 0, bucket.length);
+            System.arraycopy(histogram, 0, all, bucket.length, histogram.length);
+            add(new ConsumerHandler("analytics-pipeline", clock, classify, all, sampler, flushRequests, errors, commitMs,
+                counters), ring.newBarrier(), errors);
         }
         else
         {
             final ConsumerHandler classifier = new ConsumerHandler("analytics-classify", clock, classify,
                 new CommittingStage[0], null, flushRequests, errors, commitMs, counters);
             final Sequence classified = add(classifier, ring.newBarrier(), errors);
-            add(new ConsumerHandler("analytics-bucket", clock, null, new CommittingStage[]{ bucket }, sampler,
+            add(new ConsumerHandler("analytics-bucket", clock, null, bucket, sampler,
                 flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
-            add(new ConsumerHandler("analytics-histogram", clock, null, new CommittingStage[]{ histogram }, null,
+            add(new ConsumerHandler("analytics-histogram", clock, null, histogram, null,
                 flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
         }
         final List<Sequence> gating = new ArrayList<>();

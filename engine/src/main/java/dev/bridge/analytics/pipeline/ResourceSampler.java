@@ -62,7 +62,7 @@ final class ResourceSampler
     }
 
     /** When due, updates the derived counters (published, ring, store) and records every sampled gauge. */
-    void onTick(final long nowMs, final BucketStage bucket)
+    void onTick(final long nowMs, final BucketStage[] levels)
     {
         if (intervalMs <= 0 || nowMs < nextSampleMs)
         {
@@ -75,20 +75,23 @@ final class ResourceSampler
         final long offHeapBytes = store.offHeapBytes();
         counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
         counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());
-        record(bucket, memorySeries, (runtime.totalMemory() - runtime.freeMemory()) / MB, nowMs);
-        record(bucket, threadSeries, threads.getThreadCount(), nowMs);
-        record(bucket, offHeapSeries, (offHeapBytes + (directPool == null ? 0 : directPool.getMemoryUsed())) / MB, nowMs);
+        record(levels, memorySeries, (runtime.totalMemory() - runtime.freeMemory()) / MB, nowMs);
+        record(levels, threadSeries, threads.getThreadCount(), nowMs);
+        record(levels, offHeapSeries, (offHeapBytes + (directPool == null ? 0 : directPool.getMemoryUsed())) / MB, nowMs);
         for (int i = 0; i < selfMetrics.length; i++)
         {
-            record(bucket, selfSeries[i], counters.get(selfMetrics[i]), nowMs);
+            record(levels, selfSeries[i], counters.get(selfMetrics[i]), nowMs);
         }
     }
 
-    private static void record(final BucketStage bucket, final int seriesId, final long value, final long nowMs)
+    private static void record(final BucketStage[] levels, final int seriesId, final long value, final long nowMs)
     {
         if (seriesId >= 0)
         {
-            bucket.onValue(seriesId, value, nowMs);
+            for (final BucketStage level : levels)
+            {
+                level.onValue(seriesId, value, nowMs);
+            }
         }
     }
 }

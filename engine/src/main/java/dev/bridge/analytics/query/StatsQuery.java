@@ -1,6 +1,7 @@
 package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketAggregate;
@@ -25,19 +26,17 @@ public final class StatsQuery
     /** Bucket starts are 36-bit epoch seconds (see BucketKey): anything later is "until the end". */
     private static final long MAX_MS = (1L << 36) * 1000L;
     private final MetricStore store;
-    private final long resolutionMs;
 
-    public StatsQuery(final MetricStore store, final long resolutionMs)
+    public StatsQuery(final MetricStore store)
     {
         this.store = store;
-        this.resolutionMs = resolutionMs;
     }
 
-    /** @return the merged stats of {@code series} over bucket starts in [fromMs, toMs). */
-    public Stats stats(final List<SeriesInfo> series, final long fromMs, final long toMs)
+    /** @return the merged stats of {@code series} over the range's buckets. */
+    public Stats stats(final List<SeriesInfo> series, final TimeRange.ResolvedRange range)
     {
         final StatsAccumulator accumulator = new StatsAccumulator();
-        forEachBucket(store.newReader(), series, fromMs, toMs,
+        forEachBucket(store.newReader(), series, range,
             (key, aggregate) -> accumulator.add(BucketKey.seriesId(key), BucketKey.bucketStartSec(key), aggregate));
         return accumulator.toStats();
     }
@@ -46,14 +45,14 @@ public final class StatsQuery
      * @return the histograms of {@code series} (histogram metrics of one spec) over the range added together;
      *         empty when nothing was recorded.
      */
-    public Histogram distribution(final List<SeriesInfo> series, final HistogramSpec spec, final long fromMs, final long toMs)
+    public Histogram distribution(final List<SeriesInfo> series, final HistogramSpec spec, final TimeRange.ResolvedRange range)
     {
         final Histogram merged = new Histogram(
             spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
         final StoreReader reader = store.newReader();
         // collect the keys first: a scan visits entries under the segment lock, decoding there would hold it
         final List<Long> keys = new ArrayList<>();
-        forEachBucket(reader, series, fromMs, toMs, (key, aggregate) -> keys.add(key));
+        forEachBucket(reader, series, range, (key, aggregate) -> keys.add(key));
         for (final long key : keys)
         {
             final Histogram bucket = reader.readHistogram(key, spec.highestTrackableValue());
@@ -65,10 +64,15 @@ public final class StatsQuery
         return merged;
     }
 
-    private void forEachBucket(
-        final StoreReader reader, final List<SeriesInfo> series, final long fromMs, final long toMs,
+    /** Visits the stored aggregates of {@code series} in the range, at the range's resolution. */
+    void forEachBucket(
+        final StoreReader reader, final List<SeriesInfo> series, final TimeRange.ResolvedRange range,
         final StoreReader.AggregateVisitor visitor)
     {
+        final long fromMs = range.fromMs();
+        final long toMs = range.toMs();
+        final int level = range.resolution().index();
+        final long resolutionMs = range.resolution().widthMs();
         if (series.isEmpty() || fromMs >= toMs)
         {
             return;
@@ -85,7 +89,7 @@ public final class StatsQuery
             {
                 for (long sec = firstSec; sec < endSec; sec += stepSec)
                 {
-                    final long key = BucketKey.raw(s.id(), sec);
+                    final long key = BucketKey.pack(s.id(), level, sec);
                     if (reader.readAggregate(key, value))
                     {
                         visitor.onAggregate(key, value);
@@ -98,7 +102,7 @@ public final class StatsQuery
             final Set<Integer> ids = new HashSet<>();
             series.forEach(s -> ids.add(s.id()));
             reader.forEachAggregate(
-                key -> BucketKey.resolutionIndex(key) == BucketKey.RAW_RESOLUTION && ids.contains(BucketKey.seriesId(key)) &&
+                key -> BucketKey.resolutionIndex(key) == level && ids.contains(BucketKey.seriesId(key)) &&
                     BucketKey.bucketStartSec(key) >= firstSec && BucketKey.bucketStartSec(key) < endSec,
                 visitor);
         }

@@ -35,6 +35,13 @@ public final class AggregateWriter
         map.put(key, value);
     }
 
+    /** Removes a bucket (absent is fine). Allocation-free. */
+    public void remove(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        map.remove(key);
+    }
+
     /**
      * Adds one value to a bucket that is not live any more (a late or back-filled event): read, add, write.
      * The stored last value is kept unless the bucket was empty (a late gauge does not overwrite a newer value).

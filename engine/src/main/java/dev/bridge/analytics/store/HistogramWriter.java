@@ -64,6 +64,13 @@ public final class HistogramWriter
         }
     }
 
+    /** Removes a bucket's histogram (absent is fine). Allocation-free. */
+    public void remove(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        map.remove(key);
+    }
+
     /**
      * Adds one value to a stored bucket histogram (a late event): decode, add, write. Allocates; slow path only.
      */

@@ -121,7 +121,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(AGGREGATES_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, BucketAggregate.class)
-            .name("aggregates").entries(entries).putReturnsNull(true).checksumEntries(false);
+            .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
@@ -130,7 +130,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).checksumEntries(false);
+            .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
@@ -176,6 +176,45 @@ public final class MetricStore implements Closeable
     public StoreReader newReader()
     {
         return new StoreReader(aggregates, histograms);
+    }
+
+    /**
+     * Removes every stored bucket that is past its resolution's retention at {@code nowMs} (a full scan, once at
+     * start; afterwards the consumer removes buckets as they expire).
+     *
+     * @param retentionMs retention per resolution index, with the bucket width of each.
+     * @return the number of buckets removed from the aggregate map.
+     */
+    public long removeExpired(final long nowMs, final long[] widthMs, final long[] retentionMs)
+    {
+        final long[] removed = new long[1];
+        final java.util.function.LongPredicate expired = key ->
+        {
+            final int level = BucketKey.resolutionIndex(key);
+            if (level >= widthMs.length)
+            {
+                return false;
+            }
+            final long cutOffMs = nowMs - retentionMs[level];
+            final long cutOffStartMs = cutOffMs - Math.floorMod(cutOffMs, widthMs[level]);
+            return BucketKey.bucketStartSec(key) * 1000L < cutOffStartMs;
+        };
+        aggregates.forEachEntry(entry ->
+        {
+            if (expired.test(entry.key().get().getValue()))
+            {
+                entry.doRemove();
+                removed[0]++;
+            }
+        });
+        histograms.forEachEntry(entry ->
+        {
+            if (expired.test(entry.key().get().getValue()))
+            {
+                entry.doRemove();
+            }
+        });
+        return removed[0];
     }
 
     /** @return off-heap bytes used by the maps (thread-safe, no allocation). */

@@ -135,6 +135,9 @@ class ConfigLoaderTest
             "  raw_resolution: 5s",
             "  aggregation_interval: 5m",
             "  retention_period: 7d",
+            "  raw_retention: 2h",
+            "  long_term_interval: 1h",
+            "  long_term_retention: 90d",
             "  commit_interval: 1s",
             "  tick_interval: 10ms",
             "  resource_sampling_interval: 0",
@@ -142,7 +145,8 @@ class ConfigLoaderTest
             "metrics: {}", ""), "inline").engine();
         assertEquals(new EngineSettings(1024, ProducerType.SINGLE, WaitStrategyType.BUSY_SPIN, OverflowPolicy.DROP,
             PipelineThreading.PER_STAGE, 10, 200, Path.of("d"), Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofDays(7), Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000), s);
+            Duration.ofDays(7), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(90),
+            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000), s);
         assertEquals(Duration.ZERO, EngineConfig.parse("engine:\n  resource_sampling_interval: 0s\nmetrics: {}\n", "x")
             .engine().resourceSamplingInterval());
         assertEquals(Duration.ofHours(24), EngineConfig.parse("engine:\n  retention_period: 24h\nmetrics: {}\n", "x")
