@@ -8,7 +8,9 @@ import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
 import dev.bridge.analytics.pipeline.SelfMetric;
-import dev.bridge.analytics.query.StatsQuery;
+import dev.bridge.analytics.query.Aggregation;
+import dev.bridge.analytics.query.PercentileResult;
+import dev.bridge.analytics.query.SeriesPoint;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
@@ -18,6 +20,7 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,7 @@ public final class AnalyticsEngine implements AutoCloseable
     private final EngineCounters counters;
     private final SeriesRegistry registry;
     private final Pipeline pipeline;
-    private final StatsQuery statsQuery;
+    private final AnalyticsQueries queries;
     /** Queries hold it for reading, close() for writing: the store is never closed under a running query. */
     private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -91,7 +94,7 @@ public final class AnalyticsEngine implements AutoCloseable
                 sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
             pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);
-            statsQuery = new StatsQuery(store);
+            queries = new AnalyticsQueries(config, registry, store, clock, this::query);
         }
         catch (final RuntimeException ex)
         {
@@ -172,18 +175,49 @@ public final class AnalyticsEngine implements AutoCloseable
         }
     }
 
-    /** @return stats of every series of {@code metric} merged, over {@code range}. */
-    public Stats stats(final String metric, final TimeRange range)
+    /** @return the query side of this engine (also usable from any thread). */
+    public AnalyticsQueries queries()
     {
-        return stats(metric, Map.of(), range);
+        return queries;
     }
 
-    /** @return stats of the series of {@code metric} whose labels include {@code labels}, over {@code range}. */
+    /** @return stats of every series of {@code metric} merged, over {@code range}; see {@link AnalyticsQueries}. */
+    public Stats stats(final String metric, final TimeRange range)
+    {
+        return queries.stats(metric, range);
+    }
+
+    /** @return stats of the series of {@code metric} whose labels include {@code labels}; see {@link AnalyticsQueries}. */
     public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
     {
-        final List<SeriesInfo> series = registry.find(metric, labels);
-        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
-        return query(() -> statsQuery.stats(series, resolved));
+        return queries.stats(metric, labels, range);
+    }
+
+    /** @return the merged HdrHistogram; see {@link AnalyticsQueries#distribution}. */
+    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        return queries.distribution(metric, labels, range);
+    }
+
+    /** @return percentiles; see {@link AnalyticsQueries#percentiles}. */
+    public PercentileResult percentiles(
+        final String metric, final Map<String, String> labels, final TimeRange range, final double... percentiles)
+    {
+        return queries.percentiles(metric, labels, range, percentiles);
+    }
+
+    /** @return a time series; see {@link AnalyticsQueries#timeSeries}. */
+    public List<SeriesPoint> timeSeries(
+        final String metric, final Map<String, String> labels, final Instant from, final Instant to,
+        final Duration interval, final Aggregation aggregation)
+    {
+        return queries.timeSeries(metric, labels, from, to, interval, aggregation);
+    }
+
+    /** @return a rate per second; see {@link AnalyticsQueries#rate}. */
+    public Double rate(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        return queries.rate(metric, labels, range);
     }
 
     private <T> T query(final Supplier<T> query)
@@ -198,23 +232,6 @@ public final class AnalyticsEngine implements AutoCloseable
         {
             storeUse.readLock().unlock();
         }
-    }
-
-    /**
-     * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
-     *         merged over {@code range} (a copy: the caller owns it).
-     */
-    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        final MetricDefinition definition = registry.metric(metric);
-        if (definition.type() != MetricType.HISTOGRAM)
-        {
-            throw new IllegalArgumentException("metric '" + metric + "' is a " +
-                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
-        }
-        final List<SeriesInfo> series = registry.find(metric, labels);
-        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
-        return query(() -> statsQuery.distribution(series, definition.histogram(), resolved));
     }
 
     /**

@@ -40,6 +40,7 @@ final class ConfigDto
         Duration tickInterval;
         Duration resourceSamplingInterval;
         Long storeEntries;
+        Integer maxQueryPoints;
     }
 
     /** One entry of {@code metrics:}; type, unit and help are required, histogram exactly for histograms. */

@@ -99,6 +99,10 @@ final class ConfigValidator
         {
             b.storeEntries(e.storeEntries);
         }
+        if (e.maxQueryPoints != null)
+        {
+            b.maxQueryPoints(e.maxQueryPoints);
+        }
         final Duration raw = wholeSeconds("raw_resolution", e.rawResolution, DEFAULTS.rawResolution());
         final Duration aggregation = wholeSeconds("aggregation_interval", e.aggregationInterval,
             DEFAULTS.aggregationInterval());

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param resourceSamplingInterval how often the engine samples memory, threads and off-heap use as gauges;
  *                                 {@link Duration#ZERO} turns sampling off.
  * @param storeEntries             capacity of the aggregate store in buckets (series x buckets kept).
+ * @param maxQueryPoints           most points a time-series query may return; larger requests are refused.
  */
 public record EngineSettings(
     int ringSize,
@@ -48,7 +49,8 @@ public record EngineSettings(
     Duration commitInterval,
     Duration tickInterval,
     Duration resourceSamplingInterval,
-    long storeEntries)
+    long storeEntries,
+    int maxQueryPoints)
 {
     public EngineSettings
     {
@@ -68,6 +70,7 @@ public record EngineSettings(
             throw new IllegalArgumentException("max_series must be <= " + MAX_SERIES + ", was " + maxSeries);
         }
         positive("store_entries", storeEntries);
+        positive("max_query_points", maxQueryPoints);
         wholeSeconds("raw_resolution", rawResolution);
         wholeSeconds("aggregation_interval", aggregationInterval);
         if (aggregationInterval.toSeconds() % rawResolution.toSeconds() != 0)
@@ -158,7 +161,8 @@ public record EngineSettings(
             .rawResolution(rawResolution).aggregationInterval(aggregationInterval).retentionPeriod(retentionPeriod)
             .rawRetention(rawRetention).longTermInterval(longTermInterval).longTermRetention(longTermRetention)
             .commitInterval(commitInterval).tickInterval(tickInterval)
-            .resourceSamplingInterval(resourceSamplingInterval).storeEntries(storeEntries);
+            .resourceSamplingInterval(resourceSamplingInterval).storeEntries(storeEntries)
+            .maxQueryPoints(maxQueryPoints);
     }
 
     /** Fluent builder; not thread-safe. {@link #build()} validates. */
@@ -182,6 +186,7 @@ public record EngineSettings(
         private Duration tickInterval = Duration.ofMillis(50);
         private Duration resourceSamplingInterval = Duration.ofSeconds(1);
         private long storeEntries = 200_000L;
+        private int maxQueryPoints = 10_000;
 
         public Builder ringSize(final int v) { ringSize = v; return this; }
         public Builder producerType(final ProducerType v) { producerType = v; return this; }
@@ -201,13 +206,14 @@ public record EngineSettings(
         public Builder tickInterval(final Duration v) { tickInterval = v; return this; }
         public Builder resourceSamplingInterval(final Duration v) { resourceSamplingInterval = v; return this; }
         public Builder storeEntries(final long v) { storeEntries = v; return this; }
+        public Builder maxQueryPoints(final int v) { maxQueryPoints = v; return this; }
 
         /** @return validated settings; throws IllegalArgumentException naming the field. */
         public EngineSettings build()
         {
             return new EngineSettings(ringSize, producerType, waitStrategy, overflowPolicy, pipelineThreading,
                 labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
-                retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries);
+                retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries, maxQueryPoints);
         }
     }
 }

@@ -35,6 +35,26 @@ final class StatsAccumulator
         }
     }
 
+    long count()
+    {
+        return count;
+    }
+
+    long sum()
+    {
+        return sum;
+    }
+
+    long min()
+    {
+        return min;
+    }
+
+    long max()
+    {
+        return max;
+    }
+
     Stats toStats()
     {
         if (count == 0)

@@ -3,6 +3,8 @@ package dev.bridge.analytics.query;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
@@ -39,6 +41,36 @@ public final class StatsQuery
         forEachBucket(store.newReader(), series, range,
             (key, aggregate) -> accumulator.add(BucketKey.seriesId(key), BucketKey.bucketStartSec(key), aggregate));
         return accumulator.toStats();
+    }
+
+    /**
+     * @return per second over the range's real length: from its start (for ALL: the first bucket holding data)
+     *         to {@code nowMs}, or to its end if earlier (so the partial current bucket counts for its elapsed
+     *         part only); counters count their total, other metrics their number of values. Null when there is
+     *         no data.
+     */
+    public Double rate(
+        final MetricDefinition metric, final List<SeriesInfo> series, final TimeRange.ResolvedRange range, final long nowMs)
+    {
+        final StatsAccumulator accumulator = new StatsAccumulator();
+        final long[] firstSec = { Long.MAX_VALUE };
+        forEachBucket(store.newReader(), series, range, (key, aggregate) ->
+        {
+            accumulator.add(BucketKey.seriesId(key), BucketKey.bucketStartSec(key), aggregate);
+            if (aggregate.getCount() > 0)
+            {
+                firstSec[0] = Math.min(firstSec[0], BucketKey.bucketStartSec(key));
+            }
+        });
+        if (accumulator.count() == 0)
+        {
+            return null;
+        }
+        final long startMs = range.fromMs() == Long.MIN_VALUE ? firstSec[0] * 1000L : range.fromMs();
+        final long endMs = Math.min(range.toMs(), nowMs);
+        final double seconds = Math.max(endMs - startMs, range.resolution().widthMs()) / 1000.0;
+        final long total = metric.type() == MetricType.COUNTER ? accumulator.sum() : accumulator.count();
+        return total / seconds;
     }
 
     /**

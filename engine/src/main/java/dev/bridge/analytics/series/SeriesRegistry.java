@@ -54,20 +54,39 @@ public final class SeriesRegistry
         this.table = table;
         this.cardinalityLimit = cardinalityLimit;
         this.onOverflow = onOverflow;
-        int maxId = -1;
-        for (final Map.Entry<String, Integer> e : persisted.entrySet())
+        nextId = reload() + 1;
+    }
+
+    /**
+     * Registers the persisted series not known yet (those another process created since), for a reader of a store
+     * that an engine is writing.
+     *
+     * @return the highest persisted id, -1 when none.
+     */
+    public int reload()
+    {
+        createLock.lock();
+        try
         {
-            final int id = e.getValue();
-            maxId = Math.max(maxId, id);
-            final MetricDefinition metric = catalog.get(SeriesKey.metricName(e.getKey()));
-            if (metric != null && id < table.capacity())
+            int maxId = -1;
+            for (final Map.Entry<String, Integer> e : persisted.entrySet())
             {
-                final Map<String, String> labels = SeriesKey.labels(e.getKey());
-                final boolean overflow = !labels.isEmpty() && labels.values().stream().allMatch(OVERFLOW_VALUE::equals);
-                register(new SeriesInfo(id, metric, labels, e.getKey(), overflow));
+                final int id = e.getValue();
+                maxId = Math.max(maxId, id);
+                final MetricDefinition metric = catalog.get(SeriesKey.metricName(e.getKey()));
+                if (metric != null && id < table.capacity() && !byKey.containsKey(e.getKey()))
+                {
+                    final Map<String, String> labels = SeriesKey.labels(e.getKey());
+                    final boolean overflow = !labels.isEmpty() && labels.values().stream().allMatch(OVERFLOW_VALUE::equals);
+                    register(new SeriesInfo(id, metric, labels, e.getKey(), overflow));
+                }
             }
+            return maxId;
         }
-        nextId = maxId + 1;
+        finally
+        {
+            createLock.unlock();
+        }
     }
 
     /**

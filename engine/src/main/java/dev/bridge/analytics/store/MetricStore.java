@@ -116,6 +116,35 @@ public final class MetricStore implements Closeable
         }
     }
 
+    /**
+     * Opens an existing store for reading, also while an engine (in this or another process) writes it: no lock
+     * file, no recovery. Thread-safe for readers; do not write through it.
+     *
+     * @throws IllegalArgumentException when {@code directory} holds no store.
+     */
+    public static MetricStore openForReading(final Path directory)
+    {
+        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE })
+        {
+            if (!Files.isRegularFile(directory.resolve(file)))
+            {
+                throw new IllegalArgumentException("no store in " + directory + ": " + file + " is missing");
+            }
+        }
+        try
+        {
+            return new MetricStore(directory,
+                openAggregates(directory, 1_000, false),
+                openHistograms(directory, 1_000, false),
+                openSeries(directory, 1_000, false),
+                null, null, false);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open store in " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
     private static ChronicleMap<LongValue, BucketAggregate> openAggregates(
         final Path dir, final long entries, final boolean recover) throws IOException
     {
@@ -236,6 +265,10 @@ public final class MetricStore implements Closeable
         aggregates.close();
         histograms.close();
         series.close();
+        if (lock == null)
+        {
+            return; // opened for reading
+        }
         try
         {
             lock.release();

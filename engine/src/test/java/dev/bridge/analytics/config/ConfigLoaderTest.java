@@ -146,7 +146,7 @@ class ConfigLoaderTest
         assertEquals(new EngineSettings(1024, ProducerType.SINGLE, WaitStrategyType.BUSY_SPIN, OverflowPolicy.DROP,
             PipelineThreading.PER_STAGE, 10, 200, Path.of("d"), Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofDays(7), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(90),
-            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000), s);
+            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000, 10_000), s);
         assertEquals(Duration.ZERO, EngineConfig.parse("engine:\n  resource_sampling_interval: 0s\nmetrics: {}\n", "x")
             .engine().resourceSamplingInterval());
         assertEquals(Duration.ofHours(24), EngineConfig.parse("engine:\n  retention_period: 24h\nmetrics: {}\n", "x")

@@ -1,0 +1,167 @@
+package dev.bridge.analytics;
+
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.query.Aggregation;
+import dev.bridge.analytics.query.PercentileResult;
+import dev.bridge.analytics.query.SeriesPoint;
+import dev.bridge.analytics.query.StatsQuery;
+import dev.bridge.analytics.query.TimeSeriesQuery;
+import dev.bridge.analytics.series.SeriesInfo;
+import dev.bridge.analytics.series.SeriesRegistry;
+import dev.bridge.analytics.store.MetricStore;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.EpochClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The query side over a store: stats, merged histograms, percentiles, time series and rates, by metric name and
+ * label filter (exact match on the given labels; no labels = every series of the metric merged). Used by a
+ * running {@link AnalyticsEngine} and by an {@link AnalyticsReader} on a store another process writes.
+ * Thread-safe: every call reads the store with its own reader, under the owner's guard.
+ */
+public final class AnalyticsQueries
+{
+    private final EngineConfig config;
+    private final SeriesRegistry registry;
+    private final StatsQuery statsQuery;
+    private final TimeSeriesQuery timeSeriesQuery;
+    private final EpochClock clock;
+    private final Guard guard;
+
+    /** Runs a store read while the store is open (the owner's lock and open check). */
+    @FunctionalInterface
+    interface Guard
+    {
+        <T> T run(Supplier<T> read);
+    }
+
+    AnalyticsQueries(
+        final EngineConfig config, final SeriesRegistry registry, final MetricStore store, final EpochClock clock,
+        final Guard guard)
+    {
+        this.config = config;
+        this.registry = registry;
+        this.statsQuery = new StatsQuery(store);
+        this.timeSeriesQuery = new TimeSeriesQuery(
+            store, statsQuery, config.engine().resolutions(), config.engine().maxQueryPoints());
+        this.clock = clock;
+        this.guard = guard;
+    }
+
+    /** @return the configuration whose catalog and resolutions the queries use. */
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    /** @return the clock that resolves relative ranges. */
+    public EpochClock clock()
+    {
+        return clock;
+    }
+
+    /** @return every series known (of catalog metrics). */
+    public List<SeriesInfo> series()
+    {
+        return registry.all();
+    }
+
+    /** @return stats of every series of {@code metric} merged, over {@code range}. */
+    public Stats stats(final String metric, final TimeRange range)
+    {
+        return stats(metric, Map.of(), range);
+    }
+
+    /** @return stats of the series of {@code metric} whose labels include {@code labels}, over {@code range}. */
+    public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+        return guard.run(() -> statsQuery.stats(registry.find(metric, labels), resolved));
+    }
+
+    /**
+     * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
+     *         merged over {@code range} (a copy: the caller owns it).
+     */
+    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        final MetricDefinition definition = registry.metric(metric);
+        if (definition.type() != MetricType.HISTOGRAM)
+        {
+            throw new IllegalArgumentException("metric '" + metric + "' is a " +
+                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
+        }
+        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+        return guard.run(() -> statsQuery.distribution(registry.find(metric, labels), definition.histogram(), resolved));
+    }
+
+    /**
+     * Percentiles of every series of histogram {@code metric} whose labels include {@code labels}, merged over
+     * {@code range} in one pass over the merged histogram.
+     *
+     * @param percentiles fractions in [0, 1] (0.5 = median).
+     * @throws IllegalArgumentException for a metric that is not a histogram or a fraction outside [0, 1].
+     */
+    public PercentileResult percentiles(
+        final String metric, final Map<String, String> labels, final TimeRange range, final double... percentiles)
+    {
+        for (final double p : percentiles)
+        {
+            if (!(p >= 0.0 && p <= 1.0))
+            {
+                throw new IllegalArgumentException("percentile must be a fraction in [0, 1], was " + p);
+            }
+        }
+        final Histogram merged = distribution(metric, labels, range);
+        final Map<Double, Long> values = new LinkedHashMap<>();
+        for (final double p : percentiles)
+        {
+            values.put(p, merged.getTotalCount() == 0 ? null : merged.getValueAtPercentile(p * 100.0));
+        }
+        final int digits = registry.metric(metric).histogram().significantDigits();
+        return new PercentileResult(merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE, Math.pow(10, -digits));
+    }
+
+    /** @return one percentile; see {@link #percentiles(String, Map, TimeRange, double...)}. Null when empty. */
+    public Long percentile(final String metric, final Map<String, String> labels, final TimeRange range, final double p)
+    {
+        return percentiles(metric, labels, range, p).values().get(p);
+    }
+
+    /**
+     * One point per {@code interval} over [from, to) for the series of {@code metric} whose labels include
+     * {@code labels}, reduced by {@code aggregation}; intervals without data have count 0 and a null value.
+     *
+     * @throws IllegalArgumentException for from after to, a bad interval, a percentile of a non-histogram, or
+     *                                  more points than {@code max_query_points}.
+     */
+    public List<SeriesPoint> timeSeries(
+        final String metric, final Map<String, String> labels, final Instant from, final Instant to,
+        final Duration interval, final Aggregation aggregation)
+    {
+        final MetricDefinition definition = registry.metric(metric);
+        return guard.run(() -> timeSeriesQuery.series(definition, registry.find(metric, labels), from.toEpochMilli(),
+            to.toEpochMilli(), interval.toMillis(), aggregation, clock.time()));
+    }
+
+    /**
+     * @return per second over the range's real length (from its start, for ALL its first bucket with data, to
+     *         now, or its end if earlier): the counted total for counters, the number of values for histograms
+     *         and gauges; null when the range has no data.
+     */
+    public Double rate(final String metric, final Map<String, String> labels, final TimeRange range)
+    {
+        final MetricDefinition definition = registry.metric(metric);
+        final long nowMs = clock.time();
+        final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
+        return guard.run(() -> statsQuery.rate(definition, registry.find(metric, labels), resolved, nowMs));
+    }
+}
