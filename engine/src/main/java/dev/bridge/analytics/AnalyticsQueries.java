@@ -1,6 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.query.Aggregation;
@@ -121,13 +122,30 @@ public final class AnalyticsQueries
             }
         }
         final Histogram merged = distribution(metric, labels, range);
+        final HistogramSpec spec = registry.metric(metric).histogram();
         final Map<Double, Long> values = new LinkedHashMap<>();
+        if (spec.exactSamples() > 0 && merged.getTotalCount() > 0)
+        {
+            final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+            final TimeRange.ResolvedRange raw = new TimeRange.ResolvedRange(
+                config.engine().resolutions().get(0), resolved.fromMs(), resolved.toMs());
+            final long[] samples = guard.run(() -> statsQuery.exactSamples(registry.find(metric, labels), raw));
+            if (samples != null && samples.length == merged.getTotalCount())
+            {
+                java.util.Arrays.sort(samples);
+                for (final double p : percentiles)
+                {
+                    values.put(p, samples[Math.max(0, (int)Math.ceil(p * samples.length) - 1)]);
+                }
+                return new PercentileResult(samples.length, values, PercentileResult.EXACT_MODE, 0.0);
+            }
+        }
         for (final double p : percentiles)
         {
             values.put(p, merged.getTotalCount() == 0 ? null : merged.getValueAtPercentile(p * 100.0));
         }
-        final int digits = registry.metric(metric).histogram().significantDigits();
-        return new PercentileResult(merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE, Math.pow(10, -digits));
+        return new PercentileResult(
+            merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE, Math.pow(10, -spec.significantDigits()));
     }
 
     /** @return one percentile; see {@link #percentiles(String, Map, TimeRange, double...)}. Null when empty. */

@@ -59,5 +59,6 @@ final class ConfigDto
         Long lowest;
         Long highest;
         Integer significantDigits;
+        Integer exactSamples;
     }
 }

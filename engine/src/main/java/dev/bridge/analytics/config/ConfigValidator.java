@@ -283,7 +283,7 @@ final class ConfigValidator
         }
         try
         {
-            return new HistogramSpec(h.lowest, h.highest, h.significantDigits);
+            return new HistogramSpec(h.lowest, h.highest, h.significantDigits, h.exactSamples == null ? 0 : h.exactSamples);
         }
         catch (final IllegalArgumentException ex)
         {

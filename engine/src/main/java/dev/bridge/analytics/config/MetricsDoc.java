@@ -131,6 +131,11 @@ public final class MetricsDoc
         final HistogramSpec h = m.histogram();
         if (h != null)
         {
+            if (h.exactSamples() > 0)
+            {
+                md.append("- Exact percentiles: up to ").append(number(h.exactSamples()))
+                    .append(" raw samples kept per raw bucket\n");
+            }
             md.append("- Range: ").append(number(h.lowestDiscernibleValue())).append(" to ")
                 .append(number(h.highestTrackableValue())).append(' ').append(m.unit());
             final long nanos = nanosPerUnit(m.unit());

@@ -66,7 +66,7 @@ public final class Pipeline implements AutoCloseable
         final long commitMs = settings.commitInterval().toMillis();
         final List<Resolution> resolutions = settings.resolutions();
         final CommittingStage[] bucket = new CommittingStage[resolutions.size()];
-        final CommittingStage[] histogram = new CommittingStage[resolutions.size()];
+        final CommittingStage[] histogram = new CommittingStage[resolutions.size() + 1]; // + exact samples
         final AggregateWriter aggregateWriter = store.newAggregateWriter();
         final HistogramWriter histogramWriter = store.newHistogramWriter();
         final long nowMs = clock.time();
@@ -83,6 +83,9 @@ public final class Pipeline implements AutoCloseable
             bucket[i] = b;
             histogram[i] = h;
         }
+        final SampleStage samples = new SampleStage(series, resolutions.get(0), store.newSampleWriter());
+        samples.startExpiry(nowMs);
+        histogram[resolutions.size()] = samples;
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();

@@ -74,6 +74,43 @@ public final class StatsQuery
     }
 
     /**
+     * @return every exact sample of {@code series} in the raw buckets of {@code rawRange}, or null when a bucket
+     *         holding data did not keep all its values (then only the histogram can answer).
+     */
+    public long[] exactSamples(final List<SeriesInfo> series, final TimeRange.ResolvedRange rawRange)
+    {
+        final StoreReader reader = store.newReader();
+        final List<Long> keys = new ArrayList<>();
+        forEachBucket(reader, series, rawRange, (key, aggregate) ->
+        {
+            if (aggregate.getCount() > 0)
+            {
+                keys.add(key);
+            }
+        });
+        final List<long[]> parts = new ArrayList<>();
+        int total = 0;
+        for (final long key : keys)
+        {
+            final long[] part = reader.readSamples(key);
+            if (part == null)
+            {
+                return null;
+            }
+            parts.add(part);
+            total += part.length;
+        }
+        final long[] all = new long[total];
+        int at = 0;
+        for (final long[] part : parts)
+        {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /**
      * @return the histograms of {@code series} (histogram metrics of one spec) over the range added together;
      *         empty when nothing was recorded.
      */

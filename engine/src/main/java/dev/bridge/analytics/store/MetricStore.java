@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
  * <ul>
  *   <li>{@code aggregates.dat}: {@link BucketKey} -> {@link BucketAggregate} (fixed size);</li>
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
+ *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
  *   <li>{@code series.dat}: series key text -> series id.</li>
  * </ul>
  * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
@@ -38,6 +39,7 @@ public final class MetricStore implements Closeable
     static final String AGGREGATES_FILE = "aggregates.dat";
     static final String HISTOGRAMS_FILE = "histograms.dat";
     static final String SERIES_FILE = "series.dat";
+    static final String SAMPLES_FILE = "samples.dat";
     static final String LOCK_FILE = "engine.lock";
     /** Histogram buckets are sized as this fraction of the aggregate buckets: only histogram metrics have them. */
     static final int HISTOGRAM_SHARE = 8;
@@ -46,6 +48,7 @@ public final class MetricStore implements Closeable
     private final ChronicleMap<LongValue, BucketAggregate> aggregates;
     private final ChronicleMap<LongValue, ByteBuffer> histograms;
     private final ChronicleMap<String, Integer> series;
+    private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean recovered;
@@ -55,6 +58,7 @@ public final class MetricStore implements Closeable
         final ChronicleMap<LongValue, BucketAggregate> aggregates,
         final ChronicleMap<LongValue, ByteBuffer> histograms,
         final ChronicleMap<String, Integer> series,
+        final ChronicleMap<LongValue, ByteBuffer> samples,
         final FileChannel lockChannel,
         final FileLock lock,
         final boolean recovered)
@@ -63,6 +67,7 @@ public final class MetricStore implements Closeable
         this.aggregates = aggregates;
         this.histograms = histograms;
         this.series = series;
+        this.samples = samples;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.recovered = recovered;
@@ -108,6 +113,7 @@ public final class MetricStore implements Closeable
                 openAggregates(directory, entries, unclean),
                 openHistograms(directory, entries, unclean),
                 openSeries(directory, maxSeries, unclean),
+                openSamples(directory, entries, unclean),
                 channel, fileLock, unclean);
         }
         catch (final IOException ex)
@@ -124,7 +130,7 @@ public final class MetricStore implements Closeable
      */
     public static MetricStore openForReading(final Path directory)
     {
-        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE })
+        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE, SAMPLES_FILE })
         {
             if (!Files.isRegularFile(directory.resolve(file)))
             {
@@ -137,6 +143,7 @@ public final class MetricStore implements Closeable
                 openAggregates(directory, 1_000, false),
                 openHistograms(directory, 1_000, false),
                 openSeries(directory, 1_000, false),
+                openSamples(directory, 1_000, false),
                 null, null, false);
         }
         catch (final IOException ex)
@@ -160,6 +167,16 @@ public final class MetricStore implements Closeable
         final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
             .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+    }
+
+    private static ChronicleMap<LongValue, ByteBuffer> openSamples(
+        final Path dir, final long entries, final boolean recover) throws IOException
+    {
+        final File file = dir.resolve(SAMPLES_FILE).toFile();
+        final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .name("samples").entries(Math.max(1_000, entries / HISTOGRAM_SHARE / 4)).averageValueSize(2048)
+            .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
@@ -201,10 +218,16 @@ public final class MetricStore implements Closeable
         return new HistogramWriter(histograms);
     }
 
-    /** @return a reader over both maps with its own reusable buffers; use from one thread only. */
+    /** @return a writer of exact samples with its own reusable buffers; use from one thread only. */
+    public SampleWriter newSampleWriter()
+    {
+        return new SampleWriter(samples);
+    }
+
+    /** @return a reader over the maps with its own reusable buffers; use from one thread only. */
     public StoreReader newReader()
     {
-        return new StoreReader(aggregates, histograms);
+        return new StoreReader(aggregates, histograms, samples);
     }
 
     /**
@@ -236,20 +259,24 @@ public final class MetricStore implements Closeable
                 removed[0]++;
             }
         });
-        histograms.forEachEntry(entry ->
+        for (final ChronicleMap<LongValue, ByteBuffer> map : java.util.List.of(histograms, samples))
         {
-            if (expired.test(entry.key().get().getValue()))
+            map.forEachEntry(entry ->
             {
-                entry.doRemove();
-            }
-        });
+                if (expired.test(entry.key().get().getValue()))
+                {
+                    entry.doRemove();
+                }
+            });
+        }
         return removed[0];
     }
 
     /** @return off-heap bytes used by the maps (thread-safe, no allocation). */
     public long offHeapBytes()
     {
-        return aggregates.offHeapMemoryUsed() + histograms.offHeapMemoryUsed() + series.offHeapMemoryUsed();
+        return aggregates.offHeapMemoryUsed() + histograms.offHeapMemoryUsed() + series.offHeapMemoryUsed() +
+            samples.offHeapMemoryUsed();
     }
 
     /** @return buckets stored in the aggregate map. */
@@ -265,6 +292,7 @@ public final class MetricStore implements Closeable
         aggregates.close();
         histograms.close();
         series.close();
+        samples.close();
         if (lock == null)
         {
             return; // opened for reading

@@ -16,12 +16,43 @@ public final class StoreReader
 {
     private final ChronicleMap<LongValue, BucketAggregate> aggregates;
     private final ChronicleMap<LongValue, ByteBuffer> histograms;
+    private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final LongValue key = MetricStore.newKey();
 
-    StoreReader(final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms)
+    StoreReader(
+        final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms,
+        final ChronicleMap<LongValue, ByteBuffer> samples)
     {
         this.aggregates = aggregates;
         this.histograms = histograms;
+        this.samples = samples;
+    }
+
+    /**
+     * @return the exact samples of a raw bucket when the bucket kept all its values, an empty array when it has
+     *         none stored, or null when it had more values than its window (it cannot answer exactly). Allocates.
+     */
+    public long[] readSamples(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = samples.get(key);
+        if (stored == null)
+        {
+            return new long[0];
+        }
+        stored.order(ByteOrder.BIG_ENDIAN);
+        final long total = stored.getLong(0);
+        final int kept = (stored.limit() - Long.BYTES) / Long.BYTES;
+        if (total != kept)
+        {
+            return null;
+        }
+        final long[] values = new long[kept];
+        for (int i = 0; i < kept; i++)
+        {
+            values[i] = stored.getLong(Long.BYTES * (i + 1));
+        }
+        return values;
     }
 
     /** Copies the aggregate of {@code bucketKey} into {@code into}; returns false when the bucket is absent. */

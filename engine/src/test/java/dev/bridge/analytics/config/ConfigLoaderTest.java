@@ -81,7 +81,7 @@ class ConfigLoaderTest
         }
         final MetricDefinition duration = config.metric("optimization_duration_ms").orElseThrow();
         assertEquals("milliseconds", duration.unit());
-        assertEquals(new HistogramSpec(1, 3_600_000, 3), duration.histogram());
+        assertEquals(new HistogramSpec(1, 3_600_000, 3, 1000), duration.histogram());
         assertEquals("basis_points", config.metric("optimization_improvement").orElseThrow().unit());
         assertEquals("megabytes", config.metric("memory_usage_mb").orElseThrow().unit());
         assertEquals("megabytes", config.metric("ets_memory_mb").orElseThrow().unit());

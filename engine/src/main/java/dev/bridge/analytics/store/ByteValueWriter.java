@@ -1,0 +1,83 @@
+package dev.bridge.analytics.store;
+
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.hash.Data;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Writes variable-size byte values (big-endian) into a Chronicle Map without allocating in steady state: the
+ * caller fills {@link #buffer(int)}, a reused direct buffer, and {@link #write(long, int)} copies it in under the
+ * segment write lock. Not thread-safe: one thread per instance.
+ */
+final class ByteValueWriter
+{
+    private final ChronicleMap<LongValue, ByteBuffer> map;
+    private final LongValue key = MetricStore.newKey();
+    private ByteBuffer buffer;
+    private BytesStore<?, ?> bytes;
+
+    ByteValueWriter(final ChronicleMap<LongValue, ByteBuffer> map, final int initialCapacity)
+    {
+        this.map = map;
+        allocate(initialCapacity);
+    }
+
+    private void allocate(final int capacity)
+    {
+        buffer = ByteBuffer.allocateDirect(capacity);
+        bytes = BytesStore.wrap(buffer);
+        buffer.order(ByteOrder.BIG_ENDIAN); // after wrap: BytesStore.wrap switches the buffer to native order
+    }
+
+    /** @return the cleared buffer, with at least {@code capacity} bytes. */
+    ByteBuffer buffer(final int capacity)
+    {
+        if (capacity > buffer.capacity())
+        {
+            allocate(capacity);
+        }
+        buffer.clear();
+        return buffer;
+    }
+
+    /** Replaces the value of {@code bucketKey} with the first {@code length} bytes of the buffer. */
+    void write(final long bucketKey, final int length)
+    {
+        key.setValue(bucketKey);
+        try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = map.queryContext(key))
+        {
+            context.updateLock().lock();
+            final MapEntry<LongValue, ByteBuffer> entry = context.entry();
+            final Data<ByteBuffer> data = context.wrapValueBytesAsData(bytes, 0, length);
+            if (entry != null)
+            {
+                context.replaceValue(entry, data);
+            }
+            else
+            {
+                context.insert(context.absentEntry(), data);
+            }
+        }
+    }
+
+    /** @return the stored value of {@code bucketKey} (a heap copy, big-endian), or null. Allocates. */
+    ByteBuffer read(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = map.get(key);
+        return stored == null ? null : stored.order(ByteOrder.BIG_ENDIAN);
+    }
+
+    /** Removes the value of {@code bucketKey} (absent is fine). Allocation-free. */
+    void remove(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        map.remove(key);
+    }
+}
