@@ -22,7 +22,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     private final EpochClock clock;
     private final ClassifyStage classify;
     private final CommittingStage[] stages;
-    private final BucketStage[] bucketStages;
+    private final BucketLevels bucketLevels;
     private final ResourceSampler sampler;
     private final FlushRequests flushRequests;
     private final ErrorLog errors;
@@ -56,9 +56,9 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         this.clock = clock;
         this.classify = classify;
         this.stages = stages;
-        this.bucketStages = java.util.Arrays.stream(stages)
-            .filter(BucketStage.class::isInstance).map(BucketStage.class::cast).toArray(BucketStage[]::new);
-        final boolean bucket = bucketStages.length > 0;
+        this.bucketLevels = java.util.Arrays.stream(stages)
+            .filter(BucketLevels.class::isInstance).map(BucketLevels.class::cast).findFirst().orElse(null);
+        final boolean bucket = bucketLevels != null;
         this.sampler = bucket ? sampler : null;
         this.flushRequests = flushRequests;
         this.errors = errors;
@@ -135,7 +135,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         {
             if (sampler != null)
             {
-                sampler.onTick(nowMs, bucketStages);
+                sampler.onTick(nowMs, bucketLevels);
             }
         }
         catch (final Throwable error)

@@ -37,7 +37,7 @@ final class HistogramStage extends LiveBucketStage
     public void onEvent(final MetricEvent event)
     {
         final int seriesId = event.seriesId;
-        if (series.kind(seriesId) == SeriesTable.HISTOGRAM && enterLiveBucket(seriesId, event.timestampMs, event.value))
+        if (enterLiveBucket(seriesId, event.timestampMs, event.value)) // HistogramLevels passes histogram series only
         {
             live[seriesId].recordValue(event.value);
         }

@@ -65,27 +65,26 @@ public final class Pipeline implements AutoCloseable
         final long resolutionMs = settings.rawResolution().toMillis();
         final long commitMs = settings.commitInterval().toMillis();
         final List<Resolution> resolutions = settings.resolutions();
-        final CommittingStage[] bucket = new CommittingStage[resolutions.size()];
-        final CommittingStage[] histogram = new CommittingStage[resolutions.size() + 1]; // + exact samples
+        final BucketStage[] bucketLevels = new BucketStage[resolutions.size()];
+        final HistogramStage[] histogramLevels = new HistogramStage[resolutions.size()];
         final AggregateWriter aggregateWriter = store.newAggregateWriter();
         final HistogramWriter histogramWriter = store.newHistogramWriter();
         final long nowMs = clock.time();
-        for (int i = 0; i < bucket.length; i++)
+        for (int i = 0; i < bucketLevels.length; i++)
         {
             final Resolution resolution = resolutions.get(i);
             // late and expired values are counted at the raw resolution only (one writer per counter)
             final boolean raw = resolution.index() == 0;
-            final BucketStage b = new BucketStage(series.capacity(), resolution, aggregateWriter, store.newReader(),
+            bucketLevels[i] = new BucketStage(series.capacity(), resolution, aggregateWriter, store.newReader(),
                 raw ? counters.counter(SelfMetric.EVENTS_LATE) : null, raw ? counters.counter(SelfMetric.VALUES_EXPIRED) : null);
-            final HistogramStage h = new HistogramStage(series, resolution, histogramWriter, store.newReader(), null);
-            b.startExpiry(nowMs);
-            h.startExpiry(nowMs);
-            bucket[i] = b;
-            histogram[i] = h;
+            histogramLevels[i] = new HistogramStage(series, resolution, histogramWriter, store.newReader(), null);
+            bucketLevels[i].startExpiry(nowMs);
+            histogramLevels[i].startExpiry(nowMs);
         }
         final SampleStage samples = new SampleStage(series, resolutions.get(0), store.newSampleWriter());
         samples.startExpiry(nowMs);
-        histogram[resolutions.size()] = samples;
+        final BucketLevels bucket = new BucketLevels(bucketLevels);
+        final HistogramLevels histogram = new HistogramLevels(series, histogramLevels, samples);
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();
@@ -93,10 +92,7 @@ public final class Pipeline implements AutoCloseable
 
         if (settings.pipelineThreading() == PipelineThreading.SINGLE_THREAD)
         {
-            final CommittingStage[] all = new CommittingStage[bucket.length + histogram.length];
-            System.arraycopy(bucket, 0, all, 0, bucket.length);
-            System.arraycopy(histogram, 0, all, bucket.length, histogram.length);
-            add(new ConsumerHandler("analytics-pipeline", clock, classify, all, sampler, flushRequests, errors, commitMs,
+            add(new ConsumerHandler("analytics-pipeline", clock, classify, new CommittingStage[]{ bucket, histogram }, sampler, flushRequests, errors, commitMs,
                 counters), ring.newBarrier(), errors);
         }
         else
@@ -104,9 +100,9 @@ public final class Pipeline implements AutoCloseable
             final ConsumerHandler classifier = new ConsumerHandler("analytics-classify", clock, classify,
                 new CommittingStage[0], null, flushRequests, errors, commitMs, counters);
             final Sequence classified = add(classifier, ring.newBarrier(), errors);
-            add(new ConsumerHandler("analytics-bucket", clock, null, bucket, sampler,
+            add(new ConsumerHandler("analytics-bucket", clock, null, new CommittingStage[]{ bucket }, sampler,
                 flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
-            add(new ConsumerHandler("analytics-histogram", clock, null, histogram, null,
+            add(new ConsumerHandler("analytics-histogram", clock, null, new CommittingStage[]{ histogram }, null,
                 flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
         }
         final List<Sequence> gating = new ArrayList<>();

@@ -62,7 +62,7 @@ final class ResourceSampler
     }
 
     /** When due, updates the derived counters (published, ring, store) and records every sampled gauge. */
-    void onTick(final long nowMs, final BucketStage[] levels)
+    void onTick(final long nowMs, final BucketLevels levels)
     {
         if (intervalMs <= 0 || nowMs < nextSampleMs)
         {
@@ -84,14 +84,11 @@ final class ResourceSampler
         }
     }
 
-    private static void record(final BucketStage[] levels, final int seriesId, final long value, final long nowMs)
+    private static void record(final BucketLevels levels, final int seriesId, final long value, final long nowMs)
     {
         if (seriesId >= 0)
         {
-            for (final BucketStage level : levels)
-            {
-                level.onValue(seriesId, value, nowMs);
-            }
+            levels.onValue(seriesId, value, nowMs);
         }
     }
 }

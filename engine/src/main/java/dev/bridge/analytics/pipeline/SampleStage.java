@@ -38,7 +38,7 @@ final class SampleStage extends LiveBucketStage
     public void onEvent(final MetricEvent event)
     {
         final int seriesId = event.seriesId;
-        if (series.kind(seriesId) != SeriesTable.HISTOGRAM || window(seriesId) == 0)
+        if (window(seriesId) == 0) // HistogramLevels passes histogram series only
         {
             return;
         }
