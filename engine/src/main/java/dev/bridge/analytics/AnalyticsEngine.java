@@ -220,6 +220,12 @@ public final class AnalyticsEngine implements AutoCloseable
         return queries.rate(metric, labels, range);
     }
 
+    /** @return the dashboard of {@code range}; see {@link AnalyticsQueries#dashboard}. */
+    public dev.bridge.analytics.dashboard.Dashboard dashboard(final TimeRange range)
+    {
+        return queries.dashboard(range);
+    }
+
     private <T> T query(final Supplier<T> query)
     {
         storeUse.readLock().lock();

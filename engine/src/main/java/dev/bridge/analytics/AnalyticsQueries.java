@@ -50,7 +50,7 @@ public final class AnalyticsQueries
     {
         this.config = config;
         this.registry = registry;
-        this.statsQuery = new StatsQuery(store);
+        this.statsQuery = new StatsQuery(store, config.engine().resolutions());
         this.timeSeriesQuery = new TimeSeriesQuery(
             store, statsQuery, config.engine().resolutions(), config.engine().maxQueryPoints());
         this.clock = clock;
@@ -140,9 +140,12 @@ public final class AnalyticsQueries
                 return new PercentileResult(samples.length, values, PercentileResult.EXACT_MODE, 0.0);
             }
         }
+        // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max] of the values
+        final Stats exact = merged.getTotalCount() == 0 ? Stats.EMPTY : stats(metric, labels, range);
         for (final double p : percentiles)
         {
-            values.put(p, merged.getTotalCount() == 0 ? null : merged.getValueAtPercentile(p * 100.0));
+            values.put(p, merged.getTotalCount() == 0 ? null :
+                Math.max(exact.min(), Math.min(exact.max(), merged.getValueAtPercentile(p * 100.0))));
         }
         return new PercentileResult(
             merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE, Math.pow(10, -spec.significantDigits()));
@@ -181,5 +184,15 @@ public final class AnalyticsQueries
         final long nowMs = clock.time();
         final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
         return guard.run(() -> statsQuery.rate(definition, registry.find(metric, labels), resolved, nowMs));
+    }
+
+    /**
+     * @return every field of the DSPex dashboard over {@code range} (operations, latency percentiles, cache,
+     *         optimisations, health); fields without data, or whose metric the catalog lacks, are null. See
+     *         {@link dev.bridge.analytics.dashboard.DashboardQuery} for how the figures are read.
+     */
+    public dev.bridge.analytics.dashboard.Dashboard dashboard(final TimeRange range)
+    {
+        return dev.bridge.analytics.dashboard.DashboardQuery.run(this, range);
     }
 }

@@ -67,7 +67,8 @@ public final class TimeRange
      *       retention that covers it; the range is then the last N whole buckets of that resolution up to and
      *       including the bucket of now (so LAST_HOUR reads 60 one-minute buckets);</li>
      *   <li>explicit ranges: the coarsest resolution whose width divides both ends and whose retention covers
-     *       {@code from}, else the finest whose retention covers it, else raw;</li>
+     *       {@code from}, else the finest whose retention covers it, else the one kept longest (a bucket is read
+     *       when its start lies in the range: an unaligned end includes or leaves out that whole bucket);</li>
      *   <li>{@link #ALL}: the resolution with the longest retention (every resolution records every value).</li>
      * </ul>
      *
@@ -86,7 +87,12 @@ public final class TimeRange
                     chosen = r;
                 }
             }
-            return new ResolvedRange(chosen == null ? resolutions.get(0) : chosen, fromMs, toMs);
+            if (chosen == null)
+            {
+                // older than every retention: only the longest-kept resolution can still hold part of it
+                chosen = resolutions.stream().max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
+            }
+            return new ResolvedRange(chosen, fromMs, toMs);
         }
         if (length == null)
         {

@@ -197,6 +197,36 @@ class QueryTest
     }
 
     @Test
+    void shouldReadRangesOlderThanEveryRetentionFromTheResolutionKeptLongest()
+    {
+        // 40 days later, before the consumer's next commit expires anything: the range is older than every
+        // retention and is read from the 1 h resolution (kept longest), which still holds it
+        clock.set(T0 + 40L * 24 * 3_600_000L);
+        assertEquals(VALUES, engine.stats("read_latency_us", between(T0 - 3_600_000L, T0 + 3_600_000L)).count());
+    }
+
+    @Test
+    void shouldRefuseASeriesNoResolutionCanAnswer()
+    {
+        clock.set(T0 + 2 * 3_600_000L); // raw buckets of T0 are past raw_retention (1 h)
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> engine.timeSeries(
+            "read_latency_us", Map.of(), Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 60_000),
+            Duration.ofSeconds(10), Aggregation.parse("count")));
+        assertTrue(ex.getMessage().startsWith("no resolution can answer intervals of 10000 ms from "), ex.getMessage());
+        assertEquals(VALUES / 2, engine.timeSeries("read_latency_us", Map.of(), Instant.ofEpochMilli(T0),
+            Instant.ofEpochMilli(T0 + 60_000), Duration.ofSeconds(60), Aggregation.parse("count")).get(0).count());
+    }
+
+    @Test
+    void shouldNeverReportAPercentileOutsideTheRecordedMinAndMax()
+    {
+        final Stats stats = engine.stats("read_latency_us", TimeRange.ALL);
+        final PercentileResult r = engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.0, 1.0);
+        assertEquals(stats.min(), r.values().get(0.0));
+        assertEquals(stats.max(), r.values().get(1.0));
+    }
+
+    @Test
     void shouldDivideRatesByTheRangesRealLength()
     {
         final CounterHandle reads = engine.counter("variable_read");

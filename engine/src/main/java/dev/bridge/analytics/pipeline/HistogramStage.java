@@ -36,10 +36,42 @@ final class HistogramStage extends LiveBucketStage
     @Override
     public void onEvent(final MetricEvent event)
     {
-        final int seriesId = event.seriesId;
-        if (enterLiveBucket(seriesId, event.timestampMs, event.value)) // HistogramLevels passes histogram series only
+        record(event.seriesId, event.timestampMs, event.value);
+    }
+
+    /**
+     * Records a run of values of one histogram series that share a raw bucket: one bucket check, then a tight loop
+     * into the live histogram (the values of a late or expired bucket take the per-value path).
+     */
+    void recordAll(final int seriesId, final long timestampMs, final long[] values, final int count)
+    {
+        if (count == 0)
         {
-            live[seriesId].recordValue(event.value);
+            return;
+        }
+        if (enterLiveBucket(seriesId, timestampMs, values[0]))
+        {
+            final Histogram histogram = live[seriesId];
+            for (int i = 0; i < count; i++)
+            {
+                histogram.recordValue(values[i]);
+            }
+        }
+        else
+        {
+            for (int i = 1; i < count; i++)
+            {
+                record(seriesId, timestampMs, values[i]);
+            }
+        }
+    }
+
+    /** Records one value of a histogram series (HistogramLevels passes histogram series only). */
+    void record(final int seriesId, final long timestampMs, final long value)
+    {
+        if (enterLiveBucket(seriesId, timestampMs, value))
+        {
+            live[seriesId].recordValue(value);
         }
     }
 

@@ -84,7 +84,7 @@ public final class Pipeline implements AutoCloseable
         final SampleStage samples = new SampleStage(series, resolutions.get(0), store.newSampleWriter());
         samples.startExpiry(nowMs);
         final BucketLevels bucket = new BucketLevels(bucketLevels);
-        final HistogramLevels histogram = new HistogramLevels(series, histogramLevels, samples);
+        final HistogramLevels histogram = new HistogramLevels(series, histogramLevels, samples, resolutionMs);
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();

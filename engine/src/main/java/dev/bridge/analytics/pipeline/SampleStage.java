@@ -37,14 +37,28 @@ final class SampleStage extends LiveBucketStage
     @Override
     public void onEvent(final MetricEvent event)
     {
-        final int seriesId = event.seriesId;
-        if (window(seriesId) == 0) // HistogramLevels passes histogram series only
+        record(event.seriesId, event.timestampMs, event.value);
+    }
+
+    /** Keeps a run of values of one series that share a raw bucket; nothing for metrics without samples. */
+    void recordAll(final int seriesId, final long timestampMs, final long[] values, final int count)
+    {
+        if (window(seriesId) == 0)
         {
             return;
         }
-        if (enterLiveBucket(seriesId, event.timestampMs, event.value))
+        for (int i = 0; i < count; i++)
         {
-            add(seriesId, event.value);
+            record(seriesId, timestampMs, values[i]);
+        }
+    }
+
+    /** Keeps one value of a histogram series if its metric keeps samples (HistogramLevels passes histograms only). */
+    void record(final int seriesId, final long timestampMs, final long value)
+    {
+        if (window(seriesId) != 0 && enterLiveBucket(seriesId, timestampMs, value))
+        {
+            add(seriesId, value);
         }
     }
 

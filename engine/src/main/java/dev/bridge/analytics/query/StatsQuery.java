@@ -5,6 +5,7 @@ import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
@@ -28,10 +29,13 @@ public final class StatsQuery
     /** Bucket starts are 36-bit epoch seconds (see BucketKey): anything later is "until the end". */
     private static final long MAX_MS = (1L << 36) * 1000L;
     private final MetricStore store;
+    private final List<Resolution> resolutions;
 
-    public StatsQuery(final MetricStore store)
+    /** @param resolutions finest first. */
+    public StatsQuery(final MetricStore store, final List<Resolution> resolutions)
     {
         this.store = store;
+        this.resolutions = resolutions;
     }
 
     /** @return the merged stats of {@code series} over the range's buckets. */
@@ -52,6 +56,7 @@ public final class StatsQuery
     public Double rate(
         final MetricDefinition metric, final List<SeriesInfo> series, final TimeRange.ResolvedRange range, final long nowMs)
     {
+        final Resolution finest = resolutions.get(0);
         final StatsAccumulator accumulator = new StatsAccumulator();
         final long[] firstSec = { Long.MAX_VALUE };
         forEachBucket(store.newReader(), series, range, (key, aggregate) ->
@@ -66,9 +71,9 @@ public final class StatsQuery
         {
             return null;
         }
-        final long startMs = range.fromMs() == Long.MIN_VALUE ? firstSec[0] * 1000L : range.fromMs();
+        final long startMs = range.fromMs() == Long.MIN_VALUE ? firstData(series, firstSec[0] * 1000L, nowMs) : range.fromMs();
         final long endMs = Math.min(range.toMs(), nowMs);
-        final double seconds = Math.max(endMs - startMs, range.resolution().widthMs()) / 1000.0;
+        final double seconds = Math.max(endMs - startMs, finest.widthMs()) / 1000.0;
         final long total = metric.type() == MetricType.COUNTER ? accumulator.sum() : accumulator.count();
         return total / seconds;
     }
@@ -108,6 +113,31 @@ public final class StatsQuery
             at += part.length;
         }
         return all;
+    }
+
+    /**
+     * @return the start of the first bucket with data: found at the coarse resolution that answered ALL
+     *         ({@code coarseStartMs}), then refined at the finest resolution whose retention reaches back to it.
+     */
+    private long firstData(final List<SeriesInfo> series, final long coarseStartMs, final long nowMs)
+    {
+        for (final Resolution r : resolutions)
+        {
+            if (coarseStartMs >= nowMs - r.retentionMs())
+            {
+                final long[] firstSec = { Long.MAX_VALUE };
+                forEachBucket(store.newReader(), series, new TimeRange.ResolvedRange(r, coarseStartMs, nowMs + r.widthMs()),
+                    (key, aggregate) ->
+                    {
+                        if (aggregate.getCount() > 0)
+                        {
+                            firstSec[0] = Math.min(firstSec[0], BucketKey.bucketStartSec(key));
+                        }
+                    });
+                return firstSec[0] == Long.MAX_VALUE ? coarseStartMs : firstSec[0] * 1000L;
+            }
+        }
+        return coarseStartMs;
     }
 
     /**

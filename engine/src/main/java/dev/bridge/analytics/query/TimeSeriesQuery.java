@@ -112,13 +112,21 @@ public final class TimeSeriesQuery
 
     private Resolution resolutionFor(final long fromMs, final long intervalMs, final long nowMs)
     {
-        Resolution chosen = resolutions.get(0);
+        Resolution chosen = null;
         for (final Resolution r : resolutions)
         {
             if (intervalMs % r.widthMs() == 0 && Math.floorMod(fromMs, r.widthMs()) == 0 && fromMs >= nowMs - r.retentionMs())
             {
                 chosen = r;
             }
+        }
+        if (chosen == null)
+        {
+            throw new IllegalArgumentException("no resolution can answer intervals of " + intervalMs + " ms from " +
+                java.time.Instant.ofEpochMilli(fromMs) + ": the ones whose width divides the interval and 'from' (" +
+                resolutions.stream().filter(r -> intervalMs % r.widthMs() == 0 && Math.floorMod(fromMs, r.widthMs()) == 0)
+                    .map(r -> r.width().toSeconds() + "s kept " + r.retention().toSeconds() + "s").toList() +
+                ") do not reach back that far: use a multiple of a coarser resolution's width, aligned to it");
         }
         return chosen;
     }

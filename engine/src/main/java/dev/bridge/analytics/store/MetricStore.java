@@ -130,7 +130,7 @@ public final class MetricStore implements Closeable
      */
     public static MetricStore openForReading(final Path directory)
     {
-        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE, SAMPLES_FILE })
+        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE })
         {
             if (!Files.isRegularFile(directory.resolve(file)))
             {
@@ -143,7 +143,8 @@ public final class MetricStore implements Closeable
                 openAggregates(directory, 1_000, false),
                 openHistograms(directory, 1_000, false),
                 openSeries(directory, 1_000, false),
-                openSamples(directory, 1_000, false),
+                Files.exists(directory.resolve(SAMPLES_FILE)) ? openSamples(directory, 1_000, false) :
+                    ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create(),
                 null, null, false);
         }
         catch (final IOException ex)

@@ -1,0 +1,94 @@
+package dev.bridge.analytics.bench.query;
+
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.pipeline.SelfMetric;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The metric names a store can be queried by (the catalog's and the engine's own {@code engine_*} gauges), and the
+ * nearest of them to a mistyped name: at most {@value #MAX_SUGGESTIONS} names within Levenshtein distance
+ * {@value #MAX_DISTANCE}, nearest first. Immutable; thread-safe.
+ */
+public final class MetricNames
+{
+    static final int MAX_DISTANCE = 3;
+    static final int MAX_SUGGESTIONS = 3;
+
+    private final List<String> names;
+
+    private MetricNames(final List<String> names)
+    {
+        this.names = List.copyOf(names);
+    }
+
+    /** @return the names of {@code config}'s catalog and of the self-metrics. */
+    public static MetricNames of(final EngineConfig config)
+    {
+        final List<String> names = new ArrayList<>();
+        config.metrics().stream().map(MetricDefinition::name).forEach(names::add);
+        for (final SelfMetric m : SelfMetric.values())
+        {
+            names.add(m.metricName());
+        }
+        return new MetricNames(names);
+    }
+
+    /**
+     * @throws QueryException for an unknown name: "unknown metric 'x'; did you mean a, b or c?" or, without near
+     *                        names, the list of known ones.
+     */
+    public void check(final String metric)
+    {
+        if (names.contains(metric))
+        {
+            return;
+        }
+        final List<String> near = suggestions(metric);
+        throw new QueryException("unknown metric '" + metric + "'; " + (near.isEmpty() ?
+            "known metrics: " + String.join(", ", names) : "did you mean " + orList(near) + "?"));
+    }
+
+    /** @return up to three known names within distance 3 of {@code metric}, nearest first, then by name. */
+    public List<String> suggestions(final String metric)
+    {
+        return names.stream()
+            .filter(name -> distance(metric, name) <= MAX_DISTANCE)
+            .sorted(Comparator.comparingInt((String name) -> distance(metric, name)).thenComparing(name -> name))
+            .limit(MAX_SUGGESTIONS)
+            .toList();
+    }
+
+    /** @return the Levenshtein distance: insertions, deletions and substitutions turning {@code a} into {@code b}. */
+    static int distance(final String a, final String b)
+    {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++)
+        {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+            {
+                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            final int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String orList(final List<String> names)
+    {
+        return names.size() == 1 ? names.get(0) :
+            String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.bridge.analytics.bench.query;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code analytics query}: reads a store (also one an engine is writing, from this or another process) and
+ * answers with a dashboard, stats, percentiles or a time series. Only dispatches to its subcommands.
+ * <p>
+ * Thread-safety: picocli creates one instance per command line; {@link #run()} runs once on the calling thread.
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = "Query a store: dashboard, stats, percentile or series.",
+    subcommands = {
+        DashboardQueryCommand.class, StatsQueryCommand.class, PercentileQueryCommand.class, SeriesQueryCommand.class })
+public final class QueryCommand implements Runnable
+{
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs without a subcommand: a usage error. */
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "Missing required subcommand: dashboard, stats, percentile or series");
+    }
+}

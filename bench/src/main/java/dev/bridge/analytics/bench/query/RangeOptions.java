@@ -1,0 +1,84 @@
+package dev.bridge.analytics.bench.query;
+
+import dev.bridge.analytics.TimeRange;
+import picocli.CommandLine.Option;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The range options of {@code query stats|percentile|dashboard}: a named range ({@code --range}, default
+ * {@code last_hour}) or an explicit one ({@code --from} and {@code --to}: the buckets whose start is in
+ * [from, to)). Used as a picocli mixin: one instance per command line, one thread.
+ */
+public final class RangeOptions
+{
+    /** The named ranges, by their {@code --range} name. */
+    static final Map<String, TimeRange> NAMED = named();
+
+    @Option(names = "--range", paramLabel = "NAME",
+        description = "all, last_minute, last_5_minutes, last_hour or last_day (default: last_hour).")
+    String name;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
+        description = "Start of an explicit range: ISO-8601 instant or epoch ms (with --to, instead of --range).")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = InstantConverter.class,
+        description = "End of an explicit range (exclusive): ISO-8601 instant or epoch ms.")
+    Instant to;
+
+    /**
+     * @return the range the options select.
+     * @throws QueryException for an unknown name, --range with --from/--to, one of --from/--to alone, or from after to.
+     */
+    public TimeRange range()
+    {
+        if (from != null || to != null)
+        {
+            if (name != null)
+            {
+                throw new QueryException("give either --range or --from and --to, not both");
+            }
+            return explicit(from, to);
+        }
+        if (name == null)
+        {
+            return TimeRange.LAST_HOUR;
+        }
+        final TimeRange named = NAMED.get(name.toLowerCase(Locale.ROOT));
+        if (named == null)
+        {
+            throw new QueryException("unknown range '" + name + "': use " + String.join(", ", NAMED.keySet()) +
+                ", or --from and --to");
+        }
+        return named;
+    }
+
+    /** @throws QueryException when one end is missing or from is after to. */
+    static TimeRange explicit(final Instant from, final Instant to)
+    {
+        if (from == null || to == null)
+        {
+            throw new QueryException("--from and --to go together: give both");
+        }
+        if (from.isAfter(to))
+        {
+            throw new QueryException("--from " + from + " is after --to " + to);
+        }
+        return TimeRange.between(from, to);
+    }
+
+    private static Map<String, TimeRange> named()
+    {
+        final Map<String, TimeRange> named = new LinkedHashMap<>();
+        for (final TimeRange range : new TimeRange[]{ TimeRange.ALL, TimeRange.LAST_MINUTE, TimeRange.LAST_5_MINUTES,
+            TimeRange.LAST_HOUR, TimeRange.LAST_DAY })
+        {
+            named.put(range.toString(), range);
+        }
+        return named;
+    }
+}
