@@ -1,47 +1,56 @@
 package dev.bridge.analytics.pipeline;
 
 /**
- * The bucket stage at every resolution: each event goes to the raw, the aggregation_interval and the
- * long_term_interval {@link BucketStage} in turn. One composite (rather than one stage per resolution in the
- * consumer's stage list) keeps the per-event calls monomorphic, so the JIT inlines them. Not thread-safe: the
- * bucket consumer thread.
+ * The bucket stage at every resolution: each event updates the raw {@link BucketStage} only; the rollup
+ * resolutions ({@link RollupBuckets}) are built from the raw buckets as the raw stage leaves them, so an event
+ * costs one resolution's work whatever the number of rollups. A commit marks the rollups of every series the raw
+ * stage touched, writes the raw buckets, then the rollups. Not thread-safe: the bucket consumer thread.
  */
 final class BucketLevels implements CommittingStage
 {
-    private final BucketStage[] levels;
+    private final BucketStage raw;
+    private final RollupBuckets[] rollups;
 
-    BucketLevels(final BucketStage[] levels)
+    BucketLevels(final BucketStage raw, final RollupBuckets[] rollups)
     {
-        this.levels = levels;
+        this.raw = raw;
+        this.rollups = rollups;
+        raw.feed(rollups);
     }
 
     @Override
     public void onEvent(final MetricEvent event)
     {
-        for (final BucketStage level : levels)
-        {
-            level.onEvent(event);
-        }
+        raw.onEvent(event);
     }
 
-    /** Adds a value the engine sampled itself to every resolution. */
+    /** Adds a value the engine sampled itself. */
     void onValue(final int seriesId, final long value, final long timestampMs)
     {
-        for (final BucketStage level : levels)
-        {
-            level.onValue(seriesId, value, timestampMs);
-        }
+        raw.onValue(seriesId, value, timestampMs);
     }
 
     @Override
     public void commit()
     {
+        for (final RollupBuckets rollup : rollups)
+        {
+            rollup.markRawDirty();
+        }
         RuntimeException failure = null;
-        for (final BucketStage level : levels)
+        try
+        {
+            raw.commit();
+        }
+        catch (final RuntimeException ex)
+        {
+            failure = ex;
+        }
+        for (final RollupBuckets rollup : rollups)
         {
             try
             {
-                level.commit();
+                rollup.commit();
             }
             catch (final RuntimeException ex)
             {
@@ -57,9 +66,10 @@ final class BucketLevels implements CommittingStage
     @Override
     public void expire(final long nowMs)
     {
-        for (final BucketStage level : levels)
+        raw.expire(nowMs);
+        for (final RollupBuckets rollup : rollups)
         {
-            level.expire(nowMs);
+            rollup.expire(nowMs);
         }
     }
 }

@@ -21,6 +21,7 @@ final class HistogramStage extends LiveBucketStage
     private final HistogramWriter writer;
     private final StoreReader reader;
     private final Histogram[] live;
+    private RollupHistograms[] rollups = new RollupHistograms[0];
 
     HistogramStage(
         final SeriesTable series, final Resolution resolution, final HistogramWriter writer, final StoreReader reader,
@@ -33,37 +34,22 @@ final class HistogramStage extends LiveBucketStage
         live = new Histogram[series.capacity()];
     }
 
+    /** Sets the rollups this (raw) stage feeds. */
+    void feed(final RollupHistograms[] rollups)
+    {
+        this.rollups = rollups;
+    }
+
+    /** @return the live histogram of {@code seriesId}, null before its first value; read-only for rollups. */
+    Histogram live(final int seriesId)
+    {
+        return live[seriesId];
+    }
+
     @Override
     public void onEvent(final MetricEvent event)
     {
         record(event.seriesId, event.timestampMs, event.value);
-    }
-
-    /**
-     * Records a run of values of one histogram series that share a raw bucket: one bucket check, then a tight loop
-     * into the live histogram (the values of a late or expired bucket take the per-value path).
-     */
-    void recordAll(final int seriesId, final long timestampMs, final long[] values, final int count)
-    {
-        if (count == 0)
-        {
-            return;
-        }
-        if (enterLiveBucket(seriesId, timestampMs, values[0]))
-        {
-            final Histogram histogram = live[seriesId];
-            for (int i = 0; i < count; i++)
-            {
-                histogram.recordValue(values[i]);
-            }
-        }
-        else
-        {
-            for (int i = 1; i < count; i++)
-            {
-                record(seriesId, timestampMs, values[i]);
-            }
-        }
     }
 
     /** Records one value of a histogram series (HistogramLevels passes histogram series only). */
@@ -76,7 +62,34 @@ final class HistogramStage extends LiveBucketStage
     }
 
     @Override
-    void openBucket(final int seriesId, final long bucketKey)
+    void openBucket(final int seriesId, final long startMs, final long bucketKey)
+    {
+        load(seriesId, bucketKey);
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.rawOpened(seriesId, startMs, live[seriesId]);
+        }
+    }
+
+    @Override
+    void bucketLeft(final int seriesId, final long startMs)
+    {
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.rawLeft(seriesId, startMs, live[seriesId]);
+        }
+    }
+
+    @Override
+    void expiredValue(final int seriesId, final long startMs, final long value)
+    {
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.value(seriesId, startMs, value);
+        }
+    }
+
+    private void load(final int seriesId, final long bucketKey)
     {
         Histogram histogram = live[seriesId];
         if (histogram == null)
@@ -102,8 +115,12 @@ final class HistogramStage extends LiveBucketStage
     }
 
     @Override
-    void mergeLate(final int seriesId, final long bucketKey, final long value)
+    void mergeLate(final int seriesId, final long startMs, final long bucketKey, final long value)
     {
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.value(seriesId, startMs, value);
+        }
         final HistogramSpec spec = spec(seriesId);
         writer.merge(bucketKey, value, spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
     }

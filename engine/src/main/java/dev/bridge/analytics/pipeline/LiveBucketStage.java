@@ -68,6 +68,7 @@ abstract class LiveBucketStage implements CommittingStage
         {
             if (liveStartMs[seriesId] != NONE && liveStartMs[seriesId] < cutOffMs)
             {
+                bucketLeft(seriesId, liveStartMs[seriesId]);
                 liveStartMs[seriesId] = NONE; // its bucket is removed below: never write it again
                 dirty.remove(seriesId);
             }
@@ -105,6 +106,7 @@ abstract class LiveBucketStage implements CommittingStage
                 {
                     expiredCounter.setRelease(++expiredValues);
                 }
+                expiredValue(seriesId, startMs, value);
                 return false;
             }
             if (seriesId > highestSeriesId)
@@ -113,15 +115,19 @@ abstract class LiveBucketStage implements CommittingStage
             }
             if (liveMs != NONE && startMs < liveMs)
             {
-                mergeLate(seriesId, key(seriesId, startMs), value);
+                mergeLate(seriesId, startMs, key(seriesId, startMs), value);
                 return false;
             }
-            if (liveMs != NONE && dirty.contains(seriesId))
+            if (liveMs != NONE)
             {
-                writeBucket(seriesId, key(seriesId, liveMs));
+                if (dirty.contains(seriesId))
+                {
+                    writeBucket(seriesId, key(seriesId, liveMs));
+                }
+                bucketLeft(seriesId, liveMs);
             }
             liveStartMs[seriesId] = startMs;
-            openBucket(seriesId, key(seriesId, startMs));
+            openBucket(seriesId, startMs, key(seriesId, startMs));
         }
         dirty.add(seriesId);
         return true;
@@ -159,14 +165,42 @@ abstract class LiveBucketStage implements CommittingStage
         return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(startMs, 1000L));
     }
 
+    /** @return the start of the series' live bucket, or {@link Long#MIN_VALUE} when it has none. */
+    final long liveStartMs(final int seriesId)
+    {
+        return liveStartMs[seriesId];
+    }
+
+    /** @return the number of series touched since the last commit. */
+    final int dirtyCount()
+    {
+        return dirty.size();
+    }
+
+    /** @return the {@code index}-th series touched since the last commit. */
+    final int dirtyAt(final int index)
+    {
+        return dirty.get(index);
+    }
+
+    /** Called when a series leaves its live bucket (a later bucket opened, or the bucket expired). */
+    void bucketLeft(final int seriesId, final long startMs)
+    {
+    }
+
+    /** Called with a value older than this resolution's retention (not recorded here). */
+    void expiredValue(final int seriesId, final long startMs, final long value)
+    {
+    }
+
     /** Resets the series' live state to what the store holds for {@code bucketKey} (nothing, for a new bucket). */
-    abstract void openBucket(int seriesId, long bucketKey);
+    abstract void openBucket(int seriesId, long startMs, long bucketKey);
 
     /** Writes the series' live state to the store as the bucket {@code bucketKey}. */
     abstract void writeBucket(int seriesId, long bucketKey);
 
     /** Adds a value to a stored bucket older than the live one. */
-    abstract void mergeLate(int seriesId, long bucketKey, long value);
+    abstract void mergeLate(int seriesId, long startMs, long bucketKey, long value);
 
     /** Removes an expired bucket from the store (absent is fine). */
     abstract void removeBucket(long bucketKey);

@@ -65,26 +65,30 @@ public final class Pipeline implements AutoCloseable
         final long resolutionMs = settings.rawResolution().toMillis();
         final long commitMs = settings.commitInterval().toMillis();
         final List<Resolution> resolutions = settings.resolutions();
-        final BucketStage[] bucketLevels = new BucketStage[resolutions.size()];
-        final HistogramStage[] histogramLevels = new HistogramStage[resolutions.size()];
         final AggregateWriter aggregateWriter = store.newAggregateWriter();
         final HistogramWriter histogramWriter = store.newHistogramWriter();
         final long nowMs = clock.time();
-        for (int i = 0; i < bucketLevels.length; i++)
+        final Resolution rawResolution = resolutions.get(0);
+        final BucketStage rawBuckets = new BucketStage(series.capacity(), rawResolution, aggregateWriter,
+            store.newReader(), counters.counter(SelfMetric.EVENTS_LATE), counters.counter(SelfMetric.VALUES_EXPIRED));
+        final HistogramStage rawHistograms = new HistogramStage(series, rawResolution, histogramWriter, store.newReader(), null);
+        final SampleStage samples = new SampleStage(series, rawResolution, store.newSampleWriter());
+        final RollupBuckets[] rollupBuckets = new RollupBuckets[resolutions.size() - 1];
+        final RollupHistograms[] rollupHistograms = new RollupHistograms[resolutions.size() - 1];
+        for (int i = 1; i < resolutions.size(); i++)
         {
-            final Resolution resolution = resolutions.get(i);
-            // late and expired values are counted at the raw resolution only (one writer per counter)
-            final boolean raw = resolution.index() == 0;
-            bucketLevels[i] = new BucketStage(series.capacity(), resolution, aggregateWriter, store.newReader(),
-                raw ? counters.counter(SelfMetric.EVENTS_LATE) : null, raw ? counters.counter(SelfMetric.VALUES_EXPIRED) : null);
-            histogramLevels[i] = new HistogramStage(series, resolution, histogramWriter, store.newReader(), null);
-            bucketLevels[i].startExpiry(nowMs);
-            histogramLevels[i].startExpiry(nowMs);
+            rollupBuckets[i - 1] = new RollupBuckets(
+                series.capacity(), resolutions.get(i), rawBuckets, aggregateWriter, store.newReader());
+            rollupHistograms[i - 1] = new RollupHistograms(
+                series, resolutions.get(i), rawHistograms, histogramWriter, store.newReader());
+            rollupBuckets[i - 1].startExpiry(nowMs);
+            rollupHistograms[i - 1].startExpiry(nowMs);
         }
-        final SampleStage samples = new SampleStage(series, resolutions.get(0), store.newSampleWriter());
+        rawBuckets.startExpiry(nowMs);
+        rawHistograms.startExpiry(nowMs);
         samples.startExpiry(nowMs);
-        final BucketLevels bucket = new BucketLevels(bucketLevels);
-        final HistogramLevels histogram = new HistogramLevels(series, histogramLevels, samples, resolutionMs);
+        final BucketLevels bucket = new BucketLevels(rawBuckets, rollupBuckets);
+        final HistogramLevels histogram = new HistogramLevels(series, rawHistograms, rollupHistograms, samples);
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();

@@ -40,19 +40,6 @@ final class SampleStage extends LiveBucketStage
         record(event.seriesId, event.timestampMs, event.value);
     }
 
-    /** Keeps a run of values of one series that share a raw bucket; nothing for metrics without samples. */
-    void recordAll(final int seriesId, final long timestampMs, final long[] values, final int count)
-    {
-        if (window(seriesId) == 0)
-        {
-            return;
-        }
-        for (int i = 0; i < count; i++)
-        {
-            record(seriesId, timestampMs, values[i]);
-        }
-    }
-
     /** Keeps one value of a histogram series if its metric keeps samples (HistogramLevels passes histograms only). */
     void record(final int seriesId, final long timestampMs, final long value)
     {
@@ -86,7 +73,7 @@ final class SampleStage extends LiveBucketStage
     }
 
     @Override
-    void openBucket(final int seriesId, final long bucketKey)
+    void openBucket(final int seriesId, final long startMs, final long bucketKey)
     {
         kept[seriesId] = 0;
         totals[seriesId] = 0;
@@ -112,7 +99,7 @@ final class SampleStage extends LiveBucketStage
     }
 
     @Override
-    void mergeLate(final int seriesId, final long bucketKey, final long value)
+    void mergeLate(final int seriesId, final long startMs, final long bucketKey, final long value)
     {
         final ByteBuffer stored = writer.read(bucketKey);
         final long total = stored == null ? 0 : stored.getLong(0);

@@ -1,0 +1,244 @@
+package dev.bridge.analytics.pipeline;
+
+import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.store.AggregateWriter;
+import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.StoreReader;
+import net.openhft.chronicle.values.Values;
+
+/**
+ * The aggregates of one rollup resolution, built from the raw buckets rather than from every event: each series'
+ * live rollup bucket holds the raw buckets that its series has left (folded when the raw stage moves on or a
+ * raw bucket expires), and is written as that fold plus the raw stage's live bucket. A rollup bucket opened from
+ * the store (a restart) has the raw bucket the raw stage just reloaded subtracted, since the stored rollup
+ * already counted it (counts, sums and sums of squares subtract exactly; min and max stay valid for a superset).
+ * Late values and values past raw_retention go to the live rollup bucket or are merged into the stored one.
+ * Preallocated (8 longs per series), allocation-free. Not thread-safe: the bucket consumer thread.
+ */
+final class RollupBuckets
+{
+    private static final long NONE = Long.MIN_VALUE;
+    private static final int STRIDE = 8;
+
+    private final int resolutionIndex;
+    private final long widthMs;
+    private final long retentionMs;
+    private final BucketStage raw;
+    private final AggregateWriter writer;
+    private final StoreReader reader;
+    private final BucketAggregate stored = Values.newHeapInstance(BucketAggregate.class);
+    private final long[] startMs;
+    private final long[] folded;
+    private final SeriesSet dirty;
+    private long expiredBeforeMs = Long.MIN_VALUE;
+    private int highestSeriesId = -1;
+
+    RollupBuckets(
+        final int capacity, final Resolution resolution, final BucketStage raw, final AggregateWriter writer,
+        final StoreReader reader)
+    {
+        this.resolutionIndex = resolution.index();
+        this.widthMs = resolution.widthMs();
+        this.retentionMs = resolution.retentionMs();
+        this.raw = raw;
+        this.writer = writer;
+        this.reader = reader;
+        startMs = new long[capacity];
+        java.util.Arrays.fill(startMs, NONE);
+        folded = new long[capacity * STRIDE];
+        dirty = new SeriesSet(capacity);
+    }
+
+    private long bucketOf(final long timeMs)
+    {
+        return timeMs - Math.floorMod(timeMs, widthMs);
+    }
+
+    private long key(final int seriesId, final long bucketMs)
+    {
+        return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(bucketMs, 1000L));
+    }
+
+    /** The raw stage opened a bucket for {@code seriesId}; {@code rawLive[at..]} is what it loaded from the store. */
+    void rawOpened(final int seriesId, final long rawStartMs, final long[] rawLive, final int at)
+    {
+        final long bucketMs = bucketOf(rawStartMs);
+        if (startMs[seriesId] == bucketMs || bucketMs < expiredBeforeMs)
+        {
+            return;
+        }
+        if (startMs[seriesId] != NONE && dirty.contains(seriesId))
+        {
+            write(seriesId);
+            dirty.remove(seriesId);
+        }
+        highestSeriesId = Math.max(highestSeriesId, seriesId);
+        startMs[seriesId] = bucketMs;
+        final int f = seriesId * STRIDE;
+        if (reader.readAggregate(key(seriesId, bucketMs), stored) && stored.getCount() > 0)
+        {
+            folded[f + BucketStage.COUNT] = stored.getCount() - rawLive[at + BucketStage.COUNT];
+            folded[f + BucketStage.SUM] = stored.getSum() - rawLive[at + BucketStage.SUM];
+            folded[f + BucketStage.MIN] = stored.getMin();
+            folded[f + BucketStage.MAX] = stored.getMax();
+            folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
+                stored.getSumSquares() - Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]));
+            folded[f + BucketStage.LAST] = stored.getLast();
+        }
+        else
+        {
+            folded[f + BucketStage.COUNT] = 0;
+            folded[f + BucketStage.SUM] = 0;
+            folded[f + BucketStage.MIN] = Long.MAX_VALUE;
+            folded[f + BucketStage.MAX] = Long.MIN_VALUE;
+            folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(0.0);
+            folded[f + BucketStage.LAST] = 0;
+        }
+    }
+
+    /** The raw stage left a bucket of {@code seriesId} whose final aggregate is {@code rawLive[at..]}: fold it in. */
+    void rawLeft(final int seriesId, final long rawStartMs, final long[] rawLive, final int at)
+    {
+        if (startMs[seriesId] != bucketOf(rawStartMs) || rawLive[at + BucketStage.COUNT] == 0)
+        {
+            return;
+        }
+        final int f = seriesId * STRIDE;
+        folded[f + BucketStage.COUNT] += rawLive[at + BucketStage.COUNT];
+        folded[f + BucketStage.SUM] += rawLive[at + BucketStage.SUM];
+        folded[f + BucketStage.MIN] = Math.min(folded[f + BucketStage.MIN], rawLive[at + BucketStage.MIN]);
+        folded[f + BucketStage.MAX] = Math.max(folded[f + BucketStage.MAX], rawLive[at + BucketStage.MAX]);
+        folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
+            Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]) +
+            Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]));
+        folded[f + BucketStage.LAST] = rawLive[at + BucketStage.LAST];
+        dirty.add(seriesId);
+    }
+
+    /** A value for a raw bucket older than the raw live one (late, or past raw_retention). */
+    void value(final int seriesId, final long rawStartMs, final long value)
+    {
+        final long bucketMs = bucketOf(rawStartMs);
+        if (bucketMs < expiredBeforeMs)
+        {
+            return;
+        }
+        highestSeriesId = Math.max(highestSeriesId, seriesId);
+        if (startMs[seriesId] == bucketMs)
+        {
+            final int f = seriesId * STRIDE;
+            if (folded[f + BucketStage.COUNT] == 0)
+            {
+                folded[f + BucketStage.LAST] = value; // a late value never replaces a newer last value
+            }
+            folded[f + BucketStage.COUNT]++;
+            folded[f + BucketStage.SUM] += value;
+            folded[f + BucketStage.MIN] = Math.min(folded[f + BucketStage.MIN], value);
+            folded[f + BucketStage.MAX] = Math.max(folded[f + BucketStage.MAX], value);
+            folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
+                Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]) + (double)value * value);
+            dirty.add(seriesId);
+        }
+        else
+        {
+            writer.merge(key(seriesId, bucketMs), value);
+        }
+    }
+
+    /** Marks every series the raw stage touched since its last commit: their rollup buckets change with them. */
+    void markRawDirty()
+    {
+        for (int i = 0; i < raw.dirtyCount(); i++)
+        {
+            final int seriesId = raw.dirtyAt(i);
+            if (startMs[seriesId] != NONE)
+            {
+                dirty.add(seriesId);
+            }
+        }
+    }
+
+    /** Writes every touched rollup bucket: its fold plus the raw live bucket when that lies inside it. */
+    void commit()
+    {
+        RuntimeException failure = null;
+        for (int i = dirty.size() - 1; i >= 0; i--)
+        {
+            final int seriesId = dirty.get(i);
+            try
+            {
+                write(seriesId);
+                dirty.remove(seriesId);
+            }
+            catch (final RuntimeException ex)
+            {
+                failure = failure == null ? ex : failure;
+            }
+        }
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    private void write(final int seriesId)
+    {
+        final long bucketMs = startMs[seriesId];
+        final int f = seriesId * STRIDE;
+        long count = folded[f + BucketStage.COUNT];
+        long sum = folded[f + BucketStage.SUM];
+        long min = folded[f + BucketStage.MIN];
+        long max = folded[f + BucketStage.MAX];
+        double sumSquares = Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]);
+        long last = folded[f + BucketStage.LAST];
+        final long rawStartMs = raw.liveStartMs(seriesId);
+        final long[] rawLive = raw.live();
+        final int at = BucketStage.offset(seriesId);
+        if (rawStartMs >= bucketMs && rawStartMs < bucketMs + widthMs && rawLive[at + BucketStage.COUNT] > 0)
+        {
+            count += rawLive[at + BucketStage.COUNT];
+            sum += rawLive[at + BucketStage.SUM];
+            min = Math.min(min, rawLive[at + BucketStage.MIN]);
+            max = Math.max(max, rawLive[at + BucketStage.MAX]);
+            sumSquares += Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]);
+            last = rawLive[at + BucketStage.LAST];
+        }
+        if (count > 0)
+        {
+            writer.write(key(seriesId, bucketMs), count, sum, min, max, sumSquares, last);
+        }
+    }
+
+    /** Sets where expiry starts (the store was swept at start). */
+    void startExpiry(final long nowMs)
+    {
+        expiredBeforeMs = bucketOf(nowMs - retentionMs);
+    }
+
+    /** Removes the rollup buckets that passed their retention by {@code nowMs}. */
+    void expire(final long nowMs)
+    {
+        final long cutOffMs = bucketOf(nowMs - retentionMs);
+        if (cutOffMs <= expiredBeforeMs)
+        {
+            return;
+        }
+        for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
+        {
+            if (startMs[seriesId] != NONE && startMs[seriesId] < cutOffMs)
+            {
+                startMs[seriesId] = NONE;
+                dirty.remove(seriesId);
+            }
+        }
+        for (long bucketMs = Math.max(expiredBeforeMs, cutOffMs - 10_000 * widthMs); bucketMs < cutOffMs; bucketMs += widthMs)
+        {
+            for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
+            {
+                writer.remove(key(seriesId, bucketMs));
+            }
+        }
+        expiredBeforeMs = cutOffMs;
+    }
+}
