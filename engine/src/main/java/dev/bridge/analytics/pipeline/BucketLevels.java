@@ -10,6 +10,7 @@ final class BucketLevels implements CommittingStage
 {
     private final BucketStage raw;
     private final RollupBuckets[] rollups;
+    private final FirstFailure failures = new FirstFailure();
 
     BucketLevels(final BucketStage raw, final RollupBuckets[] rollups)
     {
@@ -37,30 +38,12 @@ final class BucketLevels implements CommittingStage
         {
             rollup.markRawDirty();
         }
-        RuntimeException failure = null;
-        try
-        {
-            raw.commit();
-        }
-        catch (final RuntimeException ex)
-        {
-            failure = ex;
-        }
+        failures.commit(raw);
         for (final RollupBuckets rollup : rollups)
         {
-            try
-            {
-                rollup.commit();
-            }
-            catch (final RuntimeException ex)
-            {
-                failure = failure == null ? ex : failure;
-            }
+            failures.commit(rollup);
         }
-        if (failure != null)
-        {
-            throw failure;
-        }
+        failures.rethrow();
     }
 
     @Override

@@ -16,6 +16,7 @@ final class HistogramLevels implements CommittingStage
     private final HistogramStage raw;
     private final RollupHistograms[] rollups;
     private final SampleStage samples;
+    private final FirstFailure failures = new FirstFailure();
 
     HistogramLevels(final SeriesTable series, final HistogramStage raw, final RollupHistograms[] rollups, final SampleStage samples)
     {
@@ -45,38 +46,13 @@ final class HistogramLevels implements CommittingStage
         {
             rollup.markRawDirty();
         }
-        RuntimeException failure = null;
-        try
-        {
-            raw.commit();
-        }
-        catch (final RuntimeException ex)
-        {
-            failure = ex;
-        }
+        failures.commit(raw);
         for (final RollupHistograms rollup : rollups)
         {
-            try
-            {
-                rollup.commit();
-            }
-            catch (final RuntimeException ex)
-            {
-                failure = failure == null ? ex : failure;
-            }
+            failures.commit(rollup);
         }
-        try
-        {
-            samples.commit();
-        }
-        catch (final RuntimeException ex)
-        {
-            failure = failure == null ? ex : failure;
-        }
-        if (failure != null)
-        {
-            throw failure;
-        }
+        failures.commit(samples);
+        failures.rethrow();
     }
 
     @Override

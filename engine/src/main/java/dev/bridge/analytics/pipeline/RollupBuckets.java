@@ -3,7 +3,6 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
-import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
 
@@ -16,67 +15,36 @@ import net.openhft.chronicle.values.Values;
  * Late values and values past raw_retention go to the live rollup bucket or are merged into the stored one.
  * Preallocated (8 longs per series), allocation-free. Not thread-safe: the bucket consumer thread.
  */
-final class RollupBuckets
+final class RollupBuckets extends RollupStage
 {
-    private static final long NONE = Long.MIN_VALUE;
     private static final int STRIDE = 8;
 
-    private final int resolutionIndex;
-    private final long widthMs;
-    private final long retentionMs;
     private final BucketStage raw;
     private final AggregateWriter writer;
     private final StoreReader reader;
     private final BucketAggregate stored = Values.newHeapInstance(BucketAggregate.class);
-    private final long[] startMs;
     private final long[] folded;
-    private final SeriesSet dirty;
-    private long expiredBeforeMs = Long.MIN_VALUE;
-    private int highestSeriesId = -1;
 
     RollupBuckets(
         final int capacity, final Resolution resolution, final BucketStage raw, final AggregateWriter writer,
         final StoreReader reader)
     {
-        this.resolutionIndex = resolution.index();
-        this.widthMs = resolution.widthMs();
-        this.retentionMs = resolution.retentionMs();
+        super(capacity, resolution, raw);
         this.raw = raw;
         this.writer = writer;
         this.reader = reader;
-        startMs = new long[capacity];
-        java.util.Arrays.fill(startMs, NONE);
         folded = new long[capacity * STRIDE];
-        dirty = new SeriesSet(capacity);
-    }
-
-    private long bucketOf(final long timeMs)
-    {
-        return timeMs - Math.floorMod(timeMs, widthMs);
-    }
-
-    private long key(final int seriesId, final long bucketMs)
-    {
-        return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(bucketMs, 1000L));
     }
 
     /** The raw stage opened a bucket for {@code seriesId}; {@code rawLive[at..]} is what it loaded from the store. */
     void rawOpened(final int seriesId, final long rawStartMs, final long[] rawLive, final int at)
     {
-        final long bucketMs = bucketOf(rawStartMs);
-        if (startMs[seriesId] == bucketMs || bucketMs < expiredBeforeMs)
+        if (!open(seriesId, rawStartMs))
         {
             return;
         }
-        if (startMs[seriesId] != NONE && dirty.contains(seriesId))
-        {
-            write(seriesId);
-            dirty.remove(seriesId);
-        }
-        highestSeriesId = Math.max(highestSeriesId, seriesId);
-        startMs[seriesId] = bucketMs;
         final int f = seriesId * STRIDE;
-        if (reader.readAggregate(key(seriesId, bucketMs), stored) && stored.getCount() > 0)
+        if (reader.readAggregate(key(seriesId, startMs[seriesId]), stored) && stored.getCount() > 0)
         {
             folded[f + BucketStage.COUNT] = stored.getCount() - rawLive[at + BucketStage.COUNT];
             folded[f + BucketStage.SUM] = stored.getSum() - rawLive[at + BucketStage.SUM];
@@ -120,11 +88,11 @@ final class RollupBuckets
     void value(final int seriesId, final long rawStartMs, final long value)
     {
         final long bucketMs = bucketOf(rawStartMs);
-        if (bucketMs < expiredBeforeMs)
+        if (expired(bucketMs))
         {
             return;
         }
-        highestSeriesId = Math.max(highestSeriesId, seriesId);
+        seen(seriesId);
         if (startMs[seriesId] == bucketMs)
         {
             final int f = seriesId * STRIDE;
@@ -146,43 +114,8 @@ final class RollupBuckets
         }
     }
 
-    /** Marks every series the raw stage touched since its last commit: their rollup buckets change with them. */
-    void markRawDirty()
-    {
-        for (int i = 0; i < raw.dirtyCount(); i++)
-        {
-            final int seriesId = raw.dirtyAt(i);
-            if (startMs[seriesId] != NONE)
-            {
-                dirty.add(seriesId);
-            }
-        }
-    }
-
-    /** Writes every touched rollup bucket: its fold plus the raw live bucket when that lies inside it. */
-    void commit()
-    {
-        RuntimeException failure = null;
-        for (int i = dirty.size() - 1; i >= 0; i--)
-        {
-            final int seriesId = dirty.get(i);
-            try
-            {
-                write(seriesId);
-                dirty.remove(seriesId);
-            }
-            catch (final RuntimeException ex)
-            {
-                failure = failure == null ? ex : failure;
-            }
-        }
-        if (failure != null)
-        {
-            throw failure;
-        }
-    }
-
-    private void write(final int seriesId)
+    @Override
+    void write(final int seriesId)
     {
         final long bucketMs = startMs[seriesId];
         final int f = seriesId * STRIDE;
@@ -192,10 +125,9 @@ final class RollupBuckets
         long max = folded[f + BucketStage.MAX];
         double sumSquares = Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]);
         long last = folded[f + BucketStage.LAST];
-        final long rawStartMs = raw.liveStartMs(seriesId);
         final long[] rawLive = raw.live();
         final int at = BucketStage.offset(seriesId);
-        if (rawStartMs >= bucketMs && rawStartMs < bucketMs + widthMs && rawLive[at + BucketStage.COUNT] > 0)
+        if (rawLiveInside(seriesId, bucketMs) && rawLive[at + BucketStage.COUNT] > 0)
         {
             count += rawLive[at + BucketStage.COUNT];
             sum += rawLive[at + BucketStage.SUM];
@@ -210,35 +142,9 @@ final class RollupBuckets
         }
     }
 
-    /** Sets where expiry starts (the store was swept at start). */
-    void startExpiry(final long nowMs)
+    @Override
+    void removeBucket(final long bucketKey)
     {
-        expiredBeforeMs = bucketOf(nowMs - retentionMs);
-    }
-
-    /** Removes the rollup buckets that passed their retention by {@code nowMs}. */
-    void expire(final long nowMs)
-    {
-        final long cutOffMs = bucketOf(nowMs - retentionMs);
-        if (cutOffMs <= expiredBeforeMs)
-        {
-            return;
-        }
-        for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
-        {
-            if (startMs[seriesId] != NONE && startMs[seriesId] < cutOffMs)
-            {
-                startMs[seriesId] = NONE;
-                dirty.remove(seriesId);
-            }
-        }
-        for (long bucketMs = Math.max(expiredBeforeMs, cutOffMs - 10_000 * widthMs); bucketMs < cutOffMs; bucketMs += widthMs)
-        {
-            for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
-            {
-                writer.remove(key(seriesId, bucketMs));
-            }
-        }
-        expiredBeforeMs = cutOffMs;
+        writer.remove(bucketKey);
     }
 }
