@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# JMH suite of the recording path (dev.bridge.analytics.bench.jmh), the record-cost chart and the JMH section of
+# bench/RESULTS.md, in one go:
+#   bench/run.sh quick [more JMH options]   # < 10 min on 2 cores: 2 forks, 2 x 1 s warm-up, 3 x 1 s measurement, a subset
+#   bench/run.sh full  [more JMH options]   # every benchmark, 5 forks, 5 x 1 s + 5 x 1 s, wait strategies sleeping and yielding
+# Builds the project first if needed (mvn -B -q -DskipTests install). Writes bench/results/jmh-<mode>-<date>.json,
+# .log and .facts, bench/results/record-cost.html and record-cost-*.hgrm, then regenerates the part of
+# bench/RESULTS.md between <!-- jmh:begin --> and <!-- jmh:end --> (the rest of the file is left alone). To
+# regenerate that part alone (e.g. after editing bench/results/jmh-notes.md):
+#   java <analytics.jvm.flags> -cp bench/target/benchmarks.jar dev.bridge.analytics.bench.jmh.ResultsTable \
+#       bench/results/jmh-<mode>-<date>.json bench/RESULTS.md <mode>
+# Do not run it while other measurements run on the machine: it uses both cores.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/bench/target/benchmarks.jar"
+results="$root/bench/results"
+mode="${1:-}"
+[ $# -gt 0 ] && shift
+
+case "$mode" in
+  quick)
+    # every 1-thread benchmark; with 2 threads, ours and the peers of the goals (Prometheus, Micrometer) and the
+    # raw ring only. The rest (2-thread labelled, OpenTelemetry, Recorder and gauge peers, the single-producer
+    # ring, the counter's raw ring, which is the histogram's publish again) is left to `full`.
+    jmh_opts=(-f 2 -wi 2 -w 1s -i 3 -r 1s -p waitStrategy=sleeping
+              -e '.*TwoThreadsBenchmark\.(engineLabelled|openTelemetry|hdrRecorder)'
+              -e 'GaugeSetTwoThreadsBenchmark\.prometheus' -e 'CounterIncrement.*\.disruptor'
+              -e 'HistogramRecordBenchmark\.disruptorSingleProducer')
+    chart_calls=(1000000 3000000)
+    ;;
+  full)
+    jmh_opts=(-f 5 -wi 5 -w 1s -i 5 -r 1s -p waitStrategy=sleeping,yielding)
+    chart_calls=(5000000 20000000)
+    ;;
+  *)
+    echo "usage: bench/run.sh quick|full [more JMH options]" >&2
+    exit 2
+    ;;
+esac
+
+needs_build() {
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/bench/pom.xml" "$root/config" \
+      "$root/engine/src/main" "$root/bench/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
+if needs_build; then
+  echo "run.sh: building: mvn -B -q -DskipTests install" >&2
+  (cd "$root" && mvn -B -q -DskipTests install) >&2
+fi
+
+flags="$(sed -n 's#.*<analytics.jvm.flags>\(.*\)</analytics.jvm.flags>.*#\1#p' "$root/pom.xml")"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+feature="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+fork_opts=()
+if [ "${feature%%.*}" -ge 24 ] 2>/dev/null; then
+  flags="$flags --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  fork_opts=(-jvmArgsAppend "$flags")   # the @Fork flags of the classes lack the JDK 24+ ones
+fi
+
+# run from a private copy of the jar: a rebuild by someone else during the run cannot change the forks' code
+run_dir="$(mktemp -d)"
+trap 'rm -rf "$run_dir"' EXIT
+cp "$jar" "$run_dir/benchmarks.jar"
+jar="$run_dir/benchmarks.jar"
+build="$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+stamp="$(date -u +%Y-%m-%d-%H%M)"
+json="$results/jmh-$mode-$stamp.json"
+log="$results/jmh-$mode-$stamp.log"
+mkdir -p "$results"
+start=$(date +%s)
+
+echo "run.sh: JMH $mode -> $json (log: $log)" >&2
+# shellcheck disable=SC2086
+"$java_bin" $flags -cp "$jar" org.openjdk.jmh.Main 'dev.bridge.analytics.bench.jmh.*' \
+  "${jmh_opts[@]}" "${fork_opts[@]}" -prof gc -rf json -rff "$json" "$@" 2>&1 | tee "$log"
+
+echo "run.sh: record-cost chart (${chart_calls[1]} timed calls per implementation, one JVM each)" >&2
+for target in engine prometheus micrometer opentelemetry hdr_histogram hdr_recorder disruptor; do
+  # shellcheck disable=SC2086
+  "$java_bin" $flags -cp "$jar" dev.bridge.analytics.bench.jmh.RecordCostChart \
+    measure "$target" sleeping "${chart_calls[0]}" "${chart_calls[1]}" "$results" 2>&1 | sed '/^\[main\] INFO/d' | tee -a "$log"
+done
+# shellcheck disable=SC2086
+"$java_bin" $flags -cp "$jar" dev.bridge.analytics.bench.jmh.RecordCostChart render "$results"
+
+load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+# facts of this run, read by ResultsTable next to the JSON (so regenerating the section later keeps them)
+{
+  echo "JMH options as run: \`$(printf '%s' "${jmh_opts[*]} ${fork_opts[*]} -prof gc $*" | sed 's/  */ /g; s/ *$//')\`"
+  echo "Build: git $build (the working tree the jar was built from)"
+  echo "Load average (1, 5, 15 min): before the run $load_before; after it $load_after"
+  echo "Wall time: $(( $(date +%s) - start )) s for JMH and the chart"
+} > "${json%.json}.facts"
+# shellcheck disable=SC2086
+"$java_bin" $flags -cp "$jar" dev.bridge.analytics.bench.jmh.ResultsTable "$json" "$root/bench/RESULTS.md" "$mode"
+echo "run.sh: done in $(( $(date +%s) - start )) s" >&2
