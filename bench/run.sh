@@ -21,8 +21,9 @@ case "$mode" in
   quick)
     # every 1-thread benchmark; with 2 threads, ours and the peers of the goals (Prometheus, Micrometer) and the
     # raw ring only. The rest (2-thread labelled, OpenTelemetry, Recorder and gauge peers, the single-producer
-    # ring, the counter's raw ring, which is the histogram's publish again) is left to `full`.
-    jmh_opts=(-f 2 -wi 2 -w 1s -i 3 -r 1s -p waitStrategy=sleeping
+    # ring, the counter's raw ring, which is the histogram's publish again) is left to `full`, and so is
+    # QueryBenchmark (each fork builds its store, ~10 s: +60 s here; `bin/analytics query-bench` times the queries).
+    jmh_opts=(-f 2 -wi 2 -w 1s -i 3 -r 1s -p waitStrategy=sleeping -e 'QueryBenchmark'
               -e '.*TwoThreadsBenchmark\.(engineLabelled|openTelemetry|hdrRecorder)'
               -e 'GaugeSetTwoThreadsBenchmark\.prometheus' -e 'CounterIncrement.*\.disruptor'
               -e 'HistogramRecordBenchmark\.disruptorSingleProducer')

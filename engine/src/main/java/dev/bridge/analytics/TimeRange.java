@@ -69,7 +69,8 @@ public final class TimeRange
      *   <li>explicit ranges: the coarsest resolution whose width divides both ends and whose retention covers
      *       {@code from}, else the finest whose retention covers it, else the one kept longest (a bucket is read
      *       when its start lies in the range: an unaligned end includes or leaves out that whole bucket);</li>
-     *   <li>{@link #ALL}: the resolution with the longest retention (every resolution records every value).</li>
+     *   <li>{@link #ALL}: the resolution with the longest retention (every value reaches every resolution whose
+     *       retention covers it), over that retention.</li>
      * </ul>
      *
      * @param resolutions finest first, as {@code EngineSettings.resolutions()}.
@@ -98,7 +99,12 @@ public final class TimeRange
         {
             final Resolution longest = resolutions.stream()
                 .max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
-            return new ResolvedRange(longest, Long.MIN_VALUE, Long.MAX_VALUE);
+            // everything that resolution still keeps: its retention up to the bucket after now (so point look-ups
+            // of a bounded number of buckets answer, not a scan of the whole store)
+            final long widthMs = longest.widthMs();
+            final long nowStartMs = nowMs - Math.floorMod(nowMs, widthMs);
+            final long fromStartMs = nowMs - longest.retentionMs();
+            return new ResolvedRange(longest, fromStartMs - Math.floorMod(fromStartMs, widthMs), nowStartMs + 2 * widthMs, true);
         }
         Resolution chosen = resolutions.get(0);
         for (final Resolution r : resolutions)
@@ -118,11 +124,17 @@ public final class TimeRange
      * A range made concrete: the resolution to read and the bucket starts [fromMs, toMs) to read there.
      *
      * @param resolution the resolution answering the query.
-     * @param fromMs     first bucket start included ({@code Long.MIN_VALUE}: from the oldest).
-     * @param toMs       bucket starts before this are included ({@code Long.MAX_VALUE}: up to the newest).
+     * @param fromMs     first bucket start included.
+     * @param toMs       bucket starts before this are included.
+     * @param all        true for {@link #ALL}: the range is everything the resolution keeps.
      */
-    public record ResolvedRange(Resolution resolution, long fromMs, long toMs)
+    public record ResolvedRange(Resolution resolution, long fromMs, long toMs, boolean all)
     {
+        /** A range that is not ALL. */
+        public ResolvedRange(final Resolution resolution, final long fromMs, final long toMs)
+        {
+            this(resolution, fromMs, toMs, false);
+        }
     }
 
     @Override

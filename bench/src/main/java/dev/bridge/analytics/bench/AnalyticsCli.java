@@ -1,6 +1,7 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.bench.query.QueryCommand;
+import dev.bridge.analytics.bench.querybench.QueryBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line: a top-level command that only dispatches to its subcommands
- * ({@code bench}, {@code query}). Exit codes are those of {@link ExitCodes}.
+ * ({@code bench}, {@code query}, {@code query-bench}). Exit codes are those of {@link ExitCodes}.
  * <p>
  * Thread-safety: a {@link CommandLine} built by {@link #newCommandLine()} is for one thread; build one per run.
  */
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "Bridge Analytics 0.1.0-SNAPSHOT",
     description = "Bridge Analytics: an embeddable metrics engine for the DSPex bridge.",
-    subcommands = { BenchCommand.class, QueryCommand.class, CommandLine.HelpCommand.class },
+    subcommands = { BenchCommand.class, QueryCommand.class, QueryBenchCommand.class, CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

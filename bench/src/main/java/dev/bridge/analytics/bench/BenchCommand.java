@@ -1,6 +1,9 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.bench.querybench.QueryLoop;
+import dev.bridge.analytics.bench.querybench.QueryLoopIntervalConverter;
+import dev.bridge.analytics.bench.querybench.QueryLoopReport;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
@@ -80,6 +83,12 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the workload tables.")
     private long seed;
 
+    @Option(names = "--query-loop", paramLabel = "INTERVAL", arity = "0..1", fallbackValue = "0",
+        converter = QueryLoopIntervalConverter.class,
+        description = "Run dashboard(LAST_MINUTE) on one more thread during the timed window: back to back, or one " +
+            "every INTERVAL (--query-loop=10ms); the report adds how many ran and their latency.")
+    private Duration queryLoop;
+
     /** Either a duration or a number of events. */
     static final class Length
     {
@@ -141,7 +150,9 @@ public final class BenchCommand implements Callable<Integer>
         final Progress progress = new Progress(System.err, quiet);
         final Duration duration = length.events == null ?
             (length.duration == null ? Duration.ofSeconds(10) : length.duration) : null;
-        final EngineRun engineRun = new EngineRun(producers, duration, length.events, warmUpEvents, seed, progress);
+        final QueryLoop loop = queryLoop == null ? null : new QueryLoop(queryLoop);
+        final EngineRun engineRun = new EngineRun(producers, duration, length.events, warmUpEvents, seed, progress)
+            .withQueryLoop(loop);
         final LoadResult load;
         final long startNs = System.nanoTime();
         final AnalyticsEngine started;
@@ -173,8 +184,17 @@ public final class BenchCommand implements Callable<Integer>
         final BenchResult result = new BenchResult(runSettings, load, baseline);
         final PrintWriter out = spec.commandLine().getOut();
         out.print(BenchReport.text(result));
+        final QueryLoop.Result loopResult = loop == null ? null : loop.stop();
+        if (loopResult != null)
+        {
+            out.print(QueryLoopReport.text(loopResult));
+        }
         out.flush();
-        if (json != null)
+        if (json != null && loopResult != null)
+        {
+            QueryLoopReport.writeJson(BenchReport.json(result), loopResult, json);
+        }
+        else if (json != null)
         {
             BenchReport.writeJson(result, json);
         }

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.bench.querybench.QueryLoop;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class EngineRun
     private final long warmUpEvents;
     private final long seed;
     private final Progress progress;
+    private QueryLoop queryLoop;
 
     /**
      * @param duration     length of the timed window, or null when {@code events} is given.
@@ -50,6 +52,18 @@ public final class EngineRun
         this.warmUpEvents = warmUpEvents;
         this.seed = seed;
         this.progress = progress;
+    }
+
+    /**
+     * Runs {@code loop} on the engine's queries during the timed window, from the producers' go until they are
+     * joined (null: none, the default). The caller reads its result after {@link #run}.
+     *
+     * @return this.
+     */
+    public EngineRun withQueryLoop(final QueryLoop loop)
+    {
+        this.queryLoop = loop;
+        return this;
     }
 
     /** Runs the load against a started engine (which the caller closes). */
@@ -90,6 +104,10 @@ public final class EngineRun
 
             final long windowStartNs = System.nanoTime();
             control.go();
+            if (queryLoop != null)
+            {
+                queryLoop.start(engine.queries());
+            }
             if (duration != null)
             {
                 awaitDeadline(windowStartNs + duration.toNanos(), tasks);
@@ -102,6 +120,7 @@ public final class EngineRun
                     progress.maybePrint("run");
                 }
             }
+            stopQueryLoop();
             engine.flush();
             final long windowEndNs = System.nanoTime();
             final long handlerBytes = ThreadAllocation.threads(consumerIds) - handlerBytesBefore;
@@ -113,10 +132,19 @@ public final class EngineRun
         finally
         {
             control.stop();
+            stopQueryLoop();
             for (final Thread thread : threads)
             {
                 thread.join(TimeUnit.SECONDS.toMillis(30));
             }
+        }
+    }
+
+    private void stopQueryLoop() throws InterruptedException
+    {
+        if (queryLoop != null)
+        {
+            queryLoop.stop();
         }
     }
 

@@ -82,8 +82,8 @@ public final class DashboardQuery
     {
         return new Dashboard.Range(
             range.toString(),
-            resolved.fromMs() == Long.MIN_VALUE ? null : resolved.fromMs(),
-            resolved.toMs() == Long.MAX_VALUE ? null : resolved.toMs(),
+            resolved.all() ? null : resolved.fromMs(),
+            resolved.all() ? null : resolved.toMs(),
             resolved.resolution().widthMs());
     }
 

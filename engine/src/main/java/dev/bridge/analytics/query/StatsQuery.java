@@ -71,7 +71,7 @@ public final class StatsQuery
         {
             return null;
         }
-        final long startMs = range.fromMs() == Long.MIN_VALUE ? firstData(series, firstSec[0] * 1000L, nowMs) : range.fromMs();
+        final long startMs = range.all() ? firstData(series, firstSec[0] * 1000L, nowMs) : range.fromMs();
         final long endMs = Math.min(range.toMs(), nowMs);
         final double seconds = Math.max(endMs - startMs, finest.widthMs()) / 1000.0;
         final long total = metric.type() == MetricType.COUNTER ? accumulator.sum() : accumulator.count();

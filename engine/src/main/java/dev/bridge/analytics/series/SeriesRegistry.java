@@ -34,6 +34,7 @@ public final class SeriesRegistry
     private final ConcurrentHashMap<String, List<SeriesInfo>> byMetric = new ConcurrentHashMap<>();
     private final ReentrantLock createLock = new ReentrantLock();
     private int nextId;
+    private int lastPersistedSize = -1;
 
     /**
      * @param catalog          metrics that may be resolved, by name.
@@ -68,6 +69,12 @@ public final class SeriesRegistry
         createLock.lock();
         try
         {
+            final int persistedSize = persisted.size();
+            if (persistedSize == lastPersistedSize)
+            {
+                return nextId - 1; // nothing new: the common case, a size read
+            }
+            lastPersistedSize = persistedSize;
             int maxId = -1;
             for (final Map.Entry<String, Integer> e : persisted.entrySet())
             {
