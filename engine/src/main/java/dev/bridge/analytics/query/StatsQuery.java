@@ -154,11 +154,7 @@ public final class StatsQuery
         forEachBucket(reader, series, range, (key, aggregate) -> keys.add(key));
         for (final long key : keys)
         {
-            final Histogram bucket = reader.readHistogram(key, spec.highestTrackableValue());
-            if (bucket != null)
-            {
-                merged.add(bucket);
-            }
+            reader.addHistogramTo(key, merged);
         }
         return merged;
     }

@@ -138,11 +138,7 @@ public final class TimeSeriesQuery
         final Histogram merged = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
         for (final long key : keys)
         {
-            final Histogram bucket = reader.readHistogram(key, spec.highestTrackableValue());
-            if (bucket != null)
-            {
-                merged.add(bucket);
-            }
+            reader.addHistogramTo(key, merged);
         }
         return merged.getTotalCount() == 0 ? null : (double)merged.getValueAtPercentile(percentile);
     }

@@ -82,6 +82,24 @@ public final class StoreReader
         return histograms.containsKey(key);
     }
 
+    /**
+     * Adds the stored histogram of {@code bucketKey} into {@code target} without decoding it into a histogram of
+     * its own (see {@link EncodedHistogramMerger}).
+     *
+     * @return false when the bucket has no histogram.
+     */
+    public boolean addHistogramTo(final long bucketKey, final org.HdrHistogram.AbstractHistogram target)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = histograms.get(key);
+        if (stored == null)
+        {
+            return false;
+        }
+        EncodedHistogramMerger.addTo(target, stored.order(ByteOrder.BIG_ENDIAN));
+        return true;
+    }
+
     /** @return the decoded histogram of {@code bucketKey}, or null when absent. */
     public Histogram readHistogram(final long bucketKey, final long highestTrackableValue)
     {

@@ -1,0 +1,42 @@
+package dev.bridge.analytics.store;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EncodedHistogramMergerTest
+{
+    @ParameterizedTest
+    @CsvSource({ "1, 60000000, 3", "1, 3600000, 2", "1000, 3600000000000, 3", "1, 1000, 0", "1, 2000000000000000000, 5" })
+    void shouldAddAnEncodedHistogramExactlyAsDecodingAndAddingItDoes(
+        final long lowest, final long highest, final int digits)
+    {
+        final SplittableRandom random = new SplittableRandom(lowest + digits);
+        final Histogram source = new Histogram(lowest, highest, digits);
+        for (int i = 0; i < 50_000; i++)
+        {
+            final long value = random.nextInt(10) == 0 ? random.nextLong(highest) : random.nextLong(Math.min(highest, 5_000));
+            source.recordValueWithCount(value, 1 + random.nextInt(3) * (random.nextInt(100) == 0 ? 1_000_000_000L : 1));
+        }
+        source.recordValue(0);
+        source.recordValue(highest);
+        final ByteBuffer encoded = ByteBuffer.allocate(source.getNeededByteBufferCapacity()).order(ByteOrder.BIG_ENDIAN);
+        source.encodeIntoByteBuffer(encoded);
+
+        final Histogram expected = new Histogram(lowest, highest, digits);
+        expected.recordValue(7 * lowest);
+        final Histogram actual = expected.copy();
+        expected.add(Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded.array()), highest));
+        EncodedHistogramMerger.addTo(actual, ByteBuffer.wrap(encoded.array()));
+
+        assertEquals(expected, actual);
+        assertEquals(expected.getTotalCount(), actual.getTotalCount());
+        assertEquals(expected.getValueAtPercentile(99.9), actual.getValueAtPercentile(99.9));
+    }
+}
