@@ -50,10 +50,10 @@ public final class DashboardQuery
     public static Dashboard run(final AnalyticsQueries queries, final TimeRange range)
     {
         final List<Resolution> resolutions = queries.config().engine().resolutions();
-        final MetricReader reader = new MetricReader(queries, range);
         int attempt = 1;
         while (true)
         {
+            final MetricReader reader = new MetricReader(queries, range); // a fresh memo for each attempt
             final long nowMs = queries.clock().time();
             final TimeRange.ResolvedRange resolved = range.resolve(nowMs, resolutions);
             final Dashboard dashboard = compute(reader, nowMs, range, resolved);

@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * Reads the dashboard's metrics over one range, every series of a metric merged, and answers null instead of
  * failing when the catalog lacks a metric or has it under another type, or when the range holds no data.
- * Thread-safe if the queries are (they are): it holds no mutable state.
+ * The stats of a metric are read once per reader (one dashboard asks several fields of the same metric).
+ * Thread-safe if the queries are (they are): its only state is a concurrent memo of stats.
  */
 final class MetricReader
 {
     private final AnalyticsQueries queries;
     private final TimeRange range;
+    private final Map<String, Stats> statsByMetric = new java.util.concurrent.ConcurrentHashMap<>();
 
     MetricReader(final AnalyticsQueries queries, final TimeRange range)
     {
@@ -42,7 +44,8 @@ final class MetricReader
     /** @return the stats of {@code metric} over the range; {@link Stats#EMPTY} when it is not in the catalog. */
     Stats stats(final DashboardMetrics.Metric metric)
     {
-        return inCatalog(metric) ? queries.stats(metric.name(), Map.of(), range) : Stats.EMPTY;
+        return inCatalog(metric) ?
+            statsByMetric.computeIfAbsent(metric.name(), name -> queries.stats(name, Map.of(), range)) : Stats.EMPTY;
     }
 
     /** @return the total of a counter over the range; null without data. */
