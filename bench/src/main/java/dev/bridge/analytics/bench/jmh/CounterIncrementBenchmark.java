@@ -6,20 +6,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Counter increment by one, one producer thread: ours ({@code CounterHandle.increment}, with and without labels)
@@ -30,15 +22,8 @@ import java.util.concurrent.TimeUnit;
  * The nested states hold one pre-resolved counter per library, shared by the benchmark threads
  * ({@code Scope.Benchmark}); see {@link CounterIncrementTwoThreadsBenchmark}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 3, jvmArgsAppend = {
-    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
-    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER })
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class CounterIncrementBenchmark
+public class CounterIncrementBenchmark extends ProducerBenchmark
 {
     /** Prometheus client_java 1.x counter, exemplars off, in its own registry. */
     @State(Scope.Benchmark)

@@ -4,20 +4,12 @@ import io.opentelemetry.api.metrics.LongGauge;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gauge set, one producer thread: ours ({@code GaugeHandle.set}, with and without labels) against Prometheus
@@ -25,15 +17,8 @@ import java.util.concurrent.TimeUnit;
  * taking a set). Every call sets the next value of {@link LatencyValues}. Ours keeps min, max, mean and last per
  * bucket; the peers keep the last value only.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 3, jvmArgsAppend = {
-    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
-    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER })
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Threads(1)
-public class GaugeSetBenchmark
+public class GaugeSetBenchmark extends ProducerBenchmark
 {
     /** Prometheus client_java 1.x gauge, exemplars off, in its own registry. */
     @State(Scope.Benchmark)

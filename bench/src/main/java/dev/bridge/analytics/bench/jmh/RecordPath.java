@@ -9,7 +9,9 @@ public interface RecordPath extends AutoCloseable
     /** Records one latency, us. */
     void record(long valueUs);
 
-    /** Releases what the implementation runs (consumer threads, readers). */
+    /** Releases what the implementation runs (consumer threads, readers); by default there is nothing to release. */
     @Override
-    void close();
+    default void close()
+    {
+    }
 }

@@ -46,7 +46,7 @@ public enum RecordTarget
         RecordPath open(final String waitStrategy)
         {
             final Histogram histogram = Histogram.builder().name("read_latency_us").help("Latency of a variable read.")
-                .classicUpperBounds(HistogramRecordBenchmark.PROMETHEUS_BOUNDS_US).classicOnly().withoutExemplars()
+                .classicUpperBounds(HistogramRecordBase.PROMETHEUS_BOUNDS_US).classicOnly().withoutExemplars()
                 .register(new PrometheusRegistry());
             return new RecordPath()
             {
@@ -54,11 +54,6 @@ public enum RecordTarget
                 public void record(final long valueUs)
                 {
                     histogram.observe(valueUs);
-                }
-
-                @Override
-                public void close()
-                {
                 }
             };
         }
@@ -122,11 +117,6 @@ public enum RecordTarget
                 {
                     histogram.recordValue(valueUs);
                 }
-
-                @Override
-                public void close()
-                {
-                }
             };
         }
     },
@@ -142,11 +132,6 @@ public enum RecordTarget
                 public void record(final long valueUs)
                 {
                     recorder.recordValue(valueUs);
-                }
-
-                @Override
-                public void close()
-                {
                 }
             };
         }

@@ -29,11 +29,8 @@ public final class PercentileQueryCommand extends StoreQueryCommand
         description = "Fractions in [0, 1] (default: ${DEFAULT-VALUE}).")
     double[] fractions;
 
-    @Option(names = "--labels", paramLabel = "K=V[,K=V]", description = "Only the series whose labels include these.")
-    String labels;
-
     @Mixin
-    RangeOptions rangeOptions;
+    SeriesRangeOptions seriesRange;
 
     private Map<String, String> filter;
     private TimeRange range;
@@ -49,8 +46,8 @@ public final class PercentileQueryCommand extends StoreQueryCommand
                 throw new QueryException("--p must be fractions in [0, 1] (0.99 for p99), was " + QueryJson.fraction(p));
             }
         }
-        filter = LabelFilter.parse(labels);
-        range = rangeOptions.range();
+        filter = seriesRange.filter();
+        range = seriesRange.range();
     }
 
     @Override

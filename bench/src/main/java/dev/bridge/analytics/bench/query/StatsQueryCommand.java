@@ -24,11 +24,8 @@ public final class StatsQueryCommand extends StoreQueryCommand
     @Option(names = "--metric", required = true, paramLabel = "NAME", description = "A metric of the catalog.")
     String metric;
 
-    @Option(names = "--labels", paramLabel = "K=V[,K=V]", description = "Only the series whose labels include these.")
-    String labels;
-
     @Mixin
-    RangeOptions rangeOptions;
+    SeriesRangeOptions seriesRange;
 
     private Map<String, String> filter;
     private TimeRange range;
@@ -37,8 +34,8 @@ public final class StatsQueryCommand extends StoreQueryCommand
     protected void prepare(final EngineConfig config)
     {
         MetricNames.of(config).check(metric);
-        filter = LabelFilter.parse(labels);
-        range = rangeOptions.range();
+        filter = seriesRange.filter();
+        range = seriesRange.range();
     }
 
     @Override
