@@ -43,12 +43,12 @@ public final class BenchReport
         for (final Map.Entry<String, Stats> e : d.latencies().entrySet())
         {
             final Stats st = e.getValue();
-            line(out, "%-13s %-24s count %,12d  mean %,10.1f  min %,8d  max %,10d  stddev %,10.1f",
-                first ? "Performance" : "", e.getKey(), st.count(), orZero(st.mean()), orZero(st.min()),
-                orZero(st.max()), orZero(st.stddev()));
+            final Long[] p = d.percentiles().getOrDefault(e.getKey(), new Long[3]);
+            line(out, "%-13s %-24s count %,12d  mean %,10.1f  p50 %,8d  p95 %,9d  p99 %,9d  min %,6d  max %,10d",
+                first ? "Performance" : "", e.getKey(), st.count(), orZero(st.mean()), orZero(p[0]), orZero(p[1]),
+                orZero(p[2]), orZero(st.min()), orZero(st.max()));
             first = false;
         }
-        line(out, "              (p50/p95/p99: the engine has no percentile query yet; they come with the query issue)");
         line(out, "Cache         hit rate %s   hits %,d   misses %,d   evictions %,d",
             percent(d.cacheHitRate()), d.total("cache_hit"), d.total("cache_miss"), d.total("cache_eviction"));
         final Stats duration = d.latencies().get("optimization_duration_ms");

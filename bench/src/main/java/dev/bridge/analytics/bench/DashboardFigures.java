@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The dashboard of a load run, read back from the engine after the final flush: operation, cache, optimisation
  * and error totals are the store's gains over the run (after - before, per metric); latency and duration figures
- * are {@link Stats} of the run's buckets. The engine has no percentile query yet, so latencies show count, mean,
- * min, max and stddev. Immutable; thread-safe.
+ * are {@link Stats} of the run's buckets, with their p50, p95 and p99 from the engine's merged histograms.
+ * Immutable; thread-safe.
  *
  * @param runSeconds     warm-up plus timed window, the divisor of the rates.
  * @param totals         per metric: counters' total added, histograms' and gauges' number of values.
@@ -21,11 +21,14 @@ import java.util.Map;
  *                       optimization_duration_ms (those the catalog has).
  * @param activeSessions last value of active_sessions, or null.
  * @param lastImprovement last value of optimization_improvement, or null.
+ * @param percentiles    per latency metric: p50, p95, p99 over the run (nulls without data).
  */
 public record DashboardFigures(
     double runSeconds, Map<String, Long> totals, Map<String, Stats> latencies, Long activeSessions,
-    Long lastImprovement)
+    Long lastImprovement, Map<String, Long[]> percentiles)
 {
+    static final double[] PERCENTILES = { 0.5, 0.95, 0.99 };
+
     static final String[] LATENCY_METRICS = {
         "read_latency_us", "write_latency_us", "grpc_latency_us", "optimization_duration_ms" };
 
@@ -47,15 +50,18 @@ public record DashboardFigures(
             Instant.ofEpochMilli(runStartMs - Math.floorMod(runStartMs, 1000L)),
             Instant.ofEpochMilli(System.currentTimeMillis() + 1000L));
         final Map<String, Stats> latencies = new java.util.LinkedHashMap<>();
+        final Map<String, Long[]> percentiles = new java.util.LinkedHashMap<>();
         for (final String metric : LATENCY_METRICS)
         {
             if (plan.indexOf(metric) >= 0)
             {
                 latencies.put(metric, engine.stats(metric, run));
+                final Map<Double, Long> values = engine.percentiles(metric, Map.of(), run, PERCENTILES).values();
+                percentiles.put(metric, new Long[]{ values.get(0.5), values.get(0.95), values.get(0.99) });
             }
         }
         return new DashboardFigures(runSeconds, Map.copyOf(totals), latencies,
-            last(engine, plan, "active_sessions", run), last(engine, plan, "optimization_improvement", run));
+            last(engine, plan, "active_sessions", run), last(engine, plan, "optimization_improvement", run), percentiles);
     }
 
     private static Long last(final AnalyticsEngine engine, final SeriesPlan plan, final String metric, final TimeRange run)
