@@ -18,6 +18,7 @@ public final class StoreReader
     private final ChronicleMap<LongValue, ByteBuffer> histograms;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final LongValue key = MetricStore.newKey();
+    private ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
 
     StoreReader(
         final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms,
@@ -91,11 +92,12 @@ public final class StoreReader
     public boolean addHistogramTo(final long bucketKey, final org.HdrHistogram.AbstractHistogram target)
     {
         key.setValue(bucketKey);
-        final ByteBuffer stored = histograms.get(key);
+        final ByteBuffer stored = histograms.getUsing(key, scratch);
         if (stored == null)
         {
             return false;
         }
+        scratch = stored; // Chronicle reuses a buffer that is large enough, else returns a larger one: keep it
         EncodedHistogramMerger.addTo(target, stored.order(ByteOrder.BIG_ENDIAN));
         return true;
     }
