@@ -185,7 +185,7 @@ public record EngineSettings(
         private Duration commitInterval = Duration.ofMillis(100);
         private Duration tickInterval = Duration.ofMillis(50);
         private Duration resourceSamplingInterval = Duration.ofSeconds(1);
-        private long storeEntries = 200_000L;
+        private long storeEntries = 600_000L;
         private int maxQueryPoints = 10_000;
 
         public Builder ringSize(final int v) { ringSize = v; return this; }

@@ -176,7 +176,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(SAMPLES_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("samples").entries(Math.max(1_000, entries / HISTOGRAM_SHARE / 4)).averageValueSize(2048)
+            .name("samples").entries(Math.max(4_000, entries / 64)).averageValueSize(2048)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
