@@ -6,10 +6,10 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** One in-process run of the command line: its exit code and what it printed. */
-record CommandRun(int exit, String out, String err)
+/** One in-process run of the command line: its exit code and what it printed. Shared by the command tests. */
+public record CommandRun(int exit, String out, String err)
 {
-    static CommandRun of(final String... args)
+    public static CommandRun of(final String... args)
     {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
@@ -21,7 +21,7 @@ record CommandRun(int exit, String out, String err)
     }
 
     /** @return the single line printed on stdout, without its line separator. */
-    String line()
+    public String line()
     {
         return out.strip();
     }

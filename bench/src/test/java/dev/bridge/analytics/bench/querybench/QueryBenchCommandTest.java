@@ -1,17 +1,15 @@
 package dev.bridge.analytics.bench.querybench;
 
+import dev.bridge.analytics.bench.query.CommandRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bridge.analytics.bench.AnalyticsCli;
 import dev.bridge.analytics.bench.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,7 +34,7 @@ class QueryBenchCommandTest
         "--hours, two, Invalid value for option '--hours': 'two' is not an int" })
     void shouldRefuseABadValueWithTheUsageCode(final String option, final String value, final String message)
     {
-        final Run run = Run.of("query-bench", option, value);
+        final CommandRun run = CommandRun.of("query-bench", option, value);
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains(message), run.toString());
@@ -46,7 +44,7 @@ class QueryBenchCommandTest
     @Test
     void shouldRefuseAnUnknownOption()
     {
-        final Run run = Run.of("query-bench", "--days", "1");
+        final CommandRun run = CommandRun.of("query-bench", "--days", "1");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("Unknown option") && run.err().contains("'--days'"), run.toString());
@@ -58,7 +56,7 @@ class QueryBenchCommandTest
         final Path store = Files.createDirectories(dir.resolve("store"));
         Files.writeString(store.resolve("aggregates.dat"), "x");
 
-        final Run run = Run.of("query-bench", "--store", store.toString(), "--hours", "1");
+        final CommandRun run = CommandRun.of("query-bench", "--store", store.toString(), "--hours", "1");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("--store " + store + " is not an empty directory"), run.toString());
@@ -71,7 +69,7 @@ class QueryBenchCommandTest
         final Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "engine:\n  ring_size: 1000\nmetrics:\n  x:\n    type: counter\n    unit: ops\n    help: x\n");
 
-        final Run run = Run.of("query-bench", "--config", config.toString());
+        final CommandRun run = CommandRun.of("query-bench", "--config", config.toString());
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains(config + ":2:"), run.toString());
@@ -83,7 +81,7 @@ class QueryBenchCommandTest
         final Path store = dir.resolve("store");
         final Path json = dir.resolve("out/query-bench.json");
 
-        final Run run = Run.of("query-bench", "--store", store.toString(), "--hours", "1", "--events-per-second", "10",
+        final CommandRun run = CommandRun.of("query-bench", "--store", store.toString(), "--hours", "1", "--events-per-second", "10",
             "--iterations", "3", "--warmup", "1", "--json", json.toString());
 
         assertEquals(ExitCodes.OK, run.exit(), run.toString());
@@ -104,20 +102,5 @@ class QueryBenchCommandTest
         assertEquals(1000, doc.get("queries").get(0).get("target_us").asLong());
         assertTrue(Files.exists(store.resolve("aggregates.dat")), "--store is kept");
         assertTrue(doc.get("store_kept").asBoolean());
-    }
-
-    /** One in-process run of the command line. */
-    record Run(int exit, String out, String err)
-    {
-        static Run of(final String... args)
-        {
-            final StringWriter out = new StringWriter();
-            final StringWriter err = new StringWriter();
-            final CommandLine cl = AnalyticsCli.newCommandLine();
-            cl.setOut(new PrintWriter(out));
-            cl.setErr(new PrintWriter(err));
-            final int exit = cl.execute(args);
-            return new Run(exit, out.toString(), err.toString());
-        }
     }
 }

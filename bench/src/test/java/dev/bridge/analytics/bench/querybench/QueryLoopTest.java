@@ -1,5 +1,7 @@
 package dev.bridge.analytics.bench.querybench;
 
+import dev.bridge.analytics.bench.query.CommandRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bridge.analytics.bench.ExitCodes;
@@ -27,7 +29,7 @@ class QueryLoopTest
     {
         final Path json = dir.resolve("loop.json");
 
-        final QueryBenchCommandTest.Run run = QueryBenchCommandTest.Run.of("bench", "--duration", "500ms",
+        final CommandRun run = CommandRun.of("bench", "--duration", "500ms",
             "--warmup-events", "10000", "--no-baseline", "--quiet", "--query-loop=10ms", "--json", json.toString());
 
         assertEquals(ExitCodes.OK, run.exit(), run.toString());
@@ -44,7 +46,7 @@ class QueryLoopTest
     @Test
     void shouldRefuseAnIntervalThatIsNotADuration()
     {
-        final QueryBenchCommandTest.Run run = QueryBenchCommandTest.Run.of("bench", "--query-loop=soon", "--events", "10");
+        final CommandRun run = CommandRun.of("bench", "--query-loop=soon", "--events", "10");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("'soon' is not a duration"), run.toString());
