@@ -94,6 +94,12 @@ public final class AnalyticsQueries
      */
     public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
     {
+        return distributionAndStats(metric, labels, range).histogram();
+    }
+
+    private StatsQuery.Distribution distributionAndStats(
+        final String metric, final Map<String, String> labels, final TimeRange range)
+    {
         final MetricDefinition definition = registry.metric(metric);
         if (definition.type() != MetricType.HISTOGRAM)
         {
@@ -121,7 +127,8 @@ public final class AnalyticsQueries
                 throw new IllegalArgumentException("percentile must be a fraction in [0, 1], was " + p);
             }
         }
-        final Histogram merged = distribution(metric, labels, range);
+        final StatsQuery.Distribution distribution = distributionAndStats(metric, labels, range);
+        final Histogram merged = distribution.histogram();
         final HistogramSpec spec = registry.metric(metric).histogram();
         final Map<Double, Long> values = new LinkedHashMap<>();
         if (spec.exactSamples() > 0 && merged.getTotalCount() > 0)
@@ -141,7 +148,7 @@ public final class AnalyticsQueries
             }
         }
         // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max] of the values
-        final Stats exact = merged.getTotalCount() == 0 ? Stats.EMPTY : stats(metric, labels, range);
+        final Stats exact = distribution.stats();
         for (final double p : percentiles)
         {
             values.put(p, merged.getTotalCount() == 0 ? null :

@@ -9,6 +9,7 @@ import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
@@ -28,6 +29,8 @@ public final class StatsQuery
 {
     /** Bucket starts are 36-bit epoch seconds (see BucketKey): anything later is "until the end". */
     private static final long MAX_MS = (1L << 36) * 1000L;
+    /** Ranges of at most this many buckets are read by point look-ups without asking the store's size (a walk). */
+    private static final long ALWAYS_POINT_LOOKUPS = 16_384;
     private final MetricStore store;
     private final List<Resolution> resolutions;
 
@@ -140,23 +143,39 @@ public final class StatsQuery
         return coarseStartMs;
     }
 
+    /** A merged histogram and the exact stats of the same buckets, read in one pass. */
+    public record Distribution(Histogram histogram, Stats stats)
+    {
+    }
+
     /**
-     * @return the histograms of {@code series} (histogram metrics of one spec) over the range added together;
-     *         empty when nothing was recorded.
+     * @return the histograms of {@code series} (histogram metrics of one spec) over the range added together
+     *         (empty when nothing was recorded), with the stats of the same buckets.
      */
-    public Histogram distribution(final List<SeriesInfo> series, final HistogramSpec spec, final TimeRange.ResolvedRange range)
+    public Distribution distribution(final List<SeriesInfo> series, final HistogramSpec spec, final TimeRange.ResolvedRange range)
     {
         final Histogram merged = new Histogram(
             spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
         final StoreReader reader = store.newReader();
+        final StatsAccumulator accumulator = new StatsAccumulator();
         // collect the keys first: a scan visits entries under the segment lock, decoding there would hold it
         final List<Long> keys = new ArrayList<>();
-        forEachBucket(reader, series, range, (key, aggregate) -> keys.add(key));
+        forEachBucket(reader, series, range, (key, aggregate) ->
+        {
+            accumulator.add(BucketKey.seriesId(key), BucketKey.bucketStartSec(key), aggregate);
+            if (aggregate.getCount() > 0)
+            {
+                keys.add(key);
+            }
+        });
+        final EncodedHistogramMerger merger =
+            new EncodedHistogramMerger(spec.lowestDiscernibleValue(), spec.significantDigits());
         for (final long key : keys)
         {
-            reader.addHistogramTo(key, merged);
+            reader.addHistogramTo(key, merger);
         }
-        return merged;
+        merger.addTo(merged);
+        return new Distribution(merged, accumulator.toStats());
     }
 
     /** Visits the stored aggregates of {@code series} in the range, at the range's resolution. */
@@ -177,12 +196,19 @@ public final class StatsQuery
         final long firstSec = Math.floorDiv(from + resolutionMs - 1, resolutionMs) * stepSec;
         final long endSec = toMs >= MAX_MS ? Long.MAX_VALUE : Math.floorDiv(Math.max(toMs, 0) + 999, 1000L);
         final long buckets = endSec == Long.MAX_VALUE ? Long.MAX_VALUE : (endSec - firstSec + stepSec - 1) / stepSec;
-        if (buckets != Long.MAX_VALUE && buckets * series.size() <= store.aggregateBuckets())
+        if (buckets != Long.MAX_VALUE &&
+            (buckets * series.size() <= ALWAYS_POINT_LOOKUPS || buckets * series.size() <= store.aggregateBuckets()))
         {
             final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
             for (final SeriesInfo s : series)
             {
-                for (long sec = firstSec; sec < endSec; sec += stepSec)
+                final long earliestSec = reader.earliestDataSec(s.id());
+                if (earliestSec == StoreReader.NO_DATA)
+                {
+                    continue;
+                }
+                final long startSec = Math.max(firstSec, earliestSec - Math.floorMod(earliestSec, stepSec));
+                for (long sec = startSec; sec < endSec; sec += stepSec)
                 {
                     final long key = BucketKey.pack(s.id(), level, sec);
                     if (reader.readAggregate(key, value))

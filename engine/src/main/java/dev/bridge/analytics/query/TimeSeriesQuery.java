@@ -6,6 +6,7 @@ import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
@@ -136,10 +137,13 @@ public final class TimeSeriesQuery
     {
         final var spec = metric.histogram();
         final Histogram merged = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+        final EncodedHistogramMerger merger =
+            new EncodedHistogramMerger(spec.lowestDiscernibleValue(), spec.significantDigits());
         for (final long key : keys)
         {
-            reader.addHistogramTo(key, merged);
+            reader.addHistogramTo(key, merger);
         }
+        merger.addTo(merged);
         return merged.getTotalCount() == 0 ? null : (double)merged.getValueAtPercentile(percentile);
     }
 }

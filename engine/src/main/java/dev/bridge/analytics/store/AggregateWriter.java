@@ -12,12 +12,14 @@ import net.openhft.chronicle.values.Values;
 public final class AggregateWriter
 {
     private final ChronicleMap<LongValue, BucketAggregate> map;
+    private final SeriesStarts starts;
     private final LongValue key = MetricStore.newKey();
     private final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
 
-    AggregateWriter(final ChronicleMap<LongValue, BucketAggregate> map)
+    AggregateWriter(final ChronicleMap<LongValue, BucketAggregate> map, final SeriesStarts starts)
     {
         this.map = map;
+        this.starts = starts;
     }
 
     /** Replaces the bucket's aggregate with these totals. */
@@ -25,6 +27,10 @@ public final class AggregateWriter
         final long bucketKey, final long count, final long sum, final long min, final long max,
         final double sumSquares, final long last)
     {
+        if (count > 0 && BucketKey.resolutionIndex(bucketKey) == BucketKey.RAW_RESOLUTION)
+        {
+            starts.record(BucketKey.seriesId(bucketKey), BucketKey.bucketStartSec(bucketKey));
+        }
         key.setValue(bucketKey);
         value.setCount(count);
         value.setSum(sum);
@@ -48,6 +54,7 @@ public final class AggregateWriter
      */
     public void merge(final long bucketKey, final long v)
     {
+        starts.record(BucketKey.seriesId(bucketKey), BucketKey.bucketStartSec(bucketKey));
         key.setValue(bucketKey);
         if (map.getUsing(key, value) != null && value.getCount() > 0)
         {

@@ -24,7 +24,8 @@ import java.nio.file.StandardOpenOption;
  *   <li>{@code aggregates.dat}: {@link BucketKey} -> {@link BucketAggregate} (fixed size);</li>
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
  *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
- *   <li>{@code series.dat}: series key text -> series id.</li>
+ *   <li>{@code series.dat}: series key text -> series id;</li>
+ *   <li>{@code starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts}).</li>
  * </ul>
  * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
  * file lock), and a lock file left behind by a killed process makes the next open recover the maps
@@ -49,6 +50,8 @@ public final class MetricStore implements Closeable
     private final ChronicleMap<LongValue, ByteBuffer> histograms;
     private final ChronicleMap<String, Integer> series;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
+    /** Null for a store written before starts were kept, opened for reading: range reads are then unbounded. */
+    private final SeriesStarts starts;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean recovered;
@@ -59,6 +62,7 @@ public final class MetricStore implements Closeable
         final ChronicleMap<LongValue, ByteBuffer> histograms,
         final ChronicleMap<String, Integer> series,
         final ChronicleMap<LongValue, ByteBuffer> samples,
+        final SeriesStarts starts,
         final FileChannel lockChannel,
         final FileLock lock,
         final boolean recovered)
@@ -68,6 +72,7 @@ public final class MetricStore implements Closeable
         this.histograms = histograms;
         this.series = series;
         this.samples = samples;
+        this.starts = starts;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.recovered = recovered;
@@ -108,12 +113,20 @@ public final class MetricStore implements Closeable
             {
                 LOG.warn("{} was not closed cleanly: recovering the maps (work since the last commit is lost)", directory);
             }
+            final boolean startsKept = SeriesStarts.exists(directory);
+            final ChronicleMap<LongValue, BucketAggregate> aggregates = openAggregates(directory, entries, unclean);
+            final SeriesStarts starts = SeriesStarts.open(directory, maxSeries, unclean);
+            if (!startsKept)
+            {
+                recordStarts(aggregates, starts); // a store from before starts.dat: derive them once
+            }
             return new MetricStore(
                 directory,
-                openAggregates(directory, entries, unclean),
+                aggregates,
                 openHistograms(directory, entries, unclean),
                 openSeries(directory, maxSeries, unclean),
                 openSamples(directory, entries, unclean),
+                starts,
                 channel, fileLock, unclean);
         }
         catch (final IOException ex)
@@ -145,12 +158,25 @@ public final class MetricStore implements Closeable
                 openSeries(directory, 1_000, false),
                 Files.exists(directory.resolve(SAMPLES_FILE)) ? openSamples(directory, 1_000, false) :
                     ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create(),
+                SeriesStarts.exists(directory) ? SeriesStarts.open(directory, 1_000, false) : null,
                 null, null, false);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("cannot open store in " + directory + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static void recordStarts(final ChronicleMap<LongValue, BucketAggregate> aggregates, final SeriesStarts starts)
+    {
+        aggregates.forEachEntry(entry ->
+        {
+            final long key = entry.key().get().getValue();
+            if (entry.value().get().getCount() > 0)
+            {
+                starts.record(BucketKey.seriesId(key), BucketKey.bucketStartSec(key));
+            }
+        });
     }
 
     private static ChronicleMap<LongValue, BucketAggregate> openAggregates(
@@ -210,7 +236,7 @@ public final class MetricStore implements Closeable
     /** @return a writer of aggregates with its own reusable buffers; use from one thread only. */
     public AggregateWriter newAggregateWriter()
     {
-        return new AggregateWriter(aggregates);
+        return new AggregateWriter(aggregates, starts);
     }
 
     /** @return a writer of histograms with its own reusable buffers; use from one thread only. */
@@ -228,7 +254,7 @@ public final class MetricStore implements Closeable
     /** @return a reader over the maps with its own reusable buffers; use from one thread only. */
     public StoreReader newReader()
     {
-        return new StoreReader(aggregates, histograms, samples);
+        return new StoreReader(aggregates, histograms, samples, starts);
     }
 
     /**
@@ -277,7 +303,7 @@ public final class MetricStore implements Closeable
     public long offHeapBytes()
     {
         return aggregates.offHeapMemoryUsed() + histograms.offHeapMemoryUsed() + series.offHeapMemoryUsed() +
-            samples.offHeapMemoryUsed();
+            samples.offHeapMemoryUsed() + (starts == null ? 0 : starts.map().offHeapMemoryUsed());
     }
 
     /** @return buckets stored in the aggregate map. */
@@ -294,6 +320,10 @@ public final class MetricStore implements Closeable
         histograms.close();
         series.close();
         samples.close();
+        if (starts != null)
+        {
+            starts.close();
+        }
         if (lock == null)
         {
             return; // opened for reading

@@ -1,7 +1,12 @@
 package dev.bridge.analytics.store;
 
+import net.openhft.chronicle.core.values.IntValue;
 import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
+import net.openhft.chronicle.values.Values;
 import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
@@ -17,17 +22,43 @@ public final class StoreReader
     private final ChronicleMap<LongValue, BucketAggregate> aggregates;
     private final ChronicleMap<LongValue, ByteBuffer> histograms;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
+    private final SeriesStarts starts;
     private final LongValue key = MetricStore.newKey();
-    private ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
+    private IntValue startKey;
+    private LongValue startValue;
+    private ByteBuffer scratch;
 
     StoreReader(
         final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms,
-        final ChronicleMap<LongValue, ByteBuffer> samples)
+        final ChronicleMap<LongValue, ByteBuffer> samples, final SeriesStarts starts)
     {
         this.aggregates = aggregates;
         this.histograms = histograms;
         this.samples = samples;
+        this.starts = starts;
     }
+
+    /**
+     * @return the start (epoch seconds) of the earliest raw bucket of {@code seriesId} that held data, a lower
+     *         bound of every bucket of the series at any resolution (a rollup bucket starts at or before the raw
+     *         buckets it sums): {@link #NO_DATA} when the series has none, 0 when the store does not keep starts.
+     */
+    public long earliestDataSec(final int seriesId)
+    {
+        if (starts == null)
+        {
+            return 0L;
+        }
+        if (startKey == null)
+        {
+            startKey = Values.newHeapInstance(IntValue.class);
+            startValue = Values.newHeapInstance(LongValue.class);
+        }
+        return starts.firstBucketSec(seriesId, startKey, startValue);
+    }
+
+    /** What {@link #earliestDataSec} answers for a series without data. */
+    public static final long NO_DATA = SeriesStarts.NONE;
 
     /**
      * @return the exact samples of a raw bucket when the bucket kept all its values, an empty array when it has
@@ -84,21 +115,31 @@ public final class StoreReader
     }
 
     /**
-     * Adds the stored histogram of {@code bucketKey} into {@code target} without decoding it into a histogram of
-     * its own (see {@link EncodedHistogramMerger}).
+     * Adds the stored histogram of {@code bucketKey} to {@code merger} without decoding it into a histogram of
+     * its own: the encoding is copied in one bulk read under the segment read lock.
      *
      * @return false when the bucket has no histogram.
      */
-    public boolean addHistogramTo(final long bucketKey, final org.HdrHistogram.AbstractHistogram target)
+    public boolean addHistogramTo(final long bucketKey, final EncodedHistogramMerger merger)
     {
         key.setValue(bucketKey);
-        final ByteBuffer stored = histograms.getUsing(key, scratch);
-        if (stored == null)
+        try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = histograms.queryContext(key))
         {
-            return false;
+            final MapEntry<LongValue, ByteBuffer> entry = context.entry();
+            if (entry == null)
+            {
+                return false;
+            }
+            final Data<ByteBuffer> value = entry.value();
+            final int size = (int)value.size();
+            if (scratch == null || scratch.capacity() < size)
+            {
+                scratch = ByteBuffer.allocate(Math.max(16 * 1024, size)).order(ByteOrder.BIG_ENDIAN);
+            }
+            value.bytes().read(value.offset(), scratch.array(), 0, size);
         }
-        scratch = stored; // Chronicle reuses a buffer that is large enough, else returns a larger one: keep it
-        EncodedHistogramMerger.addTo(target, stored.order(ByteOrder.BIG_ENDIAN));
+        scratch.clear();
+        merger.add(scratch);
         return true;
     }
 

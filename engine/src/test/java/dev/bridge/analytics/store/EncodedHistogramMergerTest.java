@@ -1,6 +1,7 @@
 package dev.bridge.analytics.store;
 
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +39,33 @@ class EncodedHistogramMergerTest
         assertEquals(expected, actual);
         assertEquals(expected.getTotalCount(), actual.getTotalCount());
         assertEquals(expected.getValueAtPercentile(99.9), actual.getValueAtPercentile(99.9));
+    }
+
+    @Test
+    void shouldMergeManyEncodingsAndForeignLayoutsExactlyAsDecodingAndAddingThemDoes()
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        final Histogram expected = new Histogram(1, 60_000_000, 3);
+        final EncodedHistogramMerger merger = new EncodedHistogramMerger(1, 3);
+        for (int bucket = 0; bucket < 60; bucket++)
+        {
+            final int digits = bucket % 10 == 9 ? 2 : 3; // a bucket written under another config: decoded whole
+            final Histogram source = new Histogram(1, 60_000_000, digits);
+            for (int i = 0; i < 200; i++)
+            {
+                source.recordValue(random.nextInt(20) == 0 ? random.nextLong(60_000_000) : random.nextLong(3_000));
+            }
+            final ByteBuffer encoded = ByteBuffer.allocate(source.getNeededByteBufferCapacity()).order(ByteOrder.BIG_ENDIAN);
+            source.encodeIntoByteBuffer(encoded);
+            expected.add(Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded.array()), 0));
+            merger.add(ByteBuffer.wrap(encoded.array()));
+        }
+        final Histogram actual = new Histogram(1, 60_000_000, 3);
+        merger.addTo(actual);
+
+        assertEquals(expected, actual);
+        assertEquals(12_000, actual.getTotalCount());
+        assertEquals(expected.getMaxValue(), actual.getMaxValue());
+        assertEquals(expected.getMinNonZeroValue(), actual.getMinNonZeroValue());
     }
 }

@@ -59,12 +59,12 @@ public final class QueryBenchCommand implements Callable<Integer>
         description = "Events per simulated second (default: ${DEFAULT-VALUE}).")
     private int eventsPerSecond;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "500",
         description = "Timed calls per query (default: ${DEFAULT-VALUE}).")
     private int iterations;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "50",
-        description = "Untimed calls per query before the timed ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+        description = "Untimed calls of every query before any is timed (default: ${DEFAULT-VALUE}).")
     private int warmUp;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the workload mix.")

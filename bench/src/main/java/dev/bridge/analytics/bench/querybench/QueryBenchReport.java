@@ -43,7 +43,7 @@ public final class QueryBenchReport
         line(out, "Percentiles   %s over last_hour, one call: %s (%,d values, %s mode)", QuerySet.METRIC,
             percentiles(r), r.percentiles().count(), r.percentiles().mode());
         line(out, "");
-        line(out, "Timings       %,d calls per query after %,d warm-up calls, back to back, one thread; microseconds",
+        line(out, "Timings       %,d calls per query after %,d warm-up calls of every query, back to back, one thread; microseconds",
             r.timings().isEmpty() ? 0 : r.timings().get(0).iterations(), r.warmUp());
         line(out, "  %-60s %10s %10s %10s %10s  %s", "query", "median", "p90", "max", "target", "verdict");
         for (final QueryTiming t : r.timings())

@@ -7,6 +7,7 @@ import dev.bridge.analytics.query.PercentileResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The queries of the query bench and their targets (issue 4): the dashboard over the last minute (median
@@ -29,26 +30,39 @@ public final class QuerySet
     {
     }
 
-    /** @return the timings of every query, in the order of the report. */
+    /** A query of the set: its report name, its median target (microseconds, or null) and the call. */
+    private record Query(String name, Long targetUs, Supplier<?> call)
+    {
+    }
+
+    /**
+     * @return the timings of every query, in the order of the report. Every query is warmed up ({@code warmUp}
+     *         calls each) before any is timed, so that the first one timed does not pay for the JIT compiling the
+     *         code all of them share.
+     */
     public static List<QueryTiming> run(final AnalyticsQueries q, final int warmUp, final int iterations)
     {
+        final List<Query> queries = List.of(
+            new Query("dashboard(LAST_MINUTE)", 1_000L, () -> q.dashboard(TimeRange.LAST_MINUTE)),
+            new Query("dashboard(LAST_HOUR)", 5_000L, () -> q.dashboard(TimeRange.LAST_HOUR)),
+            new Query("dashboard(LAST_DAY)", 20_000L, () -> q.dashboard(TimeRange.LAST_DAY)),
+            new Query("percentiles(" + METRIC + ", LAST_HOUR, 7 fractions)", null, () -> sevenPercentiles(q)),
+            new Query("percentiles(" + METRIC + ", LAST_HOUR, p50 only)", null,
+                () -> q.percentiles(METRIC, Map.of(), TimeRange.LAST_HOUR, 0.5)),
+            new Query("stats(" + METRIC + ", LAST_DAY)", null, () -> q.stats(METRIC, TimeRange.LAST_DAY)),
+            new Query("part: stats(optimization_started, ALL)", null,
+                () -> q.stats("optimization_started", TimeRange.ALL)),
+            new Query("part: percentiles(" + METRIC + ", LAST_MINUTE, 3 fractions)", null,
+                () -> q.percentiles(METRIC, Map.of(), TimeRange.LAST_MINUTE, 0.5, 0.95, 0.99)));
+        for (final Query query : queries)
+        {
+            QueryTiming.measure(query.name(), null, warmUp, 1, query.call());
+        }
         final List<QueryTiming> timings = new ArrayList<>();
-        timings.add(QueryTiming.measure("dashboard(LAST_MINUTE)", 1_000L, warmUp, iterations,
-            () -> q.dashboard(TimeRange.LAST_MINUTE)));
-        timings.add(QueryTiming.measure("dashboard(LAST_HOUR)", 5_000L, warmUp, iterations,
-            () -> q.dashboard(TimeRange.LAST_HOUR)));
-        timings.add(QueryTiming.measure("dashboard(LAST_DAY)", 20_000L, warmUp, iterations,
-            () -> q.dashboard(TimeRange.LAST_DAY)));
-        timings.add(QueryTiming.measure("percentiles(" + METRIC + ", LAST_HOUR, 7 fractions)", null, warmUp,
-            iterations, () -> sevenPercentiles(q)));
-        timings.add(QueryTiming.measure("percentiles(" + METRIC + ", LAST_HOUR, p50 only)", null, warmUp,
-            iterations, () -> q.percentiles(METRIC, Map.of(), TimeRange.LAST_HOUR, 0.5)));
-        timings.add(QueryTiming.measure("stats(" + METRIC + ", LAST_DAY)", null, warmUp, iterations,
-            () -> q.stats(METRIC, TimeRange.LAST_DAY)));
-        timings.add(QueryTiming.measure("part: stats(optimization_started, ALL)", null, warmUp, iterations,
-            () -> q.stats("optimization_started", TimeRange.ALL)));
-        timings.add(QueryTiming.measure("part: percentiles(" + METRIC + ", LAST_MINUTE, 3 fractions)", null, warmUp,
-            iterations, () -> q.percentiles(METRIC, Map.of(), TimeRange.LAST_MINUTE, 0.5, 0.95, 0.99)));
+        for (final Query query : queries)
+        {
+            timings.add(QueryTiming.measure(query.name(), query.targetUs(), 0, iterations, query.call()));
+        }
         return timings;
     }
 

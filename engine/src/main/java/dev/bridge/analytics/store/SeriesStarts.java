@@ -1,0 +1,103 @@
+package dev.bridge.analytics.store;
+
+import net.openhft.chronicle.core.values.IntValue;
+import net.openhft.chronicle.core.values.LongValue;
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.values.Values;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code starts.dat}: series id -> start (epoch seconds) of the earliest raw bucket that ever held data of the
+ * series. Range reads start there instead of at the range's start: {@code ALL} is 30 days of hourly buckets by
+ * default, and a store holding one day of them would otherwise be probed 720 times per series. A series without
+ * an entry has no data. The value is a lower bound: retention may since have removed that bucket.
+ * <p>
+ * The writer records a start before it writes the bucket (so a reader that sees a bucket also sees its start),
+ * and only when it is earlier than the one known, which it caches: one map write per series, then one array read
+ * per commit. Thread-safety: {@link #record} from the single aggregate-writer thread; {@link #firstBucketSec}
+ * from any thread with its own key and value instances.
+ */
+final class SeriesStarts
+{
+    static final String FILE = "starts.dat";
+    /** Answer of {@link #firstBucketSec} for a series without data. */
+    static final long NONE = Long.MAX_VALUE;
+
+    private final ChronicleMap<IntValue, LongValue> map;
+    private final long[] known;
+    private final IntValue writeKey = Values.newHeapInstance(IntValue.class);
+    private final LongValue writeValue = Values.newHeapInstance(LongValue.class);
+
+    private SeriesStarts(final ChronicleMap<IntValue, LongValue> map, final int maxSeries)
+    {
+        this.map = map;
+        this.known = new long[maxSeries];
+        Arrays.fill(known, NONE);
+        map.forEachEntry(entry ->
+        {
+            final int id = entry.key().get().getValue();
+            if (id >= 0 && id < known.length)
+            {
+                known[id] = entry.value().get().getValue();
+            }
+        });
+    }
+
+    /** @return true when {@code dir} holds a starts file (stores written before it existed do not). */
+    static boolean exists(final Path dir)
+    {
+        return dir.resolve(FILE).toFile().isFile();
+    }
+
+    static SeriesStarts open(final Path dir, final int maxSeries, final boolean recover) throws IOException
+    {
+        final File file = dir.resolve(FILE).toFile();
+        final var builder = ChronicleMap.of(IntValue.class, LongValue.class)
+            .name("starts").entries(Math.max(1_000, maxSeries)).putReturnsNull(true).checksumEntries(false);
+        return new SeriesStarts(
+            recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file),
+            maxSeries);
+    }
+
+    /** Records that {@code seriesId} has data in the raw bucket starting at {@code bucketStartSec}. Writer only. */
+    void record(final int seriesId, final long bucketStartSec)
+    {
+        if (seriesId < known.length)
+        {
+            if (bucketStartSec >= known[seriesId])
+            {
+                return;
+            }
+            known[seriesId] = bucketStartSec;
+        }
+        writeKey.setValue(seriesId);
+        if (seriesId >= known.length && map.getUsing(writeKey, writeValue) != null &&
+            writeValue.getValue() <= bucketStartSec)
+        {
+            return; // an id past the cache (not expected: ids stay below max_series) reads the map instead
+        }
+        writeValue.setValue(bucketStartSec);
+        map.put(writeKey, writeValue);
+    }
+
+    /** @return the earliest raw bucket start of {@code seriesId} with data, {@link #NONE} when it has none. */
+    long firstBucketSec(final int seriesId, final IntValue key, final LongValue value)
+    {
+        key.setValue(seriesId);
+        return map.getUsing(key, value) == null ? NONE : value.getValue();
+    }
+
+    ChronicleMap<IntValue, LongValue> map()
+    {
+        return map;
+    }
+
+    void close()
+    {
+        map.close();
+    }
+}

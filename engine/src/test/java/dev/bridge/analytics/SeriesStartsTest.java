@@ -1,0 +1,83 @@
+package dev.bridge.analytics;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Range reads start at each series' first bucket with data ({@code starts.dat}) instead of the range's start:
+ * the answers must be those of an unbounded read, for a store that keeps the starts, for a store written before
+ * it did (read as it is, then opened by an engine that derives them), and for series without data.
+ */
+class SeriesStartsTest
+{
+    private static final long HOUR_MS = 3_600_000L;
+    /** An hour boundary, so that the buckets of every resolution start on it. */
+    private static final long T0 = 1_700_000_000_000L - 1_700_000_000_000L % HOUR_MS;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldAnswerEveryRangeAsAnUnboundedReadWouldWithAndWithoutStarts()
+    {
+        final ManualClock clock = new ManualClock(T0 + 30 * HOUR_MS);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
+        {
+            // history with a gap: 2 h ago-ish and 26 h ago, written late with explicit timestamps
+            engine.counter("optimization_started").addAt(3, T0 + 4 * HOUR_MS + 1_500);
+            engine.counter("optimization_started").addAt(5, T0 + 28 * HOUR_MS + 59_000);
+            engine.counter("optimization_started").addAt(7, T0 + 30 * HOUR_MS - 1);
+            engine.histogram("read_latency_us").recordAt(120, T0 + 29 * HOUR_MS + 10);
+            engine.flush();
+            assertAnswers(engine.queries());
+        }
+        assertTrue(Files.exists(dir.resolve("starts.dat")));
+
+        try (AnalyticsReader reader = AnalyticsReader.open(TestConfigs.inDirectory(dir), dir, clock))
+        {
+            assertAnswers(reader.queries());
+        }
+
+        deleteStarts(); // a store from before starts.dat: read unbounded, then derived by the next writer
+        try (AnalyticsReader reader = AnalyticsReader.open(TestConfigs.inDirectory(dir), dir, clock))
+        {
+            assertAnswers(reader.queries());
+        }
+        assertFalse(Files.exists(dir.resolve("starts.dat")));
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
+        {
+            assertTrue(Files.exists(dir.resolve("starts.dat")));
+            assertAnswers(engine.queries());
+        }
+    }
+
+    private void deleteStarts()
+    {
+        try
+        {
+            Files.delete(dir.resolve("starts.dat"));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private static void assertAnswers(final AnalyticsQueries queries)
+    {
+        assertEquals(15, queries.stats("optimization_started", TimeRange.ALL).sum());
+        assertEquals(12, queries.stats("optimization_started", TimeRange.LAST_DAY).sum());
+        assertEquals(7, queries.stats("optimization_started", TimeRange.LAST_HOUR).sum());
+        assertEquals(1, queries.stats("read_latency_us", TimeRange.ALL).count());
+        assertEquals(0, queries.stats("optimization_completed", TimeRange.ALL).count());
+        assertEquals(120L, queries.percentile("read_latency_us", Map.of(), TimeRange.LAST_DAY, 0.5));
+    }
+}
