@@ -34,6 +34,7 @@ final class ConfigDeserializers
         addEnum(module, WaitStrategyType.class);
         addEnum(module, OverflowPolicy.class);
         addEnum(module, PipelineThreading.class);
+        addEnum(module, StatsdFlavour.class);
         return module;
     }
 

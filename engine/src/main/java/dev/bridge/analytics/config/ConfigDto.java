@@ -18,6 +18,40 @@ final class ConfigDto
     @JsonSetter(nulls = Nulls.SKIP)
     Engine engine;
     Map<String, Metric> metrics;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Export export;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Http http;
+
+    /** The {@code export:} section; every key is optional. */
+    static final class Export
+    {
+        String prefix;
+        List<Double> summaryQuantiles;
+        Map<String, List<Double>> histogramBuckets;
+        @JsonSetter(nulls = Nulls.SKIP)
+        Statsd statsd;
+    }
+
+    /** {@code export.statsd:}; every key is optional. */
+    static final class Statsd
+    {
+        Boolean enabled;
+        String host;
+        Integer port;
+        Duration interval;
+        StatsdFlavour flavour;
+        Integer maxPacketBytes;
+    }
+
+    /** The {@code http:} section; every key is optional. */
+    static final class Http
+    {
+        String bind;
+        Integer port;
+        String bearerToken;
+        Integer maxRequestBytes;
+    }
 
     /** The {@code engine:} section; every key is optional. */
     static final class Engine

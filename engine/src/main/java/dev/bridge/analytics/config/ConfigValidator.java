@@ -57,7 +57,9 @@ final class ConfigValidator
             metrics.add(metric(e.getKey(), e.getValue()));
         }
         checkExportedNames(metrics);
-        return new EngineConfig(source, settings, metrics);
+        final ExportSettings export = export(dto.export == null ? new ConfigDto.Export() : dto.export, metrics);
+        final HttpSettings http = http(dto.http == null ? new ConfigDto.Http() : dto.http);
+        return new EngineConfig(source, settings, metrics, export, http);
     }
 
     private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException
@@ -132,6 +134,79 @@ final class ConfigValidator
         {
             final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Engine.class), "engine");
             throw at.errorAtValue(key.isEmpty() ? "engine" : "engine." + key, ex.getMessage());
+        }
+    }
+
+    private ExportSettings export(final ConfigDto.Export e, final List<MetricDefinition> metrics) throws ConfigException
+    {
+        final ExportSettings d = ExportSettings.DEFAULT;
+        if (e.histogramBuckets != null)
+        {
+            for (final String name : e.histogramBuckets.keySet())
+            {
+                final boolean histogram = metrics.stream()
+                    .anyMatch(m -> m.name().equals(name) && m.type() == MetricType.HISTOGRAM);
+                if (!histogram)
+                {
+                    throw at.errorAtKey("export.histogram_buckets." + name,
+                        "'" + name + "' is not a histogram metric of the catalog");
+                }
+            }
+        }
+        final StatsdPushSettings statsd = statsd(e.statsd == null ? new ConfigDto.Statsd() : e.statsd);
+        try
+        {
+            return new ExportSettings(
+                e.prefix != null ? e.prefix : d.prefix(),
+                e.summaryQuantiles != null ? e.summaryQuantiles : d.summaryQuantiles(),
+                e.histogramBuckets != null ? e.histogramBuckets : d.histogramBuckets(),
+                statsd);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String message = ex.getMessage();
+            final String key = message.startsWith("histogram_buckets.") ?
+                message.substring(0, message.indexOf(' ')) :
+                firstKeyNamed(message, ConfigBinder.keysOf(ConfigDto.Export.class), "export");
+            throw at.errorAtValue(key.isEmpty() ? "export" : "export." + key, message);
+        }
+    }
+
+    private StatsdPushSettings statsd(final ConfigDto.Statsd s) throws ConfigException
+    {
+        final StatsdPushSettings d = StatsdPushSettings.DEFAULT;
+        try
+        {
+            return new StatsdPushSettings(
+                s.enabled != null ? s.enabled : d.enabled(),
+                s.host != null ? s.host : d.host(),
+                s.port != null ? s.port : d.port(),
+                s.interval != null ? s.interval : d.interval(),
+                s.flavour != null ? s.flavour : d.flavour(),
+                s.maxPacketBytes != null ? s.maxPacketBytes : d.maxPacketBytes());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Statsd.class), "export.statsd");
+            throw at.errorAtValue(key.isEmpty() ? "export.statsd" : "export.statsd." + key, ex.getMessage());
+        }
+    }
+
+    private HttpSettings http(final ConfigDto.Http h) throws ConfigException
+    {
+        final HttpSettings d = HttpSettings.DEFAULT;
+        try
+        {
+            return new HttpSettings(
+                h.bind != null ? h.bind : d.bind(),
+                h.port != null ? h.port : d.port(),
+                h.bearerToken != null ? h.bearerToken : d.bearerToken(),
+                h.maxRequestBytes != null ? h.maxRequestBytes : d.maxRequestBytes());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Http.class), "http");
+            throw at.errorAtValue(key.isEmpty() ? "http" : "http." + key, ex.getMessage());
         }
     }
 

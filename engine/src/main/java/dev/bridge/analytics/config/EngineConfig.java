@@ -21,9 +21,21 @@ public final class EngineConfig
     private final String source;
     private final EngineSettings engine;
     private final Map<String, MetricDefinition> metrics;
+    private final ExportSettings export;
+    private final HttpSettings http;
 
+    /** A configuration with default export and HTTP settings. */
     public EngineConfig(final String source, final EngineSettings engine, final List<MetricDefinition> metrics)
     {
+        this(source, engine, metrics, ExportSettings.DEFAULT, HttpSettings.DEFAULT);
+    }
+
+    public EngineConfig(
+        final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
+        final ExportSettings export, final HttpSettings http)
+    {
+        this.export = Objects.requireNonNull(export, "export");
+        this.http = Objects.requireNonNull(http, "http");
         this.source = Objects.requireNonNull(source, "source");
         this.engine = Objects.requireNonNull(engine, "engine");
         final Map<String, MetricDefinition> byName = new LinkedHashMap<>();
@@ -67,6 +79,18 @@ public final class EngineConfig
         return engine;
     }
 
+    /** @return how the exports name and shape metrics. */
+    public ExportSettings export()
+    {
+        return export;
+    }
+
+    /** @return the HTTP endpoint's settings. */
+    public HttpSettings http()
+    {
+        return http;
+    }
+
     /** @return the metric catalog in declaration order. */
     public List<MetricDefinition> metrics()
     {
@@ -82,7 +106,19 @@ public final class EngineConfig
     /** @return a copy with the engine settings changed by {@code change}. */
     public EngineConfig withEngine(final UnaryOperator<EngineSettings.Builder> change)
     {
-        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics());
+        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http);
+    }
+
+    /** @return a copy with other export settings. */
+    public EngineConfig withExport(final ExportSettings newExport)
+    {
+        return new EngineConfig(source, engine, metrics(), newExport, http);
+    }
+
+    /** @return a copy with other HTTP settings. */
+    public EngineConfig withHttp(final HttpSettings newHttp)
+    {
+        return new EngineConfig(source, engine, metrics(), export, newHttp);
     }
 
     /** @return a copy whose store lives in {@code dir}. */
