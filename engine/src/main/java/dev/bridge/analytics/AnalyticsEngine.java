@@ -1,10 +1,13 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.alert.AlertManager;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.export.StatsdPusher;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
 import dev.bridge.analytics.pipeline.SelfMetric;
@@ -19,6 +22,8 @@ import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,6 +48,7 @@ import java.util.function.Supplier;
  * }</pre>
  * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads with the
  * {@code multi} producer type (exactly one with {@code single}). Queries may run while producers publish.
+ * With {@code export.statsd.enabled}, a {@link StatsdPusher} runs on its own daemon thread from start to close.
  */
 public final class AnalyticsEngine implements AutoCloseable
 {
@@ -56,6 +62,10 @@ public final class AnalyticsEngine implements AutoCloseable
     private final SeriesRegistry registry;
     private final Pipeline pipeline;
     private final AnalyticsQueries queries;
+    /** The StatsD push, when {@code export.statsd.enabled}; null otherwise. */
+    private final StatsdPusher statsdPusher;
+    /** Alert rules, notifications and their state; its agent thread runs when the configuration has rules. */
+    private final AlertManager alerts;
     /** Queries hold it for reading, close() for writing: the store is never closed under a running query. */
     private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -101,6 +111,36 @@ public final class AnalyticsEngine implements AutoCloseable
             store.close();
             throw ex;
         }
+        StatsdPusher pusher = null;
+        if (config.export().statsd().enabled())
+        {
+            try
+            {
+                pusher = StatsdPusher.start(queries, config.export().statsd(), config.export().prefix(), clock);
+            }
+            catch (final RuntimeException ex)
+            {
+                close();
+                throw ex;
+            }
+        }
+        statsdPusher = pusher;
+        AlertManager alertManager = null;
+        try
+        {
+            alertManager = AlertManager.create(config.alerts(), queries, settings.dataDirectory(), clock);
+            alertManager.start(); // the agent thread, only when there are rules
+        }
+        catch (final RuntimeException ex)
+        {
+            if (alertManager != null)
+            {
+                alertManager.close();
+            }
+            close();
+            throw ex;
+        }
+        alerts = alertManager;
     }
 
     /** Starts an engine with the system clock. */
@@ -226,6 +266,32 @@ public final class AnalyticsEngine implements AutoCloseable
         return queries.dashboard(range);
     }
 
+    /**
+     * Writes every series over {@code range} in {@code format} to {@code out} (not closed); see
+     * {@link AnalyticsQueries#export}.
+     *
+     * @throws java.io.IOException from {@code out}.
+     */
+    public void export(final ExportFormat format, final TimeRange range, final OutputStream out) throws IOException
+    {
+        queries.export(format, range, out);
+    }
+
+    /** @return the StatsD pusher ({@code export.statsd.enabled}), for its counters; null when the push is off. */
+    public StatsdPusher statsdPusher()
+    {
+        return statsdPusher;
+    }
+
+    /**
+     * @return the alerting of this engine: active alerts and silences ({@link AlertManager#snapshot()}, immutable
+     *         records for exports), silences added and expired, listeners registered, counters.
+     */
+    public AlertManager alerts()
+    {
+        return alerts;
+    }
+
     private <T> T query(final Supplier<T> query)
     {
         storeUse.readLock().lock();
@@ -293,6 +359,14 @@ public final class AnalyticsEngine implements AutoCloseable
     @Override
     public void close()
     {
+        if (statsdPusher != null)
+        {
+            statsdPusher.close(); // before the lock: its last push reads the store
+        }
+        if (alerts != null)
+        {
+            alerts.close(); // before the lock: a running evaluation reads the store; saves alerts.json
+        }
         storeUse.writeLock().lock();
         try
         {

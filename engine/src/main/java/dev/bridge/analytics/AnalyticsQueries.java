@@ -1,12 +1,22 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.dashboard.Dashboard;
+import dev.bridge.analytics.export.ExportRange;
+import dev.bridge.analytics.export.ExportSnapshot;
+import dev.bridge.analytics.export.ExportWriter;
+import dev.bridge.analytics.export.ExportWriters;
+import dev.bridge.analytics.export.SeriesExport;
+import dev.bridge.analytics.export.SnapshotAssembler;
+import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.query.Aggregation;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.SeriesPoint;
+import dev.bridge.analytics.query.SeriesReader;
 import dev.bridge.analytics.query.StatsQuery;
 import dev.bridge.analytics.query.TimeSeriesQuery;
 import dev.bridge.analytics.series.SeriesInfo;
@@ -17,9 +27,14 @@ import org.agrona.concurrent.EpochClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +70,17 @@ public final class AnalyticsQueries
             store, statsQuery, config.engine().resolutions(), config.engine().maxQueryPoints());
         this.clock = clock;
         this.guard = guard;
+    }
+
+    /** The same queries with another clock (an export's dashboard reads the instant its snapshot was taken at). */
+    private AnalyticsQueries(final AnalyticsQueries queries, final EpochClock clock)
+    {
+        this.config = queries.config;
+        this.registry = queries.registry;
+        this.statsQuery = queries.statsQuery;
+        this.timeSeriesQuery = queries.timeSeriesQuery;
+        this.clock = clock;
+        this.guard = queries.guard;
     }
 
     /** @return the configuration whose catalog and resolutions the queries use. */
@@ -201,5 +227,76 @@ public final class AnalyticsQueries
     public dev.bridge.analytics.dashboard.Dashboard dashboard(final TimeRange range)
     {
         return dev.bridge.analytics.dashboard.DashboardQuery.run(this, range);
+    }
+
+    /**
+     * Writes every series over {@code range} in {@code format} to {@code out} (not closed), from one snapshot of
+     * the store, so that every format of the same snapshot agrees. See {@link ExportSnapshot} for what a snapshot
+     * holds and the writers of {@link ExportWriters} for each format. Prometheus scrapes should ask for
+     * {@link TimeRange#ALL}: counters are then totals over everything the store keeps.
+     *
+     * @throws java.io.IOException from {@code out}.
+     */
+    public void export(
+        final dev.bridge.analytics.export.ExportFormat format, final TimeRange range, final java.io.OutputStream out)
+        throws java.io.IOException
+    {
+        final ExportWriter writer = ExportWriters.of(format);
+        writer.write(snapshot(range, writer.parts()), out);
+    }
+
+    /** @return a snapshot of every series over {@code range} with every optional part but the distributions. */
+    public ExportSnapshot snapshot(final TimeRange range)
+    {
+        return snapshot(range, EnumSet.of(SnapshotPart.BUCKETS, SnapshotPart.DASHBOARD));
+    }
+
+    /**
+     * Takes one snapshot of every series known (catalog metrics, and the engine's own gauges when registered) over
+     * {@code range}: the clock is read once and the range resolved once, then each series is read in one pass.
+     *
+     * @param parts the optional parts to read (the dashboard and the buckets cost extra reads).
+     * @return the snapshot; see {@link ExportSnapshot}.
+     */
+    public ExportSnapshot snapshot(final TimeRange range, final Set<SnapshotPart> parts)
+    {
+        final long nowMs = clock.time();
+        final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
+        final ExportRange exportRange = ExportRange.of(range, resolved);
+        final ExportSettings settings = config.export();
+        final List<Double> percentiles = ExportSnapshot.percentilesFor(settings);
+        final boolean withBuckets = parts.contains(SnapshotPart.BUCKETS);
+        final boolean withDistributions = parts.contains(SnapshotPart.DISTRIBUTIONS);
+        final List<SeriesExport> series = guard.run(() ->
+        {
+            final SeriesReader reader = statsQuery.newSeriesReader();
+            final List<SeriesExport> read = new ArrayList<>();
+            for (final SeriesInfo info : exportOrder(registry.all()))
+            {
+                read.add(SnapshotAssembler.series(
+                    reader.read(info, resolved, withBuckets, nowMs), exportRange, settings, percentiles, withDistributions));
+            }
+            return read;
+        });
+        final Dashboard dashboard = parts.contains(SnapshotPart.DASHBOARD) ?
+            new AnalyticsQueries(this, () -> nowMs).dashboard(range) : null;
+        return new ExportSnapshot(nowMs, exportRange, series, dashboard, settings, parts);
+    }
+
+    /** @return {@code series} in catalog order (the engine's own metrics after it), then by their keys. */
+    private List<SeriesInfo> exportOrder(final List<SeriesInfo> series)
+    {
+        final Map<String, Integer> order = new HashMap<>();
+        final List<MetricDefinition> catalog = config.metrics();
+        for (int i = 0; i < catalog.size(); i++)
+        {
+            order.put(catalog.get(i).name(), i);
+        }
+        final List<SeriesInfo> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator
+            .comparingInt((SeriesInfo s) -> order.getOrDefault(s.metric().name(), Integer.MAX_VALUE))
+            .thenComparing(s -> s.metric().name())
+            .thenComparing(SeriesInfo::key));
+        return sorted;
     }
 }

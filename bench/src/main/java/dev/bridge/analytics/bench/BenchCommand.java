@@ -7,8 +7,11 @@ import dev.bridge.analytics.bench.querybench.QueryLoopReport;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
+import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.config.ProducerType;
 import dev.bridge.analytics.config.WaitStrategyType;
+import dev.bridge.analytics.http.AnalyticsHttpServer;
+import dev.bridge.analytics.http.EngineHealth;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,7 +31,9 @@ import java.util.stream.Stream;
 /**
  * {@code analytics bench}: the load run. Starts an engine on a store, drives the synthetic DSPex workload from N
  * producer threads, verifies that every event sent is in the store (exactly, per series), measures throughput,
- * publish cost and allocation, runs the bare-Disruptor baseline, and prints the summary (and JSON).
+ * publish cost and allocation, runs the bare-Disruptor baseline, and prints the summary (and JSON). With
+ * {@code --serve} the engine's HTTP endpoint and dashboard page run during the load run and, after the summary, until
+ * Ctrl-C.
  * <p>
  * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread.
  */
@@ -89,6 +94,12 @@ public final class BenchCommand implements Callable<Integer>
             "every INTERVAL (--query-loop=10ms); the report adds how many ran and their latency.")
     private Duration queryLoop;
 
+    @Option(names = "--serve", paramLabel = "PORT", arity = "0..1", fallbackValue = "-1",
+        description = "Serve the dashboard page and the API on the engine during the load run (on PORT, 0 for any " +
+            "free one; default: the configuration's http.port; bind address and token from its http section), and " +
+            "after the verdict keep serving the run's store until Ctrl-C (the baseline then runs while it serves).")
+    private Integer serve;
+
     /** Either a duration or a number of events. */
     static final class Length
     {
@@ -118,31 +129,37 @@ public final class BenchCommand implements Callable<Integer>
         }
         final boolean keepStore = store != null;
         final Path storeDir = keepStore ? Files.createDirectories(store) : Files.createTempDirectory("analytics-bench-");
-        try
+        // --serve waits for Ctrl-C: the signal holds the JVM's shutdown until the engine is closed and the store deleted
+        try (ServeCommand.StopSignal stop = serve == null ? null : ServeCommand.StopSignal.onShutdown())
         {
-            final EngineConfig effective;
             try
             {
-                effective = base.withDataDirectory(storeDir).withEngine(this::override);
+                final EngineConfig effective;
+                try
+                {
+                    effective = base.withDataDirectory(storeDir).withEngine(this::override);
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    err.println("analytics bench: " + ex.getMessage());
+                    err.flush();
+                    return ExitCodes.USAGE;
+                }
+                return run(effective, storeDir, keepStore, stop);
             }
-            catch (final IllegalArgumentException ex)
+            finally
             {
-                err.println("analytics bench: " + ex.getMessage());
-                err.flush();
-                return ExitCodes.USAGE;
-            }
-            return run(effective, storeDir, keepStore);
-        }
-        finally
-        {
-            if (!keepStore)
-            {
-                deleteRecursively(storeDir);
+                if (!keepStore)
+                {
+                    deleteRecursively(storeDir);
+                }
             }
         }
     }
 
-    private int run(final EngineConfig effective, final Path storeDir, final boolean keepStore) throws Exception
+    private int run(
+        final EngineConfig effective, final Path storeDir, final boolean keepStore, final ServeCommand.StopSignal stop)
+        throws Exception
     {
         final EngineSettings settings = effective.engine();
         final RunSettings runSettings = new RunSettings(producers, effective.source(), storeDir.toString(), keepStore,
@@ -167,13 +184,67 @@ public final class BenchCommand implements Callable<Integer>
             err.flush();
             return ExitCodes.USAGE;
         }
-        try (AnalyticsEngine engine = started)
+        final AnalyticsHttpServer http;
+        try
+        {
+            http = startServing(started, effective.http());
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            started.close();
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("analytics bench: --serve: cannot listen on " + effective.http().bind() + ": " + ex.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        // closed in reverse order: the server, then the engine
+        try (AnalyticsEngine engine = started; AnalyticsHttpServer server = http)
         {
             progress.note(String.format("engine started in %.2f s (store %s)", (System.nanoTime() - startNs) / 1e9, storeDir));
             load = engineRun.run(engine);
+            if (server != null)
+            {
+                return reportAndServe(load, settings, runSettings, loop, progress, server, stop);
+            }
             progress.note("load run done; closing the engine");
         }
         progress.note(String.format("engine closed, %.2f s since start", (System.nanoTime() - startNs) / 1e9));
+        return report(load, settings, runSettings, loop, progress);
+    }
+
+    /** Starts the HTTP server of {@code --serve} on the engine, or returns null without the option. */
+    private AnalyticsHttpServer startServing(final AnalyticsEngine engine, final HttpSettings configured) throws IOException
+    {
+        if (serve == null)
+        {
+            return null;
+        }
+        final AnalyticsHttpServer server = AnalyticsHttpServer.start(engine.queries(),
+            serve < 0 ? configured : configured.withPort(serve), EngineHealth.of(engine));
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("analytics bench: dashboard at " + server.url() + " during the run, and after it until Ctrl-C");
+        err.flush();
+        return server;
+    }
+
+    /** {@code --serve}: the report while the engine stays open, then serving until Ctrl-C (or an interrupt). */
+    private int reportAndServe(
+        final LoadResult load, final EngineSettings settings, final RunSettings runSettings, final QueryLoop loop,
+        final Progress progress, final AnalyticsHttpServer server, final ServeCommand.StopSignal stop) throws Exception
+    {
+        final int exit = report(load, settings, runSettings, loop, progress);
+        final PrintWriter err = spec.commandLine().getErr();
+        err.println("analytics bench: serving the run's store at " + server.url() + " until Ctrl-C");
+        err.flush();
+        stop.await();
+        return exit;
+    }
+
+    /** Runs the baseline and prints the report (and JSON); returns the verdict's exit code. */
+    private int report(
+        final LoadResult load, final EngineSettings settings, final RunSettings runSettings, final QueryLoop loop,
+        final Progress progress) throws Exception
+    {
         BaselineRun.Result baseline = null;
         if (!noBaseline)
         {
@@ -214,6 +285,10 @@ public final class BenchCommand implements Callable<Integer>
         if (warmUpEvents < 0)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--warmup-events must be >= 0, was " + warmUpEvents);
+        }
+        if (serve != null && (serve < -1 || serve > 65535))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--serve port must be in 0..65535, was " + serve);
         }
     }
 

@@ -71,6 +71,11 @@ final class ConfigBinder
         {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        for (final CoercionInputShape shape : List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
+            CoercionInputShape.Boolean))
+        {
+            mapper.coercionConfigFor(LogicalType.Float).setCoercion(shape, CoercionAction.Fail);
+        }
         mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
     }
@@ -178,7 +183,7 @@ final class ConfigBinder
             "; allowed keys: " + String.join(", ", allowed);
     }
 
-    private static int distance(final String a, final String b)
+    static int distance(final String a, final String b)
     {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
@@ -215,6 +220,14 @@ final class ConfigBinder
         {
             return "a string";
         }
+        if (type == Double.class || type == double.class)
+        {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class)
+        {
+            return "true or false";
+        }
         if (Collection.class.isAssignableFrom(type))
         {
             return "a list";
@@ -231,7 +244,11 @@ final class ConfigBinder
         {
             return "a mapping with lowest, highest and significant_digits";
         }
-        if (type == ConfigDto.class || type == ConfigDto.Engine.class)
+        if (type == ConfigDto.Rule.class)
+        {
+            return "a mapping with name, expr, comparator, threshold and severity";
+        }
+        if (type.getEnclosingClass() == ConfigDto.class || type == ConfigDto.class)
         {
             return "a mapping";
         }

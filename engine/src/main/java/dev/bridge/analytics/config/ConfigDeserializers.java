@@ -35,6 +35,7 @@ final class ConfigDeserializers
         addEnum(module, OverflowPolicy.class);
         addEnum(module, PipelineThreading.class);
         addEnum(module, StatsdFlavour.class);
+        addEnum(module, ReceiverType.class);
         return module;
     }
 

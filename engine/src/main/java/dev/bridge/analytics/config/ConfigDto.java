@@ -1,5 +1,6 @@
 package dev.bridge.analytics.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
@@ -22,6 +23,98 @@ final class ConfigDto
     Export export;
     @JsonSetter(nulls = Nulls.SKIP)
     Http http;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Alerts alerts;
+
+    /** The {@code alerts:} section; every key is optional. */
+    static final class Alerts
+    {
+        Duration evaluationInterval;
+        String externalUrl;
+        List<Rule> rules;
+        @JsonSetter(nulls = Nulls.SKIP)
+        Route route;
+        List<Inhibit> inhibitRules;
+        List<Silence> silences;
+    }
+
+    /** One entry of {@code alerts.rules}; name, expr, comparator, threshold and severity are required. */
+    static final class Rule
+    {
+        String name;
+        Expr expr;
+        /** Null also for an empty value: a bare {@code >} is an empty YAML block scalar, reported with a hint. */
+        @JsonSetter(nulls = Nulls.SET)
+        String comparator;
+        Double threshold;
+        @JsonProperty("for")
+        Duration forDuration;
+        Duration keepFiringFor;
+        String severity;
+        Map<String, String> labels;
+        Map<String, String> annotations;
+    }
+
+    /** {@code expr:} of a rule: metric or field, and what goes with it. */
+    static final class Expr
+    {
+        String metric;
+        String field;
+        Map<String, String> labels;
+        String aggregation;
+        Duration window;
+        List<String> by;
+        Selector denominator;
+    }
+
+    /** A metric and a label filter: the {@code denominator} of a ratio. */
+    static final class Selector
+    {
+        String metric;
+        Map<String, String> labels;
+    }
+
+    /** {@code alerts.route:}; every key is optional. */
+    static final class Route
+    {
+        List<String> groupBy;
+        Duration groupWait;
+        Duration groupInterval;
+        Duration repeatInterval;
+        List<Receiver> receivers;
+    }
+
+    /** One entry of {@code alerts.route.receivers}; type is required, url for webhooks. */
+    static final class Receiver
+    {
+        String name;
+        ReceiverType type;
+        String url;
+        Duration timeout;
+        Integer retries;
+        Duration retryBackoff;
+        Integer queueCapacity;
+        Boolean sendResolved;
+    }
+
+    /** One entry of {@code alerts.inhibit_rules}. */
+    static final class Inhibit
+    {
+        Map<String, String> sourceMatch;
+        Map<String, String> targetMatch;
+        List<String> equal;
+    }
+
+    /** One entry of {@code alerts.silences}. */
+    static final class Silence
+    {
+        Map<String, String> matchers;
+        String startsAt;
+        String endsAt;
+        Duration duration;
+        String comment;
+        String createdBy;
+    }
 
     /** The {@code export:} section; every key is optional. */
     static final class Export

@@ -59,7 +59,9 @@ final class ConfigValidator
         checkExportedNames(metrics);
         final ExportSettings export = export(dto.export == null ? new ConfigDto.Export() : dto.export, metrics);
         final HttpSettings http = http(dto.http == null ? new ConfigDto.Http() : dto.http);
-        return new EngineConfig(source, settings, metrics, export, http);
+        final AlertSettings alerts = dto.alerts == null ? AlertSettings.NONE :
+            new AlertConfigValidator(at, metrics).alerts(dto.alerts);
+        return new EngineConfig(source, settings, metrics, export, http, alerts);
     }
 
     private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A validated configuration: engine settings and the metric catalog. Immutable, thread-safe.
+ * A validated configuration: engine settings, the metric catalog, export, HTTP and alert settings. Immutable, thread-safe.
  * Obtain one with {@link #load(Path)}, {@link #parse(String, String)} or {@link #defaults()}; an invalid
  * file never yields an instance (a {@link ConfigException} names file, line, column and field).
  */
@@ -23,17 +23,27 @@ public final class EngineConfig
     private final Map<String, MetricDefinition> metrics;
     private final ExportSettings export;
     private final HttpSettings http;
+    private final AlertSettings alerts;
 
-    /** A configuration with default export and HTTP settings. */
+    /** A configuration with default export and HTTP settings and no alert rules. */
     public EngineConfig(final String source, final EngineSettings engine, final List<MetricDefinition> metrics)
     {
         this(source, engine, metrics, ExportSettings.DEFAULT, HttpSettings.DEFAULT);
     }
 
+    /** A configuration without alert rules. */
     public EngineConfig(
         final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
         final ExportSettings export, final HttpSettings http)
     {
+        this(source, engine, metrics, export, http, AlertSettings.NONE);
+    }
+
+    public EngineConfig(
+        final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
+        final ExportSettings export, final HttpSettings http, final AlertSettings alerts)
+    {
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.export = Objects.requireNonNull(export, "export");
         this.http = Objects.requireNonNull(http, "http");
         this.source = Objects.requireNonNull(source, "source");
@@ -91,6 +101,12 @@ public final class EngineConfig
         return http;
     }
 
+    /** @return the alert rules, route, inhibitions and silences ({@link AlertSettings#NONE} without a section). */
+    public AlertSettings alerts()
+    {
+        return alerts;
+    }
+
     /** @return the metric catalog in declaration order. */
     public List<MetricDefinition> metrics()
     {
@@ -106,19 +122,28 @@ public final class EngineConfig
     /** @return a copy with the engine settings changed by {@code change}. */
     public EngineConfig withEngine(final UnaryOperator<EngineSettings.Builder> change)
     {
-        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http);
+        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http, alerts);
     }
 
     /** @return a copy with other export settings. */
     public EngineConfig withExport(final ExportSettings newExport)
     {
-        return new EngineConfig(source, engine, metrics(), newExport, http);
+        return new EngineConfig(source, engine, metrics(), newExport, http, alerts);
     }
 
     /** @return a copy with other HTTP settings. */
     public EngineConfig withHttp(final HttpSettings newHttp)
     {
-        return new EngineConfig(source, engine, metrics(), export, newHttp);
+        return new EngineConfig(source, engine, metrics(), export, newHttp, alerts);
+    }
+
+    /**
+     * @return a copy with other alert settings (rule metrics are not checked against the catalog here: an unknown
+     *         metric makes its rule's evaluations fail and count as errors).
+     */
+    public EngineConfig withAlerts(final AlertSettings newAlerts)
+    {
+        return new EngineConfig(source, engine, metrics(), export, http, newAlerts);
     }
 
     /** @return a copy whose store lives in {@code dir}. */

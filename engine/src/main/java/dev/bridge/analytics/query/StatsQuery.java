@@ -178,6 +178,15 @@ public final class StatsQuery
         return new Distribution(merged, accumulator.toStats());
     }
 
+    /**
+     * @return a reader of single series for an export (stats, buckets, merged histogram, exact samples in one
+     *         pass); one per export and thread.
+     */
+    public SeriesReader newSeriesReader()
+    {
+        return new SeriesReader(this, store.newReader(), resolutions);
+    }
+
     /** Visits the stored aggregates of {@code series} in the range, at the range's resolution. */
     void forEachBucket(
         final StoreReader reader, final List<SeriesInfo> series, final TimeRange.ResolvedRange range,

@@ -7,16 +7,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code analytics query}: reads a store (also one an engine is writing, from this or another process) and
- * answers with a dashboard, stats, percentiles or a time series. Only dispatches to its subcommands.
+ * answers with a dashboard, stats, percentiles, a time series or an export of every series. Only dispatches to its
+ * subcommands.
  * <p>
  * Thread-safety: picocli creates one instance per command line; {@link #run()} runs once on the calling thread.
  */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
-    description = "Query a store: dashboard, stats, percentile or series.",
+    description = "Query a store: dashboard, stats, percentile, series or export.",
     subcommands = {
-        DashboardQueryCommand.class, StatsQueryCommand.class, PercentileQueryCommand.class, SeriesQueryCommand.class })
+        DashboardQueryCommand.class, StatsQueryCommand.class, PercentileQueryCommand.class, SeriesQueryCommand.class,
+        ExportQueryCommand.class })
 public final class QueryCommand implements Runnable
 {
     @Spec
@@ -27,6 +29,6 @@ public final class QueryCommand implements Runnable
     public void run()
     {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "Missing required subcommand: dashboard, stats, percentile or series");
+            "Missing required subcommand: dashboard, stats, percentile, series or export");
     }
 }

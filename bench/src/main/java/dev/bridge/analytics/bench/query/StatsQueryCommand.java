@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.query;
 
+import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
@@ -33,7 +34,10 @@ public final class StatsQueryCommand extends StoreQueryCommand
     @Override
     protected void prepare(final EngineConfig config)
     {
-        MetricNames.of(config).check(metric);
+        MetricNames.of(config).unknown(metric).ifPresent(message ->
+        {
+            throw new QueryException(message);
+        });
         filter = seriesRange.filter();
         range = seriesRange.range();
     }

@@ -1,4 +1,4 @@
-package dev.bridge.analytics.bench.query;
+package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MetricNamesTest
 {
@@ -53,8 +52,9 @@ class MetricNamesTest
     @Test
     void shouldAcceptCatalogAndSelfMetricNames()
     {
-        names.check("read_latency_us");
-        names.check("engine_events_published");
-        assertThrows(QueryException.class, () -> names.check("read_latency"));
+        assertEquals(java.util.Optional.empty(), names.unknown("read_latency_us"));
+        assertEquals(java.util.Optional.empty(), names.unknown("engine_events_published"));
+        assertEquals(java.util.Optional.of("unknown metric 'read_latency'; did you mean read_latency_us?"),
+            names.unknown("read_latency"));
     }
 }

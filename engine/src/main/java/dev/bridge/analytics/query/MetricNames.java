@@ -1,4 +1,4 @@
-package dev.bridge.analytics.bench.query;
+package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The metric names a store can be queried by (the catalog's and the engine's own {@code engine_*} gauges), and the
  * nearest of them to a mistyped name: at most {@value #MAX_SUGGESTIONS} names within Levenshtein distance
- * {@value #MAX_DISTANCE}, nearest first. Immutable; thread-safe.
+ * {@value #MAX_DISTANCE}, nearest first: what the query command and the HTTP API answer for a mistyped name.
+ * Immutable; thread-safe.
  */
 public final class MetricNames
 {
@@ -38,17 +39,17 @@ public final class MetricNames
     }
 
     /**
-     * @throws QueryException for an unknown name: "unknown metric 'x'; did you mean a, b or c?" or, without near
-     *                        names, the list of known ones.
+     * @return empty for a known name, else the message for an unknown one: "unknown metric 'x'; did you mean a, b
+     *         or c?" or, without near names, the list of known ones.
      */
-    public void check(final String metric)
+    public java.util.Optional<String> unknown(final String metric)
     {
         if (names.contains(metric))
         {
-            return;
+            return java.util.Optional.empty();
         }
         final List<String> near = suggestions(metric);
-        throw new QueryException("unknown metric '" + metric + "'; " + (near.isEmpty() ?
+        return java.util.Optional.of("unknown metric '" + metric + "'; " + (near.isEmpty() ?
             "known metrics: " + String.join(", ", names) : "did you mean " + orList(near) + "?"));
     }
 
@@ -63,7 +64,7 @@ public final class MetricNames
     }
 
     /** @return the Levenshtein distance: insertions, deletions and substitutions turning {@code a} into {@code b}. */
-    static int distance(final String a, final String b)
+    public static int distance(final String a, final String b)
     {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

@@ -1,0 +1,221 @@
+package dev.bridge.analytics.bench;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.bench.query.ConfigFiles;
+import dev.bridge.analytics.config.ConfigException;
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.HttpSettings;
+import dev.bridge.analytics.http.AnalyticsHttpServer;
+import dev.bridge.analytics.http.EngineHealth;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code analytics serve}: starts the engine with the configuration and its HTTP endpoint ({@code /metrics}, the JSON
+ * API, the dashboard page; see {@link AnalyticsHttpServer}), prints the page's URL and runs until Ctrl-C, when it
+ * closes the server, then the engine (everything published is committed). The {@code http:} section of the
+ * configuration gives the bind address, port and token; the options override them. Exit 0 after a clean stop; 2 when
+ * the configuration is invalid, the store cannot be opened or the address cannot be bound.
+ * <p>
+ * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread,
+ * which waits until the JVM shuts down (Ctrl-C, SIGTERM) or the thread is interrupted (which stops it the same way).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Runs the engine with its HTTP endpoint: /metrics (Prometheus text or OpenMetrics), /api/... (JSON) " +
+        "and the live dashboard page at /, until Ctrl-C.")
+public final class ServeCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Engine configuration (default: config/analytics.yaml if present, else the bundled defaults).")
+    private Path config;
+
+    @Option(names = "--store", paramLabel = "DIR",
+        description = "Store directory (default: the configuration's data_directory).")
+    private Path store;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+        description = "Address to listen on (default: the configuration's http.bind, 127.0.0.1).")
+    private String bind;
+
+    @Option(names = "--port", paramLabel = "N",
+        description = "TCP port, 0 for any free one (default: the configuration's http.port, 9464).")
+    private Integer port;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+        description = "Bearer token every request must send (default: the configuration's http.bearer_token). " +
+            "Other users can see a command line: prefer the configuration file.")
+    private String token;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        if (port != null && (port < 0 || port > 65535))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
+        }
+        final EngineConfig effective;
+        final HttpSettings http;
+        try
+        {
+            final EngineConfig loaded = ConfigFiles.load(config);
+            effective = store == null ? loaded : loaded.withDataDirectory(store);
+            http = httpSettings(effective.http());
+        }
+        catch (final ConfigException ex)
+        {
+            return fail(err, ex.getMessage());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return fail(err, "analytics serve: " + ex.getMessage());
+        }
+        final AnalyticsEngine engine;
+        try
+        {
+            engine = AnalyticsEngine.start(effective);
+        }
+        catch (final RuntimeException ex)
+        {
+            return fail(err, "analytics serve: cannot start the engine on " + effective.engine().dataDirectory() + ": " +
+                ex.getMessage());
+        }
+        // closed in reverse order: the server, the engine, then the signal (which lets a shutdown proceed)
+        try (StopSignal stop = StopSignal.onShutdown(); engine)
+        {
+            final AnalyticsHttpServer server;
+            try
+            {
+                server = AnalyticsHttpServer.start(engine.queries(), http, EngineHealth.of(engine));
+            }
+            catch (final IOException ex)
+            {
+                return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
+                    ex.getMessage());
+            }
+            try (server)
+            {
+                final PrintWriter out = spec.commandLine().getOut();
+                out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
+                    (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
+                    "); Ctrl-C stops");
+                out.flush();
+                stop.await();
+            }
+        }
+        err.println("analytics serve: stopped; the server and the engine are closed");
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private HttpSettings httpSettings(final HttpSettings configured)
+    {
+        HttpSettings http = configured;
+        if (bind != null)
+        {
+            http = http.withBind(bind);
+        }
+        if (port != null)
+        {
+            http = http.withPort(port);
+        }
+        if (token != null)
+        {
+            http = http.withBearerToken(token);
+        }
+        return http;
+    }
+
+    private static int fail(final PrintWriter err, final String message)
+    {
+        err.println(message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * Waits for the end of a serving command: the JVM's shutdown (Ctrl-C, SIGTERM) or an interrupt of the waiting
+     * thread. A shutdown hook releases the waiting thread and then waits (up to {@value #CLEANUP_WAIT_S} s) until
+     * {@link #close()} says the command has closed what it opened, so the server and the engine are closed
+     * properly (the store committed) before the JVM exits. Used by {@code serve} and {@code bench --serve}.
+     * Thread-safe.
+     */
+    static final class StopSignal implements AutoCloseable
+    {
+        static final long CLEANUP_WAIT_S = 30;
+
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private final Thread hook;
+
+        private StopSignal()
+        {
+            hook = new Thread(this::releaseAndWait, "analytics-serve-shutdown");
+        }
+
+        /** @return a signal released by the JVM's shutdown, its hook registered. */
+        static StopSignal onShutdown()
+        {
+            final StopSignal signal = new StopSignal();
+            Runtime.getRuntime().addShutdownHook(signal.hook);
+            return signal;
+        }
+
+        /** Blocks until the JVM shuts down or the calling thread is interrupted (the interrupt is consumed). */
+        void await()
+        {
+            try
+            {
+                stop.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                // an interrupt is a request to stop, like Ctrl-C: the caller closes what it opened and returns
+            }
+        }
+
+        /** Says the command has closed everything; removes the hook unless the JVM is already shutting down. */
+        @Override
+        public void close()
+        {
+            closed.countDown();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException shuttingDown)
+            {
+                // the hook is running: it returns now that closed is counted down
+            }
+        }
+
+        private void releaseAndWait()
+        {
+            stop.countDown();
+            try
+            {
+                closed.await(CLEANUP_WAIT_S, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

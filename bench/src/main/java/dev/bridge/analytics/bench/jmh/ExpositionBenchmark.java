@@ -1,0 +1,198 @@
+package dev.bridge.analytics.bench.jmh;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.export.ExportFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Prometheus text exposition of {@value ExpositionCatalog#SERIES} series ({@value ExpositionCatalog#WORKERS}
+ * label values of 4 counters, 4 gauges and 2 latency histograms: 100 histograms with 13 bounds), ours against
+ * Micrometer's {@code PrometheusMeterRegistry.scrape()} of equivalent meters: counters, gauges over
+ * {@code AtomicLong}s and {@code Timer}s with the same bounds as service level objectives (no percentile
+ * histogram), filled with the same values ({@link ExpositionCatalog}).
+ * <p>
+ * {@code engineExposition} is {@code engine.export(PROMETHEUS, ALL, out)} on a running engine holding those values
+ * (flushed; the consumer idles): a snapshot read from the store (stats, merged histograms, cumulative bucket
+ * counts) and the Prometheus project's text writer, into a reused {@code ByteArrayOutputStream}. Target (issue 5):
+ * time at most Micrometer's, allocation (run with {@code -prof gc}) at most 0.25x of it.
+ * <p>
+ * Thread-safety: {@code Scope.Benchmark} states; both exports are thread-safe, one thread measures.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {
+    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
+    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER })
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(1)
+public class ExpositionBenchmark
+{
+    /** Our engine holding the series, and the stream the export is written to (reset before each export). */
+    @State(Scope.Benchmark)
+    public static class EngineState
+    {
+        private Path directory;
+        private AnalyticsEngine engine;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException
+        {
+            directory = Files.createTempDirectory("bridge-exposition-");
+            engine = AnalyticsEngine.start(ExpositionCatalog.config(directory));
+            final long[] latencies = LatencyValues.generate();
+            for (int w = 0; w < ExpositionCatalog.WORKERS; w++)
+            {
+                final String worker = ExpositionCatalog.worker(w);
+                for (int m = 0; m < ExpositionCatalog.COUNTER_METRICS; m++)
+                {
+                    engine.counter(ExpositionCatalog.COUNTERS.get(m), ExpositionCatalog.LABEL, worker)
+                        .add(ExpositionCatalog.counterTotal(m, w));
+                }
+                for (int m = 0; m < ExpositionCatalog.GAUGE_METRICS; m++)
+                {
+                    engine.gauge(ExpositionCatalog.GAUGES.get(m), ExpositionCatalog.LABEL, worker)
+                        .set(ExpositionCatalog.gaugeValue(m, w));
+                }
+                for (int m = 0; m < ExpositionCatalog.HISTOGRAM_METRICS; m++)
+                {
+                    final var histogram = engine.histogram(ExpositionCatalog.HISTOGRAMS.get(m), ExpositionCatalog.LABEL, worker);
+                    for (int i = 0; i < ExpositionCatalog.VALUES_PER_HISTOGRAM; i++)
+                    {
+                        histogram.record(ExpositionCatalog.histogramValue(latencies, m, w, i));
+                    }
+                }
+            }
+            engine.flush();
+            System.out.printf("[exposition] engine: %,d bytes of Prometheus text%n", export());
+        }
+
+        int export() throws IOException
+        {
+            out.reset();
+            engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+            return out.size();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException
+        {
+            engine.close();
+            try (Stream<Path> paths = Files.walk(directory))
+            {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Micrometer's Prometheus registry holding the equivalent meters. */
+    @State(Scope.Benchmark)
+    public static class MicrometerState
+    {
+        private PrometheusMeterRegistry registry;
+        /** Strong references: Micrometer gauges hold their object weakly. */
+        private final List<AtomicLong> gaugeValues = new ArrayList<>();
+
+        @Setup(Level.Trial)
+        public void setUp()
+        {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            final Duration[] slos = ExpositionCatalog.BOUNDS_US.stream()
+                .map(us -> Duration.ofNanos(Math.round(us * 1_000))).toArray(Duration[]::new);
+            final long[] latencies = LatencyValues.generate();
+            for (int w = 0; w < ExpositionCatalog.WORKERS; w++)
+            {
+                final String worker = ExpositionCatalog.worker(w);
+                for (int m = 0; m < ExpositionCatalog.COUNTER_METRICS; m++)
+                {
+                    Counter.builder(ExpositionCatalog.COUNTERS.get(m))
+                        .description("Benchmark counter.")
+                        .tag(ExpositionCatalog.LABEL, worker)
+                        .register(registry)
+                        .increment(ExpositionCatalog.counterTotal(m, w));
+                }
+                for (int m = 0; m < ExpositionCatalog.GAUGE_METRICS; m++)
+                {
+                    final AtomicLong value = new AtomicLong(ExpositionCatalog.gaugeValue(m, w));
+                    gaugeValues.add(value);
+                    Gauge.builder(ExpositionCatalog.GAUGES.get(m), value, AtomicLong::get)
+                        .description("Benchmark gauge.")
+                        .tag(ExpositionCatalog.LABEL, worker)
+                        .register(registry);
+                }
+                for (int m = 0; m < ExpositionCatalog.HISTOGRAM_METRICS; m++)
+                {
+                    final String name = ExpositionCatalog.HISTOGRAMS.get(m);
+                    final Timer timer = Timer.builder(name.substring(0, name.length() - "_us".length()))
+                        .description("Benchmark latency.")
+                        .tag(ExpositionCatalog.LABEL, worker)
+                        .serviceLevelObjectives(slos)
+                        .publishPercentileHistogram(false)
+                        .register(registry);
+                    for (int i = 0; i < ExpositionCatalog.VALUES_PER_HISTOGRAM; i++)
+                    {
+                        timer.record(ExpositionCatalog.histogramValue(latencies, m, w, i), TimeUnit.MICROSECONDS);
+                    }
+                }
+            }
+            System.out.printf("[exposition] micrometer: %,d chars of Prometheus text%n", registry.scrape().length());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown()
+        {
+            registry.close();
+        }
+    }
+
+    @Benchmark
+    public int engineExposition(final EngineState state)
+    {
+        try
+        {
+            return state.export();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Benchmark
+    public String micrometerScrape(final MicrometerState state)
+    {
+        return state.registry.scrape();
+    }
+}

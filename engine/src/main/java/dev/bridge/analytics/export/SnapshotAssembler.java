@@ -1,0 +1,161 @@
+package dev.bridge.analytics.export;
+
+import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.config.ExportSettings;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.query.SeriesRead;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what was read of a series ({@link SeriesRead}) into its exported shape ({@link SeriesExport}): created
+ * time, and for histograms the cumulative counts at {@link ExportSettings#bucketsFor(MetricDefinition)} and the
+ * percentiles (nearest rank over exact samples when the series has them all, else the merged HdrHistogram's value
+ * clamped into the exact [min, max], as {@link dev.bridge.analytics.AnalyticsQueries#percentiles} answers).
+ * Stateless, thread-safe.
+ */
+public final class SnapshotAssembler
+{
+    private SnapshotAssembler()
+    {
+    }
+
+    /**
+     * @param read             the series as read over {@code range}.
+     * @param range            the snapshot's range.
+     * @param settings         bucket bounds per metric.
+     * @param percentiles      fractions to compute, increasing ({@link ExportSnapshot#percentilesFor}).
+     * @param keepDistribution whether the series keeps its merged HdrHistogram ({@link SnapshotPart#DISTRIBUTIONS}).
+     */
+    public static SeriesExport series(
+        final SeriesRead read, final ExportRange range, final ExportSettings settings, final List<Double> percentiles,
+        final boolean keepDistribution)
+    {
+        final MetricDefinition metric = read.series().metric();
+        final Long createdMs = read.firstDataMs() == null ? null : Math.max(read.firstDataMs(), range.fromMs());
+        HistogramExport histogram = null;
+        if (metric.type() == MetricType.HISTOGRAM)
+        {
+            histogram = histogram(settings.bucketsFor(metric), read.stats(), read.histogram(), read.exactSamples(),
+                percentiles);
+        }
+        return new SeriesExport(metric, read.series().labels(), read.series().key(), read.series().overflow(),
+            read.stats(), createdMs, read.buckets(), histogram,
+            keepDistribution && metric.type() == MetricType.HISTOGRAM ? read.histogram() : null);
+    }
+
+    /**
+     * @param bounds      finite increasing upper bounds, metric's unit.
+     * @param stats       exact stats of the same values.
+     * @param merged      the merged HdrHistogram (may be null when {@code samples} is given).
+     * @param samples     every value sorted, or null.
+     * @param percentiles fractions to compute.
+     */
+    static HistogramExport histogram(
+        final List<Double> bounds, final Stats stats, final Histogram merged, final long[] samples,
+        final List<Double> percentiles)
+    {
+        final double[] upper = new double[bounds.size()];
+        for (int i = 0; i < upper.length; i++)
+        {
+            upper[i] = bounds.get(i);
+        }
+        final long count = stats.count();
+        final long[] cumulative = new long[upper.length];
+        final long[] values = new long[percentiles.size()];
+        if (samples != null)
+        {
+            fromSamples(upper, samples, percentiles, cumulative, values);
+        }
+        else if (merged != null && merged.getTotalCount() > 0)
+        {
+            fromHistogram(upper, merged, percentiles, cumulative, values);
+        }
+        final Map<Double, Long> byFraction = new LinkedHashMap<>();
+        for (int p = 0; p < values.length; p++)
+        {
+            // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max]
+            byFraction.put(percentiles.get(p), count == 0 ? null : Math.max(stats.min(), Math.min(stats.max(), values[p])));
+        }
+        for (int i = 0; i < cumulative.length; i++)
+        {
+            cumulative[i] = Math.min(cumulative[i], count); // the exact count is the +Inf bucket
+        }
+        return new HistogramExport(upper, cumulative, count, stats.sum(), byFraction, samples != null);
+    }
+
+    /** Exact: counts by comparison, percentiles by nearest rank. */
+    private static void fromSamples(
+        final double[] upper, final long[] samples, final List<Double> percentiles, final long[] cumulative,
+        final long[] values)
+    {
+        int at = 0;
+        for (int i = 0; i < upper.length; i++)
+        {
+            while (at < samples.length && samples[at] <= upper[i])
+            {
+                at++;
+            }
+            cumulative[i] = at;
+        }
+        for (int p = 0; p < values.length; p++)
+        {
+            values[p] = samples.length == 0 ? 0 :
+                samples[Math.max(0, (int)Math.ceil(percentiles.get(p) * samples.length) - 1)];
+        }
+    }
+
+    /**
+     * One pass over the recorded values of {@code merged} for both the bucket counts and the percentiles (each
+     * percentile as {@link Histogram#getValueAtPercentile} answers it, which would walk the counts once per
+     * percentile).
+     */
+    private static void fromHistogram(
+        final double[] upper, final Histogram merged, final List<Double> percentiles, final long[] cumulative,
+        final long[] values)
+    {
+        final long total = merged.getTotalCount();
+        final long[] rank = new long[values.length];
+        for (int p = 0; p < rank.length; p++)
+        {
+            final double percent = Math.min(Math.max(Math.nextAfter(percentiles.get(p) * 100.0, Double.NEGATIVE_INFINITY),
+                0.0), 100.0);
+            rank[p] = Math.max(1, (long)Math.ceil(percent / 100.0 * total));
+        }
+        final long[] perBucket = new long[upper.length];
+        int bucket = 0;
+        int percentile = 0;
+        long seen = 0;
+        for (final HistogramIterationValue v : merged.recordedValues())
+        {
+            final long highest = v.getValueIteratedTo();
+            final long lowest = merged.lowestEquivalentValue(highest);
+            final long countHere = v.getCountAtValueIteratedTo();
+            seen += countHere;
+            while (percentile < rank.length && seen >= rank[percentile])
+            {
+                values[percentile] = percentiles.get(percentile) == 0.0 ? lowest : highest;
+                percentile++;
+            }
+            while (bucket < upper.length && lowest > upper[bucket])
+            {
+                bucket++;
+            }
+            if (bucket < upper.length)
+            {
+                perBucket[bucket] += countHere;
+            }
+        }
+        long running = 0;
+        for (int i = 0; i < upper.length; i++)
+        {
+            running += perBucket[i];
+            cumulative[i] = running;
+        }
+    }
+}

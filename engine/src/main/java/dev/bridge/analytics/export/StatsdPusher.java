@@ -1,0 +1,358 @@
+package dev.bridge.analytics.export;
+
+import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.config.StatsdPushSettings;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The periodic StatsD push ({@code export.statsd}): every {@code interval} it sends, over UDP to host:port, what
+ * the interval added to each series, as lines of {@link StatsdLines} packed by {@link StatsdPacker}.
+ * <p>
+ * How a push finds what the interval added: it takes a snapshot of {@link TimeRange#ALL} (totals over everything
+ * the store keeps) and subtracts the previous push's (the first cycle only takes that baseline, so history
+ * written before the pusher started is not sent). Counters send the delta of their total ({@code |c}, nothing when
+ * 0); gauges their last value ({@code |g}, at every push once they have data); histograms the delta of count and
+ * sum ({@code |c}) and min, max and percentiles of the interval's values, from the merged HdrHistogram minus the
+ * previous one ({@code |g}; nothing when the interval added no value). Deltas are exact whatever the interval, and
+ * events committed late (backfill, a slow commit) are sent by the next push. A total that went down (retention
+ * removed a bucket) sends nothing and becomes the new baseline.
+ * <p>
+ * An agent ({@link #doWork()}): reads the injected clock once per cycle; pushes when {@code nowMs} reaches the
+ * deadline, then sets the next one an interval later (skipping missed ones). {@link #start} runs it on one daemon
+ * thread; {@link #close()} stops it after a last push of what was committed by then. Send failures (unresolvable
+ * host, socket errors) are counted in {@link #sendFailures()}; any other error of a cycle is counted in
+ * {@link #errors()} and logged once per distinct error; nothing is thrown into the engine.
+ * <p>
+ * Thread-safety: {@link #doWork()} and {@link #onClose()} from one thread (the runner's, or a test's); the
+ * counters may be read from any thread; {@link #close()} from any thread, once.
+ */
+public final class StatsdPusher implements Agent, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(StatsdPusher.class);
+    private static final long IDLE_SLEEP_MS = 50;
+
+    private final AnalyticsQueries queries;
+    private final StatsdPushSettings settings;
+    private final EpochClock clock;
+    private final StatsdLines lines;
+    private final StatsdPacker packer;
+    private final DatagramChannel channel;
+    private final Map<String, Baseline> baselines = new HashMap<>();
+    private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
+    private InetSocketAddress target;
+    private boolean started;
+    private long nextPushMs;
+    private AgentRunner runner;
+    private volatile long pushes;
+    private volatile long packetsSent;
+    private volatile long linesSent;
+    private volatile long droppedLines;
+    private volatile long sendFailures;
+    private volatile long errors;
+
+    /** What a series held at the previous push. */
+    private record Baseline(long count, long sum, Histogram distribution)
+    {
+    }
+
+    /**
+     * A pusher driven by the caller's {@link #doWork()} calls (tests); see {@link #start} for one on its own thread.
+     *
+     * @param queries  the queries of the engine whose store is pushed.
+     * @param settings host, port, interval, flavour, packet size.
+     * @param prefix   the export prefix prepended to every name.
+     * @param clock    read once per cycle.
+     * @throws IllegalStateException when no UDP socket can be opened.
+     */
+    public StatsdPusher(
+        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock)
+    {
+        this.queries = queries;
+        this.settings = settings;
+        this.clock = clock;
+        this.lines = new StatsdLines(settings.flavour(), prefix);
+        this.packer = new StatsdPacker(settings.maxPacketBytes(), this::send);
+        try
+        {
+            channel = DatagramChannel.open();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot open a UDP socket for the StatsD push: " + ex.getMessage(), ex);
+        }
+        target = new InetSocketAddress(settings.host(), settings.port());
+    }
+
+    /** @return a pusher running on its own daemon thread ({@code statsd-push}) until {@link #close()}. */
+    public static StatsdPusher start(
+        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock)
+    {
+        final StatsdPusher pusher = new StatsdPusher(queries, settings, prefix, clock);
+        pusher.runner = new AgentRunner(new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), pusher::onError, null, pusher);
+        AgentRunner.startOnThread(pusher.runner, r ->
+        {
+            final Thread thread = new Thread(r, pusher.roleName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return pusher;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "statsd-push";
+    }
+
+    /**
+     * One cycle: the first takes the baseline and sets the first deadline; later ones push when it is reached.
+     *
+     * @return 1 when it read the store, else 0.
+     */
+    @Override
+    public int doWork()
+    {
+        final long nowMs = clock.time();
+        final long intervalMs = settings.interval().toMillis();
+        if (!started)
+        {
+            started = true;
+            nextPushMs = nowMs + intervalMs;
+            guarded(() -> push(false));
+            return 1;
+        }
+        if (nextPushMs - nowMs > 0)
+        {
+            return 0;
+        }
+        nextPushMs = nowMs - nextPushMs >= intervalMs ? nowMs + intervalMs : nextPushMs + intervalMs;
+        guarded(() -> push(true));
+        return 1;
+    }
+
+    /** Pushes what was committed since the last push (once the baseline exists), then closes the socket. */
+    @Override
+    public void onClose()
+    {
+        if (started)
+        {
+            guarded(() -> push(true));
+        }
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ex)
+        {
+            onError(ex);
+        }
+    }
+
+    /** Stops the thread (after a last push) or, for a pusher without one, does the last push here. Idempotent. */
+    @Override
+    public void close()
+    {
+        if (runner != null)
+        {
+            runner.close();
+        }
+        else if (channel.isOpen())
+        {
+            onClose();
+        }
+    }
+
+    /** @return pushes done (the baseline not counted). */
+    public long pushes()
+    {
+        return pushes;
+    }
+
+    /** @return datagrams sent. */
+    public long packetsSent()
+    {
+        return packetsSent;
+    }
+
+    /** @return line units sent (a negative gauge's two lines count once). */
+    public long linesSent()
+    {
+        return linesSent;
+    }
+
+    /** @return line units longer than {@code max_packet_bytes} on their own, dropped. */
+    public long droppedLines()
+    {
+        return droppedLines;
+    }
+
+    /** @return datagrams that could not be sent (unresolved host, socket error). */
+    public long sendFailures()
+    {
+        return sendFailures;
+    }
+
+    /** @return cycles that failed otherwise (e.g. the store could not be read), each logged once per kind. */
+    public long errors()
+    {
+        return errors;
+    }
+
+    private void guarded(final Runnable cycle)
+    {
+        try
+        {
+            cycle.run();
+        }
+        catch (final RuntimeException ex)
+        {
+            onError(ex);
+        }
+    }
+
+    private void push(final boolean send)
+    {
+        final ExportSnapshot snapshot = queries.snapshot(TimeRange.ALL, EnumSet.of(SnapshotPart.DISTRIBUTIONS));
+        for (final SeriesExport s : snapshot.series())
+        {
+            if (!s.hasData())
+            {
+                continue;
+            }
+            final Histogram distribution = s.distribution();
+            final Baseline previous = baselines.put(
+                s.key(), new Baseline(s.stats().count(), s.stats().sum(), distribution));
+            if (send)
+            {
+                sendInterval(s, previous, distribution);
+            }
+        }
+        if (send)
+        {
+            packer.flush();
+            pushes++;
+            packetsSent = packer.packets() - sendFailures;
+            linesSent = packer.lines();
+            droppedLines = packer.droppedLines();
+        }
+    }
+
+    private void sendInterval(final SeriesExport s, final Baseline previous, final Histogram distribution)
+    {
+        final long count = s.stats().count() - (previous == null ? 0 : previous.count());
+        final long sum = s.stats().sum() - (previous == null ? 0 : previous.sum());
+        switch (s.metric().type())
+        {
+            case COUNTER ->
+            {
+                if (sum > 0 && count >= 0)
+                {
+                    lines.counter(s, sum, packer::add);
+                }
+            }
+            case GAUGE -> lines.gauge(s, s.last(), packer::add);
+            case HISTOGRAM ->
+            {
+                if (count > 0 && sum >= 0)
+                {
+                    histogramInterval(s, count, sum, previous == null ? null : previous.distribution(), distribution);
+                }
+            }
+            default -> throw new IllegalStateException("unknown metric type " + s.metric().type());
+        }
+    }
+
+    private void histogramInterval(
+        final SeriesExport s, final long count, final long sum, final Histogram before, final Histogram now)
+    {
+        final Histogram interval = now.copy();
+        if (before != null)
+        {
+            try
+            {
+                interval.subtract(before);
+            }
+            catch (final RuntimeException ex)
+            {
+                return; // buckets left the store between the pushes: this interval cannot be told apart
+            }
+        }
+        final long min = s.stats().min();
+        final long max = s.stats().max();
+        final Map<Double, Long> percentiles = new LinkedHashMap<>();
+        for (final Map.Entry<Double, Long> p : s.histogram().percentiles().entrySet())
+        {
+            percentiles.put(p.getKey(), clamp(interval.getValueAtPercentile(p.getKey() * 100.0), min, max));
+        }
+        lines.histogram(s, count, sum, clamp(interval.getMinNonZeroValue(), min, max),
+            clamp(interval.getMaxValue(), min, max), percentiles, packer::add);
+    }
+
+    private static long clamp(final long value, final long min, final long max)
+    {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    private void send(final ByteBuffer packet)
+    {
+        try
+        {
+            if (target.isUnresolved())
+            {
+                target = new InetSocketAddress(settings.host(), settings.port()); // DNS may answer now
+                if (target.isUnresolved())
+                {
+                    throw new IOException("cannot resolve StatsD host '" + settings.host() + "'");
+                }
+            }
+            channel.send(packet, target);
+        }
+        catch (final IOException ex)
+        {
+            sendFailures++;
+            logOnce("send", ex);
+        }
+    }
+
+    private void onError(final Throwable error)
+    {
+        errors++;
+        logOnce("cycle", error);
+    }
+
+    private void logOnce(final String where, final Throwable error)
+    {
+        try
+        {
+            final StackTraceElement[] frames = error.getStackTrace();
+            if (loggedErrors.add(where + '|' + error.getClass().getName() + '|' + error.getMessage() + '|' +
+                (frames.length > 0 ? frames[0] : "")))
+            {
+                LOG.warn("StatsD push to {}:{}: {} failed (counted; logged once): {}",
+                    settings.host(), settings.port(), where, error.toString(), error);
+            }
+        }
+        catch (final Throwable ignore)
+        {
+            // logging must never stop the pusher
+        }
+    }
+}

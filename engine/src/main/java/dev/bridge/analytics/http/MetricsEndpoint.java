@@ -1,0 +1,46 @@
+package dev.bridge.analytics.http;
+
+import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.export.ExportFormat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code /metrics}: every series over {@link TimeRange#ALL} for a Prometheus scrape, in OpenMetrics 1.0 or text
+ * 0.0.4 as the {@code Accept} header negotiates ({@link AcceptHeader}), with that format's Content-Type and
+ * {@code Vary: Accept}. Takes no parameters. Immutable, thread-safe.
+ */
+final class MetricsEndpoint implements Endpoint
+{
+    private final AnalyticsQueries queries;
+
+    MetricsEndpoint(final AnalyticsQueries queries)
+    {
+        this.queries = queries;
+    }
+
+    @Override
+    public List<String> parameters()
+    {
+        return List.of();
+    }
+
+    @Override
+    public Reply serve(final Request request) throws IOException
+    {
+        final ExportFormat format = AcceptHeader.metricsFormat(request.header("Accept"));
+        return export(queries, format, TimeRange.ALL).withHeader("Vary", "Accept");
+    }
+
+    /** @return the export of {@code range} in {@code format}, with the format's content type. */
+    static Reply export(final AnalyticsQueries queries, final ExportFormat format, final TimeRange range)
+        throws IOException
+    {
+        final ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        queries.export(format, range, body);
+        return Reply.ok(format.contentType(), body.toByteArray());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.bridge.analytics.query;
+
+import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.series.SeriesInfo;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+
+/**
+ * Everything an export needs of one series over one resolved range, read in one pass over its buckets by
+ * {@link StatsQuery#readSeries}. Immutable once returned (the histogram and samples belong to the reader of
+ * this record: do not change them). Thread-safe to share after construction.
+ *
+ * @param series       the series.
+ * @param stats        its stats over the range ({@link Stats#EMPTY} without data).
+ * @param buckets      its buckets with data in the range, oldest first; empty unless asked for.
+ * @param histogram    histogram metrics: the merged HdrHistogram of the range (sized to the values it holds);
+ *                     null for other metrics.
+ * @param exactSamples histogram metrics with {@code exact_samples}: every value of the range, sorted, when every
+ *                     raw bucket kept all its values; null otherwise.
+ * @param firstDataMs  start of the series' earliest raw bucket that held data (a lower bound, from
+ *                     {@code starts.dat}), or of its first bucket with data in the range when the store keeps no
+ *                     starts; null without data.
+ */
+public record SeriesRead(
+    SeriesInfo series, Stats stats, List<SeriesBucket> buckets, Histogram histogram, long[] exactSamples,
+    Long firstDataMs)
+{
+}

@@ -1,0 +1,137 @@
+package dev.bridge.analytics.query;
+
+import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.config.HistogramSpec;
+import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.series.SeriesInfo;
+import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
+import dev.bridge.analytics.store.StoreReader;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads series one at a time for an export ({@link SeriesRead}): stats, optionally the buckets, the merged
+ * histogram of histogram series (sized to the largest value read, not to the metric's whole range) and, for
+ * metrics with {@code exact_samples}, every raw value when the raw buckets kept them all. Obtain one per export
+ * from {@link StatsQuery#newSeriesReader()}.
+ * <p>
+ * Not thread-safe: one thread per instance (it keeps one store reader).
+ */
+public final class SeriesReader
+{
+    private final StatsQuery statsQuery;
+    private final StoreReader reader;
+    private final List<Resolution> resolutions;
+
+    SeriesReader(final StatsQuery statsQuery, final StoreReader reader, final List<Resolution> resolutions)
+    {
+        this.statsQuery = statsQuery;
+        this.reader = reader;
+        this.resolutions = resolutions;
+    }
+
+    /**
+     * @param series      the series to read.
+     * @param range       the resolved range (the same for every series of an export).
+     * @param withBuckets whether to keep one {@link SeriesBucket} per bucket with data.
+     * @param nowMs       the time {@code range} was resolved at: exact samples are only looked for when the range's
+     *                    data starts within {@code raw_retention} of it (older raw buckets are gone).
+     * @return what the series holds over the range.
+     */
+    public SeriesRead read(
+        final SeriesInfo series, final TimeRange.ResolvedRange range, final boolean withBuckets, final long nowMs)
+    {
+        final StatsAccumulator accumulator = new StatsAccumulator();
+        final List<SeriesBucket> buckets = withBuckets ? new ArrayList<>() : List.of();
+        final boolean histogramMetric = series.metric().type() == MetricType.HISTOGRAM;
+        final List<Long> histogramKeys = histogramMetric ? new ArrayList<>() : null;
+        final long[] firstSec = { Long.MAX_VALUE };
+        statsQuery.forEachBucket(reader, List.of(series), range, (key, aggregate) ->
+        {
+            if (aggregate.getCount() == 0)
+            {
+                return;
+            }
+            final long startSec = BucketKey.bucketStartSec(key);
+            accumulator.add(series.id(), startSec, aggregate);
+            firstSec[0] = Math.min(firstSec[0], startSec);
+            if (withBuckets)
+            {
+                buckets.add(new SeriesBucket(startSec * 1000L, aggregate.getCount(), aggregate.getSum(),
+                    aggregate.getMin(), aggregate.getMax(), aggregate.getLast()));
+            }
+            if (histogramMetric)
+            {
+                histogramKeys.add(key);
+            }
+        });
+        final Stats stats = accumulator.toStats();
+        if (withBuckets && buckets.size() > 1)
+        {
+            buckets.sort((a, b) -> Long.compare(a.startMs(), b.startMs())); // a store scan visits in no order
+        }
+        Long firstDataMs = null;
+        if (stats.count() > 0)
+        {
+            final long earliestSec = reader.earliestDataSec(series.id());
+            firstDataMs = (earliestSec == 0L || earliestSec == StoreReader.NO_DATA ? firstSec[0] : earliestSec) * 1000L;
+        }
+        Histogram histogram = null;
+        long[] exactSamples = null;
+        if (histogramMetric)
+        {
+            final HistogramSpec spec = series.metric().histogram();
+            histogram = merge(spec, histogramKeys, stats);
+            if (spec.exactSamples() > 0 && stats.count() > 0)
+            {
+                exactSamples = exactSamples(series, range, firstDataMs, stats.count(), nowMs);
+            }
+        }
+        return new SeriesRead(series, stats, buckets, histogram, exactSamples, firstDataMs);
+    }
+
+    private Histogram merge(final HistogramSpec spec, final List<Long> keys, final Stats stats)
+    {
+        final long lowest = spec.lowestDiscernibleValue();
+        final long highest = stats.count() == 0 ? 2 * lowest : Math.max(2 * lowest, stats.max());
+        final Histogram merged = new Histogram(lowest, highest, spec.significantDigits());
+        merged.setAutoResize(true); // a bucket encoded with another layout may hold values past the sized range
+        if (!keys.isEmpty())
+        {
+            final EncodedHistogramMerger merger = new EncodedHistogramMerger(lowest, spec.significantDigits());
+            for (final long key : keys)
+            {
+                reader.addHistogramTo(key, merger);
+            }
+            merger.addTo(merged);
+        }
+        return merged;
+    }
+
+    /** @return every raw value of the range, sorted, or null when the raw buckets did not keep them all. */
+    private long[] exactSamples(
+        final SeriesInfo series, final TimeRange.ResolvedRange range, final long firstDataMs, final long count,
+        final long nowMs)
+    {
+        final Resolution raw = resolutions.get(0);
+        final long fromMs = Math.max(range.fromMs(), firstDataMs);
+        if (fromMs < nowMs - raw.retentionMs())
+        {
+            return null; // values older than raw_retention kept no samples
+        }
+        final long[] samples = statsQuery.exactSamples(
+            List.of(series), new TimeRange.ResolvedRange(raw, fromMs, range.toMs()));
+        if (samples == null || samples.length != count)
+        {
+            return null;
+        }
+        Arrays.sort(samples);
+        return samples;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.bridge.analytics.alert;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.config.AlertSettings;
+import dev.bridge.analytics.config.EngineConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine runs the alert agent on its own thread when there are rules, stops it at close, resumes at restart. */
+@Timeout(60)
+class EngineAlertsTest
+{
+    private static final AlertSettings RULES = RuleTester.parse("""
+        alerts:
+          evaluation_interval: 1s
+          rules:
+            - { name: many_sessions, expr: { metric: active_sessions, aggregation: last, window: 10m },
+                comparator: ">", threshold: 10, severity: warning }
+          route: { group_wait: 0, receivers: [ { type: listener } ] }
+        """);
+
+    @TempDir
+    Path dir;
+
+    private EngineConfig config(final AlertSettings alerts)
+    {
+        return EngineConfig.defaults()
+            .withEngine(b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000))
+            .withAlerts(alerts);
+    }
+
+    @Test
+    void shouldEvaluateOnTheAgentThreadOnTheEnginesClockAndResumeAfterARestart()
+    {
+        final StepClock clock = new StepClock(RuleTester.START_MS);
+        final List<AlertNotification> notifications = new CopyOnWriteArrayList<>();
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(RULES), clock))
+        {
+            assertTrue(engine.alerts().running());
+            assertTrue(agentThreadAlive());
+            engine.alerts().addListener(notifications::add);
+            engine.gauge("active_sessions").set(20);
+            engine.flush();
+            clock.set(RuleTester.START_MS + 1_000); // the next evaluation is due
+            awaitTrue(() -> notifications.size() == 1);
+            assertEquals(AlertState.FIRING, engine.alerts().alerts().get(0).state());
+            assertEquals(RuleTester.START_MS + 1_000, engine.alerts().alerts().get(0).firedAtMs());
+        }
+        assertFalse(agentThreadAlive(), "close stops the agent thread");
+
+        clock.set(RuleTester.START_MS + 60_000);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(RULES), clock))
+        {
+            final Alert restored = engine.alerts().snapshot().alerts().get(0);
+            assertEquals(AlertState.FIRING, restored.state());
+            assertEquals(RuleTester.START_MS + 1_000, restored.firedAtMs());
+        }
+    }
+
+    @Test
+    void shouldNotRunAnAgentWithoutRules()
+    {
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(AlertSettings.NONE), new StepClock(RuleTester.START_MS)))
+        {
+            assertFalse(engine.alerts().running());
+            assertFalse(agentThreadAlive());
+            assertEquals(AlertsSnapshot.EMPTY.alerts(), engine.alerts().snapshot().alerts());
+        }
+    }
+
+    private static boolean agentThreadAlive()
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().equals("analytics-alerts") && t.isAlive());
+    }
+
+    private static void awaitTrue(final BooleanSupplier condition)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() - deadline > 0)
+            {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try
+            {
+                Thread.sleep(5);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+    }
+}
