@@ -51,6 +51,8 @@ public final class AnalyticsQueries
     private final TimeSeriesQuery timeSeriesQuery;
     private final EpochClock clock;
     private final Guard guard;
+    /** The export order of the series last exported (see {@link #exportOrder}); immutable, replaced whole. */
+    private volatile List<SeriesInfo> lastExportOrder;
 
     /** Runs a store read while the store is open (the owner's lock and open check). */
     @FunctionalInterface
@@ -283,8 +285,23 @@ public final class AnalyticsQueries
         return new ExportSnapshot(nowMs, exportRange, series, dashboard, settings, parts);
     }
 
-    /** @return {@code series} in catalog order (the engine's own metrics after it), then by their keys. */
+    /**
+     * @return {@code series} in catalog order (the engine's own metrics after it), then by their keys; the last
+     *         order computed is kept while the number of series is unchanged (series are never removed).
+     */
     private List<SeriesInfo> exportOrder(final List<SeriesInfo> series)
+    {
+        final List<SeriesInfo> last = lastExportOrder;
+        if (last != null && last.size() == series.size())
+        {
+            return last;
+        }
+        final List<SeriesInfo> sorted = sortForExport(series);
+        lastExportOrder = sorted;
+        return sorted;
+    }
+
+    private List<SeriesInfo> sortForExport(final List<SeriesInfo> series)
     {
         final Map<String, Integer> order = new HashMap<>();
         final List<MetricDefinition> catalog = config.metrics();
@@ -297,6 +314,6 @@ public final class AnalyticsQueries
             .comparingInt((SeriesInfo s) -> order.getOrDefault(s.metric().name(), Integer.MAX_VALUE))
             .thenComparing(s -> s.metric().name())
             .thenComparing(SeriesInfo::key));
-        return sorted;
+        return List.copyOf(sorted);
     }
 }

@@ -5,8 +5,8 @@ import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.query.SeriesRead;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class SnapshotAssembler
         }
         return new SeriesExport(metric, read.series().labels(), read.series().key(), read.series().overflow(),
             read.stats(), createdMs, read.buckets(), histogram,
-            keepDistribution && metric.type() == MetricType.HISTOGRAM ? read.histogram() : null);
+            keepDistribution && metric.type() == MetricType.HISTOGRAM ? distribution(read) : null);
     }
 
     /**
@@ -58,6 +58,15 @@ public final class SnapshotAssembler
      */
     static HistogramExport histogram(
         final List<Double> bounds, final Stats stats, final Histogram merged, final long[] samples,
+        final List<Double> percentiles)
+    {
+        return histogram(bounds, stats, merged == null ? null : EncodedHistogramMerger.of(
+            merged, merged.getLowestDiscernibleValue(), merged.getNumberOfSignificantValueDigits()), samples, percentiles);
+    }
+
+    /** As {@link #histogram(List, Stats, Histogram, long[], List)} from merged counts (what an export reads). */
+    static HistogramExport histogram(
+        final List<Double> bounds, final Stats stats, final EncodedHistogramMerger merged, final long[] samples,
         final List<Double> percentiles)
     {
         final double[] upper = new double[bounds.size()];
@@ -72,9 +81,9 @@ public final class SnapshotAssembler
         {
             fromSamples(upper, samples, percentiles, cumulative, values);
         }
-        else if (merged != null && merged.getTotalCount() > 0)
+        else if (merged != null && merged.totalCount() > 0)
         {
-            fromHistogram(upper, merged, percentiles, cumulative, values);
+            fromCounts(upper, merged, percentiles, cumulative, values);
         }
         final Map<Double, Long> byFraction = new LinkedHashMap<>();
         for (int p = 0; p < values.length; p++)
@@ -111,15 +120,15 @@ public final class SnapshotAssembler
     }
 
     /**
-     * One pass over the recorded values of {@code merged} for both the bucket counts and the percentiles (each
-     * percentile as {@link Histogram#getValueAtPercentile} answers it, which would walk the counts once per
-     * percentile).
+     * One pass over the merged counts for both the bucket counts and the percentiles, each percentile as
+     * {@link Histogram#getValueAtPercentile} answers it over the same counts (which would walk them once per
+     * percentile): the highest value equivalent to the count reaching the rank, the lowest for fraction 0.
      */
-    private static void fromHistogram(
-        final double[] upper, final Histogram merged, final List<Double> percentiles, final long[] cumulative,
-        final long[] values)
+    private static void fromCounts(
+        final double[] upper, final EncodedHistogramMerger merged, final List<Double> percentiles,
+        final long[] cumulative, final long[] values)
     {
-        final long total = merged.getTotalCount();
+        final long total = merged.totalCount();
         final long[] rank = new long[values.length];
         for (int p = 0; p < rank.length; p++)
         {
@@ -131,15 +140,15 @@ public final class SnapshotAssembler
         int bucket = 0;
         int percentile = 0;
         long seen = 0;
-        for (final HistogramIterationValue v : merged.recordedValues())
+        for (int i = 0, n = merged.nonZeroCount(); i < n; i++)
         {
-            final long highest = v.getValueIteratedTo();
-            final long lowest = merged.lowestEquivalentValue(highest);
-            final long countHere = v.getCountAtValueIteratedTo();
+            final int index = merged.nonZeroIndex(i);
+            final long countHere = merged.countAt(index);
+            final long lowest = merged.lowestValueAt(index);
             seen += countHere;
             while (percentile < rank.length && seen >= rank[percentile])
             {
-                values[percentile] = percentiles.get(percentile) == 0.0 ? lowest : highest;
+                values[percentile] = percentiles.get(percentile) == 0.0 ? lowest : merged.highestValueAt(index);
                 percentile++;
             }
             while (bucket < upper.length && lowest > upper[bucket])
@@ -157,5 +166,20 @@ public final class SnapshotAssembler
             running += perBucket[i];
             cumulative[i] = running;
         }
+    }
+
+    /** @return the merged counts of {@code read} as an HdrHistogram of their own (the StatsD push diffs them). */
+    private static Histogram distribution(final SeriesRead read)
+    {
+        final var spec = read.series().metric().histogram();
+        final Histogram histogram = new Histogram(spec.lowestDiscernibleValue(),
+            Math.max(2 * spec.lowestDiscernibleValue(), read.stats().count() == 0 ? 0 : read.stats().max()),
+            spec.significantDigits());
+        histogram.setAutoResize(true);
+        if (read.histogram() != null)
+        {
+            read.histogram().addTo(histogram);
+        }
+        return histogram;
     }
 }

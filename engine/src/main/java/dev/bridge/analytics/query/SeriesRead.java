@@ -2,20 +2,20 @@ package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.series.SeriesInfo;
-import org.HdrHistogram.Histogram;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 
 import java.util.List;
 
 /**
  * Everything an export needs of one series over one resolved range, read in one pass over its buckets by
- * {@link StatsQuery#readSeries}. Immutable once returned (the histogram and samples belong to the reader of
- * this record: do not change them). Thread-safe to share after construction.
+ * {@link StatsQuery#readSeries}. The histogram is valid until the reader's next read; the samples belong to the
+ * reader of this record: do not change them. Not to be shared across threads.
  *
  * @param series       the series.
  * @param stats        its stats over the range ({@link Stats#EMPTY} without data).
  * @param buckets      its buckets with data in the range, oldest first; empty unless asked for.
- * @param histogram    histogram metrics: the merged HdrHistogram of the range (sized to the values it holds);
- *                     null for other metrics.
+ * @param histogram    histogram metrics: the merged counts of the range, in the metric's layout (the reader's
+ *                     merger, reused by its next read: consume it first); null for other metrics.
  * @param exactSamples histogram metrics with {@code exact_samples}: every value of the range, sorted, when every
  *                     raw bucket kept all its values; null otherwise.
  * @param firstDataMs  start of the series' earliest raw bucket that held data (a lower bound, from
@@ -23,7 +23,7 @@ import java.util.List;
  *                     starts; null without data.
  */
 public record SeriesRead(
-    SeriesInfo series, Stats stats, List<SeriesBucket> buckets, Histogram histogram, long[] exactSamples,
+    SeriesInfo series, Stats stats, List<SeriesBucket> buckets, EncodedHistogramMerger histogram, long[] exactSamples,
     Long firstDataMs)
 {
 }

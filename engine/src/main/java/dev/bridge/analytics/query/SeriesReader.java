@@ -9,7 +9,6 @@ import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.StoreReader;
-import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,7 @@ import java.util.List;
 
 /**
  * Reads series one at a time for an export ({@link SeriesRead}): stats, optionally the buckets, the merged
- * histogram of histogram series (sized to the largest value read, not to the metric's whole range) and, for
+ * counts of histogram series (in a merger reused from read to read: no histogram is built) and, for
  * metrics with {@code exact_samples}, every raw value when the raw buckets kept them all. Obtain one per export
  * from {@link StatsQuery#newSeriesReader()}.
  * <p>
@@ -28,6 +27,8 @@ public final class SeriesReader
     private final StatsQuery statsQuery;
     private final StoreReader reader;
     private final List<Resolution> resolutions;
+    /** One merger per histogram layout, reused by every read (the counts arrays keep their size). */
+    private final java.util.Map<HistogramSpec, EncodedHistogramMerger> mergers = new java.util.HashMap<>();
 
     SeriesReader(final StatsQuery statsQuery, final StoreReader reader, final List<Resolution> resolutions)
     {
@@ -82,12 +83,12 @@ public final class SeriesReader
             final long earliestSec = reader.earliestDataSec(series.id());
             firstDataMs = (earliestSec == 0L || earliestSec == StoreReader.NO_DATA ? firstSec[0] : earliestSec) * 1000L;
         }
-        Histogram histogram = null;
+        EncodedHistogramMerger histogram = null;
         long[] exactSamples = null;
         if (histogramMetric)
         {
             final HistogramSpec spec = series.metric().histogram();
-            histogram = merge(spec, histogramKeys, stats);
+            histogram = merge(spec, histogramKeys);
             if (spec.exactSamples() > 0 && stats.count() > 0)
             {
                 exactSamples = exactSamples(series, range, firstDataMs, stats.count(), nowMs);
@@ -96,22 +97,18 @@ public final class SeriesReader
         return new SeriesRead(series, stats, buckets, histogram, exactSamples, firstDataMs);
     }
 
-    private Histogram merge(final HistogramSpec spec, final List<Long> keys, final Stats stats)
+    /** @return the merged counts of {@code keys}, in this reader's merger for the spec (reset first). */
+    private EncodedHistogramMerger merge(final HistogramSpec spec, final List<Long> keys)
     {
-        final long lowest = spec.lowestDiscernibleValue();
-        final long highest = stats.count() == 0 ? 2 * lowest : Math.max(2 * lowest, stats.max());
-        final Histogram merged = new Histogram(lowest, highest, spec.significantDigits());
-        merged.setAutoResize(true); // a bucket encoded with another layout may hold values past the sized range
-        if (!keys.isEmpty())
+        final EncodedHistogramMerger merger = mergers.computeIfAbsent(spec,
+            s -> new EncodedHistogramMerger(s.lowestDiscernibleValue(), s.significantDigits()));
+        merger.reset();
+        for (int i = 0, n = keys.size(); i < n; i++)
         {
-            final EncodedHistogramMerger merger = new EncodedHistogramMerger(lowest, spec.significantDigits());
-            for (final long key : keys)
-            {
-                reader.addHistogramTo(key, merger);
-            }
-            merger.addTo(merged);
+            reader.addHistogramTo(keys.get(i), merger);
         }
-        return merged;
+        merger.normalize(); // a bucket encoded with another layout (an older config) joins this one
+        return merger;
     }
 
     /** @return every raw value of the range, sorted, or null when the raw buckets did not keep them all. */

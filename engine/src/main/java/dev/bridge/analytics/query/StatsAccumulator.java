@@ -14,7 +14,12 @@ final class StatsAccumulator
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
     private double sumSquares;
-    private final java.util.Map<Integer, long[]> latestBySeries = new java.util.HashMap<>();
+    /** The first series added, with its latest bucket and last value: most reads are of one series. */
+    private int firstSeriesId = -1;
+    private long firstLatestSec = Long.MIN_VALUE;
+    private long firstLast;
+    /** Every other series: id -> {latest bucket start, last value}; null until a second series is added. */
+    private java.util.Map<Integer, long[]> latestOfOthers;
 
     void add(final int seriesId, final long bucketStartSec, final BucketAggregate aggregate)
     {
@@ -27,7 +32,21 @@ final class StatsAccumulator
         min = Math.min(min, aggregate.getMin());
         max = Math.max(max, aggregate.getMax());
         sumSquares += aggregate.getSumSquares();
-        final long[] latest = latestBySeries.computeIfAbsent(seriesId, id -> new long[]{ Long.MIN_VALUE, 0 });
+        if (firstSeriesId == -1 || firstSeriesId == seriesId)
+        {
+            firstSeriesId = seriesId;
+            if (bucketStartSec > firstLatestSec)
+            {
+                firstLatestSec = bucketStartSec;
+                firstLast = aggregate.getLast();
+            }
+            return;
+        }
+        if (latestOfOthers == null)
+        {
+            latestOfOthers = new java.util.HashMap<>();
+        }
+        final long[] latest = latestOfOthers.computeIfAbsent(seriesId, id -> new long[]{ Long.MIN_VALUE, 0 });
         if (bucketStartSec > latest[0])
         {
             latest[0] = bucketStartSec;
@@ -63,10 +82,13 @@ final class StatsAccumulator
         }
         final double mean = (double)sum / count;
         final double variance = Math.max(0.0, sumSquares / count - mean * mean);
-        long last = 0;
-        for (final long[] latest : latestBySeries.values())
+        long last = firstLast;
+        if (latestOfOthers != null)
         {
-            last += latest[1];
+            for (final long[] latest : latestOfOthers.values())
+            {
+                last += latest[1];
+            }
         }
         return new Stats(count, sum, mean, min, max, Math.sqrt(variance), last);
     }

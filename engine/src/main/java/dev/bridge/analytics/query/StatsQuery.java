@@ -12,7 +12,6 @@ import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreReader;
-import net.openhft.chronicle.values.Values;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -208,7 +207,7 @@ public final class StatsQuery
         if (buckets != Long.MAX_VALUE &&
             (buckets * series.size() <= ALWAYS_POINT_LOOKUPS || buckets * series.size() <= store.aggregateBuckets()))
         {
-            final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
+            final BucketAggregate value = reader.aggregateScratch();
             for (final SeriesInfo s : series)
             {
                 final long earliestSec = reader.earliestDataSec(s.id());

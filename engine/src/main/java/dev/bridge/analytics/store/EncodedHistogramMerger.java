@@ -31,7 +31,12 @@ public final class EncodedHistogramMerger
     private final int subBucketHalfCountMagnitude;
     private final int subBucketHalfCount;
     private long[] counts = new long[2048];
+    /** The indexes holding a count, in the order they were first counted ({@link #sortIndexes} sorts them). */
+    private int[] indexes = new int[256];
+    private int indexCount;
+    private boolean indexesSorted = true;
     private int highestIndex = -1;
+    private long totalCount;
     private Histogram foreign;
 
     /** A merger of encodings with this layout (others are decoded and added whole: slower, still exact). */
@@ -68,6 +73,7 @@ public final class EncodedHistogramMerger
             return;
         }
         final int payloadLength = encoded.getInt(4);
+        final byte[] array = encoded.hasArray() && encoded.arrayOffset() == 0 ? encoded.array() : null;
         int position = HEADER_LENGTH;
         final int end = HEADER_LENGTH + payloadLength;
         int index = 0;
@@ -78,7 +84,7 @@ public final class EncodedHistogramMerger
             long b;
             do
             {
-                b = encoded.get(position++);
+                b = array != null ? array[position++] : encoded.get(position++);
                 raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
                 shift += 7;
             }
@@ -96,7 +102,17 @@ public final class EncodedHistogramMerger
                     {
                         counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
                     }
+                    if (counts[index] == 0)
+                    {
+                        if (indexCount == indexes.length)
+                        {
+                            indexes = Arrays.copyOf(indexes, indexCount * 2);
+                        }
+                        indexesSorted &= indexCount == 0 || indexes[indexCount - 1] < index;
+                        indexes[indexCount++] = index;
+                    }
                     counts[index] += count;
+                    totalCount += count;
                     highestIndex = Math.max(highestIndex, index);
                 }
                 index++;
@@ -104,23 +120,115 @@ public final class EncodedHistogramMerger
         }
     }
 
+    /** @return a merger holding the counts of {@code histogram} (of any layout) in the layout given. */
+    public static EncodedHistogramMerger of(
+        final AbstractHistogram histogram, final long lowestDiscernibleValue, final int significantDigits)
+    {
+        final EncodedHistogramMerger merger = new EncodedHistogramMerger(lowestDiscernibleValue, significantDigits);
+        merger.addDecoded(histogram);
+        return merger;
+    }
+
+    /** Forgets every count; the counts array keeps its size for the next merge. */
+    public void reset()
+    {
+        for (int i = 0; i < indexCount; i++)
+        {
+            counts[indexes[i]] = 0L;
+        }
+        indexCount = 0;
+        indexesSorted = true;
+        highestIndex = -1;
+        totalCount = 0;
+        foreign = null;
+    }
+
+    /**
+     * Brings the counts of encodings of another layout (decoded whole by {@link #add}) into this layout, so that
+     * {@link #countAt} and the value bounds cover every count. A no-op when every encoding had this layout.
+     */
+    public void normalize()
+    {
+        if (foreign != null)
+        {
+            final Histogram folded = foreign;
+            foreign = null;
+            addDecoded(folded);
+        }
+    }
+
+    private void addDecoded(final AbstractHistogram histogram)
+    {
+        final Histogram inLayout = new Histogram(lowest, Math.max(2 * lowest, histogram.getMaxValue()), digits);
+        inLayout.setAutoResize(true);
+        inLayout.add(histogram);
+        final ByteBuffer encoded = ByteBuffer.allocate(inLayout.getNeededByteBufferCapacity());
+        inLayout.encodeIntoByteBuffer(encoded);
+        add(encoded);
+    }
+
+    /** @return the highest counts-array index holding a count, -1 when empty (after {@link #normalize}). */
+    public int highestIndex()
+    {
+        return highestIndex;
+    }
+
+    /** @return how many counts-array indexes hold a count (after {@link #normalize}). */
+    public int nonZeroCount()
+    {
+        return indexCount;
+    }
+
+    /**
+     * @return the {@code i}th counts-array index holding a count, in increasing order: {@code i} in
+     *         [0, {@link #nonZeroCount()}). Walking these visits only the indexes that hold counts, where walking to
+     *         {@link #highestIndex()} visits up to 17,408 of a 1 us .. 60 s, 3-digit layout.
+     */
+    public int nonZeroIndex(final int i)
+    {
+        if (!indexesSorted)
+        {
+            Arrays.sort(indexes, 0, indexCount);
+            indexesSorted = true;
+        }
+        return indexes[i];
+    }
+
+    /** @return the count at a counts-array index (0 past {@link #highestIndex}). */
+    public long countAt(final int index)
+    {
+        return index <= highestIndex ? counts[index] : 0L;
+    }
+
+    /** @return the number of values merged (of this layout; all of them after {@link #normalize}). */
+    public long totalCount()
+    {
+        return totalCount;
+    }
+
+    /** @return the lowest value counted at {@code index}: HdrHistogram's {@code lowestEquivalentValue}. */
+    public long lowestValueAt(final int index)
+    {
+        final int bucketIndex = (index >> subBucketHalfCountMagnitude) - 1;
+        final int subBucketIndex = index & (subBucketHalfCount - 1);
+        return bucketIndex < 0 ?
+            (long)subBucketIndex << unitMagnitude :
+            (long)(subBucketIndex + subBucketHalfCount) << (bucketIndex + unitMagnitude);
+    }
+
+    /** @return the highest value counted at {@code index}: HdrHistogram's {@code highestEquivalentValue}. */
+    public long highestValueAt(final int index)
+    {
+        final int bucketIndex = Math.max(0, (index >> subBucketHalfCountMagnitude) - 1);
+        return lowestValueAt(index) + (1L << (bucketIndex + unitMagnitude)) - 1;
+    }
+
     /** Records the merged counts into {@code target}, which must cover their values; the merger is unchanged. */
     public void addTo(final AbstractHistogram target)
     {
-        for (int index = 0; index <= highestIndex; index++)
+        for (int i = 0; i < indexCount; i++)
         {
-            final long count = counts[index];
-            if (count > 0)
-            {
-                int bucketIndex = (index >> subBucketHalfCountMagnitude) - 1;
-                int subBucketIndex = (index & (subBucketHalfCount - 1)) + subBucketHalfCount;
-                if (bucketIndex < 0)
-                {
-                    subBucketIndex -= subBucketHalfCount;
-                    bucketIndex = 0;
-                }
-                target.recordValueWithCount((long)subBucketIndex << (bucketIndex + unitMagnitude), count);
-            }
+            target.recordValueWithCount(lowestValueAt(indexes[i]), counts[indexes[i]]);
         }
         if (foreign != null)
         {

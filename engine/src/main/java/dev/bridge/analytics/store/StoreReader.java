@@ -27,6 +27,7 @@ public final class StoreReader
     private IntValue startKey;
     private LongValue startValue;
     private ByteBuffer scratch;
+    private BucketAggregate aggregateScratch;
 
     StoreReader(
         final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms,
@@ -55,6 +56,19 @@ public final class StoreReader
             startValue = Values.newHeapInstance(LongValue.class);
         }
         return starts.firstBucketSec(seriesId, startKey, startValue);
+    }
+
+    /**
+     * @return a heap aggregate owned by this reader, to read aggregates into ({@link #readAggregate}): created once
+     *         (Chronicle creates value instances reflectively, which costs more than the read).
+     */
+    public BucketAggregate aggregateScratch()
+    {
+        if (aggregateScratch == null)
+        {
+            aggregateScratch = Values.newHeapInstance(BucketAggregate.class);
+        }
+        return aggregateScratch;
     }
 
     /** What {@link #earliestDataSec} answers for a series without data. */

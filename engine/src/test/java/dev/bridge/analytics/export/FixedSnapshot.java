@@ -73,7 +73,7 @@ final class FixedSnapshot
                 stats(LATENCIES), T + 10_000,
                 List.of(new SeriesBucket(T, 4, 245, 20, 100, 100), new SeriesBucket(T + minute, 2, 6000, 1000, 5000, 5000)),
                 SnapshotAssembler.histogram(settings.bucketsFor(latency), stats(LATENCIES),
-                    null, LATENCIES, percentiles),
+                    (org.HdrHistogram.Histogram)null, LATENCIES, percentiles),
                 null));
         final Dashboard dashboard = new Dashboard(T + 90_000,
             new Dashboard.Range("last_hour", T - 59 * minute, T + minute, minute),

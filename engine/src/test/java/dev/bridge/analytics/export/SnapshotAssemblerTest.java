@@ -66,7 +66,7 @@ class SnapshotAssemblerTest
         final long[] samples = { 1_000_100, 2, 3, 50 };
         Arrays.sort(samples);
 
-        final HistogramExport export = SnapshotAssembler.histogram(BOUNDS, FixedSnapshot.stats(samples), null, samples,
+        final HistogramExport export = SnapshotAssembler.histogram(BOUNDS, FixedSnapshot.stats(samples), (Histogram)null, samples,
             PERCENTILES);
 
         assertArrayEquals(new long[]{ 1, 3, 3, 3, 3, 3 }, cumulative(export));

@@ -68,4 +68,38 @@ class EncodedHistogramMergerTest
         assertEquals(expected.getMaxValue(), actual.getMaxValue());
         assertEquals(expected.getMinNonZeroValue(), actual.getMinNonZeroValue());
     }
+
+    @ParameterizedTest
+    @CsvSource({ "1, 60000000, 3", "1000, 3600000000000, 3", "1, 1000, 0", "16, 2000000000, 2" })
+    void shouldGiveTheEquivalentValueRangeOfEveryIndexAsHdrHistogramDoes(
+        final long lowest, final long highest, final int digits)
+    {
+        final Histogram source = new Histogram(lowest, highest, digits);
+        final SplittableRandom random = new SplittableRandom(digits);
+        for (int i = 0; i < 20_000; i++)
+        {
+            source.recordValue(random.nextLong(highest));
+        }
+        final EncodedHistogramMerger merger = EncodedHistogramMerger.of(source, lowest, digits);
+        long total = 0;
+        int nonZero = 0;
+        for (int index = 0; index <= merger.highestIndex(); index++)
+        {
+            if (merger.countAt(index) > 0)
+            {
+                assertEquals(index, merger.nonZeroIndex(nonZero++), "the non-zero indexes in order");
+                final long low = merger.lowestValueAt(index);
+                assertEquals(source.lowestEquivalentValue(low), low, "lowest at " + index);
+                assertEquals(source.highestEquivalentValue(low), merger.highestValueAt(index), "highest at " + index);
+                assertEquals(source.getCountAtValue(low), merger.countAt(index), "count at " + index);
+                total += merger.countAt(index);
+            }
+        }
+        assertEquals(source.getTotalCount(), total);
+        assertEquals(nonZero, merger.nonZeroCount());
+        assertEquals(source.getTotalCount(), merger.totalCount());
+        merger.reset();
+        assertEquals(-1, merger.highestIndex());
+        assertEquals(0, merger.totalCount());
+    }
 }
