@@ -141,6 +141,7 @@ public final class AnalyticsEngine implements AutoCloseable
             throw ex;
         }
         alerts = alertManager;
+        queries.alertsSource(alertManager::snapshot);
     }
 
     /** Starts an engine with the system clock. */

@@ -51,6 +51,9 @@ public final class AnalyticsQueries
     private final TimeSeriesQuery timeSeriesQuery;
     private final EpochClock clock;
     private final Guard guard;
+    /** The engine's alerts (set once its alert manager exists); none for a reader of a store. */
+    private volatile java.util.function.Supplier<dev.bridge.analytics.alert.AlertsSnapshot> alertsSource =
+        () -> dev.bridge.analytics.alert.AlertsSnapshot.EMPTY;
     /** The export order of the series last exported (see {@link #exportOrder}); immutable, replaced whole. */
     private volatile List<SeriesInfo> lastExportOrder;
 
@@ -247,6 +250,18 @@ public final class AnalyticsQueries
         writer.write(snapshot(range, writer.parts()), out);
     }
 
+    /** @return the engine's active alerts and silences now ({@code AlertsSnapshot.EMPTY} for a store reader). */
+    public dev.bridge.analytics.alert.AlertsSnapshot alerts()
+    {
+        return alertsSource.get();
+    }
+
+    /** Sets where {@link #alerts()} reads from: the engine's alert manager. */
+    void alertsSource(final java.util.function.Supplier<dev.bridge.analytics.alert.AlertsSnapshot> source)
+    {
+        alertsSource = source;
+    }
+
     /** @return a snapshot of every series over {@code range} with every optional part but the distributions. */
     public ExportSnapshot snapshot(final TimeRange range)
     {
@@ -282,7 +297,7 @@ public final class AnalyticsQueries
         });
         final Dashboard dashboard = parts.contains(SnapshotPart.DASHBOARD) ?
             new AnalyticsQueries(this, () -> nowMs).dashboard(range) : null;
-        return new ExportSnapshot(nowMs, exportRange, series, dashboard, settings, parts);
+        return new ExportSnapshot(nowMs, exportRange, series, dashboard, settings, parts, alerts());
     }
 
     /**

@@ -36,6 +36,7 @@ public final class ExportSnapshot
     private final Dashboard dashboard;
     private final ExportSettings settings;
     private final Set<SnapshotPart> parts;
+    private final dev.bridge.analytics.alert.AlertsSnapshot alerts;
 
     /**
      * @param takenAtMs epoch ms the range was resolved at (the queries' clock).
@@ -49,6 +50,18 @@ public final class ExportSnapshot
         final long takenAtMs, final ExportRange range, final List<SeriesExport> series, final Dashboard dashboard,
         final ExportSettings settings, final Set<SnapshotPart> parts)
     {
+        this(takenAtMs, range, series, dashboard, settings, parts, dev.bridge.analytics.alert.AlertsSnapshot.EMPTY);
+    }
+
+    /**
+     * As {@link #ExportSnapshot(long, ExportRange, List, Dashboard, ExportSettings, Set)} with the engine's alerts
+     * at the same moment (exported as Prometheus' {@code ALERTS} series).
+     */
+    public ExportSnapshot(
+        final long takenAtMs, final ExportRange range, final List<SeriesExport> series, final Dashboard dashboard,
+        final ExportSettings settings, final Set<SnapshotPart> parts, final dev.bridge.analytics.alert.AlertsSnapshot alerts)
+    {
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.takenAtMs = takenAtMs;
         this.range = Objects.requireNonNull(range, "range");
         this.series = List.copyOf(series);
@@ -59,6 +72,12 @@ public final class ExportSnapshot
         {
             throw new IllegalArgumentException("a dashboard goes with SnapshotPart.DASHBOARD, and only with it");
         }
+    }
+
+    /** @return the engine's alerts and silences when the snapshot was taken ({@code EMPTY} without an engine). */
+    public dev.bridge.analytics.alert.AlertsSnapshot alerts()
+    {
+        return alerts;
     }
 
     /** @return the percentiles of every histogram series: {@link #DEFAULT_PERCENTILES} and the summary quantiles. */

@@ -84,7 +84,39 @@ public final class PrometheusSnapshots
                 default -> throw new IllegalStateException("unknown metric type " + metric.type());
             }
         }
+        final GaugeSnapshot alerts = alerts(snapshot.alerts());
+        if (alerts != null)
+        {
+            metrics.add(alerts);
+        }
         return new MetricSnapshots(metrics);
+    }
+
+    /** Prometheus' own name for alert series: no prefix, as every Prometheus-compatible tool expects it. */
+    public static final String ALERTS = "ALERTS";
+
+    /**
+     * @return Prometheus' {@code ALERTS} series: 1 for every pending or firing alert, labelled with the alert's
+     *         labels ({@code alertname}, {@code severity}, ...) and {@code alertstate}; null when there is none.
+     */
+    private static GaugeSnapshot alerts(final dev.bridge.analytics.alert.AlertsSnapshot snapshot)
+    {
+        final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(ALERTS)
+            .help("Pending and firing alerts of the engine's rules (1 each), as Prometheus exports them.");
+        boolean any = false;
+        for (final dev.bridge.analytics.alert.Alert alert : snapshot.alerts())
+        {
+            if (alert.state() == dev.bridge.analytics.alert.AlertState.RESOLVED)
+            {
+                continue;
+            }
+            final Labels.Builder labels = Labels.builder();
+            alert.labels().forEach(labels::label);
+            labels.label("alertstate", alert.state().spelling());
+            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels.build()).value(1.0).build());
+            any = true;
+        }
+        return any ? builder.build() : null;
     }
 
     /**

@@ -101,6 +101,7 @@ public final class AnalyticsHttpServer implements AutoCloseable
         routes.put("/api/query", new QueryEndpoint(queries));
         routes.put("/api/export", new ExportEndpoint(queries));
         routes.put("/api/health", new HealthEndpoint(queries, engineFacts));
+        routes.put("/api/alerts", new AlertsEndpoint(queries));
         return routes;
     }
 
