@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line: a top-level command that only dispatches to its subcommands
- * ({@code bench}, {@code query}, {@code query-bench}, {@code serve}). Exit codes are those of {@link ExitCodes}.
+ * ({@code bench}, {@code query}, {@code query-bench}, {@code serve}, {@code statsd-load}). Exit codes are those of
+ * {@link ExitCodes}.
  * <p>
  * Thread-safety: a {@link CommandLine} built by {@link #newCommandLine()} is for one thread; build one per run.
  */
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
     version = "Bridge Analytics 0.1.0-SNAPSHOT",
     description = "Bridge Analytics: an embeddable metrics engine for the DSPex bridge.",
     subcommands = { BenchCommand.class, QueryCommand.class, QueryBenchCommand.class, ServeCommand.class,
-        CommandLine.HelpCommand.class },
+        dev.bridge.analytics.bench.statsdload.StatsdLoadCommand.class, CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -5,8 +5,11 @@ import dev.bridge.analytics.bench.query.ConfigFiles;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.HttpSettings;
+import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import dev.bridge.analytics.http.EngineHealth;
+import dev.bridge.analytics.ingest.statsd.StatsdCatalog;
+import dev.bridge.analytics.ingest.statsd.StatsdListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * {@code analytics serve}: starts the engine with the configuration and its HTTP endpoint ({@code /metrics}, the JSON
  * API, the dashboard page; see {@link AnalyticsHttpServer}), prints the page's URL and runs until Ctrl-C, when it
  * closes the server, then the engine (everything published is committed). The {@code http:} section of the
- * configuration gives the bind address, port and token; the options override them. Exit 0 after a clean stop; 2 when
+ * configuration gives the bind address, port and token; the options override them. With {@code statsd.enabled} (the
+ * default) a {@link StatsdListener} takes StatsD/DogStatsD datagrams on {@code statsd.bind:port} (or
+ * {@code --statsd-port}) from start to stop, closed before the engine. Exit 0 after a clean stop; 2 when
  * the configuration is invalid, the store cannot be opened or the address cannot be bound.
  * <p>
  * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread,
@@ -62,6 +67,11 @@ public final class ServeCommand implements Callable<Integer>
             "Other users can see a command line: prefer the configuration file.")
     private String token;
 
+    @Option(names = "--statsd-port", paramLabel = "N",
+        description = "UDP port of the StatsD/DogStatsD listener, 0 for any free one (default: the configuration's " +
+            "statsd.port, 8125; statsd.enabled: false turns the listener off).")
+    private Integer statsdPort;
+
     @Override
     public Integer call()
     {
@@ -70,12 +80,21 @@ public final class ServeCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
         }
+        if (statsdPort != null && (statsdPort < 0 || statsdPort > 65535))
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "--statsd-port must be in 0..65535, was " + statsdPort);
+        }
         final EngineConfig effective;
         final HttpSettings http;
+        final StatsdListenerSettings statsd;
         try
         {
             final EngineConfig loaded = ConfigFiles.load(config);
-            effective = store == null ? loaded : loaded.withDataDirectory(store);
+            final EngineConfig stored = store == null ? loaded : loaded.withDataDirectory(store);
+            statsd = statsdPort == null ? stored.statsd() : stored.statsd().withPort(statsdPort);
+            // the listener records its counts as statsd_lines and statsd_datagrams
+            effective = statsd.enabled() ? stored.withMetricsAdded(StatsdCatalog.selfMetrics()) : stored;
             http = httpSettings(effective.http());
         }
         catch (final ConfigException ex)
@@ -109,12 +128,29 @@ public final class ServeCommand implements Callable<Integer>
                 return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
                     ex.getMessage());
             }
-            try (server)
+            final StatsdListener listener;
+            try
+            {
+                listener = statsd.enabled() ? StatsdListener.start(engine, statsd) : null;
+            }
+            catch (final IOException ex)
+            {
+                server.close();
+                return fail(err, "analytics serve: cannot listen for StatsD on udp://" + statsd.bind() + ":" +
+                    statsd.port() + ": " + ex.getMessage());
+            }
+            try (server; listener)
             {
                 final PrintWriter out = spec.commandLine().getOut();
                 out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
                     (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
                     "); Ctrl-C stops");
+                if (listener != null)
+                {
+                    out.println("analytics serve: StatsD/DogStatsD on udp://" + listener.localAddress().getHostString() +
+                        ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
+                        " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
+                }
                 out.flush();
                 stop.await();
             }

@@ -58,7 +58,7 @@ class ServeCommandTest
         final Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "engine:\n  ring_size: 1000\nmetrics:\n  x:\n    type: counter\n    unit: ops\n    help: x\n");
 
-        final Run run = Run.of("serve", "--config", config.toString(), "--port", "0");
+        final Run run = Run.of("serve", "--config", config.toString(), "--port", "0", "--statsd-port", "0");
 
         assertEquals(ExitCodes.USAGE, run.exit, run.toString());
         assertTrue(run.err().contains(config + ":2:"), run.toString());
@@ -71,7 +71,7 @@ class ServeCommandTest
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1")))
         {
             final Run run = Run.of("serve", "--config", smallConfig().toString(), "--store", store.toString(),
-                "--port", Integer.toString(taken.getLocalPort()));
+                "--port", Integer.toString(taken.getLocalPort()), "--statsd-port", "0");
 
             assertEquals(ExitCodes.USAGE, run.exit, run.toString());
             assertEquals("analytics serve: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
@@ -89,7 +89,7 @@ class ServeCommandTest
     {
         final Path store = dir.resolve("store");
         final Background serve = Background.start("serve", "--config", smallConfig().toString(), "--store",
-            store.toString(), "--port", "0", "--token", "t0ken");
+            store.toString(), "--port", "0", "--statsd-port", "0", "--token", "t0ken");
         final String url = serve.await("the URL", () -> match(serve.out()));
 
         assertTrue(serve.out().startsWith("analytics serve: " + url + " (store " + store + "; open the page as " + url +

@@ -36,6 +36,9 @@ final class ConfigDeserializers
         addEnum(module, PipelineThreading.class);
         addEnum(module, StatsdFlavour.class);
         addEnum(module, ReceiverType.class);
+        addEnum(module, StatsdMatchType.class);
+        addEnum(module, StatsdUnmappedPolicy.class);
+        addEnum(module, TelemetryMetricType.class);
         return module;
     }
 

@@ -25,6 +25,70 @@ final class ConfigDto
     Http http;
     @JsonSetter(nulls = Nulls.SKIP)
     Alerts alerts;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Listener statsd;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Telemetry telemetry;
+
+    /** The {@code statsd:} section (the ingest adapters' UDP listener); every key is optional. */
+    static final class Listener
+    {
+        Boolean enabled;
+        String bind;
+        Integer port;
+        Integer receiveBufferBytes;
+        Integer maxDatagramBytes;
+        Integer nameCacheEntries;
+        StatsdUnmappedPolicy unmapped;
+        @JsonSetter(nulls = Nulls.SKIP)
+        AutoRegister autoRegister;
+        List<Mapping> mappings;
+    }
+
+    /** {@code statsd.auto_register:}; every key is optional. */
+    static final class AutoRegister
+    {
+        String counter;
+        String gauge;
+        String timer;
+        String histogram;
+        String set;
+    }
+
+    /** One entry of {@code statsd.mappings}; match and metric are required. */
+    static final class Mapping
+    {
+        String match;
+        StatsdMatchType matchType;
+        String metric;
+        Map<String, String> labels;
+    }
+
+    /** The {@code telemetry:} section. */
+    static final class Telemetry
+    {
+        List<TelemetryEvent> events;
+    }
+
+    /** One entry of {@code telemetry.events}; event, measurement and metrics are required. */
+    static final class TelemetryEvent
+    {
+        String event;
+        String measurement;
+        String unit;
+        List<String> tags;
+        List<TelemetryMetric> metrics;
+    }
+
+    /** One entry of an event's {@code metrics}; metric and type are required. */
+    static final class TelemetryMetric
+    {
+        String metric;
+        TelemetryMetricType type;
+        List<String> tags;
+        Map<String, String> keep;
+        Map<String, String> drop;
+    }
 
     /** The {@code alerts:} section; every key is optional. */
     static final class Alerts

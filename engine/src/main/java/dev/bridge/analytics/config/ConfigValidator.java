@@ -61,7 +61,10 @@ final class ConfigValidator
         final HttpSettings http = http(dto.http == null ? new ConfigDto.Http() : dto.http);
         final AlertSettings alerts = dto.alerts == null ? AlertSettings.NONE :
             new AlertConfigValidator(at, metrics).alerts(dto.alerts);
-        return new EngineConfig(source, settings, metrics, export, http, alerts);
+        final IngestConfigValidator ingest = new IngestConfigValidator(at, metrics);
+        final StatsdListenerSettings statsd = dto.statsd == null ? StatsdListenerSettings.DEFAULT : ingest.statsd(dto.statsd);
+        final TelemetrySettings telemetry = dto.telemetry == null ? TelemetrySettings.NONE : ingest.telemetry(dto.telemetry);
+        return new EngineConfig(source, settings, metrics, export, http, alerts, statsd, telemetry);
     }
 
     private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException

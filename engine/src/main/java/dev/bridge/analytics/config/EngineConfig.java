@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A validated configuration: engine settings, the metric catalog, export, HTTP and alert settings. Immutable, thread-safe.
+ * A validated configuration: engine settings, the metric catalog, export, HTTP, alert, StatsD listener and telemetry
+ * settings. Immutable, thread-safe.
  * Obtain one with {@link #load(Path)}, {@link #parse(String, String)} or {@link #defaults()}; an invalid
  * file never yields an instance (a {@link ConfigException} names file, line, column and field).
  */
@@ -24,6 +25,8 @@ public final class EngineConfig
     private final ExportSettings export;
     private final HttpSettings http;
     private final AlertSettings alerts;
+    private final StatsdListenerSettings statsd;
+    private final TelemetrySettings telemetry;
 
     /** A configuration with default export and HTTP settings and no alert rules. */
     public EngineConfig(final String source, final EngineSettings engine, final List<MetricDefinition> metrics)
@@ -39,10 +42,21 @@ public final class EngineConfig
         this(source, engine, metrics, export, http, AlertSettings.NONE);
     }
 
+    /** A configuration with the default StatsD listener settings and no telemetry events. */
     public EngineConfig(
         final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
         final ExportSettings export, final HttpSettings http, final AlertSettings alerts)
     {
+        this(source, engine, metrics, export, http, alerts, StatsdListenerSettings.DEFAULT, TelemetrySettings.NONE);
+    }
+
+    public EngineConfig(
+        final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
+        final ExportSettings export, final HttpSettings http, final AlertSettings alerts,
+        final StatsdListenerSettings statsd, final TelemetrySettings telemetry)
+    {
+        this.statsd = Objects.requireNonNull(statsd, "statsd");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.export = Objects.requireNonNull(export, "export");
         this.http = Objects.requireNonNull(http, "http");
@@ -107,6 +121,18 @@ public final class EngineConfig
         return alerts;
     }
 
+    /** @return the StatsD/DogStatsD listener's settings ({@link StatsdListenerSettings#DEFAULT} without a section). */
+    public StatsdListenerSettings statsd()
+    {
+        return statsd;
+    }
+
+    /** @return the telemetry events ({@link TelemetrySettings#NONE} without a section). */
+    public TelemetrySettings telemetry()
+    {
+        return telemetry;
+    }
+
     /** @return the metric catalog in declaration order. */
     public List<MetricDefinition> metrics()
     {
@@ -122,19 +148,20 @@ public final class EngineConfig
     /** @return a copy with the engine settings changed by {@code change}. */
     public EngineConfig withEngine(final UnaryOperator<EngineSettings.Builder> change)
     {
-        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http, alerts);
+        return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http, alerts,
+            statsd, telemetry);
     }
 
     /** @return a copy with other export settings. */
     public EngineConfig withExport(final ExportSettings newExport)
     {
-        return new EngineConfig(source, engine, metrics(), newExport, http, alerts);
+        return new EngineConfig(source, engine, metrics(), newExport, http, alerts, statsd, telemetry);
     }
 
     /** @return a copy with other HTTP settings. */
     public EngineConfig withHttp(final HttpSettings newHttp)
     {
-        return new EngineConfig(source, engine, metrics(), export, newHttp, alerts);
+        return new EngineConfig(source, engine, metrics(), export, newHttp, alerts, statsd, telemetry);
     }
 
     /**
@@ -143,7 +170,47 @@ public final class EngineConfig
      */
     public EngineConfig withAlerts(final AlertSettings newAlerts)
     {
-        return new EngineConfig(source, engine, metrics(), export, http, newAlerts);
+        return new EngineConfig(source, engine, metrics(), export, http, newAlerts, statsd, telemetry);
+    }
+
+    /** @return a copy with other StatsD listener settings. */
+    public EngineConfig withStatsd(final StatsdListenerSettings newStatsd)
+    {
+        return new EngineConfig(source, engine, metrics(), export, http, alerts, newStatsd, telemetry);
+    }
+
+    /**
+     * @return a copy with other telemetry events (not checked against the catalog here: a mapping whose metric is
+     *         missing or of another type is detached and counted when its event is resolved).
+     */
+    public EngineConfig withTelemetry(final TelemetrySettings newTelemetry)
+    {
+        return new EngineConfig(source, engine, metrics(), export, http, alerts, statsd, newTelemetry);
+    }
+
+    /**
+     * @return a copy with {@code extra} metrics appended to the catalog, those it already has (by name) left out: for
+     *         adapters that record into metrics of their own (the StatsD listener's counts).
+     * @throws IllegalArgumentException when an added metric would be exported under the name of another.
+     */
+    public EngineConfig withMetricsAdded(final List<MetricDefinition> extra)
+    {
+        final Map<String, MetricDefinition> all = new LinkedHashMap<>(metrics);
+        final Map<String, String> exported = new LinkedHashMap<>();
+        all.values().forEach(m -> exported.put(PrometheusNames.familyName(m, ""), m.name()));
+        for (final MetricDefinition m : extra)
+        {
+            if (all.putIfAbsent(m.name(), m) == null)
+            {
+                final String other = exported.putIfAbsent(PrometheusNames.familyName(m, ""), m.name());
+                if (other != null)
+                {
+                    throw new IllegalArgumentException("metric '" + m.name() + "' would be exported as '" +
+                        PrometheusNames.familyName(m, "") + "', as metric '" + other + "' already is");
+                }
+            }
+        }
+        return new EngineConfig(source, engine, List.copyOf(all.values()), export, http, alerts, statsd, telemetry);
     }
 
     /** @return a copy whose store lives in {@code dir}. */

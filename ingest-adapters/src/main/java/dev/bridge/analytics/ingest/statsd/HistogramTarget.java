@@ -1,0 +1,50 @@
+package dev.bridge.analytics.ingest.statsd;
+
+import dev.bridge.analytics.HistogramHandle;
+
+/**
+ * {@code ms}, {@code h} and {@code d} into a histogram: each value times {@code scale} (milliseconds to the metric's
+ * time unit for timers, 1 otherwise), rounded, recorded round(1 / sample rate) times: the rate scales the count,
+ * not the value. A rate below 1/{@value #MAX_REPEAT} rejects the line (it would publish that many events). Negative
+ * values and values above the metric's {@code highest} are published and the engine rejects and counts them.
+ * Not thread-safe.
+ */
+final class HistogramTarget extends ValueTarget
+{
+    /** Most times one value is recorded for its sample rate. */
+    static final int MAX_REPEAT = 10_000;
+
+    private final HistogramHandle histogram;
+    private final double scale;
+
+    HistogramTarget(final HistogramHandle histogram, final double scale)
+    {
+        this.histogram = histogram;
+        this.scale = scale;
+    }
+
+    @Override
+    LineOutcome check(final StatsdLine line)
+    {
+        return 1.0 / line.sampleRate > MAX_REPEAT + 0.5 ? LineOutcome.REJECTED : null;
+    }
+
+    @Override
+    void onValue(final double value, final boolean signed, final StatsdLine line)
+    {
+        final long scaled = Math.round(value * scale);
+        final long repeat = Math.max(1, Math.round(1.0 / line.sampleRate));
+        final long timestampMs = line.timestampMs;
+        for (long i = 0; i < repeat; i++)
+        {
+            if (timestampMs != 0)
+            {
+                histogram.recordAt(scaled, timestampMs);
+            }
+            else
+            {
+                histogram.record(scaled);
+            }
+        }
+    }
+}
