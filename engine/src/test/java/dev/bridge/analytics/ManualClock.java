@@ -3,12 +3,12 @@ package dev.bridge.analytics;
 import org.agrona.concurrent.EpochClock;
 
 /** An epoch clock that tests set and advance; reads are volatile. Optionally blocks readers until released. */
-final class ManualClock implements EpochClock
+public final class ManualClock implements EpochClock
 {
     private volatile long timeMs;
     private volatile boolean blocked;
 
-    ManualClock(final long startMs)
+    public ManualClock(final long startMs)
     {
         timeMs = startMs;
     }
@@ -23,23 +23,23 @@ final class ManualClock implements EpochClock
         return timeMs;
     }
 
-    void set(final long ms)
+    public void set(final long ms)
     {
         timeMs = ms;
     }
 
-    void advance(final long ms)
+    public void advance(final long ms)
     {
         timeMs += ms;
     }
 
     /** Makes every reader wait in {@link #time()} until {@link #release()}. */
-    void block()
+    public void block()
     {
         blocked = true;
     }
 
-    void release()
+    public void release()
     {
         blocked = false;
     }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,37 +58,10 @@ public final class DashboardJson
 
     private static ObjectMapper mapper()
     {
-        final SimpleModule finiteNumbers = new SimpleModule("finite-numbers");
-        finiteNumbers.addSerializer(Double.class, new FiniteDoubleSerializer());
         return JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE) // nulls are written: inclusion stays ALWAYS
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .addModule(finiteNumbers)
+            .addModule(FiniteDoubleSerializer.module())
             .build();
-    }
-
-    /** Writes a non-finite double (which the dashboard never holds) as null, keeping the output strict JSON. */
-    private static final class FiniteDoubleSerializer extends StdSerializer<Double>
-    {
-        private static final long serialVersionUID = 1L;
-
-        FiniteDoubleSerializer()
-        {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(final Double value, final JsonGenerator gen, final SerializerProvider provider)
-            throws IOException
-        {
-            if (Double.isFinite(value))
-            {
-                gen.writeNumber(value);
-            }
-            else
-            {
-                gen.writeNull();
-            }
-        }
     }
 }

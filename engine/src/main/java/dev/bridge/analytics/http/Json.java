@@ -1,14 +1,11 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.dashboard.FiniteDoubleSerializer;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,7 +17,7 @@ final class Json
 {
     private static final ObjectWriter WRITER = JsonMapper.builder()
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .addModule(new SimpleModule("finite-numbers").addSerializer(Double.class, new FiniteDoubleSerializer()))
+        .addModule(FiniteDoubleSerializer.module())
         .build()
         .writer();
 
@@ -45,30 +42,5 @@ final class Json
     static Reply error(final int status, final String message)
     {
         return new Reply(status, Reply.JSON, write(Map.of("error", message)).getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-
-    /** Writes a non-finite double as null, keeping the output strict JSON. */
-    private static final class FiniteDoubleSerializer extends StdSerializer<Double>
-    {
-        private static final long serialVersionUID = 1L;
-
-        FiniteDoubleSerializer()
-        {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(final Double value, final JsonGenerator gen, final SerializerProvider provider)
-            throws IOException
-        {
-            if (Double.isFinite(value))
-            {
-                gen.writeNumber(value);
-            }
-            else
-            {
-                gen.writeNull();
-            }
-        }
     }
 }

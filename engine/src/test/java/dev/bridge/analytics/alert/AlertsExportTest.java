@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.AlertSettings;
@@ -52,7 +53,7 @@ class AlertsExportTest
     @Test
     void shouldExportPendingAndFiringAlertsAsPrometheusAlertsSeriesAndAtApiAlerts() throws Exception
     {
-        final StepClock clock = new StepClock(RuleTester.START_MS);
+        final ManualClock clock = new ManualClock(RuleTester.START_MS);
         final EngineConfig config = EngineConfig.defaults()
             .withEngine(b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000))
             .withAlerts(RULES);

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.EngineConfig;
@@ -44,7 +45,7 @@ class EngineAlertsTest
     @Test
     void shouldEvaluateOnTheAgentThreadOnTheEnginesClockAndResumeAfterARestart()
     {
-        final StepClock clock = new StepClock(RuleTester.START_MS);
+        final ManualClock clock = new ManualClock(RuleTester.START_MS);
         final List<AlertNotification> notifications = new CopyOnWriteArrayList<>();
         try (AnalyticsEngine engine = AnalyticsEngine.start(config(RULES), clock))
         {
@@ -72,7 +73,7 @@ class EngineAlertsTest
     @Test
     void shouldNotRunAnAgentWithoutRules()
     {
-        try (AnalyticsEngine engine = AnalyticsEngine.start(config(AlertSettings.NONE), new StepClock(RuleTester.START_MS)))
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(AlertSettings.NONE), new ManualClock(RuleTester.START_MS)))
         {
             assertFalse(engine.alerts().running());
             assertFalse(agentThreadAlive());

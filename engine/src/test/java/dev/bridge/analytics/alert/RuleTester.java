@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.ConfigException;
@@ -46,14 +47,14 @@ final class RuleTester implements AutoCloseable
     /** 2027-01-15T08:00:00Z: a whole hour, so every bucket and window starts aligned. */
     static final long START_MS = Instant.parse("2027-01-15T08:00:00Z").toEpochMilli();
 
-    private final StepClock clock;
+    private final ManualClock clock;
     private final AnalyticsEngine engine;
     private final AlertManager manager;
     private final List<AlertNotification> notifications = new CopyOnWriteArrayList<>();
 
     private RuleTester(final Path dir, final AlertSettings settings, final long startMs)
     {
-        clock = new StepClock(startMs);
+        clock = new ManualClock(startMs);
         engine = AnalyticsEngine.start(EngineConfig.defaults()
             .withEngine(b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000))
             .withAlerts(AlertSettings.NONE), clock);

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.dashboard;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.TimeRange;
@@ -35,7 +36,7 @@ class DashboardQueryTest
 
     @TempDir
     Path dir;
-    private final TestClock clock = new TestClock(ScriptedWorkload.PHASE_A);
+    private final ManualClock clock = new ManualClock(ScriptedWorkload.PHASE_A);
     private AnalyticsEngine engine;
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.dashboard;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -35,7 +36,7 @@ final class ScriptedWorkload
     }
 
     /** Records the three phases, leaving the clock at {@link #NOW}, everything flushed. */
-    static void run(final AnalyticsEngine engine, final TestClock clock)
+    static void run(final AnalyticsEngine engine, final ManualClock clock)
     {
         final Recorder r = new Recorder(engine);
         clock.set(PHASE_A);

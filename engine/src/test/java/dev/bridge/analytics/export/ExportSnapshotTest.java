@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
@@ -42,7 +43,7 @@ class ExportSnapshotTest
     @BeforeAll
     static void record()
     {
-        final SetClock clock = new SetClock(S);
+        final ManualClock clock = new ManualClock(S);
         engine = AnalyticsEngine.start(ExportWorkload.config(dir, EngineConfig.defaults().export()), clock);
         ExportWorkload.run(engine, clock);
     }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
@@ -74,7 +75,7 @@ class ExportValidationTest
 
     private Exports exportWorkload(final ExportSettings export, final boolean sampleEngineGauges) throws IOException
     {
-        final SetClock clock = new SetClock(ExportWorkload.S);
+        final ManualClock clock = new ManualClock(ExportWorkload.S);
         EngineConfig config = ExportWorkload.config(dir, export);
         if (sampleEngineGauges)
         {

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.ExportSettings;
@@ -56,7 +57,7 @@ final class ExportWorkload
     }
 
     /** Records the workload, leaving the clock at {@link #NOW}, everything flushed. */
-    static void run(final AnalyticsEngine engine, final SetClock clock)
+    static void run(final AnalyticsEngine engine, final ManualClock clock)
     {
         clock.set(A);
         engine.counter("variable_read").add(1000);

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ class JsonExportTest
     @Test
     void shouldWriteEverySeriesWithItsStatsHistogramAndTheDashboard() throws IOException
     {
-        final SetClock clock = new SetClock(ExportWorkload.S);
+        final ManualClock clock = new ManualClock(ExportWorkload.S);
         try (AnalyticsEngine engine = AnalyticsEngine.start(ExportWorkload.config(dir, EngineConfig.defaults().export()), clock))
         {
             ExportWorkload.run(engine, clock);
@@ -64,7 +65,7 @@ class JsonExportTest
     @Test
     void shouldWriteNullsNeverNaNForAStoreWithoutData() throws IOException
     {
-        final SetClock clock = new SetClock(ExportWorkload.S);
+        final ManualClock clock = new ManualClock(ExportWorkload.S);
         try (AnalyticsEngine engine = AnalyticsEngine.start(ExportWorkload.config(dir, EngineConfig.defaults().export()), clock))
         {
             engine.histogram("read_latency_us"); // a series without a value

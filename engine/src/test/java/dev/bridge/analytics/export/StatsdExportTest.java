@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
@@ -28,7 +29,7 @@ class StatsdExportTest
     @BeforeAll
     static void record()
     {
-        final SetClock clock = new SetClock(ExportWorkload.S);
+        final ManualClock clock = new ManualClock(ExportWorkload.S);
         engine = AnalyticsEngine.start(ExportWorkload.config(dir, EngineConfig.defaults().export()), clock);
         ExportWorkload.run(engine, clock);
     }

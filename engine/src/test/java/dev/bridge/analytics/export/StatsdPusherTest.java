@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.ExportSettings;
@@ -41,7 +42,7 @@ class StatsdPusherTest
     @TempDir
     Path dir;
     private DatagramSocket server;
-    private SetClock clock;
+    private ManualClock clock;
     private AnalyticsEngine engine;
 
     @BeforeEach
@@ -49,7 +50,7 @@ class StatsdPusherTest
     {
         server = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         server.setSoTimeout(RECEIVE_TIMEOUT_MS);
-        clock = new SetClock(T);
+        clock = new ManualClock(T);
     }
 
     @AfterEach

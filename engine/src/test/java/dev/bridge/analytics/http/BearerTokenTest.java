@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class BearerTokenTest
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), new SettableClock(NOW));
+        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
         server = AnalyticsHttpServer.start(engine.queries(), HttpSettings.DEFAULT.withPort(0).withBearerToken(TOKEN));
         http = new HttpCalls(server.port());
     }

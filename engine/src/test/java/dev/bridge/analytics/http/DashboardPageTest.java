@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bridge.analytics.AnalyticsEngine;
@@ -53,7 +54,7 @@ class DashboardPageTest
     static void start() throws Exception
     {
         BrowserAvailability.require();
-        engine = ScriptedTraffic.start(dir.resolve("store"), new SettableClock(NOW));
+        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
         server = AnalyticsHttpServer.start(engine.queries(), HttpSettings.DEFAULT.withPort(0));
         browser = new HeadlessChromium(dir.resolve("chromium-profile"));
     }

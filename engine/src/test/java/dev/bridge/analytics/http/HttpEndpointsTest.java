@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HttpSettings;
@@ -32,7 +33,7 @@ class HttpEndpointsTest
 {
     @TempDir
     static Path dir;
-    private static final SettableClock CLOCK = new SettableClock(NOW);
+    private static final ManualClock CLOCK = new ManualClock(NOW);
     private static AnalyticsEngine engine;
     private static AnalyticsHttpServer server;
     private static HttpCalls http;

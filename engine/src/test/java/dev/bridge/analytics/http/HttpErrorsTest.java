@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +33,7 @@ class HttpErrorsTest
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), new SettableClock(NOW));
+        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
         server = AnalyticsHttpServer.start(engine.queries(),
             new HttpSettings("127.0.0.1", 0, null, MAX_REQUEST_BYTES));
         http = new HttpCalls(server.port());
@@ -170,7 +171,7 @@ class HttpErrorsTest
     @Test
     void shouldAnswer500WithAGenericMessageWhenTheQueryFails() throws Exception
     {
-        final AnalyticsEngine closed = ScriptedTraffic.start(dir.resolve("closed"), new SettableClock(NOW));
+        final AnalyticsEngine closed = ScriptedTraffic.start(dir.resolve("closed"), new ManualClock(NOW));
         try (AnalyticsHttpServer broken = AnalyticsHttpServer.start(closed.queries(), HttpSettings.DEFAULT.withPort(0)))
         {
             closed.close();

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
 
@@ -40,7 +41,7 @@ final class ScriptedTraffic
     }
 
     /** @return a started engine on {@code clock} holding the three phases. */
-    static AnalyticsEngine start(final Path dir, final SettableClock clock)
+    static AnalyticsEngine start(final Path dir, final ManualClock clock)
     {
         clock.set(PHASE_A);
         final AnalyticsEngine engine = AnalyticsEngine.start(config(dir), clock);
@@ -56,7 +57,7 @@ final class ScriptedTraffic
         }
     }
 
-    private static void record(final AnalyticsEngine engine, final SettableClock clock)
+    private static void record(final AnalyticsEngine engine, final ManualClock clock)
     {
         clock.set(PHASE_A);
         engine.counter("variable_read").add(60);
