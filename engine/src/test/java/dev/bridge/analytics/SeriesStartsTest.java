@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Range reads start at each series' first bucket with data ({@code starts.dat}) instead of the range's start:
+ * Range reads start at each series' first bucket with data ({@code series-starts.dat}) instead of the range's start:
  * the answers must be those of an unbounded read, for a store that keeps the starts, for a store written before
  * it did (read as it is, then opened by an engine that derives them), and for series without data.
  */
@@ -39,23 +39,37 @@ class SeriesStartsTest
             engine.flush();
             assertAnswers(engine.queries());
         }
-        assertTrue(Files.exists(dir.resolve("starts.dat")));
+        assertTrue(Files.exists(dir.resolve("series-starts.dat")));
 
         try (AnalyticsReader reader = AnalyticsReader.open(TestConfigs.inDirectory(dir), dir, clock))
         {
             assertAnswers(reader.queries());
         }
 
-        deleteStarts(); // a store from before starts.dat: read unbounded, then derived by the next writer
+        deleteStarts(); // a store from before series-starts.dat: read unbounded, then derived by the next writer
+        writeFirstVersionStarts(); // the first version's file (int keys) is ignored by readers, removed by writers
         try (AnalyticsReader reader = AnalyticsReader.open(TestConfigs.inDirectory(dir), dir, clock))
         {
             assertAnswers(reader.queries());
         }
-        assertFalse(Files.exists(dir.resolve("starts.dat")));
+        assertFalse(Files.exists(dir.resolve("series-starts.dat")));
         try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
-            assertTrue(Files.exists(dir.resolve("starts.dat")));
+            assertTrue(Files.exists(dir.resolve("series-starts.dat")));
+            assertFalse(Files.exists(dir.resolve("starts.dat")));
             assertAnswers(engine.queries());
+        }
+    }
+
+    private void writeFirstVersionStarts()
+    {
+        try
+        {
+            Files.writeString(dir.resolve("starts.dat"), "not a map of this version");
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 
@@ -63,7 +77,7 @@ class SeriesStartsTest
     {
         try
         {
-            Files.delete(dir.resolve("starts.dat"));
+            Files.delete(dir.resolve("series-starts.dat"));
         }
         catch (final java.io.IOException ex)
         {

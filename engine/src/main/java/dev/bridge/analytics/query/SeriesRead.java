@@ -19,7 +19,7 @@ import java.util.List;
  * @param exactSamples histogram metrics with {@code exact_samples}: every value of the range, sorted, when every
  *                     raw bucket kept all its values; null otherwise.
  * @param firstDataMs  start of the series' earliest raw bucket that held data (a lower bound, from
- *                     {@code starts.dat}), or of its first bucket with data in the range when the store keeps no
+ *                     {@code series-starts.dat}), or of its first bucket with data in the range when the store keeps no
  *                     starts; null without data.
  */
 public record SeriesRead(

@@ -25,7 +25,7 @@ import java.nio.file.StandardOpenOption;
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
  *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
  *   <li>{@code series.dat}: series key text -> series id;</li>
- *   <li>{@code starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts}).</li>
+ *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts}).</li>
  * </ul>
  * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
  * file lock), and a lock file left behind by a killed process makes the next open recover the maps
@@ -113,12 +113,13 @@ public final class MetricStore implements Closeable
             {
                 LOG.warn("{} was not closed cleanly: recovering the maps (work since the last commit is lost)", directory);
             }
+            Files.deleteIfExists(directory.resolve(SeriesStarts.FIRST_VERSION_FILE)); // derived anew below
             final boolean startsKept = SeriesStarts.exists(directory);
             final ChronicleMap<LongValue, BucketAggregate> aggregates = openAggregates(directory, entries, unclean);
             final SeriesStarts starts = SeriesStarts.open(directory, maxSeries, unclean);
             if (!startsKept)
             {
-                recordStarts(aggregates, starts); // a store from before starts.dat: derive them once
+                recordStarts(aggregates, starts); // a store from before series-starts.dat: derive them once
             }
             return new MetricStore(
                 directory,

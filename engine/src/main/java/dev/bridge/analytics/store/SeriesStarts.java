@@ -1,6 +1,5 @@
 package dev.bridge.analytics.store;
 
-import net.openhft.chronicle.core.values.IntValue;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.values.Values;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code starts.dat}: series id -> start (epoch seconds) of the earliest raw bucket that ever held data of the
+ * {@code series-starts.dat}: series id -> start (epoch seconds) of the earliest raw bucket that ever held data of the
  * series. Range reads start there instead of at the range's start: {@code ALL} is 30 days of hourly buckets by
  * default, and a store holding one day of them would otherwise be probed 720 times per series. A series without
  * an entry has no data. The value is a lower bound: retention may since have removed that bucket.
@@ -23,26 +22,28 @@ import java.util.Arrays;
  */
 final class SeriesStarts
 {
-    static final String FILE = "starts.dat";
+    static final String FILE = "series-starts.dat";
+    /** The first version of the file (int keys), written by builds of 2026-11-28 before 16ea4d6: replaced. */
+    static final String FIRST_VERSION_FILE = "starts.dat";
     /** Answer of {@link #firstBucketSec} for a series without data. */
     static final long NONE = Long.MAX_VALUE;
 
-    private final ChronicleMap<IntValue, LongValue> map;
+    private final ChronicleMap<LongValue, LongValue> map;
     private final long[] known;
-    private final IntValue writeKey = Values.newHeapInstance(IntValue.class);
+    private final LongValue writeKey = Values.newHeapInstance(LongValue.class);
     private final LongValue writeValue = Values.newHeapInstance(LongValue.class);
 
-    private SeriesStarts(final ChronicleMap<IntValue, LongValue> map, final int maxSeries)
+    private SeriesStarts(final ChronicleMap<LongValue, LongValue> map, final int maxSeries)
     {
         this.map = map;
         this.known = new long[maxSeries];
         Arrays.fill(known, NONE);
         map.forEachEntry(entry ->
         {
-            final int id = entry.key().get().getValue();
+            final long id = entry.key().get().getValue();
             if (id >= 0 && id < known.length)
             {
-                known[id] = entry.value().get().getValue();
+                known[(int)id] = entry.value().get().getValue();
             }
         });
     }
@@ -56,7 +57,7 @@ final class SeriesStarts
     static SeriesStarts open(final Path dir, final int maxSeries, final boolean recover) throws IOException
     {
         final File file = dir.resolve(FILE).toFile();
-        final var builder = ChronicleMap.of(IntValue.class, LongValue.class)
+        final var builder = ChronicleMap.of(LongValue.class, LongValue.class)
             .name("starts").entries(Math.max(1_000, maxSeries)).putReturnsNull(true).checksumEntries(false);
         return new SeriesStarts(
             recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file),
@@ -85,13 +86,13 @@ final class SeriesStarts
     }
 
     /** @return the earliest raw bucket start of {@code seriesId} with data, {@link #NONE} when it has none. */
-    long firstBucketSec(final int seriesId, final IntValue key, final LongValue value)
+    long firstBucketSec(final int seriesId, final LongValue key, final LongValue value)
     {
         key.setValue(seriesId);
         return map.getUsing(key, value) == null ? NONE : value.getValue();
     }
 
-    ChronicleMap<IntValue, LongValue> map()
+    ChronicleMap<LongValue, LongValue> map()
     {
         return map;
     }

@@ -1,6 +1,5 @@
 package dev.bridge.analytics.store;
 
-import net.openhft.chronicle.core.values.IntValue;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -24,7 +23,7 @@ public final class StoreReader
     private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final SeriesStarts starts;
     private final LongValue key = MetricStore.newKey();
-    private IntValue startKey;
+    private LongValue startKey;
     private LongValue startValue;
     private ByteBuffer scratch;
     private BucketAggregate aggregateScratch;
@@ -52,7 +51,7 @@ public final class StoreReader
         }
         if (startKey == null)
         {
-            startKey = Values.newHeapInstance(IntValue.class);
+            startKey = Values.newHeapInstance(LongValue.class);
             startValue = Values.newHeapInstance(LongValue.class);
         }
         return starts.firstBucketSec(seriesId, startKey, startValue);
