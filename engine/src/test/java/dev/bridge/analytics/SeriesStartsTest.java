@@ -61,6 +61,41 @@ class SeriesStartsTest
         }
     }
 
+    @Test
+    void shouldFindValuesOlderThanRawRetentionThatOnlyRollupsHold()
+    {
+        final ManualClock clock = new ManualClock(T0 + 30 * HOUR_MS);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
+        {
+            // 5 h ago: past raw_retention (1 h), within retention_period (24 h): only the rollups keep it
+            engine.counter("optimization_failed").addAt(4, T0 + 25 * HOUR_MS + 30_000);
+            engine.flush();
+            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.VALUES_EXPIRED), "rollups only");
+            assertEquals(4, engine.queries().stats("optimization_failed", TimeRange.LAST_DAY).sum());
+            assertEquals(4, engine.queries().stats("optimization_failed", TimeRange.ALL).sum());
+            engine.counter("optimization_failed").add(1); // now: a raw bucket, 5 h after the first data
+            engine.flush();
+            assertEquals(5, engine.queries().stats("optimization_failed", TimeRange.LAST_DAY).sum());
+            assertEquals(5, engine.queries().stats("optimization_failed", TimeRange.ALL).sum());
+        }
+    }
+
+    @Test
+    void shouldFindAValuePastRawRetentionThatOnlyTheLiveRollupBucketHolds()
+    {
+        final ManualClock clock = new ManualClock(T0 + 30 * HOUR_MS + 50_000);
+        final var config = TestConfigs.inDirectory(dir).withEngine(b -> b.rawRetention(java.time.Duration.ofSeconds(30)));
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config, clock))
+        {
+            // 45 s ago: past raw_retention (30 s), inside the live one-minute rollup bucket: no raw bucket holds it
+            engine.counter("optimization_failed").addAt(3, T0 + 30 * HOUR_MS + 5_000);
+            engine.flush();
+            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.VALUES_EXPIRED), "rollups only");
+            assertEquals(3, engine.queries().stats("optimization_failed", TimeRange.LAST_HOUR).sum());
+            assertEquals(3, engine.queries().stats("optimization_failed", TimeRange.ALL).sum());
+        }
+    }
+
     private void writeFirstVersionStarts()
     {
         try
