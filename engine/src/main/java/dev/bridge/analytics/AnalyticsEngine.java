@@ -145,6 +145,24 @@ public final class AnalyticsEngine implements AutoCloseable
         }
         alerts = alertManager;
         queries.alertsSource(alertManager::snapshot);
+        mirrorCounts();
+    }
+
+    /** Mirrors the alert and StatsD-push counts into the self-metrics ({@code engine_alert_*}, {@code engine_statsd_push_*}). */
+    private void mirrorCounts()
+    {
+        counters.mirror(SelfMetric.ALERT_EVALUATIONS, alerts.countReader("evaluations"));
+        counters.mirror(SelfMetric.ALERT_EVALUATION_ERRORS, alerts.countReader("evaluation_errors"));
+        counters.mirror(SelfMetric.ALERT_NOTIFICATIONS, alerts.countReader("notifications"));
+        counters.mirror(SelfMetric.ALERT_SINK_ERRORS, alerts.countReader("sink_errors"));
+        counters.mirror(SelfMetric.ALERT_WEBHOOK_FAILED, alerts.countReader("webhook_failed"));
+        counters.mirror(SelfMetric.ALERT_WEBHOOK_DROPPED, alerts.countReader("webhook_dropped"));
+        if (statsdPusher != null)
+        {
+            counters.mirror(SelfMetric.STATSD_PUSH_PACKETS, statsdPusher::packetsSent);
+            counters.mirror(SelfMetric.STATSD_PUSH_FAILURES, statsdPusher::sendFailures);
+            counters.mirror(SelfMetric.STATSD_PUSH_DROPPED_LINES, statsdPusher::droppedLines);
+        }
     }
 
     /** Starts an engine with the system clock. */

@@ -391,6 +391,26 @@ public final class AlertManager implements AutoCloseable
         return listeners.remove(listener);
     }
 
+    /**
+     * @return a live, allocation-free reader of one count of {@link #counts()} (for mirroring into the engine's
+     *         self-metrics): evaluations, evaluation_errors, notifications, sink_errors, webhook_failed or
+     *         webhook_dropped.
+     * @throws IllegalArgumentException for another name.
+     */
+    public java.util.function.LongSupplier countReader(final String name)
+    {
+        return switch (name)
+        {
+            case "evaluations" -> counters.evaluations::get;
+            case "evaluation_errors" -> counters.evaluationErrors::get;
+            case "notifications" -> counters.notifications::get;
+            case "sink_errors" -> counters.sinkErrors::get;
+            case "webhook_failed" -> counters.webhookFailed::get;
+            case "webhook_dropped" -> counters.webhookDropped::get;
+            default -> throw new IllegalArgumentException("no alert count '" + name + "'");
+        };
+    }
+
     /** @return the counters (evaluations, notifications, errors, webhook deliveries). */
     public AlertCounts counts()
     {

@@ -16,7 +16,11 @@ import java.util.Map;
 public final class EngineCounters implements AutoCloseable
 {
     private final CountersManager manager;
+    private final AtomicCounter[] byOrdinal;
     private final Map<SelfMetric, AtomicCounter> counters = new EnumMap<>(SelfMetric.class);
+    /** Sources of the mirrored counters, by ordinal; set by the engine's start, read by the sampling thread. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.function.LongSupplier> mirrors =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(SelfMetric.values().length);
 
     public EngineCounters()
     {
@@ -28,12 +32,35 @@ public final class EngineCounters implements AutoCloseable
         {
             counters.put(m, manager.newCounter(m.metricName()));
         }
+        byOrdinal = counters.values().toArray(new AtomicCounter[0]); // EnumMap iterates in ordinal order
     }
 
     /** @return the counter of {@code metric}. */
     public AtomicCounter counter(final SelfMetric metric)
     {
         return counters.get(metric);
+    }
+
+    /**
+     * Makes {@code metric} a copy of a count another thread keeps: {@link #refreshMirrors()} (the sampling thread,
+     * its single writer) sets it to {@code source}'s value. {@code source} must be thread-safe and allocation-free.
+     */
+    public void mirror(final SelfMetric metric, final java.util.function.LongSupplier source)
+    {
+        mirrors.set(metric.ordinal(), source);
+    }
+
+    /** Copies every mirrored count into its counter. Allocation-free; from the sampling thread only. */
+    public void refreshMirrors()
+    {
+        for (int i = 0, n = mirrors.length(); i < n; i++)
+        {
+            final java.util.function.LongSupplier source = mirrors.get(i);
+            if (source != null)
+            {
+                byOrdinal[i].setRelease(source.getAsLong());
+            }
+        }
     }
 
     /** @return the current value of {@code metric} (volatile read). */

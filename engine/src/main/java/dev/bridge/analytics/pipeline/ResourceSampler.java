@@ -70,6 +70,7 @@ final class ResourceSampler
         }
         nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
         counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount());
+        counters.refreshMirrors();
         counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.ring().remainingCapacity());
         counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
         final long offHeapBytes = store.offHeapBytes();

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The engine's own metrics, one Agrona counter each (see {@link EngineCounters}). The consumer also records
  * each one as a gauge series named {@link #metricName()} at every resource sampling tick, so the stats API reads
- * them like any other metric. Names start with {@code engine_}, which user catalogs may not use.
+ * them like any other metric. Names start with {@code engine_}, which user catalogs may not use. The alert and
+ * StatsD-push counts are kept by their own threads and mirrored into these counters at each sampling tick
+ * ({@link EngineCounters#mirror}); they stay 0 when alerting or the push is off.
  */
 public enum SelfMetric
 {
@@ -27,7 +29,16 @@ public enum SelfMetric
     SERIES("series", "Series registered."),
     SERIES_OVERFLOWED("resolutions", "Handle resolutions redirected to an overflow series by the label cardinality limit."),
     STORE_BUCKETS("buckets", "Aggregate buckets in the store."),
-    STORE_OFF_HEAP_BYTES("bytes", "Off-heap bytes used by the store.");
+    STORE_OFF_HEAP_BYTES("bytes", "Off-heap bytes used by the store."),
+    ALERT_EVALUATIONS("evaluations", "Alert rule evaluations (mirrored from the alert thread at each sampling tick)."),
+    ALERT_EVALUATION_ERRORS("errors", "Alert rule evaluations that failed (logged once per distinct error)."),
+    ALERT_NOTIFICATIONS("notifications", "Alert notifications handed to the receivers."),
+    ALERT_SINK_ERRORS("errors", "Alert receivers or listeners that threw (counted, logged once)."),
+    ALERT_WEBHOOK_FAILED("notifications", "Webhook notifications given up after their retries or refused with a 4xx."),
+    ALERT_WEBHOOK_DROPPED("notifications", "Webhook notifications dropped because the sender's queue was full."),
+    STATSD_PUSH_PACKETS("packets", "Datagrams sent by the StatsD push (export.statsd)."),
+    STATSD_PUSH_FAILURES("packets", "Datagrams the StatsD push could not send (unresolved host, socket error)."),
+    STATSD_PUSH_DROPPED_LINES("lines", "Lines the StatsD push dropped: longer than max_packet_bytes on their own.");
 
     private final String unit;
     private final String help;

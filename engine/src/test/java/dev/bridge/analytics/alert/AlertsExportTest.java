@@ -103,6 +103,36 @@ class AlertsExportTest
         }
     }
 
+    @Test
+    void shouldMirrorTheAlertCountsIntoTheEnginesSelfMetrics()
+    {
+        final ManualClock clock = new ManualClock(RuleTester.START_MS);
+        final EngineConfig config = EngineConfig.defaults()
+            .withEngine(b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ofSeconds(1)).storeEntries(100_000))
+            .withAlerts(RULES);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config, clock))
+        {
+            engine.gauge("active_sessions").set(20);
+            engine.flush();
+            engine.alerts().doWork(RuleTester.START_MS + 1_000);
+            engine.alerts().doWork(RuleTester.START_MS + 2_000);
+            final long evaluations = engine.alerts().counts().evaluations();
+            assertTrue(evaluations >= 2, "evaluations: " + evaluations);
+            clock.set(RuleTester.START_MS + 5_000); // a sampling tick is due: the consumer mirrors the counts
+            final long deadline = System.nanoTime() + 20_000_000_000L;
+            while (engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) < evaluations)
+            {
+                assertTrue(System.nanoTime() - deadline < 0, "not mirrored within 20 s");
+                Thread.onSpinWait();
+            }
+            // the agent thread may evaluate meanwhile: a mirror never runs ahead of its source
+            assertTrue(engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) <=
+                engine.alerts().counts().evaluations());
+            assertEquals(0, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATION_ERRORS));
+            assertEquals(0, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.STATSD_PUSH_PACKETS), "no push");
+        }
+    }
+
     private static String export(final AnalyticsEngine engine, final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
