@@ -216,23 +216,9 @@ class ServeCommandTest
         }
 
         /** Polls {@code value} until it is not null, failing after the deadline or if the command ended. */
-        String await(final String what, final Supplier<String> value) throws InterruptedException
+        String await(final String what, final Supplier<String> value)
         {
-            final long deadlineNs = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() - deadlineNs < 0)
-            {
-                final String v = value.get();
-                if (v != null)
-                {
-                    return v;
-                }
-                if (!thread.isAlive())
-                {
-                    fail("the command ended before " + what + ": " + this);
-                }
-                Thread.sleep(50);
-            }
-            return fail("no " + what + " within " + DEADLINE + ": " + this);
+            return Await.until(what, value, thread, DEADLINE, this::toString);
         }
 
         /** @return the exit code after interrupting the command (its stop request) and joining it. */

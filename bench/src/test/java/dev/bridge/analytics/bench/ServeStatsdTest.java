@@ -110,23 +110,13 @@ class ServeStatsdTest
 
     private static Matcher await(
         final java.util.function.Supplier<Matcher> matcher, final Thread serve, final StringWriter out,
-        final StringWriter err) throws InterruptedException
+        final StringWriter err)
     {
-        final long deadlineNs = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() - deadlineNs < 0)
+        return Await.until("the expected output", () ->
         {
             final Matcher m = matcher.get();
-            if (m.find())
-            {
-                return m;
-            }
-            if (!serve.isAlive())
-            {
-                fail("serve ended: out " + out + " err " + err);
-            }
-            Thread.sleep(20);
-        }
-        return fail("not within " + DEADLINE + ": out " + out + " err " + err);
+            return m.find() ? m : null;
+        }, serve, DEADLINE, () -> "out " + out + " err " + err);
     }
 
     /** The bundled configuration with a smaller store (the engine allocates its files up front). */

@@ -119,12 +119,8 @@ class AlertsExportTest
             final long evaluations = engine.alerts().counts().evaluations();
             assertTrue(evaluations >= 2, "evaluations: " + evaluations);
             clock.set(RuleTester.START_MS + 5_000); // a sampling tick is due: the consumer mirrors the counts
-            final long deadline = System.nanoTime() + 20_000_000_000L;
-            while (engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) < evaluations)
-            {
-                assertTrue(System.nanoTime() - deadline < 0, "not mirrored within 20 s");
-                Thread.onSpinWait();
-            }
+            dev.bridge.analytics.Await.until("the evaluations mirrored",
+                () -> engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) >= evaluations);
             // the agent thread may evaluate meanwhile: a mirror never runs ahead of its source
             assertTrue(engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) <=
                 engine.alerts().counts().evaluations());

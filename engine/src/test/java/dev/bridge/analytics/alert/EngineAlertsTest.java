@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.Await;
 import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.AlertSettings;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +54,7 @@ class EngineAlertsTest
             engine.gauge("active_sessions").set(20);
             engine.flush();
             clock.set(RuleTester.START_MS + 1_000); // the next evaluation is due
-            awaitTrue(() -> notifications.size() == 1);
+            Await.until("one notification", () -> notifications.size() == 1);
             assertEquals(AlertState.FIRING, engine.alerts().alerts().get(0).state());
             assertEquals(RuleTester.START_MS + 1_000, engine.alerts().alerts().get(0).firedAtMs());
         }
@@ -85,26 +84,5 @@ class EngineAlertsTest
     {
         return Thread.getAllStackTraces().keySet().stream()
             .anyMatch(t -> t.getName().equals("analytics-alerts") && t.isAlive());
-    }
-
-    private static void awaitTrue(final BooleanSupplier condition)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            try
-            {
-                Thread.sleep(5);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
     }
 }

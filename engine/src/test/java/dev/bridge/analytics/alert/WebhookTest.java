@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.Await;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +107,7 @@ class WebhookTest
         {
             t.set("active_sessions", 20);
             t.advanceTo(Duration.ZERO);
-            awaitTrue(() -> t.manager().counts().webhookSent() == 1);
+            Await.until("one webhook sent", () -> t.manager().counts().webhookSent() == 1);
 
             assertEquals(3, bodies.size(), "two 503s, then 200");
             assertEquals(List.of("POST /hook application/json", "POST /hook application/json",
@@ -127,7 +127,7 @@ class WebhookTest
             t.advanceTo(Duration.ofSeconds(10));
             t.set("active_sessions", 5); // resolved at 20 s, notified at the group's next flush (60 s)
             t.advanceTo(Duration.ofSeconds(60));
-            awaitTrue(() -> t.manager().counts().webhookSent() == 2);
+            Await.until("two webhooks sent", () -> t.manager().counts().webhookSent() == 2);
             assertEquals(4, bodies.size());
             assertTrue(bodies.get(3).startsWith("{\"receiver\":\"ops\",\"status\":\"resolved\",\"alerts\":[{" +
                 "\"status\":\"resolved\","), bodies.get(3));
@@ -152,7 +152,7 @@ class WebhookTest
         {
             t.set("active_sessions", 20);
             t.advanceTo(Duration.ZERO);
-            awaitTrue(() -> t.manager().counts().webhookFailed() == 2);
+            Await.until("two webhooks failed", () -> t.manager().counts().webhookFailed() == 2);
             assertEquals(1, bodies.size(), "a 400 is not retried");
             final AlertCounts counts = t.manager().counts();
             assertEquals(2, counts.webhookRetries(), "the unreachable receiver: 1 attempt + 2 retries");
@@ -181,37 +181,16 @@ class WebhookTest
         {
             t.add("operation_error", 1, "operation", "read");
             t.advanceTo(Duration.ZERO);
-            awaitTrue(() -> received.getCount() == 0); // the sender holds the first notification, the server waits
+            // the sender holds the first notification, the server waits
+            Await.until("the first notification received", () -> received.getCount() == 0);
             t.add("operation_error", 1, "operation", "write");
             t.add("operation_error", 1, "operation", "delete");
             t.advanceTo(Duration.ofSeconds(10)); // two new groups: one queued, one dropped
             assertEquals(1, t.manager().counts().webhookDropped());
             release.countDown();
-            awaitTrue(() -> t.manager().counts().webhookSent() == 2);
+            Await.until("two webhooks sent", () -> t.manager().counts().webhookSent() == 2);
             assertEquals(2, bodies.size());
             assertEquals(3, t.manager().counts().notifications());
-        }
-    }
-
-    private static void awaitTrue(final BooleanSupplier condition)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean())
-        {
-            if (System.nanoTime() - deadline > 0)
-            {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.onSpinWait();
-            try
-            {
-                Thread.sleep(5);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
         }
     }
 }

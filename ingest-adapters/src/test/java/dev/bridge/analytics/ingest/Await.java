@@ -23,16 +23,7 @@ public final class Await
             {
                 fail("not reached within " + timeout + ": " + state.get());
             }
-            Thread.onSpinWait();
-            try
-            {
-                Thread.sleep(1);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
         }
     }
 }
