@@ -18,6 +18,8 @@ public final class TimeRange
     public static final TimeRange LAST_5_MINUTES = last(Duration.ofMinutes(5), "last_5_minutes");
     public static final TimeRange LAST_HOUR = last(Duration.ofHours(1), "last_hour");
     public static final TimeRange LAST_DAY = last(Duration.ofDays(1), "last_day");
+    /** The named ranges by their names ({@code all}, {@code last_minute}, ...), in that order; immutable. */
+    public static final java.util.Map<String, TimeRange> NAMED = named();
 
     /** A relative range is read at the coarsest resolution that still gives it this many buckets. */
     public static final int MIN_BUCKETS = 10;
@@ -153,5 +155,15 @@ public final class TimeRange
     public int hashCode()
     {
         return name.hashCode();
+    }
+
+    private static java.util.Map<String, TimeRange> named()
+    {
+        final java.util.Map<String, TimeRange> named = new java.util.LinkedHashMap<>();
+        for (final TimeRange range : new TimeRange[]{ ALL, LAST_MINUTE, LAST_5_MINUTES, LAST_HOUR, LAST_DAY })
+        {
+            named.put(range.toString(), range);
+        }
+        return java.util.Collections.unmodifiableMap(named);
     }
 }

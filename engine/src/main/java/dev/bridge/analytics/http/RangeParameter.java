@@ -2,7 +2,6 @@ package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.TimeRange;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +13,7 @@ import java.util.Map;
 final class RangeParameter
 {
     static final String NAME = "range";
-    private static final Map<String, TimeRange> NAMED = named();
+    private static final Map<String, TimeRange> NAMED = TimeRange.NAMED;
     private static final String PREFIX = "last_";
 
     private RangeParameter()
@@ -43,16 +42,5 @@ final class RangeParameter
         }
         throw HttpError.badParameter(NAME, "unknown range '" + text + "': use " + String.join(", ", NAMED.keySet()) +
             " or last_<duration> (last_15m, last_6h)");
-    }
-
-    private static Map<String, TimeRange> named()
-    {
-        final Map<String, TimeRange> named = new LinkedHashMap<>();
-        for (final TimeRange range : new TimeRange[]{ TimeRange.ALL, TimeRange.LAST_MINUTE, TimeRange.LAST_5_MINUTES,
-            TimeRange.LAST_HOUR, TimeRange.LAST_DAY })
-        {
-            named.put(range.toString(), range);
-        }
-        return named;
     }
 }

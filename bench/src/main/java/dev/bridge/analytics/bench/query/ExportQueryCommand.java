@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -100,25 +99,7 @@ public final class ExportQueryCommand extends StoreQueryCommand
     /** @return the range asked for: as {@link RangeOptions#range()}, but {@code all} when none is given. */
     private TimeRange range()
     {
-        if (from != null || to != null)
-        {
-            if (rangeName != null)
-            {
-                throw new QueryException("give either --range or --from and --to, not both");
-            }
-            return RangeOptions.explicit(from, to);
-        }
-        if (rangeName == null)
-        {
-            return TimeRange.ALL;
-        }
-        final TimeRange named = RangeOptions.NAMED.get(rangeName.toLowerCase(Locale.ROOT));
-        if (named == null)
-        {
-            throw new QueryException("unknown range '" + rangeName + "': use " +
-                String.join(", ", RangeOptions.NAMED.keySet()) + ", or --from and --to");
-        }
-        return named;
+        return RangeOptions.resolve(rangeName, from, to, TimeRange.ALL);
     }
 
     private static ExportFormat parseFormat(final String text)

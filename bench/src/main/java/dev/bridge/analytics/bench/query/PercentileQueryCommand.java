@@ -1,6 +1,5 @@
 package dev.bridge.analytics.bench.query;
 
-import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
@@ -39,10 +38,7 @@ public final class PercentileQueryCommand extends StoreQueryCommand
     @Override
     protected void prepare(final EngineConfig config)
     {
-        MetricNames.of(config).unknown(metric).ifPresent(message ->
-        {
-            throw new QueryException(message);
-        });
+        requireMetric(config, metric);
         for (final double p : fractions)
         {
             if (!(p >= 0.0 && p <= 1.0))

@@ -4,7 +4,6 @@ import dev.bridge.analytics.TimeRange;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
 public final class RangeOptions
 {
     /** The named ranges, by their {@code --range} name. */
-    static final Map<String, TimeRange> NAMED = named();
+    static final Map<String, TimeRange> NAMED = TimeRange.NAMED;
 
     @Option(names = "--range", paramLabel = "NAME",
         description = "all, last_minute, last_5_minutes, last_hour or last_day (default: last_hour).")
@@ -36,6 +35,15 @@ public final class RangeOptions
      */
     public TimeRange range()
     {
+        return resolve(name, from, to, TimeRange.LAST_HOUR);
+    }
+
+    /**
+     * @return the range of a {@code --range} name or of {@code --from}/{@code --to}, {@code fallback} without either.
+     * @throws QueryException for an unknown name, a name with from/to, one of from/to alone, or from after to.
+     */
+    static TimeRange resolve(final String name, final Instant from, final Instant to, final TimeRange fallback)
+    {
         if (from != null || to != null)
         {
             if (name != null)
@@ -46,7 +54,7 @@ public final class RangeOptions
         }
         if (name == null)
         {
-            return TimeRange.LAST_HOUR;
+            return fallback;
         }
         final TimeRange named = NAMED.get(name.toLowerCase(Locale.ROOT));
         if (named == null)
@@ -69,16 +77,5 @@ public final class RangeOptions
             throw new QueryException("--from " + from + " is after --to " + to);
         }
         return TimeRange.between(from, to);
-    }
-
-    private static Map<String, TimeRange> named()
-    {
-        final Map<String, TimeRange> named = new LinkedHashMap<>();
-        for (final TimeRange range : new TimeRange[]{ TimeRange.ALL, TimeRange.LAST_MINUTE, TimeRange.LAST_5_MINUTES,
-            TimeRange.LAST_HOUR, TimeRange.LAST_DAY })
-        {
-            named.put(range.toString(), range);
-        }
-        return named;
     }
 }

@@ -1,6 +1,5 @@
 package dev.bridge.analytics.bench.query;
 
-import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.bench.DurationConverter;
 import dev.bridge.analytics.config.EngineConfig;
@@ -52,10 +51,7 @@ public final class SeriesQueryCommand extends StoreQueryCommand
     @Override
     protected void prepare(final EngineConfig config)
     {
-        MetricNames.of(config).unknown(metric).ifPresent(message ->
-        {
-            throw new QueryException(message);
-        });
+        requireMetric(config, metric);
         if (from.isAfter(to))
         {
             throw new QueryException("--from " + from + " is after --to " + to);

@@ -1,6 +1,5 @@
 package dev.bridge.analytics.bench.query;
 
-import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
@@ -34,10 +33,7 @@ public final class StatsQueryCommand extends StoreQueryCommand
     @Override
     protected void prepare(final EngineConfig config)
     {
-        MetricNames.of(config).unknown(metric).ifPresent(message ->
-        {
-            throw new QueryException(message);
-        });
+        requireMetric(config, metric);
         filter = seriesRange.filter();
         range = seriesRange.range();
     }

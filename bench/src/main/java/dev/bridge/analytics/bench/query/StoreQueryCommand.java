@@ -69,6 +69,15 @@ public abstract class StoreQueryCommand implements Callable<Integer>
         }
     }
 
+    /** @throws QueryException naming the nearest known metrics when {@code metric} is not one of {@code config}'s. */
+    protected static void requireMetric(final EngineConfig config, final String metric)
+    {
+        dev.bridge.analytics.query.MetricNames.of(config).unknown(metric).ifPresent(message ->
+        {
+            throw new QueryException(message);
+        });
+    }
+
     /**
      * Checks the request against the configuration before the store is opened.
      *
