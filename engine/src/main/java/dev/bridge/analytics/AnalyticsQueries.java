@@ -125,11 +125,12 @@ public final class AnalyticsQueries
      */
     public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
     {
-        return distributionAndStats(metric, labels, range).histogram();
+        return distributionAndStats(metric, labels, range.resolve(clock.time(), config.engine().resolutions()))
+            .histogram();
     }
 
     private StatsQuery.Distribution distributionAndStats(
-        final String metric, final Map<String, String> labels, final TimeRange range)
+        final String metric, final Map<String, String> labels, final TimeRange.ResolvedRange resolved)
     {
         final MetricDefinition definition = registry.metric(metric);
         if (definition.type() != MetricType.HISTOGRAM)
@@ -137,7 +138,6 @@ public final class AnalyticsQueries
             throw new IllegalArgumentException("metric '" + metric + "' is a " +
                 definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
         }
-        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
         return guard.run(() -> statsQuery.distribution(registry.find(metric, labels), definition.histogram(), resolved));
     }
 
@@ -158,13 +158,14 @@ public final class AnalyticsQueries
                 throw new IllegalArgumentException("percentile must be a fraction in [0, 1], was " + p);
             }
         }
-        final StatsQuery.Distribution distribution = distributionAndStats(metric, labels, range);
+        // resolved once: the exact samples below are read over the same buckets as the histogram
+        final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
+        final StatsQuery.Distribution distribution = distributionAndStats(metric, labels, resolved);
         final Histogram merged = distribution.histogram();
         final HistogramSpec spec = registry.metric(metric).histogram();
         final Map<Double, Long> values = new LinkedHashMap<>();
         if (spec.exactSamples() > 0 && merged.getTotalCount() > 0)
         {
-            final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
             final TimeRange.ResolvedRange raw = new TimeRange.ResolvedRange(
                 config.engine().resolutions().get(0), resolved.fromMs(), resolved.toMs());
             final long[] samples = guard.run(() -> statsQuery.exactSamples(registry.find(metric, labels), raw));
