@@ -8,6 +8,7 @@ import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.StatsdPusher;
+import dev.bridge.analytics.remote.RemoteWriteExporter;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
 import dev.bridge.analytics.pipeline.SelfMetric;
@@ -53,6 +54,7 @@ import java.util.function.Supplier;
  */
 public final class AnalyticsEngine implements AutoCloseable
 {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalyticsEngine.class);
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(2);
     private static final String[] SAMPLED_GAUGES = { "memory_usage_mb", "process_count", "ets_memory_mb" };
 
@@ -65,6 +67,8 @@ public final class AnalyticsEngine implements AutoCloseable
     private final AnalyticsQueries queries;
     /** The StatsD push, when {@code export.statsd.enabled}; null otherwise. */
     private final StatsdPusher statsdPusher;
+    /** The Prometheus remote-write exporter, when {@code export.remote_write.enabled}; null otherwise. */
+    private final RemoteWriteExporter remoteWriter;
     /** Alert rules, notifications and their state; its agent thread runs when the configuration has rules. */
     private final AlertManager alerts;
     /** The telemetry events of {@code config.telemetry()}, created on first use ({@link #telemetry()}). */
@@ -128,6 +132,21 @@ public final class AnalyticsEngine implements AutoCloseable
             }
         }
         statsdPusher = pusher;
+        RemoteWriteExporter exporter = null;
+        if (config.export().remoteWrite().enabled())
+        {
+            try
+            {
+                exporter = RemoteWriteExporter.start(
+                    queries, config, config.export().remoteWrite(), settings.dataDirectory(), clock);
+            }
+            catch (final RuntimeException ex)
+            {
+                close();
+                throw ex;
+            }
+        }
+        remoteWriter = exporter;
         AlertManager alertManager = null;
         try
         {
@@ -162,6 +181,14 @@ public final class AnalyticsEngine implements AutoCloseable
             counters.mirror(SelfMetric.STATSD_PUSH_PACKETS, statsdPusher::packetsSent);
             counters.mirror(SelfMetric.STATSD_PUSH_FAILURES, statsdPusher::sendFailures);
             counters.mirror(SelfMetric.STATSD_PUSH_DROPPED_LINES, statsdPusher::droppedLines);
+        }
+        if (remoteWriter != null)
+        {
+            counters.mirror(SelfMetric.REMOTE_WRITE_SAMPLES,
+                () -> remoteWriter.samplesSent() + remoteWriter.histogramsSent());
+            counters.mirror(SelfMetric.REMOTE_WRITE_FAILED_ATTEMPTS, remoteWriter::failedAttempts);
+            counters.mirror(SelfMetric.REMOTE_WRITE_DROPPED_SAMPLES, remoteWriter::droppedSamples);
+            counters.mirror(SelfMetric.REMOTE_WRITE_SKIPPED_STEPS, remoteWriter::skippedSteps);
         }
     }
 
@@ -235,6 +262,12 @@ public final class AnalyticsEngine implements AutoCloseable
         {
             throw new IllegalStateException("flush did not complete within " + FLUSH_TIMEOUT);
         }
+    }
+
+    /** @return the remote-write exporter, or null when {@code export.remote_write} is not enabled. */
+    public RemoteWriteExporter remoteWriter()
+    {
+        return remoteWriter;
     }
 
     /** @return the query side of this engine (also usable from any thread). */
@@ -403,6 +436,18 @@ public final class AnalyticsEngine implements AutoCloseable
     @Override
     public void close()
     {
+        if (remoteWriter != null && !closed)
+        {
+            try
+            {
+                flush(); // so the last push carries every event published before close()
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("close: flush before the last remote-write push failed: {}", ex.getMessage());
+            }
+            remoteWriter.close(); // before the lock: its last push reads the store
+        }
         if (statsdPusher != null)
         {
             statsdPusher.close(); // before the lock: its last push reads the store

@@ -100,6 +100,9 @@ public final class BenchCommand implements Callable<Integer>
             "after the verdict keep serving the run's store until Ctrl-C (the baseline then runs while it serves).")
     private Integer serve;
 
+    @CommandLine.Mixin
+    private RemoteWriteOptions remoteWrite = new RemoteWriteOptions();
+
     /** Either a duration or a number of events. */
     static final class Length
     {
@@ -137,7 +140,7 @@ public final class BenchCommand implements Callable<Integer>
                 final EngineConfig effective;
                 try
                 {
-                    effective = base.withDataDirectory(storeDir).withEngine(this::override);
+                    effective = remoteWrite.apply(base.withDataDirectory(storeDir).withEngine(this::override));
                 }
                 catch (final IllegalArgumentException ex)
                 {
@@ -209,6 +212,10 @@ public final class BenchCommand implements Callable<Integer>
             progress.note("load run done; closing the engine");
         }
         progress.note(String.format("engine closed, %.2f s since start", (System.nanoTime() - startNs) / 1e9));
+        if (started.remoteWriter() != null)
+        {
+            progress.note(RemoteWriteOptions.summary(started.remoteWriter()));
+        }
         return report(load, settings, runSettings, loop, progress);
     }
 

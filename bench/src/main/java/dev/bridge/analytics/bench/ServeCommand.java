@@ -72,6 +72,9 @@ public final class ServeCommand implements Callable<Integer>
             "statsd.port, 8125; statsd.enabled: false turns the listener off).")
     private Integer statsdPort;
 
+    @CommandLine.Mixin
+    private RemoteWriteOptions remoteWrite = new RemoteWriteOptions();
+
     @Override
     public Integer call()
     {
@@ -91,7 +94,7 @@ public final class ServeCommand implements Callable<Integer>
         try
         {
             final EngineConfig loaded = ConfigFiles.load(config);
-            final EngineConfig stored = store == null ? loaded : loaded.withDataDirectory(store);
+            final EngineConfig stored = remoteWrite.apply(store == null ? loaded : loaded.withDataDirectory(store));
             statsd = statsdPort == null ? stored.statsd() : stored.statsd().withPort(statsdPort);
             // the listener records its counts as statsd_lines and statsd_datagrams
             effective = statsd.enabled() ? stored.withMetricsAdded(StatsdCatalog.selfMetrics()) : stored;
@@ -151,11 +154,20 @@ public final class ServeCommand implements Callable<Integer>
                         ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
                         " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
                 }
+                if (engine.remoteWriter() != null)
+                {
+                    out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
+                        effective.export().remoteWrite().interval().toSeconds() + " s");
+                }
                 out.flush();
                 stop.await();
             }
         }
         err.println("analytics serve: stopped; the server and the engine are closed");
+        if (engine.remoteWriter() != null)
+        {
+            err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
+        }
         err.flush();
         return ExitCodes.OK;
     }

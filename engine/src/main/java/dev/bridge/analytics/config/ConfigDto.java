@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -188,6 +189,24 @@ final class ConfigDto
         Map<String, List<Double>> histogramBuckets;
         @JsonSetter(nulls = Nulls.SKIP)
         Statsd statsd;
+        @JsonSetter(nulls = Nulls.SKIP)
+        RemoteWrite remoteWrite;
+    }
+
+    /** {@code export.remote_write:}; every key is optional (url once enabled). */
+    static final class RemoteWrite
+    {
+        Boolean enabled;
+        String url;
+        Duration interval;
+        Duration timeout;
+        LinkedHashMap<String, String> externalLabels;
+        Integer maxSamplesPerSend;
+        Duration minBackoff;
+        Duration maxBackoff;
+        Boolean nativeHistograms;
+        Boolean classicHistograms;
+        Duration closeTimeout;
     }
 
     /** {@code export.statsd:}; every key is optional. */

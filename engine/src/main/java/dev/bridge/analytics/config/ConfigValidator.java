@@ -58,6 +58,13 @@ final class ConfigValidator
         }
         checkExportedNames(metrics);
         final ExportSettings export = export(dto.export == null ? new ConfigDto.Export() : dto.export, metrics);
+        final long rawMs = settings.rawResolution().toMillis();
+        if (export.remoteWrite().interval().toMillis() % rawMs != 0)
+        {
+            throw at.errorAtValue("export.remote_write.interval", "interval (" +
+                Durations.format(export.remoteWrite().interval()) + ") must be a multiple of engine.raw_resolution (" +
+                Durations.format(settings.rawResolution()) + ")");
+        }
         final HttpSettings http = http(dto.http == null ? new ConfigDto.Http() : dto.http);
         final AlertSettings alerts = dto.alerts == null ? AlertSettings.NONE :
             new AlertConfigValidator(at, metrics).alerts(dto.alerts);
@@ -159,13 +166,15 @@ final class ConfigValidator
             }
         }
         final StatsdPushSettings statsd = statsd(e.statsd == null ? new ConfigDto.Statsd() : e.statsd);
+        final RemoteWriteSettings remoteWrite =
+            remoteWrite(e.remoteWrite == null ? new ConfigDto.RemoteWrite() : e.remoteWrite, metrics);
         try
         {
             return new ExportSettings(
                 e.prefix != null ? e.prefix : d.prefix(),
                 e.summaryQuantiles != null ? e.summaryQuantiles : d.summaryQuantiles(),
                 e.histogramBuckets != null ? e.histogramBuckets : d.histogramBuckets(),
-                statsd);
+                statsd, remoteWrite);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -195,6 +204,63 @@ final class ConfigValidator
             final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Statsd.class), "export.statsd");
             throw at.errorAtValue(key.isEmpty() ? "export.statsd" : "export.statsd." + key, ex.getMessage());
         }
+    }
+
+    private RemoteWriteSettings remoteWrite(final ConfigDto.RemoteWrite r, final List<MetricDefinition> metrics)
+        throws ConfigException
+    {
+        final RemoteWriteSettings d = RemoteWriteSettings.DEFAULT;
+        final String section = "export.remote_write";
+        java.net.URI url = null;
+        if (r.url != null)
+        {
+            try
+            {
+                url = new java.net.URI(r.url);
+            }
+            catch (final java.net.URISyntaxException ex)
+            {
+                throw at.errorAtValue(section + ".url", "not a URL: " + ex.getMessage());
+            }
+        }
+        if (r.externalLabels != null)
+        {
+            for (final String name : r.externalLabels.keySet())
+            {
+                for (final MetricDefinition m : metrics)
+                {
+                    if (m.labels().contains(name))
+                    {
+                        throw at.errorAtKey(section + ".external_labels." + name, "'" + name +
+                            "' is a label of metric '" + m.name() + "': an external label must not hide a series label");
+                    }
+                }
+            }
+        }
+        final RemoteWriteSettings settings;
+        try
+        {
+            settings = new RemoteWriteSettings(
+                r.enabled != null ? r.enabled : d.enabled(),
+                url,
+                r.interval != null ? r.interval : d.interval(),
+                r.timeout != null ? r.timeout : d.timeout(),
+                r.externalLabels != null ? r.externalLabels : d.externalLabels(),
+                r.maxSamplesPerSend != null ? r.maxSamplesPerSend : d.maxSamplesPerSend(),
+                r.minBackoff != null ? r.minBackoff : d.minBackoff(),
+                r.maxBackoff != null ? r.maxBackoff : d.maxBackoff(),
+                r.nativeHistograms != null ? r.nativeHistograms : d.nativeHistograms(),
+                r.classicHistograms != null ? r.classicHistograms : d.classicHistograms(),
+                r.closeTimeout != null ? r.closeTimeout : d.closeTimeout());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final String message = ex.getMessage();
+            final String key = message.startsWith("url is required") ? "enabled" :
+                firstKeyNamed(message, ConfigBinder.keysOf(ConfigDto.RemoteWrite.class), section);
+            throw at.errorAtValue(key.isEmpty() ? section : section + "." + key, message);
+        }
+        return settings;
     }
 
     private HttpSettings http(final ConfigDto.Http h) throws ConfigException

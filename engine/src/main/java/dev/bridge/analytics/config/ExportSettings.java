@@ -15,13 +15,29 @@ import java.util.Objects;
  *                         {@code read_latency_us}), increasing; a histogram metric not listed gets
  *                         {@link #defaultBuckets(HistogramSpec)}.
  * @param statsd           the periodic StatsD push.
+ * @param remoteWrite      the Prometheus remote-write exporter.
  */
 public record ExportSettings(
-    String prefix, List<Double> summaryQuantiles, Map<String, List<Double>> histogramBuckets, StatsdPushSettings statsd)
+    String prefix, List<Double> summaryQuantiles, Map<String, List<Double>> histogramBuckets, StatsdPushSettings statsd,
+    RemoteWriteSettings remoteWrite)
 {
     /** The defaults: prefix {@code dspex_}, no summaries, default buckets, no push. */
     public static final ExportSettings DEFAULT =
         new ExportSettings(PrometheusNames.DSPEX_PREFIX, List.of(), Map.of(), StatsdPushSettings.DEFAULT);
+
+    /** Settings without remote write ({@link RemoteWriteSettings#DEFAULT}). */
+    public ExportSettings(
+        final String prefix, final List<Double> summaryQuantiles, final Map<String, List<Double>> histogramBuckets,
+        final StatsdPushSettings statsd)
+    {
+        this(prefix, summaryQuantiles, histogramBuckets, statsd, RemoteWriteSettings.DEFAULT);
+    }
+
+    /** @return these settings with {@code newRemoteWrite}. */
+    public ExportSettings withRemoteWrite(final RemoteWriteSettings newRemoteWrite)
+    {
+        return new ExportSettings(prefix, summaryQuantiles, histogramBuckets, statsd, newRemoteWrite);
+    }
 
     public ExportSettings
     {
@@ -29,6 +45,7 @@ public record ExportSettings(
         summaryQuantiles = List.copyOf(summaryQuantiles);
         histogramBuckets = Map.copyOf(histogramBuckets);
         Objects.requireNonNull(statsd, "statsd");
+        Objects.requireNonNull(remoteWrite, "remote_write");
         if (!prefix.isEmpty() && !prefix.matches("[a-zA-Z_:][a-zA-Z0-9_:]*"))
         {
             throw new IllegalArgumentException("prefix must match [a-zA-Z_:][a-zA-Z0-9_:]*, was '" + prefix + "'");

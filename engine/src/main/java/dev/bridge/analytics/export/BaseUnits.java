@@ -6,14 +6,14 @@ package dev.bridge.analytics.export;
  * whole number (1e-6, 1e-3) divides by that number, so that {@code 50 us} is exactly the double nearest to
  * {@code 5.0E-5} (multiplying by 1e-6 gives {@code 4.9999999999999996E-5}). Stateless, thread-safe.
  */
-final class BaseUnits
+public final class BaseUnits
 {
     private BaseUnits()
     {
     }
 
     /** @return {@code value} in the base unit. */
-    static double scale(final double value, final double factor)
+    public static double scale(final double value, final double factor)
     {
         if (factor == 1.0)
         {

@@ -9,7 +9,7 @@ import java.util.List;
  * The engine's own metrics, one Agrona counter each (see {@link EngineCounters}). The consumer also records
  * each one as a gauge series named {@link #metricName()} at every resource sampling tick, so the stats API reads
  * them like any other metric. Names start with {@code engine_}, which user catalogs may not use. The alert and
- * StatsD-push counts are kept by their own threads and mirrored into these counters at each sampling tick
+ * StatsD-push and remote-write counts are kept by their own threads and mirrored into these counters at each sampling tick
  * ({@link EngineCounters#mirror}); they stay 0 when alerting or the push is off.
  */
 public enum SelfMetric
@@ -38,7 +38,11 @@ public enum SelfMetric
     ALERT_WEBHOOK_DROPPED("notifications", "Webhook notifications dropped because the sender's queue was full."),
     STATSD_PUSH_PACKETS("packets", "Datagrams sent by the StatsD push (export.statsd)."),
     STATSD_PUSH_FAILURES("packets", "Datagrams the StatsD push could not send (unresolved host, socket error)."),
-    STATSD_PUSH_DROPPED_LINES("lines", "Lines the StatsD push dropped: longer than max_packet_bytes on their own.");
+    STATSD_PUSH_DROPPED_LINES("lines", "Lines the StatsD push dropped: longer than max_packet_bytes on their own."),
+    REMOTE_WRITE_SAMPLES("samples", "Samples and native histograms the remote-write receiver acknowledged (export.remote_write)."),
+    REMOTE_WRITE_FAILED_ATTEMPTS("requests", "Remote-write attempts that failed with a 5xx or 429 answer or a network error (retried)."),
+    REMOTE_WRITE_DROPPED_SAMPLES("samples", "Remote-write samples the receiver refused with a 4xx answer (dropped, not retried)."),
+    REMOTE_WRITE_SKIPPED_STEPS("steps", "Remote-write steps skipped: older than raw_retention when their turn came.");
 
     private final String unit;
     private final String help;

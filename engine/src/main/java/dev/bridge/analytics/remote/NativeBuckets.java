@@ -1,0 +1,137 @@
+package dev.bridge.analytics.remote;
+
+import dev.bridge.analytics.export.BaseUnits;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cumulative counts of a Prometheus native histogram with a base-2 exponential schema: bucket {@code i} holds the
+ * values in {@code (2^((i-1) / 2^schema), 2^(i / 2^schema)]}, values {@code <= 0} go to the zero bucket (threshold
+ * 0). Values come from an engine HdrHistogram, each HdrHistogram bucket counted at its highest equivalent value (what
+ * HdrHistogram's own percentiles answer), scaled to the base unit.
+ * <p>
+ * The schema is chosen from HdrHistogram's precision ({@link #schemaFor}): the finest schema whose buckets are at least
+ * as wide, relatively, as HdrHistogram's resolution, so a native bucket never splits what HdrHistogram kept together.
+ * A quantile read from the native histogram is then within one native bucket of HdrHistogram's: relative error at
+ * most {@code 2^(2^-schema) - 1} (0.27% at schema 8, for 3 significant digits) on top of HdrHistogram's own
+ * {@code 10^-digits}.
+ * <p>
+ * Not thread-safe: owned by the exporter thread.
+ */
+final class NativeBuckets
+{
+    /** The finest schema Prometheus accepts. */
+    static final int MAX_SCHEMA = 8;
+    /** The coarsest schema Prometheus accepts. */
+    static final int MIN_SCHEMA = -4;
+
+    private final int schema;
+    private final TreeMap<Integer, Long> counts = new TreeMap<>();
+    private long zeroCount;
+
+    NativeBuckets(final int schema)
+    {
+        if (schema < MIN_SCHEMA || schema > MAX_SCHEMA)
+        {
+            throw new IllegalArgumentException("schema must be in " + MIN_SCHEMA + ".." + MAX_SCHEMA + ", was " + schema);
+        }
+        this.schema = schema;
+    }
+
+    /**
+     * @return the finest schema in -4..8 whose relative bucket width {@code 2^(2^-schema) - 1} is at least
+     *         HdrHistogram's relative resolution {@code 10^-significantDigits}: 2 for 1 digit, 6 for 2, 8 for 3-5.
+     */
+    static int schemaFor(final int significantDigits)
+    {
+        final double resolution = Math.pow(10, -significantDigits);
+        for (int s = MAX_SCHEMA; s > MIN_SCHEMA; s--)
+        {
+            if (Math.pow(2, Math.pow(2, -s)) - 1 >= resolution)
+            {
+                return s;
+            }
+        }
+        return MIN_SCHEMA;
+    }
+
+    /** @return the index of the bucket holding {@code value} (> 0) at {@code schema}. */
+    static int index(final double value, final int schema)
+    {
+        final int index = (int)Math.ceil(Math.log(value) / Math.log(2) * Math.scalb(1.0, schema));
+        // correct a rounding error at the bucket's edges: bucket i holds (bound(i-1), bound(i)]
+        if (value > upperBound(index, schema))
+        {
+            return index + 1;
+        }
+        if (value <= upperBound(index - 1, schema))
+        {
+            return index - 1;
+        }
+        return index;
+    }
+
+    /** @return the upper bound of bucket {@code index} at {@code schema}: {@code 2^(index / 2^schema)}. */
+    static double upperBound(final int index, final int schema)
+    {
+        return Math.pow(2, Math.scalb((double)index, -schema));
+    }
+
+    /** Adds every value of {@code histogram} ({@code metric unit}) scaled by {@code toBaseUnit}. */
+    void add(final Histogram histogram, final double toBaseUnit)
+    {
+        for (final HistogramIterationValue v : histogram.recordedValues())
+        {
+            final double value = BaseUnits.scale(v.getValueIteratedTo(), toBaseUnit);
+            final long count = v.getCountAtValueIteratedTo();
+            if (value <= 0)
+            {
+                zeroCount += count;
+            }
+            else
+            {
+                counts.merge(index(value, schema), count, Long::sum);
+            }
+        }
+    }
+
+    /** Adds {@code count} values to the bucket {@code index} (restoring persisted counts). */
+    void addToBucket(final int index, final long count)
+    {
+        counts.merge(index, count, Long::sum);
+    }
+
+    /** Adds {@code count} values to the zero bucket (restoring persisted counts). */
+    void addZero(final long count)
+    {
+        zeroCount += count;
+    }
+
+    int schema()
+    {
+        return schema;
+    }
+
+    long zeroCount()
+    {
+        return zeroCount;
+    }
+
+    /** @return bucket index -> cumulative count, ascending; a view, valid until the next add. */
+    Map<Integer, Long> buckets()
+    {
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** @return a copy with the same counts. */
+    NativeBuckets copy()
+    {
+        final NativeBuckets copy = new NativeBuckets(schema);
+        copy.counts.putAll(counts);
+        copy.zeroCount = zeroCount;
+        return copy;
+    }
+}

@@ -1,0 +1,499 @@
+package dev.bridge.analytics.remote;
+
+import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.config.RemoteWriteSettings;
+import dev.bridge.analytics.export.ExportSnapshot;
+import dev.bridge.analytics.export.SeriesExport;
+import dev.bridge.analytics.export.SnapshotPart;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes the engine's closed time steps to a Prometheus remote-write receiver ({@code export.remote_write}).
+ * <p>
+ * <b>What is sent.</b> Time is cut into steps of {@code interval} (aligned to multiples of it). Once a step has
+ * closed (its end plus a grace of {@value #GRACE_MS} ms, so the consumer has committed it), the exporter reads what
+ * the step added to every series from the store ({@link AnalyticsQueries#snapshot}), adds it to the series'
+ * cumulative totals and sends, for every series that has had data, one sample at the step's end: counters their
+ * cumulative total, gauges their last value, histograms classic buckets, count and sum and a native histogram
+ * (see {@link WriteRequestBuilder}, {@link NativeBuckets}). Whole steps go into a request until it holds
+ * {@code max_samples_per_send} samples.
+ * <p>
+ * <b>Delivery.</b> A 2xx answer acknowledges the request: the totals and the end of its last step are saved in
+ * {@code remote-write.json} ({@link RemoteWriteState}), and the next request starts after it. A 5xx or 429 answer,
+ * or a network error, keeps the request and retries it after a backoff ({@code min_backoff} doubled per failure up
+ * to {@code max_backoff}); while it is retried no newer step is read. Any other 4xx answer drops the request
+ * (counted in {@link #droppedRequests()} and {@link #droppedSamples()}, logged with the receiver's message) and moves
+ * on. A restart resumes after the last acknowledged step with the saved totals, so counters go on rising across
+ * restarts; the receiver gets every step once. Steps older than the raw retention when the exporter starts (or
+ * catches up) are no longer in the store at full resolution: they are skipped and counted in {@link #skippedSteps()}.
+ * <p>
+ * <b>Never blocking the pipeline.</b> The exporter only reads the store, on its own thread: the backlog while a
+ * receiver is down is the store itself (the steps after the last acknowledged one), so nothing is queued in memory
+ * beyond one request, and nothing recorded waits for the receiver.
+ * <p>
+ * <b>Close.</b> {@link #close()} stops the thread, then pushes every step up to the end of the current raw bucket
+ * (the last one partial), retrying for at most {@code close_timeout}; what is still unsent then is sent by the next
+ * start.
+ * <p>
+ * Thread-safety: {@link #doWork()} from one thread at a time (the runner's, or a test's); the counters from any
+ * thread; {@link #close()} once, from any thread.
+ */
+public final class RemoteWriteExporter implements Agent, AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteExporter.class);
+    /** How long after a step's end its data is read: the consumer commits every commit_interval (100 ms). */
+    static final long GRACE_MS = 1000;
+    private static final long IDLE_SLEEP_MS = 50;
+    private static final Set<SnapshotPart> PARTS = EnumSet.of(SnapshotPart.DISTRIBUTIONS);
+
+    private final AnalyticsQueries queries;
+    private final RemoteWriteSettings settings;
+    private final String prefix;
+    private final EpochClock clock;
+    private final Path stateFile;
+    private final RemoteWriteClient client;
+    private final long intervalMs;
+    private final long rawMs;
+    private final long rawRetentionMs;
+    private final Map<String, Integer> schemas = new ConcurrentHashMap<>();
+    private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
+    private RemoteWriteState state;
+    private Batch pending;
+    private int failures;
+    private long nextAttemptMs;
+    private AgentRunner runner;
+    private volatile boolean closed;
+    private volatile long requests;
+    private volatile long samplesSent;
+    private volatile long histogramsSent;
+    private volatile long failedAttempts;
+    private volatile long droppedRequests;
+    private volatile long droppedSamples;
+    private volatile long skippedSteps;
+    private volatile long errors;
+    private volatile long ackedUntilMs;
+
+    /** A built request and what acknowledging it makes the state. */
+    private record Batch(byte[] protobuf, RemoteWriteState next, int samples, int histograms, int steps)
+    {
+    }
+
+    /**
+     * An exporter driven by the caller's {@link #doWork()} calls (tests); see {@link #start} for one on its own thread.
+     *
+     * @param queries       the queries of the engine whose store is pushed.
+     * @param config        the engine's configuration (resolutions, catalog, export prefix).
+     * @param settings      URL, interval, labels, limits.
+     * @param dataDirectory where {@code remote-write.json} is kept.
+     * @param clock         the engine's clock: steps close by it.
+     */
+    public RemoteWriteExporter(
+        final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
+        final Path dataDirectory, final EpochClock clock)
+    {
+        if (settings.url() == null)
+        {
+            throw new IllegalArgumentException("remote_write has no url");
+        }
+        this.queries = queries;
+        this.settings = settings;
+        this.prefix = config.export().prefix();
+        this.clock = clock;
+        this.stateFile = dataDirectory.resolve(RemoteWriteState.FILE);
+        this.client = new RemoteWriteClient(settings.url(), settings.timeout());
+        this.intervalMs = settings.interval().toMillis();
+        this.rawMs = config.engine().rawResolution().toMillis();
+        this.rawRetentionMs = config.engine().rawRetention().toMillis();
+        for (final MetricDefinition m : config.metrics())
+        {
+            if (m.type() == MetricType.HISTOGRAM)
+            {
+                schemas.put(m.name(), NativeBuckets.schemaFor(m.histogram().significantDigits()));
+            }
+        }
+        this.state = loadState(clock.time());
+        this.ackedUntilMs = state.ackedUntilMs;
+    }
+
+    /** @return an exporter running on its own daemon thread ({@code remote-write}) until {@link #close()}. */
+    public static RemoteWriteExporter start(
+        final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
+        final Path dataDirectory, final EpochClock clock)
+    {
+        final RemoteWriteExporter exporter = new RemoteWriteExporter(queries, config, settings, dataDirectory, clock);
+        exporter.runner = new AgentRunner(
+            new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), exporter::onError, null, exporter);
+        AgentRunner.startOnThread(exporter.runner, r ->
+        {
+            final Thread thread = new Thread(r, exporter.roleName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return exporter;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "remote-write";
+    }
+
+    /**
+     * One cycle: retries the pending request when its backoff is over, else sends the steps closed by now.
+     *
+     * @return 1 when it sent a request, else 0.
+     */
+    @Override
+    public int doWork()
+    {
+        final long nowMs = clock.time();
+        if (pending == null)
+        {
+            final long closedUntilMs = Math.floorDiv(nowMs - GRACE_MS, intervalMs) * intervalMs;
+            pending = guardedBuild(nowMs, closedUntilMs, Long.MIN_VALUE);
+            if (pending == null)
+            {
+                return 0;
+            }
+            nextAttemptMs = nowMs;
+        }
+        if (nowMs < nextAttemptMs)
+        {
+            return 0;
+        }
+        attempt(nowMs);
+        return 1;
+    }
+
+    /**
+     * Stops the thread, then pushes every step up to the end of the current raw bucket, retrying within
+     * {@code close_timeout}. Call after the engine has committed what it holds. Idempotent.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        if (runner != null)
+        {
+            runner.close();
+        }
+        final long deadlineNs = System.nanoTime() + settings.closeTimeout().toNanos();
+        final long nowMs = clock.time();
+        final long untilMs = Math.floorDiv(nowMs, intervalMs) * intervalMs;
+        final long finalPointMs = Math.floorDiv(nowMs + rawMs - 1, rawMs) * rawMs;
+        while (System.nanoTime() - deadlineNs < 0)
+        {
+            if (pending == null)
+            {
+                pending = guardedBuild(nowMs, untilMs, finalPointMs);
+                if (pending == null)
+                {
+                    return; // everything sent
+                }
+            }
+            if (attempt(clock.time()))
+            {
+                continue;
+            }
+            final long waitMs = Math.min(backoffMs(), TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
+            if (waitMs > 0)
+            {
+                try
+                {
+                    Thread.sleep(waitMs);
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        LOG.warn("remote write to {}: close_timeout ({} s) passed with steps after {} unsent; the next start sends them",
+            settings.url(), settings.closeTimeout().toSeconds(), Instant.ofEpochMilli(ackedUntilMs));
+    }
+
+    /** @return requests acknowledged (2xx). */
+    public long requests()
+    {
+        return requests;
+    }
+
+    /** @return float samples acknowledged. */
+    public long samplesSent()
+    {
+        return samplesSent;
+    }
+
+    /** @return native histogram samples acknowledged. */
+    public long histogramsSent()
+    {
+        return histogramsSent;
+    }
+
+    /** @return attempts that failed with a 5xx or 429 answer or a network error (each retried). */
+    public long failedAttempts()
+    {
+        return failedAttempts;
+    }
+
+    /** @return requests the receiver refused with a 4xx answer other than 429 (dropped, not retried). */
+    public long droppedRequests()
+    {
+        return droppedRequests;
+    }
+
+    /** @return samples and histograms of the dropped requests. */
+    public long droppedSamples()
+    {
+        return droppedSamples;
+    }
+
+    /** @return steps skipped because they were older than the raw retention when their turn came. */
+    public long skippedSteps()
+    {
+        return skippedSteps;
+    }
+
+    /** @return cycles that failed otherwise (the store could not be read, the state not saved), logged once each. */
+    public long errors()
+    {
+        return errors;
+    }
+
+    /** @return epoch ms up to which the receiver has acknowledged (or refused) every step. */
+    public long ackedUntilMs()
+    {
+        return ackedUntilMs;
+    }
+
+    private RemoteWriteState loadState(final long nowMs)
+    {
+        final String url = settings.url().toString();
+        try
+        {
+            final RemoteWriteState saved = RemoteWriteState.load(stateFile);
+            if (saved != null && saved.url.equals(url))
+            {
+                LOG.info("remote write to {}: resuming after {}", url, Instant.ofEpochMilli(saved.ackedUntilMs));
+                return saved;
+            }
+            if (saved != null)
+            {
+                LOG.info("remote write: the URL changed from {} to {}: starting anew", saved.url, url);
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            errors++;
+            final Path aside = stateFile.resolveSibling(RemoteWriteState.FILE + ".unreadable");
+            LOG.error("remote write: cannot read {} ({}); moved to {}, starting anew", stateFile, ex.getMessage(), aside);
+            try
+            {
+                Files.move(stateFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (final IOException moveFailure)
+            {
+                LOG.error("remote write: cannot move {} aside: {}", stateFile, moveFailure.getMessage());
+            }
+        }
+        // a new receiver gets what the store keeps at full resolution
+        final long startMs = Math.floorDiv(nowMs - rawRetentionMs, intervalMs) * intervalMs + intervalMs;
+        return new RemoteWriteState(url, startMs, new LinkedHashMap<>());
+    }
+
+    private Batch guardedBuild(final long nowMs, final long untilMs, final long finalPointMs)
+    {
+        try
+        {
+            return build(nowMs, untilMs, finalPointMs);
+        }
+        catch (final RuntimeException ex)
+        {
+            onError(ex);
+            return null;
+        }
+    }
+
+    /**
+     * Builds the request of the steps after the acknowledged one that end at or before {@code untilMs}, then (on
+     * close) one partial step ending at {@code finalPointMs}; null when there is none.
+     */
+    private Batch build(final long nowMs, final long untilMs, final long finalPointMs)
+    {
+        long fromMs = state.ackedUntilMs;
+        final long oldestMs = Math.floorDiv(nowMs - rawRetentionMs, intervalMs) * intervalMs + intervalMs;
+        if (fromMs < oldestMs && state.series.isEmpty())
+        {
+            fromMs = oldestMs; // nothing sent yet: start with what the store keeps at full resolution
+        }
+        else if (fromMs < oldestMs)
+        {
+            final long skipped = (oldestMs - fromMs + intervalMs - 1) / intervalMs;
+            skippedSteps += skipped;
+            LOG.warn("remote write to {}: {} steps from {} are older than the raw retention and are skipped",
+                settings.url(), skipped, Instant.ofEpochMilli(fromMs));
+            fromMs = oldestMs;
+        }
+        final Map<String, SeriesTotals> totals = SeriesTotals.copyAll(state.series);
+        final WriteRequestBuilder request = new WriteRequestBuilder(settings, prefix);
+        int steps = 0;
+        while (true)
+        {
+            long toMs = Math.floorDiv(fromMs, intervalMs) * intervalMs + intervalMs;
+            if (toMs > untilMs)
+            {
+                if (finalPointMs <= fromMs || finalPointMs == Long.MIN_VALUE)
+                {
+                    break;
+                }
+                toMs = Math.min(toMs, finalPointMs);
+            }
+            final ExportSnapshot step = queries.snapshot(
+                TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)), PARTS);
+            for (final SeriesExport s : step.series())
+            {
+                if (s.hasData())
+                {
+                    totals.computeIfAbsent(s.key(), k -> SeriesTotals.empty(schemas.getOrDefault(s.metric().name(), 0)))
+                        .add(s);
+                }
+            }
+            for (final SeriesExport s : step.series())
+            {
+                final SeriesTotals t = totals.get(s.key());
+                if (t != null)
+                {
+                    request.add(s, t, toMs);
+                }
+            }
+            fromMs = toMs;
+            steps++;
+            if (request.samples() + request.histograms() >= settings.maxSamplesPerSend())
+            {
+                break;
+            }
+        }
+        if (steps == 0)
+        {
+            return null;
+        }
+        return new Batch(request.build().toByteArray(), new RemoteWriteState(state.url, fromMs, totals),
+            request.samples(), request.histograms(), steps);
+    }
+
+    /** Sends the pending request once; @return true when it is done with (acknowledged or dropped). */
+    private boolean attempt(final long nowMs)
+    {
+        final Batch batch = pending;
+        if (batch.samples() + batch.histograms() == 0)
+        {
+            commit(batch); // steps without any series yet: nothing to send, the position still moves on
+            return true;
+        }
+        final RemoteWriteClient.Answer answer;
+        try
+        {
+            answer = client.send(batch.protobuf());
+        }
+        catch (final IOException ex)
+        {
+            retryLater(nowMs, "cannot reach " + settings.url() + ": " + describe(ex));
+            return false;
+        }
+        if (answer.ok())
+        {
+            requests++;
+            samplesSent += batch.samples();
+            histogramsSent += batch.histograms();
+            commit(batch);
+            return true;
+        }
+        if (answer.retryable())
+        {
+            retryLater(nowMs, settings.url() + " answered " + answer.status() + ": " + answer.body());
+            return false;
+        }
+        droppedRequests++;
+        droppedSamples += batch.samples() + batch.histograms();
+        LOG.error("remote write: {} refused a request of {} samples and {} histograms with {} ({}); dropped, not retried",
+            settings.url(), batch.samples(), batch.histograms(), answer.status(), answer.body());
+        commit(batch);
+        return true;
+    }
+
+    private void commit(final Batch batch)
+    {
+        state = batch.next();
+        ackedUntilMs = state.ackedUntilMs;
+        pending = null;
+        failures = 0;
+        try
+        {
+            state.save(stateFile);
+        }
+        catch (final IOException ex)
+        {
+            onError(ex);
+        }
+    }
+
+    private void retryLater(final long nowMs, final String why)
+    {
+        failedAttempts++;
+        final long waitMs = backoffMs();
+        failures++;
+        nextAttemptMs = nowMs + waitMs;
+        if (loggedErrors.add(why))
+        {
+            LOG.warn("remote write: {}; retrying in {} ms (and after each further failure, up to {} s)", why, waitMs,
+                settings.maxBackoff().toSeconds());
+        }
+    }
+
+    private long backoffMs()
+    {
+        final long minMs = settings.minBackoff().toMillis();
+        final long maxMs = settings.maxBackoff().toMillis();
+        return failures >= 30 ? maxMs : Math.min(maxMs, minMs << failures);
+    }
+
+    private static String describe(final Throwable ex)
+    {
+        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+    }
+
+    private void onError(final Throwable ex)
+    {
+        errors++;
+        final String what = ex.getClass().getName() + ": " + describe(ex);
+        if (loggedErrors.add(what))
+        {
+            LOG.error("remote write: {}", what, ex);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.bridge.analytics.remote;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.config.RemoteWriteSettings;
+import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
+import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The remote-write exporter against a receiver on 127.0.0.1 that decodes every request: the wire format, the
+ * cumulative values step after step, retries, drops, resumption after a restart, and the last push of close().
+ */
+class RemoteWriteExporterTest
+{
+    /** A multiple of the 15 s step. */
+    private static final long T0 = 1_700_000_100_000L;
+    private static final long STEP = 15_000;
+
+    @Test
+    void shouldSendTheClosedStepWithTheRemoteWriteHeadersAndExactValues(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            node.clock.set(T0 + 2_000);
+            node.engine.counter("variable_read").add(5);
+            node.engine.counter("grpc_error", "code", "UNAVAILABLE").add(2);
+            node.engine.histogram("read_latency_us").record(100);
+            node.engine.histogram("read_latency_us").record(200);
+            node.engine.histogram("read_latency_us").record(3000);
+            node.engine.gauge("active_sessions").set(7);
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS - 1);
+            assertEquals(List.of(), receiver.received(), "the step has not closed yet");
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+            assertEquals(1, receiver.received().size());
+            final FakeReceiver.Received received = receiver.received().get(0);
+            assertEquals("snappy", received.headers().get("Content-Encoding"));
+            assertEquals("application/x-protobuf", received.headers().get("Content-Type"));
+            assertEquals("0.1.0", received.headers().get("X-Prometheus-Remote-Write-Version"));
+            final String labels = "instance=\"node-a\",job=\"dspex\"";
+            final String at = " @" + (T0 + STEP) + "\n";
+            final StringBuilder expected = new StringBuilder()
+                .append("dspex_variable_read_total{").append(labels).append("} 5.0").append(at)
+                .append("dspex_grpc_error_total{code=\"UNAVAILABLE\",").append(labels).append("} 2.0").append(at);
+            final String[] bounds = { "0.00005", "0.0001", "0.00025", "0.0005", "0.001", "0.0025", "0.005", "0.01",
+                "0.025", "0.05", "0.1", "0.25", "1", "+Inf" };
+            final int[] counts = { 0, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3 };
+            for (int i = 0; i < bounds.length; i++)
+            {
+                expected.append("dspex_read_latency_seconds_bucket{").append(labels).append(",le=\"").append(bounds[i])
+                    .append("\"} ").append((double)counts[i]).append(at);
+            }
+            // native buckets at schema 8: ceil(log2(v) * 256) = -3401, -3145, -2145 for 100, 200 and 3000 us
+            expected.append("dspex_read_latency_seconds_count{").append(labels).append("} 3.0").append(at)
+                .append("dspex_read_latency_seconds_sum{").append(labels).append("} 0.0033").append(at)
+                .append("dspex_read_latency_seconds{").append(labels).append("} histogram count=3 sum=0.0033 schema=8 ")
+                .append("zero=0 threshold=0.0 spans=[-3401:1 255:1 999:1 ] deltas=[1, 0, 0]").append(at)
+                .append("dspex_active_sessions{").append(labels).append("} 7.0").append(at);
+            assertEquals(expected.toString(), FakeReceiver.text(received.request()));
+            assertEquals(List.of("dspex_variable_read", "dspex_grpc_error", "dspex_read_latency_seconds",
+                "dspex_active_sessions"), received.request().getMetadataList().stream()
+                .map(m -> m.getMetricFamilyName()).toList(), "one metadata entry per family");
+            assertEquals(19, node.exporter.samplesSent(), "2 counters, 14 buckets, count, sum, 1 gauge");
+            assertEquals(1, node.exporter.histogramsSent());
+            assertEquals(T0 + STEP, node.exporter.ackedUntilMs());
+            assertEquals(1, node.exporter.requests());
+        }
+    }
+
+    @Test
+    void shouldSendCumulativeValuesAtEveryStepOnceASeriesHasData(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(5);
+            node.engine.flush(); // the consumer stamps events with the clock's time when it takes them
+            node.clock.set(T0 + 2 * STEP + 1_000); // the second step adds nothing
+            node.engine.counter("variable_read").add(3);
+            node.engine.gauge("active_sessions").set(4);
+            node.push(T0 + 3 * STEP + RemoteWriteExporter.GRACE_MS);
+            assertEquals(1, receiver.received().size(), "the three closed steps go in one request");
+            assertEquals(String.join("",
+                    "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 5.0 @" + (T0 + STEP) + "\n",
+                    "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 5.0 @" + (T0 + 2 * STEP) + "\n",
+                    "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 8.0 @" + (T0 + 3 * STEP) + "\n",
+                    "dspex_active_sessions{instance=\"node-a\",job=\"dspex\"} 4.0 @" + (T0 + 3 * STEP) + "\n"),
+                FakeReceiver.text(receiver.received().get(0).request()));
+        }
+    }
+
+    @Test
+    void shouldRetryA5xxWithTheSameRequestAndSendNothingTwice(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            receiver.answer(503, 500);
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(5);
+            final long closed = T0 + STEP + RemoteWriteExporter.GRACE_MS;
+            node.push(closed);
+            assertEquals(1, node.exporter.failedAttempts());
+            assertTrue(node.exporter.ackedUntilMs() < T0 + STEP, "not acknowledged");
+            node.push(closed + 499);
+            assertEquals(1, receiver.received().size(), "the backoff (500 ms) has not passed");
+            node.push(closed + 500);
+            assertEquals(2, node.exporter.failedAttempts(), "second failure: the backoff doubles to 1 s");
+            node.engine.counter("variable_read").add(1); // lands in the next step (now is past the first one)
+            node.push(closed + 1_499);
+            assertEquals(2, receiver.received().size());
+            node.push(closed + 1_500);
+            assertEquals(3, receiver.received().size());
+            assertEquals(T0 + STEP, node.exporter.ackedUntilMs());
+            final List<FakeReceiver.Received> all = receiver.received();
+            assertEquals(all.get(0).request(), all.get(2).request(), "the retry carries the same request");
+            assertEquals(List.of(503, 500, 204), all.stream().map(FakeReceiver.Received::answeredStatus).toList());
+            assertEquals(1, node.exporter.requests());
+            assertEquals(0, node.exporter.droppedRequests());
+        }
+    }
+
+    @Test
+    void shouldDropAndCountA4xxWithoutRetryingAndGoOn(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            receiver.answer(400);
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(5);
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+            assertEquals(1, node.exporter.droppedRequests());
+            assertEquals(1, node.exporter.droppedSamples());
+            assertEquals(0, node.exporter.failedAttempts(), "a 400 is not retried");
+            assertEquals(T0 + STEP, node.exporter.ackedUntilMs(), "the position moves past the refused step");
+            node.clock.set(T0 + STEP + 2_000);
+            node.engine.counter("variable_read").add(3);
+            node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS);
+            assertEquals(2, receiver.received().size());
+            assertEquals("dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 8.0 @" + (T0 + 2 * STEP) + "\n",
+                FakeReceiver.text(receiver.accepted().get(0)), "the counter stays cumulative across the dropped step");
+        }
+    }
+
+    @Test
+    void shouldCountAnUnreachableReceiverAndKeepEverythingForLater(@TempDir final Path dir) throws Exception
+    {
+        final URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0))
+        {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/api/v1/write");
+        }
+        try (RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", closedPort, T0))
+        {
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(5);
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS + 500);
+            assertEquals(2, node.exporter.failedAttempts());
+            assertEquals(0, node.exporter.errors());
+            assertTrue(node.exporter.ackedUntilMs() < T0 + STEP, "nothing acknowledged");
+        }
+        // close() tried for close_timeout (5 s here) and gave up: the state still points before the step
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode again = new RemoteWriteNode(dir, "node-a", receiver.url(), T0 + STEP + 3_000))
+        {
+            again.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS);
+            assertEquals(T0 + 2 * STEP, again.exporter.ackedUntilMs());
+            assertTrue(FakeReceiver.text(receiver.accepted().get(0)).startsWith(
+                "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 5.0 @" + (T0 + STEP) + "\n"),
+                "a new receiver URL starts anew from the store: the step is there");
+        }
+    }
+
+    @Test
+    void shouldResumeAfterARestartWithoutResendingOrResettingCounters(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver())
+        {
+            try (RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+            {
+                node.clock.set(T0 + 1_000);
+                node.engine.counter("variable_read").add(5);
+                node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+                node.clock.set(T0 + STEP + 1_500);
+                node.engine.counter("variable_read").add(2);
+            } // close(): pushes up to the end of the current raw bucket, T0 + STEP + 2 s
+            assertTrue(Files.exists(dir.resolve("remote-write.json")));
+            try (RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0 + STEP + 5_000))
+            {
+                assertEquals(T0 + STEP + 2_000, node.exporter.ackedUntilMs(), "resumes after the last acknowledged step");
+                node.clock.set(T0 + STEP + 6_000);
+                node.engine.counter("variable_read").add(3);
+                node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS);
+            }
+            final StringBuilder all = new StringBuilder();
+            receiver.accepted().forEach(r -> all.append(FakeReceiver.text(r)));
+            final String series = "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} ";
+            assertEquals(series + "5.0 @" + (T0 + STEP) + "\n" + series + "7.0 @" + (T0 + STEP + 2_000) + "\n" +
+                series + "10.0 @" + (T0 + 2 * STEP) + "\n" +
+                series + "10.0 @" + (T0 + 2 * STEP + 1_000) + "\n", all.toString(),
+                "each step once, the counter never reset; the last sample is the second close()'s partial step");
+        }
+    }
+
+    @Test
+    void shouldSkipAndCountStepsOlderThanTheRawRetention(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(5);
+            node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+            receiver.answer(503);
+            node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS); // fails: the receiver is "down"
+            final long later = T0 + Duration.ofHours(2).toMillis();
+            node.push(later); // the pending request is retried first
+            node.push(later + RemoteWriteExporter.GRACE_MS);
+            assertEquals((Duration.ofHours(1).toMillis() - STEP) / STEP, node.exporter.skippedSteps(),
+                "the steps from the acknowledged T0 + 30 s up to the oldest one still kept raw, T0 + 1 h + 15 s");
+            assertEquals(Math.floorDiv(later, STEP) * STEP, node.exporter.ackedUntilMs());
+        }
+    }
+
+    @Test
+    void closeOfAnEngineWithRemoteWriteDeliversEverythingPublishedBeforeIt(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver())
+        {
+            final ManualClock clock = new ManualClock(T0);
+            final EngineConfig base = EngineConfig.defaults().withEngine(
+                b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000));
+            final EngineConfig config = base.withExport(base.export().withRemoteWrite(
+                RemoteWriteSettings.DEFAULT.enabledAt(receiver.url()).withExternalLabels(Map.of("instance", "n1"))));
+            long total = 0;
+            try (AnalyticsEngine engine = AnalyticsEngine.start(config, clock))
+            {
+                for (int i = 1; i <= 40; i++)
+                {
+                    clock.set(T0 + i * 1_000L);
+                    engine.counter("variable_read").add(i);
+                    total += i;
+                }
+                clock.set(T0 + 40_500);
+                assertEquals(0, engine.selfMetric(SelfMetric.REMOTE_WRITE_FAILED_ATTEMPTS));
+            }
+            final List<WriteRequest> accepted = receiver.accepted();
+            final WriteRequest last = accepted.get(accepted.size() - 1);
+            final TimeSeries counter = last.getTimeseriesList().stream()
+                .filter(t -> FakeReceiver.name(t).startsWith("dspex_variable_read_total")).findFirst().orElseThrow();
+            assertEquals(total, counter.getSamples(counter.getSamplesCount() - 1).getValue(),
+                "the last sample carries every event");
+            assertEquals(T0 + 41_000, counter.getSamples(counter.getSamplesCount() - 1).getTimestamp(),
+                "at the end of the raw bucket holding the clock's time");
+        }
+    }
+}
