@@ -264,6 +264,18 @@ public final class AnalyticsEngine implements AutoCloseable
         }
     }
 
+    /**
+     * Writes a portable snapshot of {@code range} to {@code out}: what {@link dev.bridge.analytics.AnalyticsReader#openMerged}
+     * merges with other nodes' snapshots into answers equal to one engine that saw every event. Reads what is
+     * committed: call {@link #flush()} first for the events published so far. Thread-safe.
+     *
+     * @see AnalyticsQueries#writeSnapshot
+     */
+    public dev.bridge.analytics.snapshot.SnapshotSummary snapshot(final TimeRange range, final java.nio.file.Path out)
+    {
+        return queries.writeSnapshot(range, out);
+    }
+
     /** @return the remote-write exporter, or null when {@code export.remote_write} is not enabled. */
     public RemoteWriteExporter remoteWriter()
     {

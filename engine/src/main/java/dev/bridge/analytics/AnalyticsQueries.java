@@ -21,10 +21,15 @@ import dev.bridge.analytics.query.StatsQuery;
 import dev.bridge.analytics.query.TimeSeriesQuery;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
+import dev.bridge.analytics.snapshot.SnapshotSummary;
+import dev.bridge.analytics.snapshot.SnapshotWriter;
 import dev.bridge.analytics.store.MetricStore;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +51,7 @@ import java.util.function.Supplier;
 public final class AnalyticsQueries
 {
     private final EngineConfig config;
+    private final MetricStore store;
     private final SeriesRegistry registry;
     private final StatsQuery statsQuery;
     private final TimeSeriesQuery timeSeriesQuery;
@@ -69,6 +75,7 @@ public final class AnalyticsQueries
         final Guard guard)
     {
         this.config = config;
+        this.store = store;
         this.registry = registry;
         this.statsQuery = new StatsQuery(store, config.engine().resolutions());
         this.timeSeriesQuery = new TimeSeriesQuery(
@@ -81,6 +88,7 @@ public final class AnalyticsQueries
     private AnalyticsQueries(final AnalyticsQueries queries, final EpochClock clock)
     {
         this.config = queries.config;
+        this.store = queries.store;
         this.registry = queries.registry;
         this.statsQuery = queries.statsQuery;
         this.timeSeriesQuery = queries.timeSeriesQuery;
@@ -249,6 +257,36 @@ public final class AnalyticsQueries
     {
         final ExportWriter writer = ExportWriters.of(format);
         writer.write(snapshot(range, writer.parts()), out);
+    }
+
+    /**
+     * Writes a snapshot file of {@code range} to {@code out}: for every series, every stored bucket of every
+     * resolution that overlaps the range (count, sum, min, max, sum of squares, last value; the HdrHistogram encoding
+     * and the exact samples as stored), so that {@link AnalyticsReader#openMerged} over the snapshots of several
+     * nodes answers as one engine that saw all their events. The range is resolved once on the queries' clock, as a
+     * query would resolve it; the file is streamed to {@code out + ".tmp"} and renamed over {@code out} atomically.
+     * Reads what is committed (an engine: call {@code flush()} first). Thread-safe; any number may run at once.
+     * See {@link dev.bridge.analytics.snapshot.SnapshotFormat} for the file.
+     *
+     * @return what was written.
+     * @throws java.io.UncheckedIOException when the file cannot be written.
+     */
+    public SnapshotSummary writeSnapshot(final TimeRange range, final Path out)
+    {
+        final long nowMs = clock.time();
+        final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
+        return guard.run(() ->
+        {
+            try
+            {
+                return new SnapshotWriter(store, config.engine().resolutions())
+                    .write(registry.all(), nowMs, resolved.fromMs(), resolved.toMs(), out);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot write snapshot " + out + ": " + ex.getMessage(), ex);
+            }
+        });
     }
 
     /** @return the engine's active alerts and silences now ({@code AlertsSnapshot.EMPTY} for a store reader). */

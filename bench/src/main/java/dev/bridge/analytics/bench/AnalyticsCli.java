@@ -1,6 +1,7 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.bench.query.QueryCommand;
+import dev.bridge.analytics.bench.query.SnapshotCommand;
 import dev.bridge.analytics.bench.querybench.QueryBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line: a top-level command that only dispatches to its subcommands
- * ({@code bench}, {@code query}, {@code query-bench}, {@code serve}, {@code statsd-load}). Exit codes are those of
- * {@link ExitCodes}.
+ * ({@code bench}, {@code query}, {@code snapshot}, {@code query-bench}, {@code serve}, {@code statsd-load}). Exit codes
+ * are those of {@link ExitCodes}.
  * <p>
  * Thread-safety: a {@link CommandLine} built by {@link #newCommandLine()} is for one thread; build one per run.
  */
@@ -19,13 +20,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "Bridge Analytics 0.1.0-SNAPSHOT",
     description = "Bridge Analytics: an embeddable metrics engine for the DSPex bridge.",
-    subcommands = { BenchCommand.class, QueryCommand.class, QueryBenchCommand.class, ServeCommand.class,
+    subcommands = { BenchCommand.class, QueryCommand.class, SnapshotCommand.class, QueryBenchCommand.class, ServeCommand.class,
         dev.bridge.analytics.bench.statsdload.StatsdLoadCommand.class, CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
         "1:verification failed (events lost or series mismatched)",
-        "2:usage or configuration error",
+        "2:usage, configuration or input file error (e.g. a malformed snapshot)",
         "3:internal error (exception)" })
 public final class AnalyticsCli implements Runnable
 {

@@ -41,6 +41,16 @@ public final class AggregateWriter
         map.put(key, value);
     }
 
+    /**
+     * Records that {@code seriesId} has data in a bucket starting at {@code bucketStartSec} at any resolution (a
+     * store built from snapshots may hold rollup buckets of a series without its raw ones): range reads then start
+     * there at the latest. {@link #write} records raw buckets itself. Allocation-free.
+     */
+    public void recordStart(final int seriesId, final long bucketStartSec)
+    {
+        starts.record(seriesId, bucketStartSec);
+    }
+
     /** Removes a bucket (absent is fine). Allocation-free. */
     public void remove(final long bucketKey)
     {

@@ -100,6 +100,40 @@ public final class StoreReader
         return values;
     }
 
+    /**
+     * @return the stored exact samples of a raw bucket as stored: the number of values the bucket saw and the values
+     *         kept (all of them when {@link StoredSamples#complete()}, none otherwise); null when the bucket has no
+     *         samples entry. Allocates (snapshots, not queries).
+     */
+    public StoredSamples readStoredSamples(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = samples.get(key);
+        if (stored == null)
+        {
+            return null;
+        }
+        stored.order(ByteOrder.BIG_ENDIAN);
+        final int kept = (stored.limit() - Long.BYTES) / Long.BYTES;
+        final long[] values = new long[kept];
+        for (int i = 0; i < kept; i++)
+        {
+            values[i] = stored.getLong(Long.BYTES * (i + 1));
+        }
+        return new StoredSamples(stored.getLong(0), values);
+    }
+
+    /**
+     * @return a heap copy of the stored HdrHistogram V2 encoding of {@code bucketKey} (big-endian, position 0, limit
+     *         its length), or null when the bucket has no histogram. Allocates (snapshots, not queries).
+     */
+    public ByteBuffer readHistogramEncoding(final long bucketKey)
+    {
+        key.setValue(bucketKey);
+        final ByteBuffer stored = histograms.get(key);
+        return stored == null ? null : stored.order(ByteOrder.BIG_ENDIAN);
+    }
+
     /** Copies the aggregate of {@code bucketKey} into {@code into}; returns false when the bucket is absent. */
     public boolean readAggregate(final long bucketKey, final BucketAggregate into)
     {

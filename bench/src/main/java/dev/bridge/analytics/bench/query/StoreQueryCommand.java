@@ -5,6 +5,7 @@ import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.bench.ExitCodes;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.snapshot.SnapshotException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,15 +13,18 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * What every {@code query} subcommand does: load the configuration ({@code --config}, else
  * {@code config/analytics.yaml} if present, else the defaults), check the request against it, open the store
- * ({@code --store}) with an {@link AnalyticsReader} (also while an engine writes it), answer, and print the answer
- * as a table or, with {@code --json}, as one line of JSON. A request that cannot be answered (invalid
- * configuration, unknown metric or label, bad range, too many points, no store) prints one line on stderr and
- * exits with {@link ExitCodes#USAGE}.
+ * ({@code --store}) with an {@link AnalyticsReader} (also while an engine writes it), or the merge of snapshot files
+ * ({@code --snapshot}, repeatable: {@link AnalyticsReader#openMerged}), answer, and print the answer as a table or,
+ * with {@code --json}, as one line of JSON. A request that cannot be answered (invalid configuration, unknown metric
+ * or label, bad range, too many points, no store, both or neither of --store and --snapshot) prints one line on
+ * stderr and exits with {@link ExitCodes#USAGE}; rejected snapshot files print one line each
+ * ({@code file:line:column: field: problem}) and their count, and exit with {@link ExitCodes#USAGE} too.
  * <p>
  * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread.
  */
@@ -29,9 +33,14 @@ public abstract class StoreQueryCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR",
+    @Option(names = "--store", paramLabel = "DIR",
         description = "The store directory (an engine may be writing it).")
     Path store;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+        description = "A snapshot file (analytics snapshot), instead of --store; repeat it to answer over the merge " +
+            "of several nodes' snapshots.")
+    List<Path> snapshots;
 
     @Option(names = "--config", paramLabel = "FILE",
         description = "Catalog and resolutions to read the store with (default: config/analytics.yaml if present, " +
@@ -47,6 +56,7 @@ public abstract class StoreQueryCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         try
         {
+            checkSource();
             final EngineConfig engineConfig = ConfigFiles.load(config);
             prepare(engineConfig);
             final String answer;
@@ -63,9 +73,29 @@ public abstract class StoreQueryCommand implements Callable<Integer>
         {
             return fail(err, ex.getMessage());
         }
+        catch (final SnapshotException ex)
+        {
+            ex.problems().forEach(problem -> err.println("analytics query: " + problem.getMessage()));
+            return fail(err, "analytics query: " + ex.rejectedFiles() + " of " + snapshots.size() +
+                " snapshot files rejected");
+        }
         catch (final QueryException | IllegalArgumentException ex)
         {
             return fail(err, "analytics query: " + ex.getMessage());
+        }
+    }
+
+    /** @throws QueryException unless exactly one kind of source is given: --store, or one or more --snapshot. */
+    private void checkSource()
+    {
+        final boolean merged = snapshots != null && !snapshots.isEmpty();
+        if (store != null && merged)
+        {
+            throw new QueryException("give either --store DIR or --snapshot FILE (one or more), not both");
+        }
+        if (store == null && !merged)
+        {
+            throw new QueryException("give --store DIR, or --snapshot FILE (repeatable) to query snapshots");
         }
     }
 
@@ -93,6 +123,10 @@ public abstract class StoreQueryCommand implements Callable<Integer>
 
     private AnalyticsReader open(final EngineConfig engineConfig)
     {
+        if (store == null)
+        {
+            return AnalyticsReader.openMerged(engineConfig, snapshots);
+        }
         if (!Files.isDirectory(store))
         {
             throw new QueryException("no store in " + store + ": the directory does not exist");
