@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.bench.querybench.QueryLoop;
 import dev.bridge.analytics.bench.querybench.QueryLoopIntervalConverter;
@@ -24,9 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code analytics bench}: the load run. Starts an engine on a store, drives the synthetic DSPex workload from N
@@ -327,16 +326,6 @@ public final class BenchCommand implements Callable<Integer>
 
     private static void deleteRecursively(final Path dir) throws IOException
     {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(p);
-            }
-        }
+        DirectoryTrees.delete(dir);
     }
 }

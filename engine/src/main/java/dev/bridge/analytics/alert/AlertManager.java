@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.AlertReceiver;
 import dev.bridge.analytics.config.AlertRule;
@@ -137,14 +138,8 @@ public final class AlertManager implements AutoCloseable
                 return;
             }
             final long idleMs = Math.max(MIN_IDLE_MS, Math.min(MAX_IDLE_MS, intervalMs / 10));
-            runner = new AgentRunner(new SleepingMillisIdleStrategy(idleMs),
-                t -> errors.onError(counters.evaluationErrors, "alert agent", t), null, new AlertAgent(this, clock));
-            AgentRunner.startOnThread(runner, r ->
-            {
-                final Thread thread = new Thread(r, "analytics-alerts");
-                thread.setDaemon(true);
-                return thread;
-            });
+            runner = DaemonAgents.start(new AlertAgent(this, clock), new SleepingMillisIdleStrategy(idleMs),
+                t -> errors.onError(counters.evaluationErrors, "alert agent", t), "analytics-alerts");
         }
         finally
         {

@@ -46,7 +46,11 @@ public final class ConfigException extends Exception
         this.problem = problem;
     }
 
-    private static String format(
+    /**
+     * @return {@code file:line:column: field: problem}, the form of every input error the engine reports (config
+     *         files, snapshot files); without line (0) {@code file: field: problem}, without field {@code file:line:column: problem}.
+     */
+    public static String format(
         final String file, final int line, final int column, final String field, final String problem)
     {
         final StringBuilder sb = new StringBuilder(file);

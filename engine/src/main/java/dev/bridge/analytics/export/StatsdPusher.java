@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
@@ -106,13 +107,8 @@ public final class StatsdPusher implements Agent, AutoCloseable
         final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock)
     {
         final StatsdPusher pusher = new StatsdPusher(queries, settings, prefix, clock);
-        pusher.runner = new AgentRunner(new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), pusher::onError, null, pusher);
-        AgentRunner.startOnThread(pusher.runner, r ->
-        {
-            final Thread thread = new Thread(r, pusher.roleName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pusher.runner = DaemonAgents.start(
+            pusher, new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), pusher::onError, pusher.roleName());
         return pusher;
     }
 

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
@@ -141,14 +142,8 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         final Path dataDirectory, final EpochClock clock)
     {
         final RemoteWriteExporter exporter = new RemoteWriteExporter(queries, config, settings, dataDirectory, clock);
-        exporter.runner = new AgentRunner(
-            new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), exporter::onError, null, exporter);
-        AgentRunner.startOnThread(exporter.runner, r ->
-        {
-            final Thread thread = new Thread(r, exporter.roleName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        exporter.runner = DaemonAgents.start(
+            exporter, new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), exporter::onError, exporter.roleName());
         return exporter;
     }
 

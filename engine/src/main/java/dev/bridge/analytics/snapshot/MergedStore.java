@@ -1,5 +1,6 @@
 package dev.bridge.analytics.snapshot;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -13,12 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds a store in a new temporary directory from snapshot files, in two passes: every file is read and checked
@@ -88,21 +87,7 @@ public final class MergedStore
     /** Removes {@code directory} and everything in it; absent is fine. */
     public static void delete(final Path directory)
     {
-        if (!Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot remove the merged store " + directory + ": " + ex.getMessage(), ex);
-        }
+        DirectoryTrees.delete(directory);
     }
 
     /** Pass 1: checks every file; throws for all the rejected ones at once. */

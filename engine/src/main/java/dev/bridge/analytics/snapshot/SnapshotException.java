@@ -28,7 +28,7 @@ public final class SnapshotException extends IllegalArgumentException
      */
     public SnapshotException(final String file, final int line, final int column, final String field, final String problem)
     {
-        super(format(file, line, column, field, problem));
+        super(dev.bridge.analytics.config.ConfigException.format(file, line, column, field, problem));
         this.problems = List.of(this);
     }
 
@@ -58,21 +58,5 @@ public final class SnapshotException extends IllegalArgumentException
     public List<SnapshotException> problems()
     {
         return problems;
-    }
-
-    private static String format(
-        final String file, final int line, final int column, final String field, final String problem)
-    {
-        final StringBuilder sb = new StringBuilder(file);
-        if (line > 0)
-        {
-            sb.append(':').append(line).append(':').append(column);
-        }
-        sb.append(": ");
-        if (field != null && !field.isEmpty())
-        {
-            sb.append(field).append(": ");
-        }
-        return sb.append(problem).toString();
     }
 }

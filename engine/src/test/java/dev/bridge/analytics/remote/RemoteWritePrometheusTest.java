@@ -1,11 +1,15 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.AnalyticsReader;
+import dev.bridge.analytics.TimeRange;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Prometheus is stopped in the middle of the run and started again. Prometheus' query API must then return exactly
  * what was recorded: counter sums, classic and native histogram counts and sums, one sample per step and series
  * (nothing lost, nothing twice), and {@code histogram_quantile} over both instances' native histograms within the
- * stated error of the percentile of all values (HdrHistogram with the catalog's precision, what one engine that saw
- * every event answers).
+ * stated error of the engines' merged percentile (their snapshots merged, which equals an HdrHistogram of all
+ * values with the catalog's precision).
  */
 class RemoteWritePrometheusTest
 {
@@ -100,15 +104,26 @@ class RemoteWritePrometheusTest
                 assertEquals(STEPS, prometheus.query(
                     "count_over_time(dspex_read_latency_seconds{instance=\"node-b\"}[1h])", at));
                 assertEquals(STEPS - 1, prometheus.query("sum(dspex_active_sessions)", at) / 2);
-                // the stated error: one native bucket at schema 8 (2^(1/256) - 1) plus HdrHistogram's 10^-3
-                final double error = Math.pow(2, 1.0 / 256) - 1 + 1e-3;
-                for (final double q : new double[]{ 0.5, 0.9, 0.99, 0.999 })
+                // the engines' merged view: their snapshots merged answer as one engine that saw every event
+                a.engine.snapshot(TimeRange.ALL, dir.resolve("a.snap"));
+                b.engine.snapshot(TimeRange.ALL, dir.resolve("b.snap"));
+                try (AnalyticsReader merged = AnalyticsReader.openMerged(
+                    a.config, List.of(dir.resolve("a.snap"), dir.resolve("b.snap")), a.clock))
                 {
-                    final double expected = reference.getValueAtPercentile(q * 100) / 1e6;
-                    final double answered = prometheus.query(
-                        "histogram_quantile(" + q + ", sum(dspex_read_latency_seconds))", at);
-                    assertEquals(expected, answered, expected * error, "p" + q * 100 + ": Prometheus " + answered +
-                        " s, engine " + expected + " s");
+                    assertEquals(reads, merged.queries().stats("variable_read", TimeRange.ALL).sum());
+                    assertEquals(latencySum, merged.queries().stats("read_latency_us", TimeRange.ALL).sum());
+                    // the stated error: one native bucket at schema 8 (2^(1/256) - 1) plus HdrHistogram's 10^-3
+                    final double error = Math.pow(2, 1.0 / 256) - 1 + 1e-3;
+                    for (final double q : new double[]{ 0.5, 0.9, 0.99, 0.999 })
+                    {
+                        final long engine = merged.queries().percentile("read_latency_us", Map.of(), TimeRange.ALL, q);
+                        assertEquals(reference.getValueAtPercentile(q * 100), engine, "merged = one HdrHistogram of all");
+                        final double expected = engine / 1e6;
+                        final double answered = prometheus.query(
+                            "histogram_quantile(" + q + ", sum(dspex_read_latency_seconds))", at);
+                        assertEquals(expected, answered, expected * error, "p" + q * 100 + ": Prometheus " + answered +
+                            " s, engines merged " + expected + " s");
+                    }
                 }
             }
         }

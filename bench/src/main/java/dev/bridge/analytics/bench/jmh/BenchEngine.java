@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.jmh;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.CounterHandle;
 import dev.bridge.analytics.GaugeHandle;
@@ -16,10 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * An engine for benchmarks: the bundled DSPex catalog and default settings except the wait strategy, plus a
@@ -161,16 +160,13 @@ public final class BenchEngine implements AutoCloseable
 
     private static void deleteTree(final Path root)
     {
-        try (Stream<Path> paths = Files.walk(root))
+        try
         {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
+            DirectoryTrees.delete(root);
         }
-        catch (final IOException ex)
+        catch (final java.io.UncheckedIOException ex)
         {
-            System.err.println("could not delete " + root + ": " + ex);
+            System.err.println("could not delete " + root + ": " + ex.getMessage());
         }
     }
 }

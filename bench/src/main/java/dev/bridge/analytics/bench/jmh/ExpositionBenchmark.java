@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.jmh;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
@@ -29,11 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Prometheus text exposition of {@value ExpositionCatalog#SERIES} series ({@value ExpositionCatalog#WORKERS}
@@ -110,10 +109,7 @@ public class ExpositionBenchmark
         public void tearDown() throws IOException
         {
             engine.close();
-            try (Stream<Path> paths = Files.walk(directory))
-            {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            DirectoryTrees.delete(directory);
         }
     }
 

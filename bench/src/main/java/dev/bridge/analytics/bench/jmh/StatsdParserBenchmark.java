@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.jmh;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.ingest.statsd.LineOutcome;
@@ -24,16 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The StatsD listener's per-line cost, in ns per line ({@value #LINES} lines per datagram, the mix of
@@ -116,17 +114,7 @@ public class StatsdParserBenchmark
         public void tearDown()
         {
             engine.close();
-            try (Stream<Path> paths = Files.walk(directory))
-            {
-                for (final Path p : paths.sorted(Comparator.reverseOrder()).toList())
-                {
-                    Files.deleteIfExists(p);
-                }
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
+            DirectoryTrees.delete(directory);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.querybench;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.AnalyticsReader;
 
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A built {@link History} opened for queries: an {@link AnalyticsReader} on its store whose clock is fixed at the
@@ -98,20 +97,13 @@ public final class StoredHistory implements AutoCloseable
 
     private static void deleteTree(final Path root)
     {
-        if (!Files.exists(root))
+        try
         {
-            return;
+            DirectoryTrees.delete(root);
         }
-        try (Stream<Path> paths = Files.walk(root))
+        catch (final java.io.UncheckedIOException ex)
         {
-            for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            System.err.println("could not delete " + root + ": " + ex);
+            System.err.println("could not delete " + root + ": " + ex.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench.statsdload;
 
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.bench.DurationConverter;
@@ -26,12 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * {@code analytics statsd-load}: StatsD traffic over loopback into an in-process listener and engine, bounded in
@@ -257,12 +256,6 @@ public final class StatsdLoadCommand implements Callable<Integer>
 
     private static void deleteRecursively(final Path dir) throws IOException
     {
-        try (Stream<Path> paths = Files.walk(dir))
-        {
-            for (final Path p : paths.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(p);
-            }
-        }
+        DirectoryTrees.delete(dir);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.ingest.micrometer;
 
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -321,14 +322,8 @@ public final class AnalyticsMeterRegistry extends MeterRegistry implements AutoC
                 return "micrometer-poll";
             }
         };
-        poller = new AgentRunner(new SleepingMillisIdleStrategy(Math.max(1, Math.min(100, intervalMs / 10))),
-            error -> log.warnOnce("micrometer: poll thread: " + error), null, agent);
-        AgentRunner.startOnThread(poller, r ->
-        {
-            final Thread thread = new Thread(r, agent.roleName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        poller = DaemonAgents.start(agent, new SleepingMillisIdleStrategy(Math.max(1, Math.min(100, intervalMs / 10))),
+            error -> log.warnOnce("micrometer: poll thread: " + error), agent.roleName());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.ingest.statsd;
 
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.ingest.DistinctLog;
@@ -111,14 +112,8 @@ public final class StatsdListener implements Agent, AutoCloseable
         final AnalyticsEngine engine, final StatsdListenerSettings settings, final EpochClock clock) throws IOException
     {
         final StatsdListener listener = new StatsdListener(engine, settings, clock);
-        listener.runner = new AgentRunner(
-            new SelectorIdleStrategy(listener.selector, IDLE_TIMEOUT_MS), listener::onError, null, listener);
-        AgentRunner.startOnThread(listener.runner, r ->
-        {
-            final Thread thread = new Thread(r, listener.roleName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        listener.runner = DaemonAgents.start(listener,
+            new SelectorIdleStrategy(listener.selector, IDLE_TIMEOUT_MS), listener::onError, listener.roleName());
         LOG.info("statsd listener on udp://{}:{}: receive buffer {} B effective ({} B requested; the kernel caps the " +
             "request at net.core.rmem_max and doubles it)", listener.localAddress.getHostString(),
             listener.localAddress.getPort(), listener.receiveBufferBytes, listener.requestedReceiveBufferBytes);
