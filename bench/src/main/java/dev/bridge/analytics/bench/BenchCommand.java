@@ -213,7 +213,9 @@ public final class BenchCommand implements Callable<Integer>
         progress.note(String.format("engine closed, %.2f s since start", (System.nanoTime() - startNs) / 1e9));
         if (started.remoteWriter() != null)
         {
-            progress.note(RemoteWriteOptions.summary(started.remoteWriter()));
+            final PrintWriter err = spec.commandLine().getErr(); // also under --quiet: it is a result of the run
+            err.println("analytics bench: " + RemoteWriteOptions.summary(started.remoteWriter()));
+            err.flush();
         }
         return report(load, settings, runSettings, loop, progress);
     }
