@@ -1,25 +1,16 @@
 package dev.bridge.analytics.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
-import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
-import dev.bridge.analytics.remote.prompb.Types.Label;
-import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.xerial.snappy.Snappy;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,23 +29,7 @@ class BenchRemoteWriteTest
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldHaveDeliveredTheWholeRunWhenTheCommandReturns() throws Exception
     {
-        final Map<String, Double> lastValues = new ConcurrentHashMap<>();
-        final HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/api/v1/write", exchange ->
-        {
-            final WriteRequest request = WriteRequest.parseFrom(Snappy.uncompress(exchange.getRequestBody().readAllBytes()));
-            for (final TimeSeries series : request.getTimeseriesList())
-            {
-                if (series.getSamplesCount() > 0)
-                {
-                    lastValues.put(name(series), series.getSamples(series.getSamplesCount() - 1).getValue());
-                }
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try
+        try (LastValuesReceiver receiver = new LastValuesReceiver())
         {
             final Path store = dir.resolve("store");
             final StringWriter out = new StringWriter();
@@ -63,7 +38,7 @@ class BenchRemoteWriteTest
             cl.setOut(new PrintWriter(out));
             cl.setErr(new PrintWriter(err));
             final int exit = cl.execute("bench", "--events", "200000", "--no-baseline", "--quiet", "--store", store.toString(),
-                "--remote-write", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/api/v1/write",
+                "--remote-write", receiver.url(),
                 "--remote-write-label", "instance=bench-test");
             assertEquals(ExitCodes.OK, exit, out.toString());
             assertTrue(err.toString().matches("(?s).*analytics bench: remote write: [0-9,]+ requests, [0-9,]+ samples and " +
@@ -75,16 +50,12 @@ class BenchRemoteWriteTest
                 {
                     final long total = reader.queries().stats(counter, TimeRange.ALL).sum();
                     assertTrue(total > 0, counter);
-                    assertEquals((double)total, lastValues.get("dspex_" + counter + "_total{instance=bench-test}"),
-                        counter + ": " + lastValues);
+                    assertEquals((double)total, receiver.lastValues().get("dspex_" + counter + "_total{instance=bench-test}"),
+                        counter + ": " + receiver.lastValues());
                 }
                 assertEquals((double)reader.queries().stats("read_latency_us", TimeRange.ALL).count(),
-                    lastValues.get("dspex_read_latency_seconds_count{instance=bench-test}"));
+                    receiver.lastValues().get("dspex_read_latency_seconds_count{instance=bench-test}"));
             }
-        }
-        finally
-        {
-            receiver.stop(0);
         }
     }
 
@@ -99,23 +70,5 @@ class BenchRemoteWriteTest
         assertEquals(ExitCodes.USAGE, cl.execute("bench", "--events", "10", "--remote-write", "ftp://host/x"));
         assertTrue(err.toString().contains(
             "analytics bench: url must be an absolute http or https URL, was 'ftp://host/x'"), err.toString());
-    }
-
-    private static String name(final TimeSeries series)
-    {
-        String name = "";
-        final StringBuilder labels = new StringBuilder();
-        for (final Label label : series.getLabelsList())
-        {
-            if (label.getName().equals("__name__"))
-            {
-                name = label.getValue();
-            }
-            else
-            {
-                labels.append(labels.length() == 0 ? "" : ",").append(label.getName()).append('=').append(label.getValue());
-            }
-        }
-        return name + "{" + labels + "}";
     }
 }

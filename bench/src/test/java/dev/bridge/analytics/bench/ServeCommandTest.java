@@ -110,6 +110,47 @@ class ServeCommandTest
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldPushToARemoteWriteReceiverAndSendWhatIsLeftWhenStopped() throws Exception
+    {
+        try (LastValuesReceiver receiver = new LastValuesReceiver())
+        {
+            final Background serve = Background.start("serve", "--config", smallConfig().toString(), "--store",
+                dir.resolve("store").toString(), "--port", "0", "--statsd-port", "0",
+                "--remote-write", receiver.url(), "--remote-write-label", "instance=serve-test");
+            final String url = serve.await("the URL", () -> match(serve.out()));
+            final String udpPort = serve.await("the StatsD port", () ->
+            {
+                final java.util.regex.Matcher m = java.util.regex.Pattern.compile("udp://127\\.0\\.0\\.1:(\\d+)").matcher(serve.out());
+                return m.find() ? m.group(1) : null;
+            });
+            serve.await("the remote-write line", () ->
+                serve.out().contains("analytics serve: remote write to " + receiver.url() + " every 15 s") ? "" : null);
+            try (java.net.DatagramSocket socket = new java.net.DatagramSocket())
+            {
+                final byte[] line = "dspex.variable.read:5|c".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                socket.send(new java.net.DatagramPacket(line, line.length,
+                    new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(udpPort))));
+            }
+            serve.await("the counter served", () ->
+            {
+                try
+                {
+                    return get(url + "metrics", null).body().contains("dspex_variable_read_total 5.0") ? "" : null;
+                }
+                catch (final Exception ex)
+                {
+                    return null;
+                }
+            });
+            assertEquals(ExitCodes.OK, serve.stop(), serve.toString());
+            assertEquals(5.0, receiver.lastValues().get("dspex_variable_read_total{instance=serve-test}"),
+                "the last push on stop carried the counter: " + receiver.lastValues() + "\n" + serve);
+            assertTrue(serve.err().matches("(?s).*analytics serve: remote write: [1-9][0-9,]* requests.*"), serve.toString());
+        }
+    }
+
+    @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldServeTheLoadRunsStoreDuringAndAfterBench() throws Exception
     {
