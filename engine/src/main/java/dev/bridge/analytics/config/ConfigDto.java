@@ -207,6 +207,17 @@ final class ConfigDto
         Boolean nativeHistograms;
         Boolean classicHistograms;
         Duration closeTimeout;
+        LinkedHashMap<String, String> headers;
+        String bearerToken;
+        @JsonSetter(nulls = Nulls.SKIP)
+        BasicAuth basicAuth;
+    }
+
+    /** {@code export.remote_write.basic_auth:}; both keys required. */
+    static final class BasicAuth
+    {
+        String username;
+        String password;
     }
 
     /** {@code export.statsd:}; every key is optional. */

@@ -251,7 +251,8 @@ final class ConfigValidator
                 r.maxBackoff != null ? r.maxBackoff : d.maxBackoff(),
                 r.nativeHistograms != null ? r.nativeHistograms : d.nativeHistograms(),
                 r.classicHistograms != null ? r.classicHistograms : d.classicHistograms(),
-                r.closeTimeout != null ? r.closeTimeout : d.closeTimeout());
+                r.closeTimeout != null ? r.closeTimeout : d.closeTimeout(),
+                remoteWriteHeaders(r, section));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -261,6 +262,45 @@ final class ConfigValidator
             throw at.errorAtValue(key.isEmpty() ? section : section + "." + key, message);
         }
         return settings;
+    }
+
+    /** @return {@code headers} with the Authorization header {@code bearer_token} or {@code basic_auth} makes. */
+    private Map<String, String> remoteWriteHeaders(final ConfigDto.RemoteWrite r, final String section)
+        throws ConfigException
+    {
+        final Map<String, String> headers = new java.util.LinkedHashMap<>(r.headers != null ? r.headers : Map.of());
+        final boolean authorizationHeader = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"));
+        if (r.bearerToken != null && r.basicAuth != null)
+        {
+            throw at.errorAtKey(section + ".basic_auth", "bearer_token and basic_auth cannot both be set");
+        }
+        if ((r.bearerToken != null || r.basicAuth != null) && authorizationHeader)
+        {
+            throw at.errorAtKey(section + (r.bearerToken != null ? ".bearer_token" : ".basic_auth"),
+                "headers already has an Authorization header");
+        }
+        if (r.bearerToken != null)
+        {
+            if (r.bearerToken.isBlank())
+            {
+                throw at.errorAtValue(section + ".bearer_token", "bearer_token must not be empty");
+            }
+            headers.put("Authorization", "Bearer " + r.bearerToken);
+        }
+        if (r.basicAuth != null)
+        {
+            if (r.basicAuth.username == null || r.basicAuth.username.isEmpty() || r.basicAuth.username.contains(":"))
+            {
+                throw at.errorAtKey(section + ".basic_auth", "basic_auth needs a username without ':'");
+            }
+            if (r.basicAuth.password == null)
+            {
+                throw at.errorAtKey(section + ".basic_auth", "basic_auth needs a password");
+            }
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (r.basicAuth.username + ":" + r.basicAuth.password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 
     private HttpSettings http(final ConfigDto.Http h) throws ConfigException

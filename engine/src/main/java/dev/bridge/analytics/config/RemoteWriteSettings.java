@@ -27,18 +27,25 @@ import java.util.regex.Pattern;
  * @param classicHistograms  push histogram metrics as classic {@code _bucket}/{@code _count}/{@code _sum} series
  *                           (default true).
  * @param closeTimeout       how long {@code close()} may spend pushing what is left (default 10 s).
+ * @param headers            HTTP headers added to every request: a tenant ({@code X-Scope-OrgID} for Mimir and
+ *                           Cortex), {@code Authorization} (what {@code bearer_token} and {@code basic_auth} become);
+ *                           not the headers remote write itself sets. {@link #toString()} hides their values.
  */
 public record RemoteWriteSettings(
     boolean enabled, URI url, Duration interval, Duration timeout, Map<String, String> externalLabels,
     int maxSamplesPerSend, Duration minBackoff, Duration maxBackoff, boolean nativeHistograms,
-    boolean classicHistograms, Duration closeTimeout)
+    boolean classicHistograms, Duration closeTimeout, Map<String, String> headers)
 {
+    /** Headers the protocol sets itself; a configured one would change the request's meaning. */
+    private static final java.util.Set<String> RESERVED_HEADERS = java.util.Set.of("content-encoding", "content-type",
+        "content-length", "x-prometheus-remote-write-version", "user-agent", "host");
+
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     /** The defaults: off, no URL, 15 s steps, 10 s timeout, no external labels, 5000 samples, 0.5-30 s backoff. */
     public static final RemoteWriteSettings DEFAULT = new RemoteWriteSettings(false, null, Duration.ofSeconds(15),
         Duration.ofSeconds(10), Map.of(), 5000, Duration.ofMillis(500), Duration.ofSeconds(30), true, true,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), Map.of());
 
     public RemoteWriteSettings
     {
@@ -48,6 +55,23 @@ public record RemoteWriteSettings(
         Objects.requireNonNull(maxBackoff, "max_backoff");
         Objects.requireNonNull(closeTimeout, "close_timeout");
         externalLabels = Collections.unmodifiableMap(new LinkedHashMap<>(externalLabels));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        for (final Map.Entry<String, String> header : headers.entrySet())
+        {
+            if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))
+            {
+                throw new IllegalArgumentException("headers: '" + header.getKey() + "' is not an HTTP header name");
+            }
+            if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)))
+            {
+                throw new IllegalArgumentException("headers: '" + header.getKey() + "' is set by remote write itself");
+            }
+            if (header.getValue() == null || header.getValue().isBlank() || header.getValue().indexOf('\n') >= 0 ||
+                header.getValue().indexOf('\r') >= 0)
+            {
+                throw new IllegalArgumentException("headers: '" + header.getKey() + "' needs a one-line, non-empty value");
+            }
+        }
         if (enabled && url == null)
         {
             throw new IllegalArgumentException("url is required when remote_write is enabled");
@@ -97,14 +121,26 @@ public record RemoteWriteSettings(
     public RemoteWriteSettings enabledAt(final URI newUrl)
     {
         return new RemoteWriteSettings(true, newUrl, interval, timeout, externalLabels, maxSamplesPerSend, minBackoff,
-            maxBackoff, nativeHistograms, classicHistograms, closeTimeout);
+            maxBackoff, nativeHistograms, classicHistograms, closeTimeout, headers);
     }
 
     /** @return these settings with {@code labels} as the external labels. */
     public RemoteWriteSettings withExternalLabels(final Map<String, String> labels)
     {
         return new RemoteWriteSettings(enabled, url, interval, timeout, labels, maxSamplesPerSend, minBackoff,
-            maxBackoff, nativeHistograms, classicHistograms, closeTimeout);
+            maxBackoff, nativeHistograms, classicHistograms, closeTimeout, headers);
+    }
+
+    /** @return the settings, header values replaced by {@code <hidden>} (they may hold credentials). */
+    @Override
+    public String toString()
+    {
+        final Map<String, String> hidden = new LinkedHashMap<>();
+        headers.keySet().forEach(name -> hidden.put(name, "<hidden>"));
+        return "RemoteWriteSettings[enabled=" + enabled + ", url=" + url + ", interval=" + interval + ", timeout=" +
+            timeout + ", externalLabels=" + externalLabels + ", maxSamplesPerSend=" + maxSamplesPerSend +
+            ", minBackoff=" + minBackoff + ", maxBackoff=" + maxBackoff + ", nativeHistograms=" + nativeHistograms +
+            ", classicHistograms=" + classicHistograms + ", closeTimeout=" + closeTimeout + ", headers=" + hidden + "]";
     }
 
     private static void positive(final String field, final Duration value)

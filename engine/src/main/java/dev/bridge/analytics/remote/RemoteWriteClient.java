@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * Sends one remote-write request: the protobuf bytes snappy-compressed (block format), POSTed with the headers of
  * remote write 1.0 ({@code Content-Encoding: snappy}, {@code Content-Type: application/x-protobuf},
- * {@code X-Prometheus-Remote-Write-Version: 0.1.0}). Thread-safe (the JDK HttpClient is).
+ * {@code X-Prometheus-Remote-Write-Version: 0.1.0}), plus the configured headers. Thread-safe (the JDK HttpClient
+ * is).
  */
 final class RemoteWriteClient
 {
@@ -23,11 +24,14 @@ final class RemoteWriteClient
     private final HttpClient http;
     private final URI url;
     private final Duration timeout;
+    private final java.util.Map<String, String> headers;
 
-    RemoteWriteClient(final URI url, final Duration timeout)
+    /** @param headers added to every request (tenant, Authorization). */
+    RemoteWriteClient(final URI url, final Duration timeout, final java.util.Map<String, String> headers)
     {
         this.url = url;
         this.timeout = timeout;
+        this.headers = headers;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -53,7 +57,9 @@ final class RemoteWriteClient
      */
     Answer send(final byte[] protobuf) throws IOException
     {
-        final HttpRequest request = HttpRequest.newBuilder(url)
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(url);
+        headers.forEach(builder::header);
+        final HttpRequest request = builder
             .timeout(timeout)
             .header("Content-Encoding", "snappy")
             .header("Content-Type", "application/x-protobuf")

@@ -121,7 +121,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         this.prefix = config.export().prefix();
         this.clock = clock;
         this.stateFile = dataDirectory.resolve(RemoteWriteState.FILE);
-        this.client = new RemoteWriteClient(settings.url(), settings.timeout());
+        this.client = new RemoteWriteClient(settings.url(), settings.timeout(), settings.headers());
         this.intervalMs = settings.interval().toMillis();
         this.rawMs = config.engine().rawResolution().toMillis();
         this.rawRetentionMs = config.engine().rawRetention().toMillis();

@@ -35,7 +35,8 @@ class RemoteWriteExporterTest
     void shouldSendTheClosedStepWithTheRemoteWriteHeadersAndExactValues(@TempDir final Path dir) throws Exception
     {
         try (FakeReceiver receiver = new FakeReceiver();
-             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0,
+                 RemoteWriteSettings.DEFAULT.minBackoff(), Map.of("X-Scope-OrgID", "tenant-1", "Authorization", "Bearer t0k")))
         {
             node.clock.set(T0 + 2_000);
             node.engine.counter("variable_read").add(5);
@@ -52,6 +53,8 @@ class RemoteWriteExporterTest
             assertEquals("snappy", received.headers().get("Content-Encoding"));
             assertEquals("application/x-protobuf", received.headers().get("Content-Type"));
             assertEquals("0.1.0", received.headers().get("X-Prometheus-Remote-Write-Version"));
+            assertEquals("tenant-1", received.headers().get("X-Scope-OrgID"), "configured headers go with every request");
+            assertEquals("Bearer t0k", received.headers().get("Authorization"));
             final String labels = "instance=\"node-a\",job=\"dspex\"";
             final String at = " @" + (T0 + STEP) + "\n";
             final StringBuilder expected = new StringBuilder()

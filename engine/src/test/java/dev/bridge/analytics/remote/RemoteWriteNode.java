@@ -28,13 +28,20 @@ final class RemoteWriteNode implements AutoCloseable
 
     RemoteWriteNode(final Path dir, final String instance, final URI url, final long startMs, final Duration minBackoff)
     {
+        this(dir, instance, url, startMs, minBackoff, Map.of());
+    }
+
+    RemoteWriteNode(
+        final Path dir, final String instance, final URI url, final long startMs, final Duration minBackoff,
+        final Map<String, String> headers)
+    {
         clock = new ManualClock(startMs);
         final EngineConfig base = EngineConfig.defaults().withEngine(
             b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000));
         final RemoteWriteSettings d = RemoteWriteSettings.DEFAULT;
         final RemoteWriteSettings settings = new RemoteWriteSettings(true, url, Duration.ofSeconds(15), Duration.ofSeconds(5),
             Map.of("instance", instance, "job", "dspex"), d.maxSamplesPerSend(), minBackoff, Duration.ofSeconds(2),
-            true, true, Duration.ofSeconds(5));
+            true, true, Duration.ofSeconds(5), headers);
         config = base; // the engine itself does not push: the test drives the exporter below
         engine = AnalyticsEngine.start(config, clock);
         exporter = new RemoteWriteExporter(engine.queries(), config, settings, dir, clock);
