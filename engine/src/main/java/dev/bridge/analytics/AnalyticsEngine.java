@@ -188,7 +188,7 @@ public final class AnalyticsEngine implements AutoCloseable
                 () -> remoteWriter.samplesSent() + remoteWriter.histogramsSent());
             counters.mirror(SelfMetric.REMOTE_WRITE_FAILED_ATTEMPTS, remoteWriter::failedAttempts);
             counters.mirror(SelfMetric.REMOTE_WRITE_DROPPED_SAMPLES, remoteWriter::droppedSamples);
-            counters.mirror(SelfMetric.REMOTE_WRITE_SKIPPED_STEPS, remoteWriter::skippedSteps);
+            counters.mirror(SelfMetric.REMOTE_WRITE_FOLDED_STEPS, remoteWriter::foldedSteps);
         }
     }
 

@@ -52,8 +52,8 @@ public final class RemoteWriteOptions
     static String summary(final RemoteWriteExporter exporter)
     {
         return String.format("remote write: %,d requests, %,d samples and %,d native histograms acknowledged, " +
-                "%,d failed attempts, %,d samples dropped (4xx), %,d steps skipped",
+                "%,d failed attempts, %,d samples dropped (4xx), %,d steps folded (older than raw_retention)",
             exporter.requests(), exporter.samplesSent(), exporter.histogramsSent(), exporter.failedAttempts(),
-            exporter.droppedSamples(), exporter.skippedSteps());
+            exporter.droppedSamples(), exporter.foldedSteps());
     }
 }

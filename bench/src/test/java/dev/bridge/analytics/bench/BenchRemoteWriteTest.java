@@ -42,7 +42,7 @@ class BenchRemoteWriteTest
                 "--remote-write-label", "instance=bench-test");
             assertEquals(ExitCodes.OK, exit, out.toString());
             assertTrue(err.toString().matches("(?s).*analytics bench: remote write: [0-9,]+ requests, [0-9,]+ samples and " +
-                "[0-9,]+ native histograms acknowledged, 0 failed attempts, 0 samples dropped \\(4xx\\), 0 steps skipped.*"),
+                "[0-9,]+ native histograms acknowledged, 0 failed attempts, 0 samples dropped \\(4xx\\), 0 steps folded \\(older than raw_retention\\).*"),
                 err.toString());
             try (AnalyticsReader reader = AnalyticsReader.open(EngineConfig.defaults(), store))
             {

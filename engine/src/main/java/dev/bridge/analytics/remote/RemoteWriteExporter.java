@@ -45,8 +45,12 @@ import java.util.concurrent.TimeUnit;
  * to {@code max_backoff}); while it is retried no newer step is read. Any other 4xx answer drops the request
  * (counted in {@link #droppedRequests()} and {@link #droppedSamples()}, logged with the receiver's message) and moves
  * on. A restart resumes after the last acknowledged step with the saved totals, so counters go on rising across
- * restarts; the receiver gets every step once. Steps older than the raw retention when the exporter starts (or
- * catches up) are no longer in the store at full resolution: they are skipped and counted in {@link #skippedSteps()}.
+ * restarts; the receiver gets every step once. Steps older than the raw retention when their turn comes (after an
+ * outage longer than it) are no longer in the store at full resolution: they are read as one window from the rollups
+ * (the first rollup whose retention covers them, usually one-minute buckets), up to a rollup boundary, and sent as one
+ * sample at its end, counted in {@link #foldedSteps()}. Totals stay whole; only the rollup bucket holding the window's
+ * start is read whole or not at all (a rollup bucket counts when it starts in the window), so the part of it after
+ * the last acknowledged step is left out.
  * <p>
  * <b>Never blocking the pipeline.</b> The exporter only reads the store, on its own thread: the backlog while a
  * receiver is down is the store itself (the steps after the last acknowledged one), so nothing is queued in memory
@@ -76,6 +80,8 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final long intervalMs;
     private final long rawMs;
     private final long rawRetentionMs;
+    /** Width of the first rollup (aggregation_interval): a catch-up window ends on one of its boundaries. */
+    private final long rollupMs;
     private final Map<String, Integer> schemas = new ConcurrentHashMap<>();
     private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
     private RemoteWriteState state;
@@ -90,7 +96,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private volatile long failedAttempts;
     private volatile long droppedRequests;
     private volatile long droppedSamples;
-    private volatile long skippedSteps;
+    private volatile long foldedSteps;
     private volatile long errors;
     private volatile long ackedUntilMs;
 
@@ -125,6 +131,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         this.intervalMs = settings.interval().toMillis();
         this.rawMs = config.engine().rawResolution().toMillis();
         this.rawRetentionMs = config.engine().rawRetention().toMillis();
+        this.rollupMs = config.engine().aggregationInterval().toMillis();
         for (final MetricDefinition m : config.metrics())
         {
             if (m.type() == MetricType.HISTOGRAM)
@@ -199,7 +206,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         final long deadlineNs = System.nanoTime() + settings.closeTimeout().toNanos();
         final long nowMs = clock.time();
         final long untilMs = Math.floorDiv(nowMs, intervalMs) * intervalMs;
-        final long finalPointMs = Math.floorDiv(nowMs + rawMs - 1, rawMs) * rawMs;
+        final long finalPointMs = Math.floorDiv(nowMs, rawMs) * rawMs + rawMs; // the end of now's raw bucket
         while (System.nanoTime() - deadlineNs < 0)
         {
             if (pending == null)
@@ -268,10 +275,13 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         return droppedSamples;
     }
 
-    /** @return steps skipped because they were older than the raw retention when their turn came. */
-    public long skippedSteps()
+    /**
+     * @return steps older than the raw retention when their turn came (after an outage longer than it), sent folded
+     *         into one sample read from the rollups instead of one sample each.
+     */
+    public long foldedSteps()
     {
-        return skippedSteps;
+        return foldedSteps;
     }
 
     /** @return cycles that failed otherwise (the store could not be read, the state not saved), logged once each. */
@@ -342,21 +352,27 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     {
         long fromMs = state.ackedUntilMs;
         final long oldestMs = Math.floorDiv(nowMs - rawRetentionMs, intervalMs) * intervalMs + intervalMs;
+        final Map<String, SeriesTotals> totals = SeriesTotals.copyAll(state.series);
+        final WriteRequestBuilder request = new WriteRequestBuilder(settings, prefix);
+        int steps = 0;
         if (fromMs < oldestMs && state.series.isEmpty())
         {
             fromMs = oldestMs; // nothing sent yet: start with what the store keeps at full resolution
         }
         else if (fromMs < oldestMs)
         {
-            final long skipped = (oldestMs - fromMs + intervalMs - 1) / intervalMs;
-            skippedSteps += skipped;
-            LOG.warn("remote write to {}: {} steps from {} are older than the raw retention and are skipped",
-                settings.url(), skipped, Instant.ofEpochMilli(fromMs));
-            fromMs = oldestMs;
+            // the raw buckets of these steps have expired: one window read from the rollups, up to the first
+            // rollup boundary the raw buckets still cover, sent as one sample at its end
+            final long catchUpEndMs = Math.floorDiv(oldestMs + rollupMs - 1, rollupMs) * rollupMs;
+            final long folded = (catchUpEndMs - fromMs + intervalMs - 1) / intervalMs;
+            foldedSteps += folded;
+            LOG.warn("remote write to {}: the {} steps from {} to {} are older than raw_retention: sent as one sample " +
+                "read from the rollups", settings.url(), folded, Instant.ofEpochMilli(fromMs),
+                Instant.ofEpochMilli(catchUpEndMs));
+            addStep(fromMs, catchUpEndMs, totals, request);
+            fromMs = catchUpEndMs;
+            steps++;
         }
-        final Map<String, SeriesTotals> totals = SeriesTotals.copyAll(state.series);
-        final WriteRequestBuilder request = new WriteRequestBuilder(settings, prefix);
-        int steps = 0;
         while (true)
         {
             long toMs = Math.floorDiv(fromMs, intervalMs) * intervalMs + intervalMs;
@@ -368,24 +384,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 }
                 toMs = Math.min(toMs, finalPointMs);
             }
-            final ExportSnapshot step = queries.snapshot(
-                TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)), PARTS);
-            for (final SeriesExport s : step.series())
-            {
-                if (s.hasData())
-                {
-                    totals.computeIfAbsent(s.key(), k -> SeriesTotals.empty(schemas.getOrDefault(s.metric().name(), 0)))
-                        .add(s);
-                }
-            }
-            for (final SeriesExport s : step.series())
-            {
-                final SeriesTotals t = totals.get(s.key());
-                if (t != null)
-                {
-                    request.add(s, t, toMs);
-                }
-            }
+            addStep(fromMs, toMs, totals, request);
             fromMs = toMs;
             steps++;
             if (request.samples() + request.histograms() >= settings.maxSamplesPerSend())
@@ -399,6 +398,30 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         }
         return new Batch(request.build().toByteArray(), new RemoteWriteState(state.url, fromMs, totals),
             request.samples(), request.histograms(), steps);
+    }
+
+    /** Reads what [fromMs, toMs) added, adds it to {@code totals} and every series' samples at {@code toMs}. */
+    private void addStep(
+        final long fromMs, final long toMs, final Map<String, SeriesTotals> totals, final WriteRequestBuilder request)
+    {
+        final ExportSnapshot step = queries.snapshot(
+            TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)), PARTS);
+        for (final SeriesExport s : step.series())
+        {
+            if (s.hasData())
+            {
+                totals.computeIfAbsent(s.key(), k -> SeriesTotals.empty(schemas.getOrDefault(s.metric().name(), 0)))
+                    .add(s);
+            }
+        }
+        for (final SeriesExport s : step.series())
+        {
+            final SeriesTotals t = totals.get(s.key());
+            if (t != null)
+            {
+                request.add(s, t, toMs);
+            }
+        }
     }
 
     /** Sends the pending request once; @return true when it is done with (acknowledged or dropped). */

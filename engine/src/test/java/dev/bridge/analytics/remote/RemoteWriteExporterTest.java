@@ -218,29 +218,54 @@ class RemoteWriteExporterTest
             final String series = "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} ";
             assertEquals(series + "5.0 @" + (T0 + STEP) + "\n" + series + "7.0 @" + (T0 + STEP + 2_000) + "\n" +
                 series + "10.0 @" + (T0 + 2 * STEP) + "\n" +
-                series + "10.0 @" + (T0 + 2 * STEP + 1_000) + "\n", all.toString(),
-                "each step once, the counter never reset; the last sample is the second close()'s partial step");
+                series + "10.0 @" + (T0 + 2 * STEP + 2_000) + "\n", all.toString(),
+                "each step once, the counter never reset; the last sample is the second close()'s partial step, up to " +
+                "the end of the raw bucket holding the clock's time (T0 + 2 steps + 1 s, a bucket's first instant)");
         }
     }
 
     @Test
-    void shouldSkipAndCountStepsOlderThanTheRawRetention(@TempDir final Path dir) throws Exception
+    void shouldFoldStepsOlderThanTheRawRetentionIntoOneSampleReadFromTheRollups(@TempDir final Path dir) throws Exception
     {
         try (FakeReceiver receiver = new FakeReceiver();
              RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
         {
-            node.clock.set(T0 + 1_000);
-            node.engine.counter("variable_read").add(5);
+            record(node, T0 + 1_000, 5);
             node.push(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+            record(node, T0 + 20_000, 7);
             receiver.answer(503);
-            node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS); // fails: the receiver is "down"
+            node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS); // fails: the receiver is "down" for two hours
+            record(node, T0 + Duration.ofMinutes(10).toMillis(), 11); // its raw bucket will be past raw_retention
+            record(node, T0 + Duration.ofMinutes(90).toMillis(), 13);
             final long later = T0 + Duration.ofHours(2).toMillis();
             node.push(later); // the pending request is retried first
             node.push(later + RemoteWriteExporter.GRACE_MS);
-            assertEquals((Duration.ofHours(1).toMillis() - STEP) / STEP, node.exporter.skippedSteps(),
-                "the steps from the acknowledged T0 + 30 s up to the oldest one still kept raw, T0 + 1 h + 15 s");
-            assertEquals(Math.floorDiv(later, STEP) * STEP, node.exporter.ackedUntilMs());
+            // acknowledged up to T0 + 30 s; the raw buckets kept start at T0 + 1 h + 15 s; the catch-up window
+            // [T0 + 30 s, T0 + 1 h + 1 min) ends on the next minute boundary and reads the one-minute rollups
+            final long catchUpEnd = T0 + Duration.ofHours(1).toMillis() + 60_000;
+            assertEquals((catchUpEnd - (T0 + 2 * STEP)) / STEP, node.exporter.foldedSteps());
+            assertEquals(later, node.exporter.ackedUntilMs());
+            final java.util.List<String> samples = new java.util.ArrayList<>();
+            receiver.accepted().forEach(r -> samples.addAll(List.of(FakeReceiver.text(r).split("\n"))));
+            final String series = "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} ";
+            assertEquals(series + "5.0 @" + (T0 + STEP), samples.get(0));
+            assertEquals(series + "12.0 @" + (T0 + 2 * STEP), samples.get(1));
+            assertEquals(series + "23.0 @" + catchUpEnd, samples.get(2), "the outage's 11 from the minute rollup");
+            assertEquals(series + "23.0 @" + (catchUpEnd + STEP), samples.get(3), "then raw steps again");
+            assertEquals(series + "36.0 @" + (T0 + Duration.ofMinutes(90).toMillis() + STEP),
+                samples.get(3 + (int)((T0 + Duration.ofMinutes(90).toMillis() - catchUpEnd) / STEP)));
+            assertEquals(series + "36.0 @" + later, samples.get(samples.size() - 1), "the total is whole: 5 + 7 + 11 + 13");
+            assertEquals(3 + (later - catchUpEnd) / STEP, samples.size(), "one sample per step after the catch-up");
         }
+    }
+
+    /** Adds {@code count} to variable_read at {@code atMs} (the consumer stamps events when it takes them). */
+    private static void record(final RemoteWriteNode node, final long atMs, final long count)
+    {
+        node.engine.flush();
+        node.clock.set(atMs);
+        node.engine.counter("variable_read").add(count);
+        node.engine.flush();
     }
 
     @Test
