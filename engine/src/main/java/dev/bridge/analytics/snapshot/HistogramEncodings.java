@@ -64,12 +64,6 @@ final class HistogramEncodings
         return null;
     }
 
-    /** @return the histogram of an encoding that passed {@link #problem}, in the layout it has. */
-    static Histogram decode(final ByteBuffer encoded, final HistogramSpec spec)
-    {
-        return Histogram.decodeFromByteBuffer(encoded.duplicate().position(0), spec.highestTrackableValue());
-    }
-
     private static String layout(final long lowest, final long highest, final int digits)
     {
         return "(lowest " + lowest + ", highest " + highest + ", " + digits + " significant digits)";

@@ -6,6 +6,7 @@ import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.SampleWriter;
@@ -46,6 +47,7 @@ final class SnapshotMerger implements SnapshotVisitor
     private final BucketAggregate stored;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<HistogramSpec, Histogram> merged = new HashMap<>();
+    private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
     private int seriesId = -1;
     private MetricDefinition metric;
     private long buckets;
@@ -125,18 +127,23 @@ final class SnapshotMerger implements SnapshotVisitor
         }
     }
 
+    /**
+     * Adds {@code encoded} to the bucket's stored histogram without decoding either into a histogram of its own
+     * ({@link EncodedHistogramMerger}: counts arrays reused per layout; the files passed their checks in pass one, so
+     * every index is within the layout), then writes the sum in the store's V2 encoding.
+     */
     private void mergeHistogram(final long key, final byte[] encoded)
     {
         final HistogramSpec spec = metric.histogram();
         final Histogram target = merged.computeIfAbsent(spec, s ->
             new Histogram(s.lowestDiscernibleValue(), s.highestTrackableValue(), s.significantDigits()));
+        final EncodedHistogramMerger merger = mergers.computeIfAbsent(spec, s ->
+            new EncodedHistogramMerger(s.lowestDiscernibleValue(), s.significantDigits()));
+        merger.reset();
+        reader.addHistogramTo(key, merger);
+        merger.add(ByteBuffer.wrap(encoded));
         target.reset();
-        final ByteBuffer before = reader.readHistogramEncoding(key);
-        if (before != null)
-        {
-            target.add(HistogramEncodings.decode(before, spec));
-        }
-        target.add(HistogramEncodings.decode(ByteBuffer.wrap(encoded), spec));
+        merger.addTo(target);
         histograms.write(key, target);
     }
 
