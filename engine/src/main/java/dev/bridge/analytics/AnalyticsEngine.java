@@ -458,7 +458,14 @@ public final class AnalyticsEngine implements AutoCloseable
             {
                 LOG.warn("close: flush before the last remote-write push failed: {}", ex.getMessage());
             }
-            remoteWriter.close(); // before the lock: its last push reads the store
+            try
+            {
+                remoteWriter.close(); // before the lock: its last push reads the store
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("close: the last remote-write push failed: {}", ex.toString());
+            }
         }
         if (statsdPusher != null)
         {

@@ -71,6 +71,14 @@ public record RemoteWriteSettings(
             {
                 throw new IllegalArgumentException("headers: '" + header.getKey() + "' needs a one-line, non-empty value");
             }
+            try
+            {
+                java.net.http.HttpRequest.newBuilder().header(header.getKey(), header.getValue()); // what the client sends
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("headers: '" + header.getKey() + "' cannot be sent: " + ex.getMessage());
+            }
         }
         if (enabled && url == null)
         {

@@ -32,7 +32,8 @@ final class RemoteWriteClient
         this.url = url;
         this.timeout = timeout;
         this.headers = headers;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NORMAL).build(); // 307/308 keep the POST
     }
 
     /** The receiver's answer: its status and the start of its body. */
@@ -43,24 +44,28 @@ final class RemoteWriteClient
             return status >= 200 && status < 300;
         }
 
-        /** @return true for answers a retry may fix: 5xx and 429 (remote write 1.0 retries these). */
+        /**
+         * @return true for answers a retry may fix: 5xx and 429 (remote write 1.0 retries these), and anything else
+         *         that is not a 4xx (a redirect the client did not follow): only a 4xx other than 429 drops a request.
+         */
         boolean retryable()
         {
-            return status >= 500 || status == 429;
+            return !ok() && (status < 400 || status >= 500 || status == 429);
         }
     }
 
     /**
-     * @param protobuf the serialized WriteRequest.
+     * @param protobuf       the serialized WriteRequest.
+     * @param requestTimeout how long the answer may take (the configured timeout, or less when close() is short of time).
      * @return the receiver's answer.
      * @throws IOException when the receiver cannot be reached or does not answer within the timeout.
      */
-    Answer send(final byte[] protobuf) throws IOException
+    Answer send(final byte[] protobuf, final Duration requestTimeout) throws IOException
     {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(url);
         headers.forEach(builder::header);
         final HttpRequest request = builder
-            .timeout(timeout)
+            .timeout(requestTimeout)
             .header("Content-Encoding", "snappy")
             .header("Content-Type", "application/x-protobuf")
             .header("User-Agent", "bridge-analytics")

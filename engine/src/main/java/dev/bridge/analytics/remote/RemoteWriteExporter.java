@@ -7,6 +7,7 @@ import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.RemoteWriteSettings;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportSnapshot;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotPart;
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,9 +69,16 @@ import java.util.concurrent.TimeUnit;
 public final class RemoteWriteExporter implements Agent, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteExporter.class);
-    /** How long after a step's end its data is read: the consumer commits every commit_interval (100 ms). */
+    /**
+     * The least time after a step's end before its data is read (the consumer commits every commit_interval and at
+     * least every tick_interval; {@link #graceMs} adds those to a half-second margin when they are longer).
+     */
     static final long GRACE_MS = 1000;
     private static final long IDLE_SLEEP_MS = 50;
+    /** How long close() lets a send in flight finish before it interrupts the thread. */
+    private static final int RUNNER_CLOSE_MS = 200;
+    /** Distinct failures logged before the exporter stops logging new ones (until the next success clears them). */
+    private static final int MAX_LOGGED_ERRORS = 64;
     private static final Set<SnapshotPart> PARTS = EnumSet.of(SnapshotPart.DISTRIBUTIONS);
 
     private final AnalyticsQueries queries;
@@ -82,6 +92,12 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final long rawRetentionMs;
     /** Width of the first rollup (aggregation_interval): a catch-up window ends on one of its boundaries. */
     private final long rollupMs;
+    /** What a step's end waits for before it is read: {@link #GRACE_MS}, or more with slow commit settings. */
+    private final long graceMs;
+    /** Widths of the rollup resolutions, finest first: a catch-up window ends on a boundary of one of them. */
+    private final long[] rollupWidthsMs;
+    private final List<Resolution> resolutions;
+    private boolean lastBuildFailed;
     private final Map<String, Integer> schemas = new ConcurrentHashMap<>();
     private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
     private RemoteWriteState state;
@@ -100,8 +116,11 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private volatile long errors;
     private volatile long ackedUntilMs;
 
-    /** A built request and what acknowledging it makes the state. */
-    private record Batch(byte[] protobuf, RemoteWriteState next, int samples, int histograms, int steps)
+    /**
+     * A built request and what acknowledging it makes the state; {@code partial} when it ends with close()'s partial
+     * step (its state stays at that step's start, so building again would send the step again).
+     */
+    private record Batch(byte[] protobuf, RemoteWriteState next, int samples, int histograms, int steps, boolean partial)
     {
     }
 
@@ -132,6 +151,11 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         this.rawMs = config.engine().rawResolution().toMillis();
         this.rawRetentionMs = config.engine().rawRetention().toMillis();
         this.rollupMs = config.engine().aggregationInterval().toMillis();
+        this.graceMs = Math.max(GRACE_MS,
+            config.engine().commitInterval().toMillis() + config.engine().tickInterval().toMillis() + 500);
+        this.resolutions = config.engine().resolutions();
+        this.rollupWidthsMs = resolutions.stream().filter(r -> r.index() > 0).mapToLong(Resolution::widthMs)
+            .sorted().toArray();
         for (final MetricDefinition m : config.metrics())
         {
             if (m.type() == MetricType.HISTOGRAM)
@@ -171,7 +195,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         final long nowMs = clock.time();
         if (pending == null)
         {
-            final long closedUntilMs = Math.floorDiv(nowMs - GRACE_MS, intervalMs) * intervalMs;
+            final long closedUntilMs = Math.floorDiv(nowMs - graceMs, intervalMs) * intervalMs;
             pending = guardedBuild(nowMs, closedUntilMs, Long.MIN_VALUE);
             if (pending == null)
             {
@@ -192,16 +216,16 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
      * {@code close_timeout}. Call after the engine has committed what it holds. Idempotent.
      */
     @Override
-    public void close()
+    public synchronized void close()
     {
         if (closed)
         {
-            return;
+            return; // a second caller waited (synchronized) until the first one's last push was over
         }
         closed = true;
         if (runner != null)
         {
-            runner.close();
+            runner.close(RUNNER_CLOSE_MS, Thread::interrupt); // a send in flight is interrupted, not waited for
         }
         final long deadlineNs = System.nanoTime() + settings.closeTimeout().toNanos();
         final long nowMs = clock.time();
@@ -212,13 +236,23 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             if (pending == null)
             {
                 pending = guardedBuild(nowMs, untilMs, finalPointMs);
-                if (pending == null)
+                if (pending == null && !lastBuildFailed)
                 {
                     return; // everything sent
                 }
+                if (pending == null)
+                {
+                    break; // the store could not be read (logged): the next start sends what is left
+                }
             }
-            if (attempt(clock.time()))
+            final long leftNs = deadlineNs - System.nanoTime();
+            final boolean last = pending.partial();
+            if (attempt(clock.time(), Duration.ofNanos(Math.min(settings.timeout().toNanos(), Math.max(leftNs, 1)))))
             {
+                if (last)
+                {
+                    return; // the partial step went out: everything committed by now has been sent
+                }
                 continue;
             }
             final long waitMs = Math.min(backoffMs(), TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime()));
@@ -316,7 +350,8 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         {
             errors++;
             final Path aside = stateFile.resolveSibling(RemoteWriteState.FILE + ".unreadable");
-            LOG.error("remote write: cannot read {} ({}); moved to {}, starting anew", stateFile, ex.getMessage(), aside);
+            LOG.error("remote write: cannot read {} ({}); moved to {}, starting anew from now (history is not sent " +
+                "again: the receiver may hold it already)", stateFile, ex.getMessage(), aside);
             try
             {
                 Files.move(stateFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -325,6 +360,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             {
                 LOG.error("remote write: cannot move {} aside: {}", stateFile, moveFailure.getMessage());
             }
+            return new RemoteWriteState(url, Math.floorDiv(nowMs, intervalMs) * intervalMs, new LinkedHashMap<>());
         }
         // a new receiver gets what the store keeps at full resolution
         final long startMs = Math.floorDiv(nowMs - rawRetentionMs, intervalMs) * intervalMs + intervalMs;
@@ -333,12 +369,14 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
 
     private Batch guardedBuild(final long nowMs, final long untilMs, final long finalPointMs)
     {
+        lastBuildFailed = false;
         try
         {
             return build(nowMs, untilMs, finalPointMs);
         }
         catch (final RuntimeException ex)
         {
+            lastBuildFailed = true;
             onError(ex);
             return null;
         }
@@ -351,19 +389,24 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private Batch build(final long nowMs, final long untilMs, final long finalPointMs)
     {
         long fromMs = state.ackedUntilMs;
-        final long oldestMs = Math.floorDiv(nowMs - rawRetentionMs, intervalMs) * intervalMs + intervalMs;
+        final long oldestMs = oldestRawStepMs(nowMs);
         final Map<String, SeriesTotals> totals = SeriesTotals.copyAll(state.series);
         final WriteRequestBuilder request = new WriteRequestBuilder(settings, prefix);
         int steps = 0;
+        RemoteWriteState resume = null;
         if (fromMs < oldestMs && state.series.isEmpty())
         {
             fromMs = oldestMs; // nothing sent yet: start with what the store keeps at full resolution
         }
         else if (fromMs < oldestMs)
         {
-            // the raw buckets of these steps have expired: one window read from the rollups, up to the first
-            // rollup boundary the raw buckets still cover, sent as one sample at its end
-            final long catchUpEndMs = Math.floorDiv(oldestMs + rollupMs - 1, rollupMs) * rollupMs;
+            // the raw buckets of these steps have expired: one window read from the rollups, up to a boundary of
+            // the rollup it is read from (so no rollup bucket reaches past it), sent as one sample at its end
+            final long catchUpEndMs = catchUpEndMs(nowMs, fromMs, oldestMs, untilMs);
+            if (catchUpEndMs < 0)
+            {
+                return null; // that boundary has not closed yet: the next cycles catch up
+            }
             final long folded = (catchUpEndMs - fromMs + intervalMs - 1) / intervalMs;
             foldedSteps += folded;
             LOG.warn("remote write to {}: the {} steps from {} to {} are older than raw_retention: sent as one sample " +
@@ -383,6 +426,9 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                     break;
                 }
                 toMs = Math.min(toMs, finalPointMs);
+                // a partial step (close): sent, but the saved position stays at its start with the totals there, so
+                // the next start reads the whole step again and what is committed after this read is not lost
+                resume = new RemoteWriteState(state.url, fromMs, SeriesTotals.copyAll(totals));
             }
             addStep(fromMs, toMs, totals, request);
             fromMs = toMs;
@@ -396,8 +442,57 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         {
             return null;
         }
-        return new Batch(request.build().toByteArray(), new RemoteWriteState(state.url, fromMs, totals),
-            request.samples(), request.histograms(), steps);
+        return new Batch(request.build().toByteArray(),
+            resume != null ? resume : new RemoteWriteState(state.url, fromMs, totals),
+            request.samples(), request.histograms(), steps, resume != null);
+    }
+
+    /**
+     * @return the first step end whose raw buckets are all still kept at {@code nowMs}, with a margin of one
+     *         aggregation_interval (the snapshot reads the clock again, and resolves a range to raw buckets only while
+     *         the raw retention covers its start).
+     */
+    private long oldestRawStepMs(final long nowMs)
+    {
+        return Math.floorDiv(nowMs - rawRetentionMs + rollupMs, intervalMs) * intervalMs + intervalMs;
+    }
+
+    /**
+     * @return the end of a catch-up window from {@code fromMs}: the first boundary at or after {@code oldestMs} of the
+     *         finest rollup width that is a multiple of the width the window will be read at (the finest rollup whose
+     *         retention covers {@code fromMs}, as {@code TimeRange.resolve} chooses), closed by {@code untilMs};
+     *         -1 when no such boundary has closed yet.
+     */
+    private long catchUpEndMs(final long nowMs, final long fromMs, final long oldestMs, final long untilMs)
+    {
+        long readWidthMs = 0;
+        long longestRetentionWidthMs = 0;
+        long longestRetentionMs = -1;
+        for (final Resolution r : resolutions)
+        {
+            if (r.retentionMs() > longestRetentionMs)
+            {
+                longestRetentionMs = r.retentionMs();
+                longestRetentionWidthMs = r.widthMs();
+            }
+            if (readWidthMs == 0 && fromMs >= nowMs - r.retentionMs())
+            {
+                readWidthMs = r.widthMs();
+            }
+        }
+        if (readWidthMs == 0)
+        {
+            readWidthMs = longestRetentionWidthMs;
+        }
+        for (final long widthMs : rollupWidthsMs)
+        {
+            final long endMs = Math.floorDiv(oldestMs + widthMs - 1, widthMs) * widthMs;
+            if (widthMs % readWidthMs == 0 && endMs <= untilMs)
+            {
+                return endMs;
+            }
+        }
+        return -1;
     }
 
     /** Reads what [fromMs, toMs) added, adds it to {@code totals} and every series' samples at {@code toMs}. */
@@ -424,8 +519,13 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         }
     }
 
-    /** Sends the pending request once; @return true when it is done with (acknowledged or dropped). */
     private boolean attempt(final long nowMs)
+    {
+        return attempt(nowMs, settings.timeout());
+    }
+
+    /** Sends the pending request once; @return true when it is done with (acknowledged or dropped). */
+    private boolean attempt(final long nowMs, final Duration timeout)
     {
         final Batch batch = pending;
         if (batch.samples() + batch.histograms() == 0)
@@ -436,15 +536,24 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         final RemoteWriteClient.Answer answer;
         try
         {
-            answer = client.send(batch.protobuf());
+            answer = client.send(batch.protobuf(), timeout);
         }
         catch (final IOException ex)
         {
             retryLater(nowMs, "cannot reach " + settings.url() + ": " + describe(ex));
             return false;
         }
+        catch (final RuntimeException | org.xerial.snappy.SnappyError ex)
+        {
+            // not the receiver's doing (the request could not be built or compressed): counted, retried after the
+            // backoff like a failure, never thrown into the agent runner (it would spin) or close()
+            errors++;
+            retryLater(nowMs, "cannot send to " + settings.url() + ": " + ex.getClass().getSimpleName() + ": " + describe(ex));
+            return false;
+        }
         if (answer.ok())
         {
+            loggedErrors.clear(); // a failure that comes back after a success is logged again
             requests++;
             samplesSent += batch.samples();
             histogramsSent += batch.histograms();
@@ -453,7 +562,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         }
         if (answer.retryable())
         {
-            retryLater(nowMs, settings.url() + " answered " + answer.status() + ": " + answer.body());
+            retryLater(nowMs, settings.url() + " answered " + answer.status(), answer.body());
             return false;
         }
         droppedRequests++;
@@ -482,14 +591,20 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
 
     private void retryLater(final long nowMs, final String why)
     {
+        retryLater(nowMs, why, null);
+    }
+
+    /** Counts a failed attempt and sets the next one after the backoff; logs once per {@code why} (not per detail). */
+    private void retryLater(final long nowMs, final String why, final String detail)
+    {
         failedAttempts++;
         final long waitMs = backoffMs();
         failures++;
         nextAttemptMs = nowMs + waitMs;
-        if (loggedErrors.add(why))
+        if (loggedErrors.size() < MAX_LOGGED_ERRORS && loggedErrors.add(why))
         {
-            LOG.warn("remote write: {}; retrying in {} ms (and after each further failure, up to {} s)", why, waitMs,
-                settings.maxBackoff().toSeconds());
+            LOG.warn("remote write: {}{}; retrying in {} ms (and after each further failure, up to {} s)", why,
+                detail == null || detail.isEmpty() ? "" : ": " + detail, waitMs, settings.maxBackoff().toSeconds());
         }
     }
 
@@ -509,7 +624,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     {
         errors++;
         final String what = ex.getClass().getName() + ": " + describe(ex);
-        if (loggedErrors.add(what))
+        if (loggedErrors.size() < MAX_LOGGED_ERRORS && loggedErrors.add(what))
         {
             LOG.error("remote write: {}", what, ex);
         }

@@ -131,7 +131,13 @@ final class RemoteWriteState
             t.nativeBuckets.buckets().forEach((index, count) -> nativeCounts.addArray().add(index).add(count));
         }
         final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), root);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING))
+        {
+            channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
+            channel.force(true); // on disk before the rename makes it the state
+        }
         try
         {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -160,8 +160,15 @@ final class WriteRequestBuilder
     static Histogram nativeHistogram(final SeriesTotals totals, final double factor, final long timestampMs)
     {
         final NativeBuckets buckets = totals.nativeBuckets;
+        long bucketed = buckets.zeroCount();
+        for (final long count : buckets.buckets().values())
+        {
+            bucketed += count;
+        }
+        // the count is what the buckets hold (a receiver refuses a histogram whose buckets do not add up to it); it
+        // equals totals.count unless the histogram and the aggregate of a step were committed apart
         final Histogram.Builder h = Histogram.newBuilder()
-            .setCountInt(totals.count)
+            .setCountInt(bucketed)
             .setSum(BaseUnits.scale(totals.sum, factor))
             .setSchema(buckets.schema())
             .setZeroThreshold(0.0)

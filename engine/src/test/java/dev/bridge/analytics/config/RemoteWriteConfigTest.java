@@ -101,6 +101,7 @@ class RemoteWriteConfigTest
         "export:\\n  remote_write:\\n    headers: { Authorization: x }\\n    bearer_token: a\\n" | x.yaml:4:5: export.remote_write.bearer_token: headers already has an Authorization header
         "export:\\n  remote_write:\\n    basic_auth: { username: u }\\n"   | x.yaml:3:5: export.remote_write.basic_auth: basic_auth needs a password
         "export:\\n  remote_write:\\n    headers: { Content-Type: text/plain }\\n" | x.yaml:3:14: export.remote_write.headers: headers: 'Content-Type' is set by remote write itself
+        "export:\\n  remote_write:\\n    headers: { Connection: close }\\n" | x.yaml:3:14: export.remote_write.headers: headers: 'Connection' cannot be sent: restricted header name: "Connection"
         "engine:\\n  raw_resolution: 2s\\n  aggregation_interval: 60s\\nexport:\\n  remote_write:\\n    interval: 15s\\n" | x.yaml:6:15: export.remote_write.interval: interval (15s) must be a multiple of engine.raw_resolution (2s)
         """)
     void shouldPlaceEveryErrorAtFileLineAndField(final String section, final String message)

@@ -82,7 +82,7 @@ class NativeBucketsTest
     void shouldEncodeBucketsAsSpansOfConsecutiveIndexesAndDeltas()
     {
         final SeriesTotals totals = SeriesTotals.empty(0);
-        totals.count = 12;
+        totals.count = 99; // the aggregate's count; the native count is what the buckets hold
         totals.sum = 40;
         totals.nativeBuckets.addZero(1);
         totals.nativeBuckets.addToBucket(-3, 2);

@@ -163,6 +163,38 @@ class RemoteWriteExporterTest
     }
 
     @Test
+    void shouldDropOnlyA4xxOtherThan429AndRetryEverythingElse()
+    {
+        for (final int status : new int[]{ 200, 204 })
+        {
+            assertTrue(new RemoteWriteClient.Answer(status, "").ok());
+            assertEquals(false, new RemoteWriteClient.Answer(status, "").retryable());
+        }
+        for (final int status : new int[]{ 300, 304, 429, 500, 503 })
+        {
+            assertTrue(new RemoteWriteClient.Answer(status, "").retryable(), "retried: " + status);
+        }
+        for (final int status : new int[]{ 400, 401, 404, 413 })
+        {
+            assertEquals(false, new RemoteWriteClient.Answer(status, "").retryable(), "dropped: " + status);
+        }
+    }
+
+    @Test
+    void shouldStartFromNowWithoutResendingHistoryWhenTheStateCannotBeRead(@TempDir final Path dir) throws Exception
+    {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("remote-write.json"), "{\"version\": 1, \"url\": ");
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0 + 7_000))
+        {
+            assertEquals(T0, node.exporter.ackedUntilMs(), "the step holding now: the receiver may have the history");
+            assertEquals(1, node.exporter.errors());
+            assertTrue(Files.exists(dir.resolve("remote-write.json.unreadable")), "kept aside for a look");
+        }
+    }
+
+    @Test
     void shouldCountAnUnreachableReceiverAndKeepEverythingForLater(@TempDir final Path dir) throws Exception
     {
         final URI closedPort;
@@ -208,7 +240,8 @@ class RemoteWriteExporterTest
             assertTrue(Files.exists(dir.resolve("remote-write.json")));
             try (RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0 + STEP + 5_000))
             {
-                assertEquals(T0 + STEP + 2_000, node.exporter.ackedUntilMs(), "resumes after the last acknowledged step");
+                assertEquals(T0 + STEP, node.exporter.ackedUntilMs(),
+                    "resumes at the start of the partial step close() sent, to read it whole");
                 node.clock.set(T0 + STEP + 6_000);
                 node.engine.counter("variable_read").add(3);
                 node.push(T0 + 2 * STEP + RemoteWriteExporter.GRACE_MS);
@@ -240,9 +273,10 @@ class RemoteWriteExporterTest
             final long later = T0 + Duration.ofHours(2).toMillis();
             node.push(later); // the pending request is retried first
             node.push(later + RemoteWriteExporter.GRACE_MS);
-            // acknowledged up to T0 + 30 s; the raw buckets kept start at T0 + 1 h + 15 s; the catch-up window
-            // [T0 + 30 s, T0 + 1 h + 1 min) ends on the next minute boundary and reads the one-minute rollups
-            final long catchUpEnd = T0 + Duration.ofHours(1).toMillis() + 60_000;
+            // acknowledged up to T0 + 30 s; raw steps are read from T0 + 1 h + 75 s (the raw buckets kept, plus a
+            // minute of margin); the catch-up window [T0 + 30 s, T0 + 1 h + 2 min) ends on the next minute boundary
+            // and reads the one-minute rollups
+            final long catchUpEnd = T0 + Duration.ofHours(1).toMillis() + 120_000;
             assertEquals((catchUpEnd - (T0 + 2 * STEP)) / STEP, node.exporter.foldedSteps());
             assertEquals(later, node.exporter.ackedUntilMs());
             final java.util.List<String> samples = new java.util.ArrayList<>();
