@@ -16,13 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The {@code alerts:} section: the shipped rules, defaults, every key read, and errors placed at file, line and field. */
 class AlertConfigTest
 {
-    private static final String CATALOG = """
-        metrics:
-          read_latency_us:
-            type: histogram
-            unit: microseconds
-            help: Read latency.
-            histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }
+    private static final String CATALOG = TestCatalogs.READ_LATENCY + """
           operation_error:
             type: counter
             unit: errors

@@ -15,14 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The {@code export:} and {@code http:} sections: defaults, values, and errors placed at file, line and field. */
 class ExportAndHttpConfigTest
 {
-    private static final String HISTOGRAM = """
-        metrics:
-          read_latency_us:
-            type: histogram
-            unit: microseconds
-            help: Read latency.
-            histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }
-        """;
+    private static final String HISTOGRAM = TestCatalogs.READ_LATENCY;
 
     @Test
     void shouldDefaultEverySettingWhenTheSectionsAreAbsent() throws ConfigException

@@ -15,13 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The {@code statsd:} and {@code telemetry:} sections: defaults, values, and errors placed at file, line and field. */
 class IngestConfigTest
 {
-    private static final String CATALOG = """
-        metrics:
-          read_latency_us:
-            type: histogram
-            unit: microseconds
-            help: Read latency.
-            histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }
+    private static final String CATALOG = TestCatalogs.READ_LATENCY + """
           operation_error:
             type: counter
             unit: errors

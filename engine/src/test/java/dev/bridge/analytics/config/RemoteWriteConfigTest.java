@@ -16,13 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The {@code export.remote_write:} section: defaults, every key, and errors placed at file, line and field. */
 class RemoteWriteConfigTest
 {
-    private static final String CATALOG = """
-        metrics:
-          read_latency_us:
-            type: histogram
-            unit: microseconds
-            help: Read latency.
-            histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }
+    private static final String CATALOG = TestCatalogs.READ_LATENCY + """
           grpc_error:
             type: counter
             unit: errors
