@@ -7,7 +7,7 @@ prometheus --config.file=/tmp/promm/p.yml --storage.tsdb.path=/tmp/promm/tsdb --
   --web.enable-remote-write-receiver --enable-feature=native-histograms > /tmp/promm/log 2>&1 &
 PROM=$!
 sleep 4
-for pair in 1 2; do
+for pair in ${PAIRS:-1 2}; do
   for mode in off on; do
     echo "=== pair $pair remote write $mode"
     if [ $mode = on ]; then
