@@ -6,6 +6,7 @@ import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.snapshot.MergedStore;
+import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.store.MetricStore;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -107,7 +108,7 @@ public final class AnalyticsReader implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            MergedStore.delete(directory);
+            DirectoryTrees.delete(directory);
             throw ex;
         }
     }
@@ -148,7 +149,7 @@ public final class AnalyticsReader implements AutoCloseable
                 store.close();
                 if (temporaryDirectory != null)
                 {
-                    MergedStore.delete(temporaryDirectory);
+                    DirectoryTrees.delete(temporaryDirectory);
                 }
             }
         }

@@ -85,9 +85,4 @@ final class RemoteWriteClient
             throw new IOException("interrupted while sending to " + url, ex);
         }
     }
-
-    URI url()
-    {
-        return url;
-    }
 }

@@ -98,7 +98,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final long[] rollupWidthsMs;
     private final List<Resolution> resolutions;
     private boolean lastBuildFailed;
-    private final Map<String, Integer> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Integer> schemas = new java.util.HashMap<>(); // filled before the thread starts
     private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
     private RemoteWriteState state;
     private Batch pending;
@@ -120,7 +120,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
      * A built request and what acknowledging it makes the state; {@code partial} when it ends with close()'s partial
      * step (its state stays at that step's start, so building again would send the step again).
      */
-    private record Batch(byte[] protobuf, RemoteWriteState next, int samples, int histograms, int steps, boolean partial)
+    private record Batch(byte[] protobuf, RemoteWriteState next, int samples, int histograms, boolean partial)
     {
     }
 
@@ -444,7 +444,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         }
         return new Batch(request.build().toByteArray(),
             resume != null ? resume : new RemoteWriteState(state.url, fromMs, totals),
-            request.samples(), request.histograms(), steps, resume != null);
+            request.samples(), request.histograms(), resume != null);
     }
 
     /**

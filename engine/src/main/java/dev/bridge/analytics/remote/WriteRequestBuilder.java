@@ -37,6 +37,8 @@ final class WriteRequestBuilder
     private final String prefix;
     private final Map<List<String>, TimeSeries.Builder> series = new LinkedHashMap<>();
     private final Map<String, MetricMetadata> metadata = new LinkedHashMap<>();
+    /** Series key -> its labels without empty values, with the external labels, sorted: built once per series. */
+    private final Map<String, TreeMap<String, String>> baseLabels = new java.util.HashMap<>();
     private int samples;
     private int histograms;
 
@@ -122,15 +124,19 @@ final class WriteRequestBuilder
 
     private TimeSeries.Builder series(final SeriesExport identity, final String name, final String le)
     {
-        final TreeMap<String, String> labels = new TreeMap<>();
-        identity.labels().forEach((k, v) ->
+        final TreeMap<String, String> labels = new TreeMap<>(baseLabels.computeIfAbsent(identity.key(), k ->
         {
-            if (!v.isEmpty())
+            final TreeMap<String, String> base = new TreeMap<>();
+            identity.labels().forEach((n, v) ->
             {
-                labels.put(k, v); // a label never given is absent in Prometheus
-            }
-        });
-        settings.externalLabels().forEach(labels::putIfAbsent);
+                if (!v.isEmpty())
+                {
+                    base.put(n, v); // a label never given is absent in Prometheus
+                }
+            });
+            settings.externalLabels().forEach(base::putIfAbsent);
+            return base;
+        }));
         if (le != null)
         {
             labels.put("le", le);

@@ -24,7 +24,7 @@ import java.util.Set;
  * first (and the buckets counted, to size the store), so that a bad file rejects the merge before anything is
  * written and every bad file is reported at once; then the files are merged in the order given
  * ({@link SnapshotMerger} has the rules). The caller reads the directory (an {@code AnalyticsReader}) and deletes it
- * with {@link #delete(Path)}. Stateless; thread-safe (each call builds its own store).
+ * with {@link DirectoryTrees#delete(Path)}. Stateless; thread-safe (each call builds its own store).
  */
 public final class MergedStore
 {
@@ -79,15 +79,9 @@ public final class MergedStore
         }
         catch (final RuntimeException ex)
         {
-            delete(directory);
+            DirectoryTrees.delete(directory);
             throw ex;
         }
-    }
-
-    /** Removes {@code directory} and everything in it; absent is fine. */
-    public static void delete(final Path directory)
-    {
-        DirectoryTrees.delete(directory);
     }
 
     /** Pass 1: checks every file; throws for all the rejected ones at once. */
