@@ -238,6 +238,10 @@ final class ConfigDto
         Integer port;
         String bearerToken;
         Integer maxRequestBytes;
+        Integer maxConnections;
+        Duration idleTimeout;
+        Integer maxConcurrentHeavyRequests;
+        Integer maxQueuedHeavyRequests;
     }
 
     /** The {@code engine:} section; every key is optional. */

@@ -312,7 +312,11 @@ final class ConfigValidator
                 h.bind != null ? h.bind : d.bind(),
                 h.port != null ? h.port : d.port(),
                 h.bearerToken != null ? h.bearerToken : d.bearerToken(),
-                h.maxRequestBytes != null ? h.maxRequestBytes : d.maxRequestBytes());
+                h.maxRequestBytes != null ? h.maxRequestBytes : d.maxRequestBytes(),
+                h.maxConnections != null ? h.maxConnections : d.maxConnections(),
+                h.idleTimeout != null ? h.idleTimeout : d.idleTimeout(),
+                h.maxConcurrentHeavyRequests != null ? h.maxConcurrentHeavyRequests : d.maxConcurrentHeavyRequests(),
+                h.maxQueuedHeavyRequests != null ? h.maxQueuedHeavyRequests : d.maxQueuedHeavyRequests());
         }
         catch (final IllegalArgumentException ex)
         {

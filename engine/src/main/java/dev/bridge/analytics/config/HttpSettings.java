@@ -1,23 +1,60 @@
 package dev.bridge.analytics.config;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The HTTP endpoint of {@code bin/analytics serve} ({@code http:}). Immutable, thread-safe.
  *
- * @param bind            address to listen on (default {@code 127.0.0.1}: only this machine).
- * @param port            TCP port (default 9464, Prometheus' registered port for exporters like this; 0 = any free).
- * @param bearerToken     when not null, every path requires {@code Authorization: Bearer <token>}.
- * @param maxRequestBytes the longest request line and query accepted (default 8192); longer ones get a 400/414.
+ * @param bind                       address to listen on (default {@code 127.0.0.1}: only this machine).
+ * @param port                       TCP port (default 9464, Prometheus' registered port for exporters like this;
+ *                                   0 = any free).
+ * @param bearerToken                when not null, every path requires {@code Authorization: Bearer <token>}.
+ * @param maxRequestBytes            the longest request URI accepted, in {@value #MIN_REQUEST_BYTES}..{@value
+ *                                   #MAX_REQUEST_BYTES} (default 8192); longer ones get a 414. The request line
+ *                                   and headers together may take this plus {@value #HEADER_ALLOWANCE_BYTES} bytes
+ *                                   (more: a 431).
+ * @param maxConnections             open connections at most, in 1..{@value #MAX_CONNECTIONS} (default 256); beyond
+ *                                   it the server stops accepting until one closes (new ones wait in the backlog).
+ * @param idleTimeout                a connection that sends nothing for this long, even halfway through a request,
+ *                                   is closed; also the longest a heavy request waits for its turn. In
+ *                                   100ms..1h, default 30s.
+ * @param maxConcurrentHeavyRequests heavy requests ({@code /metrics}, {@code /api/export}, {@code /api/dashboard},
+ *                                   {@code /api/query}) answered at once, in 1..{@value #MAX_HEAVY} (default 4).
+ * @param maxQueuedHeavyRequests     heavy requests waiting for their turn, in 0..{@value #MAX_QUEUED} (default
+ *                                   64); beyond it, or after waiting {@code idleTimeout}, a 503.
  */
-public record HttpSettings(String bind, int port, String bearerToken, int maxRequestBytes)
+public record HttpSettings(String bind, int port, String bearerToken, int maxRequestBytes, int maxConnections,
+    Duration idleTimeout, int maxConcurrentHeavyRequests, int maxQueuedHeavyRequests)
 {
-    /** The defaults: 127.0.0.1:9464, no token, 8 KiB requests. */
+    /** The smallest {@code max_request_bytes}. */
+    public static final int MIN_REQUEST_BYTES = 256;
+    /** The largest {@code max_request_bytes}. */
+    public static final int MAX_REQUEST_BYTES = 65_536;
+    /** Room for the request line's method and version and the headers, beyond {@code max_request_bytes}. */
+    public static final int HEADER_ALLOWANCE_BYTES = 8192;
+    /** The largest {@code max_connections}. */
+    public static final int MAX_CONNECTIONS = 65_536;
+    /** The largest {@code max_concurrent_heavy_requests}. */
+    public static final int MAX_HEAVY = 256;
+    /** The largest {@code max_queued_heavy_requests}. */
+    public static final int MAX_QUEUED = 65_536;
+    private static final Duration MIN_IDLE = Duration.ofMillis(100);
+    private static final Duration MAX_IDLE = Duration.ofHours(1);
+
+    /** The defaults: 127.0.0.1:9464, no token, 8 KiB URIs, 256 connections, 30 s idle, 4 heavy requests + 64 queued. */
     public static final HttpSettings DEFAULT = new HttpSettings("127.0.0.1", 9464, null, 8192);
+
+    /** Settings with the default limits ({@code max_connections} and after). */
+    public HttpSettings(final String bind, final int port, final String bearerToken, final int maxRequestBytes)
+    {
+        this(bind, port, bearerToken, maxRequestBytes, 256, Duration.ofSeconds(30), 4, 64);
+    }
 
     public HttpSettings
     {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (bind.isBlank())
         {
             throw new IllegalArgumentException("bind must not be empty");
@@ -30,27 +67,64 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
         {
             throw new IllegalArgumentException("bearer_token must not be empty (leave the key out for no token)");
         }
-        if (maxRequestBytes < 256)
+        if (maxRequestBytes < MIN_REQUEST_BYTES || maxRequestBytes > MAX_REQUEST_BYTES)
         {
-            throw new IllegalArgumentException("max_request_bytes must be >= 256, was " + maxRequestBytes);
+            throw new IllegalArgumentException("max_request_bytes must be in " + MIN_REQUEST_BYTES + ".." +
+                MAX_REQUEST_BYTES + ", was " + maxRequestBytes);
+        }
+        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS)
+        {
+            throw new IllegalArgumentException("max_connections must be in 1.." + MAX_CONNECTIONS + ", was " +
+                maxConnections);
+        }
+        if (idleTimeout.compareTo(MIN_IDLE) < 0 || idleTimeout.compareTo(MAX_IDLE) > 0)
+        {
+            throw new IllegalArgumentException("idle_timeout must be in 100ms..1h, was " + Durations.format(idleTimeout));
+        }
+        if (maxConcurrentHeavyRequests < 1 || maxConcurrentHeavyRequests > MAX_HEAVY)
+        {
+            throw new IllegalArgumentException("max_concurrent_heavy_requests must be in 1.." + MAX_HEAVY + ", was " +
+                maxConcurrentHeavyRequests);
+        }
+        if (maxQueuedHeavyRequests < 0 || maxQueuedHeavyRequests > MAX_QUEUED)
+        {
+            throw new IllegalArgumentException("max_queued_heavy_requests must be in 0.." + MAX_QUEUED + ", was " +
+                maxQueuedHeavyRequests);
         }
     }
 
     /** @return these settings with another port (the command line's {@code --port}). */
     public HttpSettings withPort(final int newPort)
     {
-        return new HttpSettings(bind, newPort, bearerToken, maxRequestBytes);
+        return new HttpSettings(bind, newPort, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
+            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with another bind address. */
     public HttpSettings withBind(final String newBind)
     {
-        return new HttpSettings(newBind, port, bearerToken, maxRequestBytes);
+        return new HttpSettings(newBind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
+            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with another token (null for none). */
     public HttpSettings withBearerToken(final String newToken)
     {
-        return new HttpSettings(bind, port, newToken, maxRequestBytes);
+        return new HttpSettings(bind, port, newToken, maxRequestBytes, maxConnections, idleTimeout,
+            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+    }
+
+    /** @return these settings with other connection limits. */
+    public HttpSettings withConnectionLimits(final int newMaxConnections, final Duration newIdleTimeout)
+    {
+        return new HttpSettings(bind, port, bearerToken, maxRequestBytes, newMaxConnections, newIdleTimeout,
+            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+    }
+
+    /** @return these settings with other bounds on heavy requests. */
+    public HttpSettings withHeavyRequestLimits(final int newMaxConcurrent, final int newMaxQueued)
+    {
+        return new HttpSettings(bind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
+            newMaxConcurrent, newMaxQueued);
     }
 }

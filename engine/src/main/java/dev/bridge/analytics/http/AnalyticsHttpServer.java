@@ -1,35 +1,50 @@
 package dev.bridge.analytics.http;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.HttpSettings;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The HTTP endpoint over an engine's (or a reader's) queries, on the JDK's {@code com.sun.net.httpserver}:
+ * The HTTP endpoint over an engine's (or a reader's) queries, on an embedded Jetty 12 server (core handlers, no
+ * servlets):
  * <pre>
  * /metrics          Prometheus text 0.0.4, or OpenMetrics 1.0 when the Accept header prefers it
  * /api/dashboard    ?range=                                       the dashboard as JSON
  * /api/query        ?metric=&amp;from=&amp;to=&amp;interval=&amp;agg=&amp;labels=   one point per interval, JSON
  * /api/export       ?format=&amp;range=                              any export format
- * /api/health       status, uptime, store, series, the engine's facts
+ * /api/health       status, uptime, store, series, the engine's facts, the server's refusals
+ * /api/alerts       the tracked alerts and silences
  * /                 the live dashboard page; /static/... its files (a fixed list)
  * </pre>
- * Requests are checked as {@link Router} describes (414, 401, 405, 404, 400). Handler threads: at most
- * {@value #THREADS}, with at most {@value #QUEUED} accepted requests waiting; beyond that a new connection is
- * closed unanswered, so a flood costs bounded memory and never slows the engine's recording path (the server only
- * runs queries).
+ * Requests are checked as {@link Router} describes (414, 401, 405, 404, 400). What a few clients cannot do to it:
+ * <ul>
+ *   <li>hold it with half-sent requests: connections are read without blocking a thread (Jetty's selector), and a
+ *       connection idle for {@code idle_timeout}, even halfway through its headers, is closed;</li>
+ *   <li>open connections without end: at most {@code max_connections} are open, further ones wait in the accept
+ *       backlog ({@value #BACKLOG}) until one closes;</li>
+ *   <li>exhaust memory with exports: heavy requests are bounded ({@link HeavyRequestLimit}: 503 beyond);</li>
+ *   <li>get an HTML page: every error the server itself emits is JSON ({@link JsonErrorHandler}).</li>
+ * </ul>
+ * Handler threads: at most {@value #MAX_THREADS} (daemon, named {@code analytics-http-N}), including the acceptor
+ * and selector; the engine's recording path is never touched (the server only runs queries). Replies are sent with
+ * TCP_NODELAY, so a kept-alive connection costs no delayed-ACK wait.
  * <pre>{@code
  * try (AnalyticsHttpServer server = AnalyticsHttpServer.start(engine.queries(), config.http(), EngineHealth.of(engine)))
  * {
@@ -41,20 +56,20 @@ import java.util.function.Supplier;
  */
 public final class AnalyticsHttpServer implements AutoCloseable
 {
-    static final int THREADS = 4;
-    static final int QUEUED = 64;
+    static final int MAX_THREADS = 16;
+    private static final int MIN_THREADS = 2;
     private static final int BACKLOG = 64;
     private static final long CLOSE_WAIT_MS = 5_000;
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final String url;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AnalyticsHttpServer(final HttpServer server, final ThreadPoolExecutor executor, final String host)
+    private AnalyticsHttpServer(final Server server, final ServerConnector connector, final String host)
     {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
         this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 
@@ -77,52 +92,119 @@ public final class AnalyticsHttpServer implements AutoCloseable
         final AnalyticsQueries queries, final HttpSettings settings, final Supplier<Map<String, Object>> engineFacts)
         throws IOException
     {
-        final Router router = new Router(routes(queries, engineFacts), BearerAuth.of(settings.bearerToken()),
-            TokenGatePage.load(), settings.maxRequestBytes());
+        final HttpRefusals refusals = new HttpRefusals();
+        return start(routes(queries, () -> healthFacts(engineFacts, refusals)), settings, refusals);
+    }
+
+    /** Starts a server over {@code routes} (the tests' way to add a slow endpoint). */
+    static AnalyticsHttpServer start(
+        final Map<String, Endpoint> routes, final HttpSettings settings, final HttpRefusals refusals)
+        throws IOException
+    {
         final InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         if (address.isUnresolved())
         {
             throw new UnknownHostException("cannot resolve the bind address '" + settings.bind() + "'");
         }
-        final HttpServer server = HttpServer.create(address, BACKLOG);
-        final ThreadPoolExecutor executor = executor();
-        server.setExecutor(executor);
-        server.createContext("/", router);
-        server.start();
-        return new AnalyticsHttpServer(server, executor, settings.bind());
+        final Router router = new Router(routes, BearerAuth.of(settings.bearerToken()), TokenGatePage.load(),
+            settings.maxRequestBytes());
+        final Server server = new Server(threadPool());
+        final ServerConnector connector = connector(server, settings);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
+        server.setErrorHandler(new JsonErrorHandler(refusals, settings.maxRequestBytes()));
+        server.setHandler(new GracefulHandler(heavyRequestLimit(router, settings, refusals)));
+        server.setStopTimeout(CLOSE_WAIT_MS);
+        startOrThrow(server, address);
+        return new AnalyticsHttpServer(server, connector, settings.bind());
+    }
+
+    private static Handler heavyRequestLimit(final Router router, final HttpSettings settings,
+        final HttpRefusals refusals)
+    {
+        return new HeavyRequestLimit(router, settings.maxConcurrentHeavyRequests(), settings.maxQueuedHeavyRequests(),
+            settings.idleTimeout(), refusals);
+    }
+
+    private static QueuedThreadPool threadPool()
+    {
+        final QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        pool.setName("analytics-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        return pool;
+    }
+
+    private static ServerConnector connector(final Server server, final HttpSettings settings)
+    {
+        final HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(settings.maxRequestBytes() + HttpSettings.HEADER_ALLOWANCE_BYTES);
+        // the router matches the raw path against a fixed list; an ambiguous one is simply a 404, never a 400
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        final ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bind());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(BACKLOG);
+        connector.setAcceptedTcpNoDelay(true);
+        return connector;
+    }
+
+    /** Starts {@code server}; a failure to bind is the {@link BindException} itself (e.g. "Address already in use"). */
+    private static void startOrThrow(final Server server, final InetSocketAddress address) throws IOException
+    {
+        try
+        {
+            server.start();
+        }
+        catch (final Exception ex)
+        {
+            stopQuietly(server);
+            for (Throwable cause = ex; cause != null; cause = cause.getCause())
+            {
+                if (cause instanceof BindException bind)
+                {
+                    throw bind;
+                }
+            }
+            if (ex instanceof IOException io)
+            {
+                throw io;
+            }
+            if (ex instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new IOException("cannot start the HTTP server on " + address + ": " + ex.getMessage(), ex);
+        }
     }
 
     private static Map<String, Endpoint> routes(
-        final AnalyticsQueries queries, final Supplier<Map<String, Object>> engineFacts)
+        final AnalyticsQueries queries, final Supplier<Map<String, Object>> facts)
     {
         final Map<String, Endpoint> routes = new LinkedHashMap<>(StaticResources.files());
         routes.put("/metrics", new MetricsEndpoint(queries));
         routes.put("/api/dashboard", new DashboardEndpoint(queries));
         routes.put("/api/query", new QueryEndpoint(queries));
         routes.put("/api/export", new ExportEndpoint(queries));
-        routes.put("/api/health", new HealthEndpoint(queries, engineFacts));
+        routes.put("/api/health", new HealthEndpoint(queries, facts));
         routes.put("/api/alerts", new AlertsEndpoint(queries));
         return routes;
     }
 
-    private static ThreadPoolExecutor executor()
+    private static Map<String, Object> healthFacts(
+        final Supplier<Map<String, Object>> engineFacts, final HttpRefusals refusals)
     {
-        final AtomicInteger threads = new AtomicInteger();
-        final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUED), task ->
-            {
-                final Thread thread = new Thread(task, "analytics-http-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        final Map<String, Object> facts = new LinkedHashMap<>(engineFacts.get());
+        facts.putAll(refusals.facts());
+        return facts;
     }
 
     /** @return the port the server listens on (the one chosen when the settings said 0). */
     public int port()
     {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** @return the page's URL, {@code http://<bind>:<port>/}. */
@@ -138,23 +220,22 @@ public final class AnalyticsHttpServer implements AutoCloseable
     @Override
     public void close()
     {
-        if (!closed.compareAndSet(false, true))
+        if (closed.compareAndSet(false, true))
         {
-            return;
+            stopQuietly(server);
         }
-        server.stop(0);
-        executor.shutdown();
+    }
+
+    private static void stopQuietly(final Server server)
+    {
         try
         {
-            if (!executor.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS))
-            {
-                executor.shutdownNow();
-            }
+            server.stop();
         }
-        catch (final InterruptedException ex)
+        catch (final Exception ex)
         {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+            org.slf4j.LoggerFactory.getLogger(AnalyticsHttpServer.class).warn("stopping the HTTP server: {}",
+                ex.toString());
         }
     }
 }

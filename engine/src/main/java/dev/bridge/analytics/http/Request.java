@@ -1,6 +1,6 @@
 package dev.bridge.analytics.http;
 
-import com.sun.net.httpserver.Headers;
+import org.eclipse.jetty.http.HttpFields;
 
 import java.util.List;
 
@@ -13,12 +13,11 @@ import java.util.List;
  * @param parameters the query parameters, checked against the endpoint's names.
  * @param headers    the request headers (case-insensitive names).
  */
-record Request(String method, String path, QueryParameters parameters, Headers headers)
+record Request(String method, String path, QueryParameters parameters, HttpFields headers)
 {
     /** @return every value of header {@code name} (empty when absent). */
     List<String> header(final String name)
     {
-        final List<String> values = headers.get(name);
-        return values == null ? List.of() : values;
+        return headers.getValuesList(name);
     }
 }

@@ -1,14 +1,16 @@
 package dev.bridge.analytics.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +30,10 @@ import java.util.Map;
  * </ol>
  * Every error body is {@code {"error": "..."}}; every reply has {@code X-Content-Type-Options: nosniff} and, unless
  * the endpoint sets another, {@code Cache-Control: no-store}. HEAD gets the headers of GET, without the body. The
- * request body is never read. Thread-safe: immutable, called by the server's handler threads.
+ * request body is never read. The reply is written without blocking the handler thread (a slow reader holds only its
+ * connection, until {@code idle_timeout}). Thread-safe: immutable, called by the server's handler threads.
  */
-final class Router implements HttpHandler
+final class Router extends Handler.Abstract
 {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     static final String INTERNAL_ERROR = "internal error: the server's log has the details";
@@ -42,6 +45,7 @@ final class Router implements HttpHandler
 
     Router(final Map<String, Endpoint> routes, final BearerAuth auth, final TokenGatePage gate, final int maxRequestBytes)
     {
+        super(InvocationType.BLOCKING);
         this.routes = Map.copyOf(routes);
         this.auth = auth;
         this.gate = gate;
@@ -49,39 +53,30 @@ final class Router implements HttpHandler
     }
 
     @Override
-    public void handle(final HttpExchange exchange) throws IOException
+    public boolean handle(final org.eclipse.jetty.server.Request request, final Response response,
+        final Callback callback)
     {
-        try
-        {
-            send(exchange, answer(exchange));
-        }
-        catch (final IOException ex)
-        {
-            LOG.debug("could not send the reply to {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
-                ex.toString());
-        }
-        finally
-        {
-            exchange.close();
-        }
+        send(request, response, callback, answer(request));
+        return true;
     }
 
-    private Reply answer(final HttpExchange exchange)
+    private Reply answer(final org.eclipse.jetty.server.Request request)
     {
-        final String method = exchange.getRequestMethod();
-        final URI uri = exchange.getRequestURI();
+        final String method = request.getMethod();
+        final HttpURI uri = request.getHttpURI();
+        final String path = uri.getPath();
         try
         {
-            if (uri.toString().getBytes(StandardCharsets.UTF_8).length > maxRequestBytes)
+            final String pathAndQuery = uri.getPathQuery();
+            if (pathAndQuery != null && pathAndQuery.getBytes(StandardCharsets.UTF_8).length > maxRequestBytes)
             {
                 throw new HttpError(414, "the request URI is longer than " + maxRequestBytes + " bytes (max_request_bytes)");
             }
-            final String path = uri.getRawPath();
-            final Headers headers = exchange.getRequestHeaders();
-            final HttpError refusal = auth.check(values(headers, "Authorization"));
+            final HttpFields headers = request.getHeaders();
+            final HttpError refusal = auth.check(headers.getValuesList(HttpHeader.AUTHORIZATION));
             if (refusal != null)
             {
-                if (StaticResources.PAGE.equals(path) && acceptsHtml(values(headers, "Accept")))
+                if (StaticResources.PAGE.equals(path) && acceptsHtml(headers.getValuesList(HttpHeader.ACCEPT)))
                 {
                     return gate.reply(refusal);
                 }
@@ -97,7 +92,7 @@ final class Router implements HttpHandler
             {
                 throw new HttpError(404, "no such path: " + path);
             }
-            final QueryParameters parameters = QueryParameters.parse(uri.getRawQuery(), endpoint.parameters());
+            final QueryParameters parameters = QueryParameters.parse(uri.getQuery(), endpoint.parameters());
             return endpoint.serve(new Request(method, path, parameters, headers));
         }
         catch (final HttpError ex)
@@ -115,40 +110,36 @@ final class Router implements HttpHandler
         }
         catch (final IOException | RuntimeException ex)
         {
-            LOG.error("HTTP {} {} failed", method, uri.getRawPath(), ex);
+            LOG.error("HTTP {} {} failed", method, path, ex);
             return Json.error(500, INTERNAL_ERROR);
         }
     }
 
-    private static void send(final HttpExchange exchange, final Reply reply) throws IOException
+    /**
+     * Writes {@code reply} as the response; completes {@code callback} when it is written (or failed). HEAD gets the
+     * headers of GET without the body. Never blocks.
+     */
+    static void send(final org.eclipse.jetty.server.Request request, final Response response, final Callback callback,
+        final Reply reply)
     {
-        final Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", reply.contentType());
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Cache-Control", "no-store");
-        reply.headers().forEach(headers::set);
+        response.setStatus(reply.status());
+        final HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        reply.headers().forEach(headers::put);
         final byte[] body = reply.body();
-        if (exchange.getRequestMethod().equals("HEAD") || body.length == 0)
+        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (request.getMethod().equals("HEAD") || body.length == 0)
         {
-            headers.set("Content-Length", Integer.toString(body.length));
-            exchange.sendResponseHeaders(reply.status(), -1);
+            response.write(true, null, callback);
             return;
         }
-        exchange.sendResponseHeaders(reply.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody())
-        {
-            out.write(body);
-        }
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     private static boolean acceptsHtml(final List<String> accept)
     {
         return accept.stream().anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("text/html"));
-    }
-
-    private static List<String> values(final Headers headers, final String name)
-    {
-        final List<String> values = headers.get(name);
-        return values == null ? List.of() : values;
     }
 }

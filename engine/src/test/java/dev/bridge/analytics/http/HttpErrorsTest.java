@@ -131,17 +131,29 @@ class HttpErrorsTest
 
     @ParameterizedTest
     @ValueSource(strings = { "/static/../static/dashboard.js", "/static/..%2fdashboard.js",
-        "/static/%2e%2e/%2e%2e/etc/passwd", "/static/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/static//etc/passwd",
-        "/static/./dashboard.js", "/static/%64ashboard.js", "/static/dashboard.js%00", "/static/dashboard.js;x",
-        "/../../../../etc/passwd", "/static/..%5c..%5cetc%5cpasswd",
+        "/static/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/static//etc/passwd",
+        "/static/./dashboard.js", "/static/%64ashboard.js", "/static/dashboard.js;x",
+        "/static/..%5c..%5cetc%5cpasswd",
         "/static/%252e%252e/dashboard.js", "/dev/bridge/analytics/http/index.html",
-        "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css", "/static/../../pom.xml" })
+        "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css" })
     void shouldNeverLetAPathEscapeTheFixedListOfFiles(final String rawPath)
     {
         final String response = http.raw(rawPath);
 
         assertTrue(response.startsWith("HTTP/1.1 404 "), response);
         assertTrue(response.endsWith("{\"error\":" + Json.write("no such path: " + rawPath) + "}"), response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/static/%2e%2e/%2e%2e/etc/passwd", "/../../../../etc/passwd", "/static/../../pom.xml",
+        "/static/dashboard.js%00" })
+    void shouldRefuseAPathThatLeavesTheRootOrHoldsANulAsMalformed(final String rawPath)
+    {
+        final String response = http.raw(rawPath);
+
+        assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+        assertTrue(response.endsWith("{\"error\":\"malformed request: the request line, its path or a header cannot " +
+            "be read (a path may not leave the root nor hold an encoded NUL)\"}"), response);
     }
 
     @Test

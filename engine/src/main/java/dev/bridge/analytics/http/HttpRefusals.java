@@ -1,0 +1,50 @@
+package dev.bridge.analytics.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the server refused since it started: heavy requests answered 503 because too many were being answered or
+ * waiting ({@code max_concurrent_heavy_requests}, {@code max_queued_heavy_requests}), and requests the HTTP layer
+ * could not read (malformed or oversized request line or headers, a read cut by {@code idle_timeout}). Shown in
+ * {@code /api/health}. Thread-safe: counters written by the server's threads, read by any.
+ */
+final class HttpRefusals
+{
+    private final LongAdder busy = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+
+    /** Counts one heavy request refused with 503. */
+    void onBusy()
+    {
+        busy.increment();
+    }
+
+    /** Counts one request the HTTP layer refused before any endpoint saw it. */
+    void onMalformed()
+    {
+        malformed.increment();
+    }
+
+    /** @return the heavy requests refused with 503 so far. */
+    long busy()
+    {
+        return busy.sum();
+    }
+
+    /** @return the requests refused by the HTTP layer so far. */
+    long malformed()
+    {
+        return malformed.sum();
+    }
+
+    /** @return the facts {@code /api/health} shows: {@code http_busy_refusals}, {@code http_malformed_requests}. */
+    Map<String, Object> facts()
+    {
+        final Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("http_busy_refusals", busy());
+        facts.put("http_malformed_requests", malformed());
+        return facts;
+    }
+}
