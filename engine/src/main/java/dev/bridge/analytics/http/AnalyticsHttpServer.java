@@ -3,7 +3,6 @@ package dev.bridge.analytics.http;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.HttpSettings;
 import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -63,13 +62,16 @@ public final class AnalyticsHttpServer implements AutoCloseable
 
     private final Server server;
     private final ServerConnector connector;
+    private final HeavyRequestLimit heavy;
     private final String url;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AnalyticsHttpServer(final Server server, final ServerConnector connector, final String host)
+    private AnalyticsHttpServer(
+        final Server server, final ServerConnector connector, final HeavyRequestLimit heavy, final String host)
     {
         this.server = server;
         this.connector = connector;
+        this.heavy = heavy;
         this.url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 
@@ -113,17 +115,12 @@ public final class AnalyticsHttpServer implements AutoCloseable
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
         server.setErrorHandler(new JsonErrorHandler(refusals, settings.maxRequestBytes()));
-        server.setHandler(new GracefulHandler(heavyRequestLimit(router, settings, refusals)));
+        final HeavyRequestLimit heavy = new HeavyRequestLimit(router, settings.maxConcurrentHeavyRequests(),
+            settings.maxQueuedHeavyRequests(), settings.idleTimeout(), refusals);
+        server.setHandler(new GracefulHandler(heavy));
         server.setStopTimeout(CLOSE_WAIT_MS);
         startOrThrow(server, address);
-        return new AnalyticsHttpServer(server, connector, settings.bind());
-    }
-
-    private static Handler heavyRequestLimit(final Router router, final HttpSettings settings,
-        final HttpRefusals refusals)
-    {
-        return new HeavyRequestLimit(router, settings.maxConcurrentHeavyRequests(), settings.maxQueuedHeavyRequests(),
-            settings.idleTimeout(), refusals);
+        return new AnalyticsHttpServer(server, connector, heavy, settings.bind());
     }
 
     private static QueuedThreadPool threadPool()
@@ -205,6 +202,12 @@ public final class AnalyticsHttpServer implements AutoCloseable
     public int port()
     {
         return connector.getLocalPort();
+    }
+
+    /** @return the heavy requests waiting for their turn now. */
+    int queuedHeavyRequests()
+    {
+        return heavy.getSuspendedRequestCount();
     }
 
     /** @return the page's URL, {@code http://<bind>:<port>/}. */

@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * The server's own errors as {@code {"error": "..."}}, like every other error of the API: a request line or headers
  * that cannot be parsed (400), a request line longer than the header buffer (414), headers too large (431), an
- * unsupported HTTP version (505), a request cut by {@code idle_timeout} (408), a failure outside the endpoints (500).
- * Jetty calls it instead of writing its HTML error page; each call is counted as a malformed request (but a 500 or
- * 503, which is the server's doing, is not). Thread-safe: immutable apart from the thread-safe counters.
+ * unsupported HTTP version (505, or 426 for HTTP/2), a request cut by {@code idle_timeout} (408), a failure outside the endpoints (500).
+ * Jetty calls it instead of writing its HTML error page; each 4xx or 505 is counted as a malformed request (a 500 or
+ * 503, the server's own doing, is not). Thread-safe: immutable apart from the thread-safe counters.
  */
 final class JsonErrorHandler extends ErrorHandler
 {
@@ -65,7 +65,7 @@ final class JsonErrorHandler extends ErrorHandler
 
     private void count(final int status)
     {
-        if (status >= 400 && status < 500)
+        if (status >= 400 && status < 500 || status == 505)
         {
             refusals.onMalformed();
         }
@@ -84,6 +84,7 @@ final class JsonErrorHandler extends ErrorHandler
             case 413, 431 -> "the request line and headers are longer than " +
                 (maxRequestBytes + HttpSettings.HEADER_ALLOWANCE_BYTES) +
                 " bytes (max_request_bytes + " + HttpSettings.HEADER_ALLOWANCE_BYTES + ")";
+            case 426 -> "HTTP/2 is not served here: use HTTP/1.1";
             case 500 -> Router.INTERNAL_ERROR;
             case 505 -> "HTTP version not supported: use HTTP/1.1 or HTTP/1.0";
             default -> specific ? reason + ": " + detail : reason;

@@ -59,6 +59,88 @@ final class HttpCalls
     }
 
     /**
+     * Sends {@code request} byte for byte, closes the sending half and returns everything the server answers until it
+     * closes the connection (empty when it closes without an answer).
+     */
+    String exchange(final byte[] request)
+    {
+        try (Socket socket = new Socket())
+        {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int)TIMEOUT.toMillis());
+            socket.setSoTimeout((int)TIMEOUT.toMillis());
+            final OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            final ByteArrayOutputStream response = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(response);
+            return response.toString(StandardCharsets.ISO_8859_1);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** @return the answer to {@code request} (ISO-8859-1 text), as {@link #exchange(byte[])}. */
+    String exchange(final String request)
+    {
+        return exchange(request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** @return a connection to the server on which {@code partialRequest} was sent; the caller closes it. */
+    Socket openWith(final String partialRequest)
+    {
+        final Socket socket = new Socket();
+        try
+        {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int)TIMEOUT.toMillis());
+            socket.setSoTimeout((int)TIMEOUT.toMillis());
+            socket.getOutputStream().write(partialRequest.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return socket;
+        }
+        catch (final IOException ex)
+        {
+            try
+            {
+                socket.close();
+            }
+            catch (final IOException suppressed)
+            {
+                ex.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Reads one whole response (status line, headers, {@code Content-Length} bytes of body) from a kept-alive
+     * connection, leaving the connection open.
+     */
+    static String readResponse(final InputStream in) throws IOException
+    {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4)
+        {
+            final int b = in.read();
+            if (b < 0)
+            {
+                throw new IOException("the connection closed after " + head.size() + " bytes: " +
+                    head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+            matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        final String headers = head.toString(StandardCharsets.ISO_8859_1);
+        final java.util.regex.Matcher length =
+            java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *([0-9]+)\r\n").matcher(headers);
+        final int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return headers + new String(in.readNBytes(bodyLength), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
      * Sends {@code GET <rawTarget> HTTP/1.1} exactly as given (no client normalising the path) and returns the whole
      * response: status line, headers and body.
      */
