@@ -240,6 +240,7 @@ final class ConfigDto
         Integer maxRequestBytes;
         Integer maxConnections;
         Duration idleTimeout;
+        Duration readTimeout;
         Integer maxConcurrentHeavyRequests;
         Integer maxQueuedHeavyRequests;
     }

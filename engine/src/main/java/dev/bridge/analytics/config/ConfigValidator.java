@@ -315,6 +315,7 @@ final class ConfigValidator
                 h.maxRequestBytes != null ? h.maxRequestBytes : d.maxRequestBytes(),
                 h.maxConnections != null ? h.maxConnections : d.maxConnections(),
                 h.idleTimeout != null ? h.idleTimeout : d.idleTimeout(),
+                h.readTimeout != null ? h.readTimeout : d.readTimeout(),
                 h.maxConcurrentHeavyRequests != null ? h.maxConcurrentHeavyRequests : d.maxConcurrentHeavyRequests(),
                 h.maxQueuedHeavyRequests != null ? h.maxQueuedHeavyRequests : d.maxQueuedHeavyRequests());
         }

@@ -19,13 +19,16 @@ import java.util.Objects;
  * @param idleTimeout                a connection that sends nothing for this long, even halfway through a request,
  *                                   is closed; also the longest a heavy request waits for its turn. In
  *                                   100ms..1h, default 30s.
+ * @param readTimeout                a request's line and headers must all arrive within this time of its first
+ *                                   bytes, however slowly they trickle, or the connection is closed (checked every
+ *                                   quarter of it, so it acts within 1.25 times). In 100ms..1h, default 10s.
  * @param maxConcurrentHeavyRequests heavy requests ({@code /metrics}, {@code /api/export}, {@code /api/dashboard},
  *                                   {@code /api/query}) answered at once, in 1..{@value #MAX_HEAVY} (default 4).
  * @param maxQueuedHeavyRequests     heavy requests waiting for their turn, in 0..{@value #MAX_QUEUED} (default
  *                                   64); beyond it, or after waiting {@code idleTimeout}, a 503.
  */
 public record HttpSettings(String bind, int port, String bearerToken, int maxRequestBytes, int maxConnections,
-    Duration idleTimeout, int maxConcurrentHeavyRequests, int maxQueuedHeavyRequests)
+    Duration idleTimeout, Duration readTimeout, int maxConcurrentHeavyRequests, int maxQueuedHeavyRequests)
 {
     /** The smallest {@code max_request_bytes}. */
     public static final int MIN_REQUEST_BYTES = 256;
@@ -42,19 +45,23 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
     private static final Duration MIN_IDLE = Duration.ofMillis(100);
     private static final Duration MAX_IDLE = Duration.ofHours(1);
 
-    /** The defaults: 127.0.0.1:9464, no token, 8 KiB URIs, 256 connections, 30 s idle, 4 heavy requests + 64 queued. */
+    /**
+     * The defaults: 127.0.0.1:9464, no token, 8 KiB URIs, 256 connections, 30 s idle, 10 s to read a request's
+     * headers, 4 heavy requests + 64 queued.
+     */
     public static final HttpSettings DEFAULT = new HttpSettings("127.0.0.1", 9464, null, 8192);
 
     /** Settings with the default limits ({@code max_connections} and after). */
     public HttpSettings(final String bind, final int port, final String bearerToken, final int maxRequestBytes)
     {
-        this(bind, port, bearerToken, maxRequestBytes, 256, Duration.ofSeconds(30), 4, 64);
+        this(bind, port, bearerToken, maxRequestBytes, 256, Duration.ofSeconds(30), Duration.ofSeconds(10), 4, 64);
     }
 
     public HttpSettings
     {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
         if (bind.isBlank())
         {
             throw new IllegalArgumentException("bind must not be empty");
@@ -81,6 +88,10 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
         {
             throw new IllegalArgumentException("idle_timeout must be in 100ms..1h, was " + Durations.format(idleTimeout));
         }
+        if (readTimeout.compareTo(MIN_IDLE) < 0 || readTimeout.compareTo(MAX_IDLE) > 0)
+        {
+            throw new IllegalArgumentException("read_timeout must be in 100ms..1h, was " + Durations.format(readTimeout));
+        }
         if (maxConcurrentHeavyRequests < 1 || maxConcurrentHeavyRequests > MAX_HEAVY)
         {
             throw new IllegalArgumentException("max_concurrent_heavy_requests must be in 1.." + MAX_HEAVY + ", was " +
@@ -97,34 +108,41 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
     public HttpSettings withPort(final int newPort)
     {
         return new HttpSettings(bind, newPort, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
-            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+            readTimeout, maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with another bind address. */
     public HttpSettings withBind(final String newBind)
     {
         return new HttpSettings(newBind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
-            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+            readTimeout, maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with another token (null for none). */
     public HttpSettings withBearerToken(final String newToken)
     {
         return new HttpSettings(bind, port, newToken, maxRequestBytes, maxConnections, idleTimeout,
-            maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+            readTimeout, maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with other connection limits. */
     public HttpSettings withConnectionLimits(final int newMaxConnections, final Duration newIdleTimeout)
     {
         return new HttpSettings(bind, port, bearerToken, maxRequestBytes, newMaxConnections, newIdleTimeout,
+            readTimeout, maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
+    }
+
+    /** @return these settings with another {@code read_timeout}. */
+    public HttpSettings withReadTimeout(final Duration newReadTimeout)
+    {
+        return new HttpSettings(bind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout, newReadTimeout,
             maxConcurrentHeavyRequests, maxQueuedHeavyRequests);
     }
 
     /** @return these settings with other bounds on heavy requests. */
     public HttpSettings withHeavyRequestLimits(final int newMaxConcurrent, final int newMaxQueued)
     {
-        return new HttpSettings(bind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout,
+        return new HttpSettings(bind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout, readTimeout,
             newMaxConcurrent, newMaxQueued);
     }
 }

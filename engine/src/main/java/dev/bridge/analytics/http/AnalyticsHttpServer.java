@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -34,8 +36,9 @@ import java.util.function.Supplier;
  * </pre>
  * Requests are checked as {@link Router} describes (414, 401, 405, 404, 400). What a few clients cannot do to it:
  * <ul>
- *   <li>hold it with half-sent requests: connections are read without blocking a thread (Jetty's selector), and a
- *       connection idle for {@code idle_timeout}, even halfway through its headers, is closed;</li>
+ *   <li>hold it with half-sent requests: connections are read without blocking a thread (Jetty's selector); a
+ *       connection idle for {@code idle_timeout}, even halfway through its headers, is closed, and so is one whose
+ *       request's headers trickle in for longer than {@code read_timeout} ({@link RequestReadDeadline});</li>
  *   <li>open connections without end: at most {@code max_connections} are open, further ones wait in the accept
  *       backlog ({@value #BACKLOG}) until one closes;</li>
  *   <li>exhaust memory with exports: heavy requests are bounded ({@link HeavyRequestLimit}: 503 beyond);</li>
@@ -111,7 +114,9 @@ public final class AnalyticsHttpServer implements AutoCloseable
         final Router router = new Router(routes, BearerAuth.of(settings.bearerToken()), TokenGatePage.load(),
             settings.maxRequestBytes());
         final Server server = new Server(threadPool());
-        final ServerConnector connector = connector(server, settings);
+        final Scheduler scheduler = new ScheduledExecutorScheduler("analytics-http-scheduler", true);
+        final ServerConnector connector = connector(server, scheduler, settings);
+        connector.addBean(new RequestReadDeadline(scheduler, settings.readTimeout(), refusals));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
         server.setErrorHandler(new JsonErrorHandler(refusals, settings.maxRequestBytes()));
@@ -132,14 +137,15 @@ public final class AnalyticsHttpServer implements AutoCloseable
         return pool;
     }
 
-    private static ServerConnector connector(final Server server, final HttpSettings settings)
+    private static ServerConnector connector(final Server server, final Scheduler scheduler, final HttpSettings settings)
     {
         final HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(settings.maxRequestBytes() + HttpSettings.HEADER_ALLOWANCE_BYTES);
         // the router matches the raw path against a fixed list; an ambiguous one is simply a 404, never a 400
         http.setUriCompliance(UriCompliance.UNSAFE);
-        final ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        final ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1,
+            new HttpConnectionFactory(http));
         connector.setHost(settings.bind());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());

@@ -26,7 +26,7 @@ class ExportAndHttpConfigTest
         assertEquals("dspex_", config.export().prefix());
         assertEquals(new StatsdPushSettings(false, "127.0.0.1", 8125, Duration.ofSeconds(10), StatsdFlavour.ETSY, 1432),
             config.export().statsd());
-        assertEquals(new HttpSettings("127.0.0.1", 9464, null, 8192, 256, Duration.ofSeconds(30), 4, 64), config.http());
+        assertEquals(new HttpSettings("127.0.0.1", 9464, null, 8192, 256, Duration.ofSeconds(30), Duration.ofSeconds(10), 4, 64), config.http());
     }
 
     @Test
@@ -40,12 +40,12 @@ class ExportAndHttpConfigTest
                 read_latency_us: [100, 1000, 10000]
               statsd: { enabled: true, host: localhost, port: 9125, flavour: dogstatsd, interval: 5s, max_packet_bytes: 512 }
             http: { bind: 0.0.0.0, port: 0, bearer_token: s3cret, max_request_bytes: 1024, max_connections: 16,
-                    idle_timeout: 5s, max_concurrent_heavy_requests: 2, max_queued_heavy_requests: 0 }
+                    idle_timeout: 5s, read_timeout: 2s, max_concurrent_heavy_requests: 2, max_queued_heavy_requests: 0 }
             """ + HISTOGRAM, "x.yaml");
         assertEquals(new ExportSettings("", List.of(0.5, 0.99), Map.of("read_latency_us", List.of(100.0, 1000.0, 10000.0)),
             new StatsdPushSettings(true, "localhost", 9125, Duration.ofSeconds(5), StatsdFlavour.DOGSTATSD, 512)),
             config.export());
-        assertEquals(new HttpSettings("0.0.0.0", 0, "s3cret", 1024, 16, Duration.ofSeconds(5), 2, 0), config.http());
+        assertEquals(new HttpSettings("0.0.0.0", 0, "s3cret", 1024, 16, Duration.ofSeconds(5), Duration.ofSeconds(2), 2, 0), config.http());
         assertEquals(List.of(100.0, 1000.0, 10000.0), config.export().bucketsFor(config.metric("read_latency_us").orElseThrow()));
     }
 
@@ -74,9 +74,10 @@ class ExportAndHttpConfigTest
         "http:\\n  max_connections: 0\\n"                             | x.yaml:2:20: http.max_connections: max_connections must be in 1..65536, was 0
         "http:\\n  idle_timeout: 10ms\\n"                             | x.yaml:2:17: http.idle_timeout: idle_timeout must be in 100ms..1h, was 10ms
         "http:\\n  idle_timeout: 2h\\n"                               | x.yaml:2:17: http.idle_timeout: idle_timeout must be in 100ms..1h, was 2h
+        "http:\\n  read_timeout: 0s\\n"                               | x.yaml:2:17: http.read_timeout: read_timeout must be in 100ms..1h, was 0s
         "http:\\n  max_concurrent_heavy_requests: 257\\n"             | x.yaml:2:34: http.max_concurrent_heavy_requests: max_concurrent_heavy_requests must be in 1..256, was 257
         "http:\\n  max_queued_heavy_requests: -1\\n"                  | x.yaml:2:30: http.max_queued_heavy_requests: max_queued_heavy_requests must be in 0..65536, was -1
-        "http:\\n  bnd: 1.2.3.4\\n"                                   | x.yaml:2:3: http.bnd: unknown key 'bnd' (did you mean 'bind'?); allowed keys: bind, port, bearer_token, max_request_bytes, max_connections, idle_timeout, max_concurrent_heavy_requests, max_queued_heavy_requests
+        "http:\\n  bnd: 1.2.3.4\\n"                                   | x.yaml:2:3: http.bnd: unknown key 'bnd' (did you mean 'bind'?); allowed keys: bind, port, bearer_token, max_request_bytes, max_connections, idle_timeout, read_timeout, max_concurrent_heavy_requests, max_queued_heavy_requests
         """)
     void shouldPlaceEveryErrorAtFileLineAndField(final String section, final String message)
     {

@@ -104,6 +104,28 @@ class ConnectionLimitsTest
     }
 
     @Test
+    void shouldCloseAConnectionWhoseHeadersTrickleInSlowerThanTheReadTimeout() throws Exception
+    {
+        final HttpSettings settings = HttpSettings.DEFAULT.withPort(0).withReadTimeout(Duration.ofMillis(500));
+        try (AnalyticsHttpServer server = AnalyticsHttpServer.start(engine.queries(), settings);
+             Socket trickling = new HttpCalls(server.port()).openWith(PARTIAL))
+        {
+            final long deadlineNs = System.nanoTime() + Await.DEADLINE.toNanos();
+            trickling.setSoTimeout(50);
+            boolean closed = false;
+            for (int header = 0; !closed && System.nanoTime() - deadlineNs < 0; header++)
+            {
+                closed = sendOneByteThenReadFor50Ms(trickling, (byte)('a' + header % 26));
+            }
+
+            assertTrue(closed, "a request trickled for " + Await.DEADLINE + " is closed by read_timeout");
+            final String health = new HttpCalls(server.port()).exchange(HEALTH.replace("\r\n\r\n",
+                "\r\nConnection: close\r\n\r\n"));
+            assertTrue(health.endsWith(",\"http_read_timeouts\":1}"), health);
+        }
+    }
+
+    @Test
     void shouldQueueConnectionsBeyondMaxConnectionsWithoutStallingTheOpenOnes() throws Exception
     {
         final int maxConnections = 4;
@@ -138,6 +160,29 @@ class ConnectionLimitsTest
         finally
         {
             closeAll(open);
+        }
+    }
+
+    /**
+     * Sends one more header byte (well within the idle timeout of the last) and waits for an answer for the socket's
+     * 50 ms read timeout: the pace of the trickle, not a pause.
+     *
+     * @return true when the server closed the connection.
+     */
+    private static boolean sendOneByteThenReadFor50Ms(final Socket socket, final byte headerByte)
+    {
+        try
+        {
+            socket.getOutputStream().write(headerByte);
+            return socket.getInputStream().read() < 0;
+        }
+        catch (final SocketTimeoutException ex)
+        {
+            return false;
+        }
+        catch (final IOException ex)
+        {
+            return true;
         }
     }
 

@@ -180,7 +180,7 @@ class HttpEndpointsTest
                 "\"series\":" + engine.series().size() + ",\"max_query_points\":10000,\"resolutions\":[" +
                 "{\"width_ms\":1000,\"retention_ms\":3600000},{\"width_ms\":60000,\"retention_ms\":86400000}," +
                 "{\"width_ms\":3600000,\"retention_ms\":2592000000}]," +
-                "\"events_published\":138,\"recovered_store\":false,\"http_busy_refusals\":0,\"http_malformed_requests\":0}", response.body());
+                "\"events_published\":138,\"recovered_store\":false,\"http_busy_refusals\":0,\"http_malformed_requests\":0,\"http_read_timeouts\":0}", response.body());
         }
         finally
         {

@@ -112,7 +112,7 @@ class ServerErrorsJsonTest
             final HttpResponse<String> health = calls.get("/api/health");
 
             assertEquals(200, health.statusCode());
-            assertTrue(health.body().endsWith(",\"http_busy_refusals\":0,\"http_malformed_requests\":3}"),
+            assertTrue(health.body().endsWith(",\"http_busy_refusals\":0,\"http_malformed_requests\":3,\"http_read_timeouts\":0}"),
                 health.body());
         }
     }
