@@ -81,10 +81,10 @@ public final class MetricStore implements Closeable
         this.writeFailures = new StoreWriteFailures(directory);
     }
 
-    /** As {@link #openForWriting(Path, StoreCapacity)} with every map as large as the aggregate map. */
+    /** As {@link #openForWriting(Path, StoreCapacity)} with {@link StoreCapacity#forEntries}. */
     public static MetricStore openForWriting(final Path directory, final long entries, final int maxSeries)
     {
-        return openForWriting(directory, StoreCapacity.uniform(entries, maxSeries));
+        return openForWriting(directory, StoreCapacity.forEntries(entries, maxSeries));
     }
 
     /**
@@ -309,14 +309,14 @@ public final class MetricStore implements Closeable
     private static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("histograms").entries(entries).averageValueSize(1024)
-            .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+            .name("histograms").entries(entries).averageValueSize(StoreCapacity.HISTOGRAM_VALUE_BYTES)
+            .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
     private static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("samples").entries(entries).averageValueSize(2048)
+            .name("samples").entries(entries).averageValueSize(2048).maxBloatFactor(StoreCapacity.GROWTH)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 

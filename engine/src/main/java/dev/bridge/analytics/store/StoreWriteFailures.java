@@ -46,7 +46,7 @@ public final class StoreWriteFailures
             try
             {
                 Files.writeString(directory.resolve(FILE), Instant.now() + " " + file + " (" + entries + " entries): " +
-                    cause + System.lineSeparator(), StandardCharsets.UTF_8,
+                    cause.toString().lines().findFirst().orElse("") + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             }
             catch (final IOException | RuntimeException ignore)
