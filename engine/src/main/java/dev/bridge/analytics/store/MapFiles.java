@@ -25,8 +25,14 @@ import java.util.Arrays;
 final class MapFiles
 {
     private static final Logger LOG = LoggerFactory.getLogger(MapFiles.class);
-    /** The self-bootstrapping header: 12 bytes of size and checksum words, then the map's type name. */
+    /**
+     * The self-bootstrapping header: an 8-byte checksum of the header, a 4-byte header word (little-endian length
+     * of the header text; its top bits flag a header still being written, which makes Chronicle wait a minute),
+     * then the header text, which starts with the map's type name.
+     */
+    private static final int WORD_OFFSET = 8;
     private static final int TYPE_OFFSET = 12;
+    private static final int FLAG_BITS = 0xC000_0000;
     private static final byte[] TYPE = "!net.openhft.chronicle.map.".getBytes(StandardCharsets.US_ASCII);
     static final String RESTORE = ": restore it from a backup; the store was not opened and nothing was changed";
 
@@ -110,6 +116,12 @@ final class MapFiles
         if (read < head.length || !Arrays.equals(head, TYPE_OFFSET, head.length, TYPE, 0, TYPE.length))
         {
             throw new StoreException(path, "not a store file (no Chronicle Map header)" + RESTORE);
+        }
+        final int word = (head[WORD_OFFSET] & 0xFF) | (head[WORD_OFFSET + 1] & 0xFF) << 8 |
+            (head[WORD_OFFSET + 2] & 0xFF) << 16 | (head[WORD_OFFSET + 3] & 0xFF) << 24;
+        if ((word & FLAG_BITS) != 0 || (word & ~FLAG_BITS) < TYPE.length || TYPE_OFFSET + (long)(word & ~FLAG_BITS) > size)
+        {
+            throw new StoreException(path, "damaged (incomplete Chronicle Map header)" + RESTORE);
         }
     }
 
