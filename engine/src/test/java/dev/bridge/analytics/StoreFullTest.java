@@ -120,6 +120,32 @@ class StoreFullTest
         }
     }
 
+    @Test
+    void shouldAnswerATimeSeriesPercentileWhoseHistogramIsNotStoredYetWithoutAnException() throws Exception
+    {
+        final ManualClock clock = new ManualClock(T0 + 10_000);
+        final int seriesId;
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(), clock))
+        {
+            engine.histogram("lat_us", "op", "a").recordAt(5, T0 + 1_000);
+            engine.flush();
+            seriesId = engine.series().stream().filter(s -> s.metric().name().equals("lat_us")).findFirst().orElseThrow().id();
+        }
+        try (MetricStore store = MetricStore.openForWriting(dir, 200_000, 16_384))
+        {
+            // the bucket's histogram not written (yet): its aggregate has a count (this threw a NullPointerException)
+            store.newHistogramWriter().remove(dev.bridge.analytics.store.BucketKey.raw(seriesId, (T0 + 1_000) / 1000));
+        }
+        try (AnalyticsReader reader = AnalyticsReader.open(config(), dir, clock))
+        {
+            final List<dev.bridge.analytics.query.SeriesPoint> points = reader.queries().timeSeries("lat_us", Map.of(),
+                Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2_000), Duration.ofSeconds(1), Aggregation.parse("p99"));
+
+            assertEquals(List.of(new dev.bridge.analytics.query.SeriesPoint(T0, null, 0),
+                new dev.bridge.analytics.query.SeriesPoint(T0 + 1_000, null, 1)), points);
+        }
+    }
+
     private void assertPercentilesRefused(final org.junit.jupiter.api.function.Executable query)
     {
         final StoreException refused = assertThrows(StoreException.class, query);
