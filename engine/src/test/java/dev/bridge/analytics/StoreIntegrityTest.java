@@ -63,6 +63,7 @@ class StoreIntegrityTest
 
         assertEquals(0, Files.size(path));
         assertEquals(modified, Files.getLastModifiedTime(path));
+        assertFalse(Files.exists(dir.resolve("engine.lock")), "a refused writer leaves no lock file behind");
     }
 
     @Test

@@ -161,6 +161,10 @@ public final class MetricStore implements Closeable
         {
             maps.close();
             closeQuietly(channel);
+            if (!unclean)
+            {
+                deleteQuietly(directory.resolve(LOCK_FILE)); // a refused open leaves the directory as it was
+            }
             if (ex instanceof RuntimeException runtime)
             {
                 throw runtime;
@@ -333,6 +337,18 @@ public final class MetricStore implements Closeable
             closeable.close();
         }
         catch (final IOException | RuntimeException ignore)
+        {
+            // already failing: the first error is the one reported
+        }
+    }
+
+    private static void deleteQuietly(final Path path)
+    {
+        try
+        {
+            Files.deleteIfExists(path);
+        }
+        catch (final IOException ignore)
         {
             // already failing: the first error is the one reported
         }
