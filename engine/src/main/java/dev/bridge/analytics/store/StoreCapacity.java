@@ -19,8 +19,8 @@ public record StoreCapacity(long aggregateEntries, long histogramEntries, long s
     static final long MIN_ENTRIES = 1_000;
     /** How many times its initial entries the histogram and sample maps may grow to (Chronicle's max bloat factor). */
     public static final int GROWTH = 8;
-    /** The average histogram encoding the histogram map is laid out for: a bucket of ~100 latencies. */
-    static final int HISTOGRAM_VALUE_BYTES = 256;
+    /** The average histogram encoding the histogram map is laid out for: a bucket of ~1,300 latencies. */
+    static final int HISTOGRAM_VALUE_BYTES = 1024;
 
     public StoreCapacity
     {
