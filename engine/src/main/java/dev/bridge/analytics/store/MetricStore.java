@@ -27,8 +27,14 @@ import java.util.List;
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
  *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
  *   <li>{@code series.dat}: series key text -> series id;</li>
- *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts}).</li>
+ *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts});</li>
+ *   <li>{@code store.manifest}: format version and map files (see {@link StoreManifest});</li>
+ *   <li>{@code write-failures.log}: present once the store refused a write (see {@link StoreWriteFailures}).</li>
  * </ul>
+ * Every open checks the map files before Chronicle touches them and refuses a missing, empty, foreign or damaged
+ * one, or a series map that does not name every series the aggregates hold, with a {@link StoreException}; nothing
+ * is created or rewritten then ({@link MapFiles}). Flipped bytes inside a map's entries are not detected (entry
+ * checksums would cost every read a lock upgrade; see the store's documented limits).
  * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
  * file lock), and a lock file left behind by a killed process makes the next open recover the maps
  * ({@code recoverPersistedTo}, which also clears segment locks the dead process held).
