@@ -82,7 +82,13 @@ public final class AnalyticsEngine implements AutoCloseable
         this.config = config;
         this.clock = clock;
         final EngineSettings settings = config.engine();
-        store = MetricStore.openForWriting(settings.dataDirectory(), settings.storeEntries(), settings.maxSeries());
+        final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
+        config.metrics().forEach(m -> catalog.put(m.name(), m));
+        for (final SelfMetric m : SelfMetric.values())
+        {
+            catalog.put(m.metricName(), m.definition());
+        }
+        store = MetricStore.openForWriting(settings.dataDirectory(), StoreSizing.capacity(settings, catalog.values()));
         try
         {
             counters = new EngineCounters();
@@ -90,12 +96,6 @@ public final class AnalyticsEngine implements AutoCloseable
             store.removeExpired(clock.time(),
                 resolutions.stream().mapToLong(Resolution::widthMs).toArray(),
                 resolutions.stream().mapToLong(Resolution::retentionMs).toArray());
-            final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
-            config.metrics().forEach(m -> catalog.put(m.name(), m));
-            for (final SelfMetric m : SelfMetric.values())
-            {
-                catalog.put(m.metricName(), m.definition());
-            }
             final SeriesTable table = new SeriesTable(settings.maxSeries());
             registry = new SeriesRegistry(catalog, store.series(), table, settings.labelCardinalityLimit(),
                 overflowId -> counters.counter(SelfMetric.SERIES_OVERFLOWED).increment());
@@ -170,6 +170,7 @@ public final class AnalyticsEngine implements AutoCloseable
     /** Mirrors the alert and StatsD-push counts into the self-metrics ({@code engine_alert_*}, {@code engine_statsd_push_*}). */
     private void mirrorCounts()
     {
+        counters.mirror(SelfMetric.STORE_WRITE_FAILURES, store::writeFailures);
         counters.mirror(SelfMetric.ALERT_EVALUATIONS, alerts.countReader("evaluations"));
         counters.mirror(SelfMetric.ALERT_EVALUATION_ERRORS, alerts.countReader("evaluation_errors"));
         counters.mirror(SelfMetric.ALERT_NOTIFICATIONS, alerts.countReader("notifications"));
@@ -407,6 +408,7 @@ public final class AnalyticsEngine implements AutoCloseable
             case RING_REMAINING -> pipeline.ring().remainingCapacity();
             case SERIES -> registry.size();
             case STORE_BUCKETS -> store.aggregateBuckets();
+            case STORE_WRITE_FAILURES -> store.writeFailures();
             default -> counters.get(metric);
         };
     }
@@ -439,6 +441,16 @@ public final class AnalyticsEngine implements AutoCloseable
     public boolean recoveredStore()
     {
         return store.recovered();
+    }
+
+    /**
+     * @return true when the store records writes it refused, in this run or an earlier one (its
+     *         {@code write-failures.log}): some buckets may lack their histogram or exact samples, and percentiles
+     *         over them are refused. A file-system check; thread-safe.
+     */
+    public boolean storeLostWrites()
+    {
+        return store.lostWrites();
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotAssembler;
 import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.query.Aggregation;
+import dev.bridge.analytics.query.HistogramCoverage;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.SeriesPoint;
 import dev.bridge.analytics.query.SeriesReader;
@@ -170,6 +171,7 @@ public final class AnalyticsQueries
         final TimeRange.ResolvedRange resolved = range.resolve(clock.time(), config.engine().resolutions());
         final StatsQuery.Distribution distribution = distributionAndStats(metric, labels, resolved);
         final Histogram merged = distribution.histogram();
+        HistogramCoverage.check(store, metric, merged.getTotalCount(), distribution.stats().count());
         final HistogramSpec spec = registry.metric(metric).histogram();
         final Map<Double, Long> values = new LinkedHashMap<>();
         if (spec.exactSamples() > 0 && merged.getTotalCount() > 0)

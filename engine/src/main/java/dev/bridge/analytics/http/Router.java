@@ -1,5 +1,6 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.store.StoreException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -26,7 +27,9 @@ import java.util.Map;
  *   <li>a raw path that is not exactly one of the routes: 404;</li>
  *   <li>an unknown, repeated or empty parameter: 400;</li>
  *   <li>the endpoint: its reply; an {@link HttpError} is its status, an {@link IllegalArgumentException} a 400 with
- *       its message, anything else a 500 with a generic message (the exception is logged).</li>
+ *       its message, a {@link StoreException} (a store that cannot answer completely, e.g. percentiles whose
+ *       histograms the store lost) a 503 with its message, anything else a 500 with a generic message (the
+ *       exception is logged).</li>
  * </ol>
  * Every error body is {@code {"error": "..."}}; every reply has {@code X-Content-Type-Options: nosniff} and, unless
  * the endpoint sets another, {@code Cache-Control: no-store}. HEAD gets the headers of GET, without the body. The
@@ -107,6 +110,11 @@ final class Router extends Handler.Abstract
         catch (final IllegalArgumentException ex)
         {
             return Json.error(400, ex.getMessage());
+        }
+        catch (final StoreException ex)
+        {
+            LOG.warn("HTTP {} {} refused: {}", method, path, ex.getMessage());
+            return Json.error(503, ex.getMessage());
         }
         catch (final IOException | RuntimeException ex)
         {

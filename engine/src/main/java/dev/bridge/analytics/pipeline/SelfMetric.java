@@ -42,7 +42,8 @@ public enum SelfMetric
     REMOTE_WRITE_SAMPLES("samples", "Samples and native histograms the remote-write receiver acknowledged (export.remote_write)."),
     REMOTE_WRITE_FAILED_ATTEMPTS("requests", "Remote-write attempts that failed with a 5xx or 429 answer or a network error (retried)."),
     REMOTE_WRITE_DROPPED_SAMPLES("samples", "Remote-write samples the receiver refused with a 4xx answer (dropped, not retried)."),
-    REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups.");
+    REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups."),
+    STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded.");
 
     private final String unit;
     private final String help;

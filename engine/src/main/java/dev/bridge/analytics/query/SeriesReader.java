@@ -89,6 +89,7 @@ public final class SeriesReader
         {
             final HistogramSpec spec = series.metric().histogram();
             histogram = merge(spec, histogramKeys);
+            HistogramCoverage.check(statsQuery.store(), series.metric().name(), histogram.totalCount(), stats.count());
             if (spec.exactSamples() > 0 && stats.count() > 0)
             {
                 exactSamples = exactSamples(series, range, firstDataMs, stats.count(), nowMs);

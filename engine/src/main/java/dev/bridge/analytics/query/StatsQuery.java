@@ -40,6 +40,12 @@ public final class StatsQuery
         this.resolutions = resolutions;
     }
 
+    /** @return the store this query reads. */
+    MetricStore store()
+    {
+        return store;
+    }
+
     /** @return the merged stats of {@code series} over the range's buckets. */
     public Stats stats(final List<SeriesInfo> series, final TimeRange.ResolvedRange range)
     {

@@ -70,19 +70,29 @@ public final class TimeSeriesQuery
             final long startMs = fromMs + i * intervalMs;
             final StatsAccumulator acc = intervals[i];
             final long count = acc.count();
-            final Double value = count == 0 ? null : switch (aggregation.kind())
-            {
-                case AVG -> acc.sum() / (double)count;
-                case SUM -> (double)acc.sum();
-                case MIN -> (double)acc.min();
-                case MAX -> (double)acc.max();
-                case COUNT -> (double)count;
-                case RATE -> (metric.type() == MetricType.COUNTER ? acc.sum() : count) * 1000.0 / intervalMs;
-                case PERCENTILE -> percentileOf(reader, metric, keysByInterval.get(i), aggregation.percentile());
-            };
+            // a percentile may be null (no histogram stored yet): kept out of the numeric switch, which unboxes
+            final Double value = count == 0 ? null : aggregation.kind() == Aggregation.Kind.PERCENTILE ?
+                percentileOf(reader, metric, keysByInterval.get(i), aggregation.percentile(), count) :
+                Double.valueOf(numeric(aggregation, metric, acc, intervalMs));
             result.add(new SeriesPoint(startMs, value, count));
         }
         return result;
+    }
+
+    private static double numeric(
+        final Aggregation aggregation, final MetricDefinition metric, final StatsAccumulator acc, final long intervalMs)
+    {
+        final long count = acc.count();
+        return switch (aggregation.kind())
+        {
+            case AVG -> acc.sum() / (double)count;
+            case SUM -> (double)acc.sum();
+            case MIN -> (double)acc.min();
+            case MAX -> (double)acc.max();
+            case COUNT -> (double)count;
+            case RATE -> (metric.type() == MetricType.COUNTER ? acc.sum() : count) * 1000.0 / intervalMs;
+            case PERCENTILE -> throw new IllegalArgumentException("percentiles are not a numeric aggregation");
+        };
     }
 
     private void check(
@@ -132,8 +142,14 @@ public final class TimeSeriesQuery
         return chosen;
     }
 
-    private static Double percentileOf(
-        final StoreReader reader, final MetricDefinition metric, final List<Long> keys, final double percentile)
+    /**
+     * @return the percentile of the interval's histograms, null when none is stored yet (its writer is behind).
+     * @throws dev.bridge.analytics.store.StoreException when the histograms cover fewer values than the interval's
+     *                                                   {@code count} because the store lost writes.
+     */
+    private Double percentileOf(
+        final StoreReader reader, final MetricDefinition metric, final List<Long> keys, final double percentile,
+        final long count)
     {
         final var spec = metric.histogram();
         final Histogram merged = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
@@ -144,6 +160,7 @@ public final class TimeSeriesQuery
             reader.addHistogramTo(key, merger);
         }
         merger.addTo(merged);
-        return merged.getTotalCount() == 0 ? null : (double)merged.getValueAtPercentile(percentile);
+        HistogramCoverage.check(store, metric.name(), merged.getTotalCount(), count);
+        return merged.getTotalCount() == 0 ? null : Double.valueOf(merged.getValueAtPercentile(percentile));
     }
 }

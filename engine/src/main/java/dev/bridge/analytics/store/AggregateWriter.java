@@ -13,16 +13,36 @@ public final class AggregateWriter
 {
     private final ChronicleMap<LongValue, BucketAggregate> map;
     private final SeriesStarts starts;
+    private final StoreWriteFailures failures;
     private final LongValue key = MetricStore.newKey();
     private final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
 
-    AggregateWriter(final ChronicleMap<LongValue, BucketAggregate> map, final SeriesStarts starts)
+    AggregateWriter(
+        final ChronicleMap<LongValue, BucketAggregate> map, final SeriesStarts starts, final StoreWriteFailures failures)
     {
         this.map = map;
         this.starts = starts;
+        this.failures = failures;
     }
 
-    /** Replaces the bucket's aggregate with these totals. */
+    /** Stores {@code value} under {@code key}; a refused write is counted and thrown as a {@link StoreException}. */
+    private void put()
+    {
+        try
+        {
+            map.put(key, value);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw failures.onFailure(MetricStore.AGGREGATES_FILE, map.longSize(), ex);
+        }
+    }
+
+    /**
+     * Replaces the bucket's aggregate with these totals.
+     *
+     * @throws StoreException when the store refuses the write (full): counted in the store's write failures.
+     */
     public void write(
         final long bucketKey, final long count, final long sum, final long min, final long max,
         final double sumSquares, final long last)
@@ -38,7 +58,7 @@ public final class AggregateWriter
         value.setMax(max);
         value.setSumSquares(sumSquares);
         value.setLast(last);
-        map.put(key, value);
+        put();
     }
 
     /**
@@ -83,6 +103,6 @@ public final class AggregateWriter
             value.setSumSquares((double)v * v);
             value.setLast(v);
         }
-        map.put(key, value);
+        put();
     }
 }

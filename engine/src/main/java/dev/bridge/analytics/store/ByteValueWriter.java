@@ -18,13 +18,19 @@ import java.nio.ByteOrder;
 final class ByteValueWriter
 {
     private final ChronicleMap<LongValue, ByteBuffer> map;
+    private final String file;
+    private final StoreWriteFailures failures;
     private final LongValue key = MetricStore.newKey();
     private ByteBuffer buffer;
     private BytesStore<?, ?> bytes;
 
-    ByteValueWriter(final ChronicleMap<LongValue, ByteBuffer> map, final int initialCapacity)
+    ByteValueWriter(
+        final ChronicleMap<LongValue, ByteBuffer> map, final String file, final StoreWriteFailures failures,
+        final int initialCapacity)
     {
         this.map = map;
+        this.file = file;
+        this.failures = failures;
         allocate(initialCapacity);
     }
 
@@ -46,10 +52,26 @@ final class ByteValueWriter
         return buffer;
     }
 
-    /** Replaces the value of {@code bucketKey} with the first {@code length} bytes of the buffer. */
+    /**
+     * Replaces the value of {@code bucketKey} with the first {@code length} bytes of the buffer.
+     *
+     * @throws StoreException when the map refuses the write (full): counted in the store's write failures.
+     */
     void write(final long bucketKey, final int length)
     {
         key.setValue(bucketKey);
+        try
+        {
+            insert(length);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw failures.onFailure(file, map.longSize(), ex);
+        }
+    }
+
+    private void insert(final int length)
+    {
         try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = map.queryContext(key))
         {
             context.updateLock().lock();

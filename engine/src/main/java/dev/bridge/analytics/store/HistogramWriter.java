@@ -15,9 +15,9 @@ public final class HistogramWriter
 {
     private final ByteValueWriter writer;
 
-    HistogramWriter(final ChronicleMap<LongValue, ByteBuffer> map)
+    HistogramWriter(final ChronicleMap<LongValue, ByteBuffer> map, final StoreWriteFailures failures)
     {
-        this.writer = new ByteValueWriter(map, 64 * 1024);
+        this.writer = new ByteValueWriter(map, MetricStore.HISTOGRAMS_FILE, failures, 64 * 1024);
     }
 
     /** Replaces the bucket's histogram with {@code histogram}. */

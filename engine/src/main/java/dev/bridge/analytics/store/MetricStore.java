@@ -2,12 +2,12 @@ package dev.bridge.analytics.store;
 
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
 import net.openhft.chronicle.values.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,6 +17,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * The persisted store: three Chronicle Maps in one data directory.
@@ -25,8 +27,14 @@ import java.nio.file.StandardOpenOption;
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
  *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
  *   <li>{@code series.dat}: series key text -> series id;</li>
- *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts}).</li>
+ *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts});</li>
+ *   <li>{@code store.manifest}: format version and map files (see {@link StoreManifest});</li>
+ *   <li>{@code write-failures.log}: present once the store refused a write (see {@link StoreWriteFailures}).</li>
  * </ul>
+ * Every open checks the map files before Chronicle touches them and refuses a missing, empty, foreign or damaged
+ * one, or a series map that does not name every series the aggregates hold, with a {@link StoreException}; nothing
+ * is created or rewritten then ({@link MapFiles}). Flipped bytes inside a map's entries are not detected (entry
+ * checksums would cost every read a lock upgrade; see the store's documented limits).
  * A lock file ({@code engine.lock}) marks an open writer: one engine per directory at a time (held with an OS
  * file lock), and a lock file left behind by a killed process makes the next open recover the maps
  * ({@code recoverPersistedTo}, which also clears segment locks the dead process held).
@@ -42,8 +50,12 @@ public final class MetricStore implements Closeable
     static final String SERIES_FILE = "series.dat";
     static final String SAMPLES_FILE = "samples.dat";
     static final String LOCK_FILE = "engine.lock";
-    /** Histogram buckets are sized as this fraction of the aggregate buckets: only histogram metrics have them. */
-    static final int HISTOGRAM_SHARE = 8;
+
+    /** Every map file of a store of this version, in the order the manifest lists them. */
+    static final List<String> MAP_FILES =
+        List.of(AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE, SAMPLES_FILE, SeriesStarts.FILE);
+    /** The map files every store has had since its first version. */
+    private static final List<String> REQUIRED_FILES = List.of(AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE);
 
     private final Path directory;
     private final ChronicleMap<LongValue, BucketAggregate> aggregates;
@@ -55,46 +67,52 @@ public final class MetricStore implements Closeable
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean recovered;
+    private final StoreWriteFailures writeFailures;
+    /** The private copy a read-only store is read through (removed by close), else null. */
+    private final Path copy;
 
-    private MetricStore(
-        final Path directory,
-        final ChronicleMap<LongValue, BucketAggregate> aggregates,
-        final ChronicleMap<LongValue, ByteBuffer> histograms,
-        final ChronicleMap<String, Integer> series,
-        final ChronicleMap<LongValue, ByteBuffer> samples,
-        final SeriesStarts starts,
-        final FileChannel lockChannel,
-        final FileLock lock,
-        final boolean recovered)
+    private MetricStore(final Path directory, final Maps maps, final FileChannel lockChannel, final FileLock lock,
+        final boolean recovered, final Path copy)
     {
         this.directory = directory;
-        this.aggregates = aggregates;
-        this.histograms = histograms;
-        this.series = series;
-        this.samples = samples;
-        this.starts = starts;
+        this.aggregates = maps.aggregates;
+        this.histograms = maps.histograms;
+        this.series = maps.series;
+        this.samples = maps.samples;
+        this.starts = maps.starts;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.recovered = recovered;
+        this.copy = copy;
+        this.writeFailures = new StoreWriteFailures(directory);
+    }
+
+    /** As {@link #openForWriting(Path, StoreCapacity)} with {@link StoreCapacity#forEntries}. */
+    public static MetricStore openForWriting(final Path directory, final long entries, final int maxSeries)
+    {
+        return openForWriting(directory, StoreCapacity.forEntries(entries, maxSeries));
     }
 
     /**
-     * Opens (or creates) the store for writing. Fails if another engine holds the directory.
+     * Opens (or creates) the store for writing. Fails if another engine holds the directory. A new store gets the
+     * map sizes of {@code capacity} and a manifest ({@code store.manifest}); an existing store keeps its sizes.
      *
-     * @param directory the data directory, created if missing.
-     * @param entries   capacity of the aggregate map in buckets (the histogram map gets 1/8 of it).
-     * @param maxSeries capacity of the series map.
      * @return the open store; {@link #recovered()} tells whether the previous writer stopped uncleanly.
+     * @throws StoreException when a map file is missing, truncated, foreign or damaged (nothing is created or
+     *                        changed then), or the directory cannot be written.
+     * @throws IllegalStateException when another engine holds the directory.
      */
-    public static MetricStore openForWriting(final Path directory, final long entries, final int maxSeries)
+    public static MetricStore openForWriting(final Path directory, final StoreCapacity capacity)
     {
+        final FileChannel channel;
+        final boolean unclean;
+        final FileLock fileLock;
         try
         {
             Files.createDirectories(directory);
             final Path lockPath = directory.resolve(LOCK_FILE);
-            final boolean unclean = Files.exists(lockPath);
-            final FileChannel channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            final FileLock fileLock;
+            unclean = Files.exists(lockPath);
+            channel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try
             {
                 fileLock = channel.tryLock();
@@ -104,67 +122,179 @@ public final class MetricStore implements Closeable
                 channel.close();
                 throw new IllegalStateException("data directory " + directory + " is already open in this JVM", ex);
             }
-            if (fileLock == null)
-            {
-                channel.close();
-                throw new IllegalStateException("data directory " + directory + " is in use by another engine process");
-            }
-            if (unclean)
-            {
-                LOG.warn("{} was not closed cleanly: recovering the maps (work since the last commit is lost)", directory);
-            }
-            Files.deleteIfExists(directory.resolve(SeriesStarts.FIRST_VERSION_FILE)); // derived anew below
-            final boolean startsKept = SeriesStarts.exists(directory);
-            final ChronicleMap<LongValue, BucketAggregate> aggregates = openAggregates(directory, entries, unclean);
-            final SeriesStarts starts = SeriesStarts.open(directory, maxSeries, unclean);
-            if (!startsKept)
-            {
-                recordStarts(aggregates, starts); // a store from before series-starts.dat: derive them once
-            }
-            return new MetricStore(
-                directory,
-                aggregates,
-                openHistograms(directory, entries, unclean),
-                openSeries(directory, maxSeries, unclean),
-                openSamples(directory, entries, unclean),
-                starts,
-                channel, fileLock, unclean);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot open store in " + directory + ": " + ex.getMessage(), ex);
+            throw new StoreException(directory, "cannot be opened for writing: " + ex, ex);
+        }
+        if (fileLock == null)
+        {
+            closeQuietly(channel);
+            throw new IllegalStateException("data directory " + directory + " is in use by another engine process");
+        }
+        final Maps maps = new Maps();
+        try
+        {
+            final StoreManifest.Content content = StoreManifest.read(directory);
+            if (unclean && content != StoreManifest.Content.NONE)
+            {
+                LOG.warn("{} was not closed cleanly: recovering the maps (work since the last commit is lost)", directory);
+            }
+            checkFiles(directory, content);
+            Files.deleteIfExists(directory.resolve(SeriesStarts.FIRST_VERSION_FILE)); // derived anew below
+            final boolean startsKept = SeriesStarts.exists(directory);
+            maps.aggregates = MapFiles.open(aggregatesBuilder(capacity.aggregateEntries()), directory, AGGREGATES_FILE,
+                mode(directory, content, AGGREGATES_FILE, unclean));
+            maps.series = MapFiles.open(seriesBuilder(capacity.maxSeries()), directory, SERIES_FILE,
+                mode(directory, content, SERIES_FILE, unclean));
+            checkSeriesIds(directory, maps.series, maps.aggregates);
+            maps.starts = SeriesStarts.open(directory, capacity.maxSeries(), mode(directory, content, SeriesStarts.FILE, unclean));
+            if (!startsKept)
+            {
+                recordStarts(maps.aggregates, maps.starts); // a store from before series-starts.dat: derive them once
+            }
+            maps.histograms = MapFiles.open(histogramsBuilder(capacity.histogramEntries()), directory, HISTOGRAMS_FILE,
+                mode(directory, content, HISTOGRAMS_FILE, unclean));
+            maps.samples = MapFiles.open(samplesBuilder(capacity.sampleEntries()), directory, SAMPLES_FILE,
+                mode(directory, content, SAMPLES_FILE, unclean));
+            if (content != StoreManifest.Content.LISTED)
+            {
+                StoreManifest.write(directory, MAP_FILES);
+            }
+            return new MetricStore(directory, maps, channel, fileLock, unclean, null);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            maps.close();
+            closeQuietly(channel);
+            if (!unclean)
+            {
+                deleteQuietly(directory.resolve(LOCK_FILE)); // a refused open leaves the directory as it was
+            }
+            if (ex instanceof RuntimeException runtime)
+            {
+                throw runtime;
+            }
+            throw new StoreException(directory, "cannot be opened for writing: " + ex, ex);
         }
     }
 
     /**
      * Opens an existing store for reading, also while an engine (in this or another process) writes it: no lock
-     * file, no recovery. Thread-safe for readers; do not write through it.
+     * file, no recovery, and nothing is ever created or rewritten. A store this process may not write (read-only
+     * files or directory) is read through a private copy in a temporary directory (see {@link ReadOnlyCopy}).
+     * Thread-safe for readers; do not write through it.
      *
      * @throws IllegalArgumentException when {@code directory} holds no store.
+     * @throws StoreException           when a map file is missing, truncated, foreign or damaged.
      */
     public static MetricStore openForReading(final Path directory)
     {
-        for (final String file : new String[]{ AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE })
+        return openForReading(directory, ReadOnlyCopy.needed(directory, MAP_FILES));
+    }
+
+    /** As {@link #openForReading(Path)}; {@code throughCopy} reads a private copy (what a read-only store needs). */
+    static MetricStore openForReading(final Path directory, final boolean throughCopy)
+    {
+        final StoreManifest.Content content = StoreManifest.read(directory);
+        if (content == StoreManifest.Content.NONE)
         {
-            if (!Files.isRegularFile(directory.resolve(file)))
-            {
-                throw new IllegalArgumentException("no store in " + directory + ": " + file + " is missing");
-            }
+            throw new IllegalArgumentException("no store in " + directory + ": " + AGGREGATES_FILE + " is missing");
         }
+        checkFiles(directory, content);
+        final Path from = throughCopy ? ReadOnlyCopy.of(directory, MAP_FILES) : directory;
+        final Maps maps = new Maps();
         try
         {
-            return new MetricStore(directory,
-                openAggregates(directory, 1_000, false),
-                openHistograms(directory, 1_000, false),
-                openSeries(directory, 1_000, false),
-                Files.exists(directory.resolve(SAMPLES_FILE)) ? openSamples(directory, 1_000, false) :
-                    ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create(),
-                SeriesStarts.exists(directory) ? SeriesStarts.open(directory, 1_000, false) : null,
-                null, null, false);
+            maps.aggregates = MapFiles.open(aggregatesBuilder(1_000), from, AGGREGATES_FILE, MapFiles.Mode.EXISTING);
+            maps.series = MapFiles.open(seriesBuilder(1_000), from, SERIES_FILE, MapFiles.Mode.EXISTING);
+            checkSeriesIds(directory, maps.series, maps.aggregates);
+            maps.histograms = MapFiles.open(histogramsBuilder(1_000), from, HISTOGRAMS_FILE, MapFiles.Mode.EXISTING);
+            maps.samples = Files.exists(from.resolve(SAMPLES_FILE)) ?
+                MapFiles.open(samplesBuilder(1_000), from, SAMPLES_FILE, MapFiles.Mode.EXISTING) :
+                ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create();
+            maps.starts = SeriesStarts.exists(from) ? SeriesStarts.open(from, 1_000, MapFiles.Mode.EXISTING) : null;
+            return new MetricStore(directory, maps, null, null, false, throughCopy ? from : null);
         }
-        catch (final IOException ex)
+        catch (final RuntimeException ex)
         {
-            throw new UncheckedIOException("cannot open store in " + directory + ": " + ex.getMessage(), ex);
+            maps.close();
+            if (throughCopy)
+            {
+                DirectoryTrees.delete(from);
+            }
+            throw ex;
+        }
+    }
+
+    /** Refuses a store with a missing, empty or foreign map file before any map is opened. */
+    private static void checkFiles(final Path directory, final StoreManifest.Content content)
+    {
+        for (final String file : MAP_FILES)
+        {
+            if (required(content, file) || Files.exists(directory.resolve(file)))
+            {
+                MapFiles.check(directory.resolve(file));
+            }
+        }
+    }
+
+    /**
+     * @return true when a store with {@code content} must have {@code file}: every map of a store with a manifest
+     *         but series-starts.dat (derived from the aggregates: a writer rebuilds it, a reader reads unbounded),
+     *         the first three maps of a store from before the manifest.
+     */
+    private static boolean required(final StoreManifest.Content content, final String file)
+    {
+        return switch (content)
+        {
+            case NONE -> false;
+            case UNLISTED -> REQUIRED_FILES.contains(file);
+            case LISTED -> !SeriesStarts.FILE.equals(file);
+        };
+    }
+
+    private static MapFiles.Mode mode(
+        final Path directory, final StoreManifest.Content content, final String file, final boolean unclean)
+    {
+        if (!required(content, file) && !Files.exists(directory.resolve(file)))
+        {
+            return MapFiles.Mode.CREATE;
+        }
+        return unclean ? MapFiles.Mode.RECOVER : MapFiles.Mode.EXISTING;
+    }
+
+    /**
+     * Refuses a series map that does not name every series the aggregates hold (a truncated, replaced or foreign
+     * series.dat would give their buckets to whichever series registers under those ids next). One scan of the
+     * aggregates.
+     */
+    private static void checkSeriesIds(
+        final Path directory, final ChronicleMap<String, Integer> series, final ChronicleMap<LongValue, BucketAggregate> aggregates)
+    {
+        final BitSet named = new BitSet();
+        series.forEachEntry(entry ->
+        {
+            final int id = entry.value().get();
+            if (id >= 0)
+            {
+                named.set(id);
+            }
+        });
+        final long[] unknown = { -1 };
+        aggregates.forEachEntry(entry ->
+        {
+            final int id = BucketKey.seriesId(entry.key().get().getValue());
+            if (unknown[0] < 0 && !named.get(id))
+            {
+                unknown[0] = id;
+            }
+        });
+        if (unknown[0] >= 0)
+        {
+            throw new StoreException(directory.resolve(SERIES_FILE), "does not name series id " + unknown[0] +
+                ", which " + AGGREGATES_FILE + " holds buckets of: the series map is damaged or belongs to another store" +
+                MapFiles.RESTORE);
         }
     }
 
@@ -180,40 +310,79 @@ public final class MetricStore implements Closeable
         });
     }
 
-    private static ChronicleMap<LongValue, BucketAggregate> openAggregates(
-        final Path dir, final long entries, final boolean recover) throws IOException
+    private static ChronicleMapBuilder<LongValue, BucketAggregate> aggregatesBuilder(final long entries)
     {
-        final File file = dir.resolve(AGGREGATES_FILE).toFile();
-        final var builder = ChronicleMap.of(LongValue.class, BucketAggregate.class)
+        return ChronicleMap.of(LongValue.class, BucketAggregate.class)
             .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
-        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
-    private static ChronicleMap<LongValue, ByteBuffer> openHistograms(
-        final Path dir, final long entries, final boolean recover) throws IOException
+    private static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
     {
-        final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
-        final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
-        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+        return ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .name("histograms").entries(entries).averageValueSize(StoreCapacity.HISTOGRAM_VALUE_BYTES)
+            .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
-    private static ChronicleMap<LongValue, ByteBuffer> openSamples(
-        final Path dir, final long entries, final boolean recover) throws IOException
+    private static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
     {
-        final File file = dir.resolve(SAMPLES_FILE).toFile();
-        final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .name("samples").entries(Math.max(4_000, entries / 64)).averageValueSize(2048)
+        return ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .name("samples").entries(entries).averageValueSize(2048).maxBloatFactor(StoreCapacity.GROWTH)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
-        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
 
-    private static ChronicleMap<String, Integer> openSeries(final Path dir, final int maxSeries, final boolean recover) throws IOException
+    private static ChronicleMapBuilder<String, Integer> seriesBuilder(final int maxSeries)
     {
-        final File file = dir.resolve(SERIES_FILE).toFile();
-        final var builder = ChronicleMap.of(String.class, Integer.class)
+        return ChronicleMap.of(String.class, Integer.class)
             .name("series").entries(maxSeries).averageKeySize(64).checksumEntries(false);
-        return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
+    }
+
+    private static void closeQuietly(final Closeable closeable)
+    {
+        try
+        {
+            closeable.close();
+        }
+        catch (final IOException | RuntimeException ignore)
+        {
+            // already failing: the first error is the one reported
+        }
+    }
+
+    private static void deleteQuietly(final Path path)
+    {
+        try
+        {
+            Files.deleteIfExists(path);
+        }
+        catch (final IOException ignore)
+        {
+            // already failing: the first error is the one reported
+        }
+    }
+
+    /** The maps being opened: closed together when the open fails half way. Not thread-safe: the opening thread. */
+    private static final class Maps
+    {
+        ChronicleMap<LongValue, BucketAggregate> aggregates;
+        ChronicleMap<LongValue, ByteBuffer> histograms;
+        ChronicleMap<String, Integer> series;
+        ChronicleMap<LongValue, ByteBuffer> samples;
+        SeriesStarts starts;
+
+        void close()
+        {
+            for (final Closeable map : new Closeable[]{ aggregates, histograms, series, samples })
+            {
+                if (map != null)
+                {
+                    closeQuietly(map);
+                }
+            }
+            if (starts != null)
+            {
+                starts.close();
+            }
+        }
     }
 
     /** @return true when the previous writer did not close the store (kill -9, crash) and the maps were recovered. */
@@ -237,19 +406,19 @@ public final class MetricStore implements Closeable
     /** @return a writer of aggregates with its own reusable buffers; use from one thread only. */
     public AggregateWriter newAggregateWriter()
     {
-        return new AggregateWriter(aggregates, starts);
+        return new AggregateWriter(aggregates, starts, writeFailures);
     }
 
     /** @return a writer of histograms with its own reusable buffers; use from one thread only. */
     public HistogramWriter newHistogramWriter()
     {
-        return new HistogramWriter(histograms);
+        return new HistogramWriter(histograms, writeFailures);
     }
 
     /** @return a writer of exact samples with its own reusable buffers; use from one thread only. */
     public SampleWriter newSampleWriter()
     {
-        return new SampleWriter(samples);
+        return new SampleWriter(samples, writeFailures);
     }
 
     /** @return a reader over the maps with its own reusable buffers; use from one thread only. */
@@ -307,6 +476,21 @@ public final class MetricStore implements Closeable
             samples.offHeapMemoryUsed() + (starts == null ? 0 : starts.map().offHeapMemoryUsed());
     }
 
+    /** @return writes the store refused since it was opened (a full map): thread-safe, volatile read. */
+    public long writeFailures()
+    {
+        return writeFailures.count();
+    }
+
+    /**
+     * @return true when the store records writes it refused (in this or an earlier run, {@value
+     *         StoreWriteFailures#FILE}): buckets may lack their histogram or samples. A file-system check.
+     */
+    public boolean lostWrites()
+    {
+        return StoreWriteFailures.recorded(directory);
+    }
+
     /** @return buckets stored in the aggregate map. */
     public long aggregateBuckets()
     {
@@ -324,6 +508,10 @@ public final class MetricStore implements Closeable
         if (starts != null)
         {
             starts.close();
+        }
+        if (copy != null)
+        {
+            DirectoryTrees.delete(copy);
         }
         if (lock == null)
         {

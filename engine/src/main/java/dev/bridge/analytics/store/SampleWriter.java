@@ -14,9 +14,9 @@ public final class SampleWriter
 {
     private final ByteValueWriter writer;
 
-    SampleWriter(final ChronicleMap<LongValue, ByteBuffer> map)
+    SampleWriter(final ChronicleMap<LongValue, ByteBuffer> map, final StoreWriteFailures failures)
     {
-        this.writer = new ByteValueWriter(map, 8 * 1024);
+        this.writer = new ByteValueWriter(map, MetricStore.SAMPLES_FILE, failures, 8 * 1024);
     }
 
     /** Replaces the bucket's samples: {@code total} values seen, the first {@code kept} of them in {@code samples}. */

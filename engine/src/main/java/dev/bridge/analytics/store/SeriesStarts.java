@@ -4,8 +4,6 @@ import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.values.Values;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -54,14 +52,11 @@ final class SeriesStarts
         return dir.resolve(FILE).toFile().isFile();
     }
 
-    static SeriesStarts open(final Path dir, final int maxSeries, final boolean recover) throws IOException
+    static SeriesStarts open(final Path dir, final int maxSeries, final MapFiles.Mode mode)
     {
-        final File file = dir.resolve(FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, LongValue.class)
             .name("starts").entries(Math.max(1_000, maxSeries)).putReturnsNull(true).checksumEntries(false);
-        return new SeriesStarts(
-            recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file),
-            maxSeries);
+        return new SeriesStarts(MapFiles.open(builder, dir, FILE, mode), maxSeries);
     }
 
     /** Records that {@code seriesId} has data in the raw bucket starting at {@code bucketStartSec}. Writer only. */

@@ -1,0 +1,160 @@
+package dev.bridge.analytics;
+
+import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.http.EngineHealth;
+import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.Aggregation;
+import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.StoreCapacity;
+import dev.bridge.analytics.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A store whose histogram map fills (the 1/8 share of earlier versions did at 3,000 new StatsD names a second) fails
+ * loudly: refused writes are counted, /api/health says degraded and why, and a percentile over buckets whose
+ * histograms were lost is refused with the coverage instead of answered from the rest (43% of the values were
+ * silently missing; a time-series percentile threw a NullPointerException).
+ */
+class StoreFullTest
+{
+    private static final long T0 = 1_699_999_200_000L; // an hour boundary
+    private static final int SECONDS = 3_600;
+    private static final int LABELS = 20;
+    private static final long VALUES = (long)SECONDS * LABELS;
+
+    @TempDir
+    Path dir;
+
+    private EngineConfig config() throws Exception
+    {
+        return EngineConfig.parse("engine:\n  data_directory: " + dir + "\n  store_entries: 200000\n" +
+            "  resource_sampling_interval: 0s\nmetrics:\n  lat_us:\n    type: histogram\n    unit: microseconds\n" +
+            "    help: x\n    labels: [op]\n    histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }\n",
+            "full.yaml");
+    }
+
+    @Test
+    void shouldFailLoudlyAndRefusePartialPercentilesWhenTheHistogramMapIsFull() throws Exception
+    {
+        // a store created with a histogram map far smaller than its aggregate map, as earlier versions made them
+        MetricStore.openForWriting(dir, new StoreCapacity(200_000, 1_000, 1_000, 16_384)).close();
+        final ManualClock clock = new ManualClock(T0 + SECONDS * 1000L);
+        final AnalyticsEngine engine = AnalyticsEngine.start(config(), clock);
+        try
+        {
+            final HistogramHandle[] handles = new HistogramHandle[LABELS];
+            for (int k = 0; k < LABELS; k++)
+            {
+                handles[k] = engine.histogram("lat_us", "op", "o" + k);
+            }
+            for (int i = 0; i < SECONDS; i++)
+            {
+                for (final HistogramHandle handle : handles)
+                {
+                    handle.recordAt(100 + i % 50, T0 + i * 1000L);
+                }
+            }
+            final IllegalStateException flush = assertThrows(IllegalStateException.class, engine::flush);
+            assertTrue(flush.getMessage().startsWith("analytics-pipeline cannot commit to the store (kept in memory, " +
+                "retried): " + StoreException.class.getName() + ": " + dir.resolve("histograms.dat") +
+                ": cannot write a bucket: the map is full"), flush.getMessage());
+
+            assertEquals(VALUES, engine.stats("lat_us", TimeRange.ALL).count(), "the aggregates are complete");
+            assertPercentilesRefused(() -> engine.percentiles("lat_us", Map.of(), TimeRange.ALL, 0.5, 0.99));
+            assertThrows(StoreException.class, () -> engine.timeSeries("lat_us", Map.of(), Instant.ofEpochMilli(T0),
+                Instant.ofEpochMilli(T0 + SECONDS * 1000L), Duration.ofMinutes(1), Aggregation.parse("p99")));
+
+            final long failures = engine.selfMetric(SelfMetric.STORE_WRITE_FAILURES);
+            assertTrue(failures > 0);
+            final Map<String, Object> health = EngineHealth.of(engine).get();
+            assertEquals("degraded", health.get("status"));
+            assertEquals(List.of("handler_errors", "store_write_failures", "store_lost_writes"), health.get("degraded_reasons"));
+            assertEquals(failures, health.get("store_write_failures"));
+            assertEquals(engine.selfMetric(SelfMetric.HANDLER_ERRORS), health.get("handler_errors"));
+            assertTrue(Files.exists(dir.resolve("write-failures.log")));
+        }
+        finally
+        {
+            try
+            {
+                engine.close();
+            }
+            catch (final IllegalStateException ex)
+            {
+                // the last commit cannot write the live histograms either
+            }
+        }
+        try (AnalyticsReader reader = AnalyticsReader.open(config(), dir, clock))
+        {
+            assertEquals(VALUES, reader.queries().stats("lat_us", Map.of(), TimeRange.ALL).count());
+            assertPercentilesRefused(() -> reader.queries().percentiles("lat_us", Map.of(), TimeRange.ALL, 0.5));
+        }
+    }
+
+    @Test
+    void shouldAnswerAHealthyStoreWithStatusOk() throws Exception
+    {
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(), new ManualClock(T0)))
+        {
+            engine.histogram("lat_us", "op", "a").record(5);
+            engine.flush();
+            final Map<String, Object> health = EngineHealth.of(engine).get();
+            assertEquals("ok", health.get("status"));
+            assertEquals(List.of(), health.get("degraded_reasons"));
+            assertEquals(0L, health.get("store_write_failures"));
+            assertEquals(false, health.get("store_lost_writes"));
+        }
+    }
+
+    @Test
+    void shouldAnswerATimeSeriesPercentileWhoseHistogramIsNotStoredYetWithoutAnException() throws Exception
+    {
+        final ManualClock clock = new ManualClock(T0 + 10_000);
+        final int seriesId;
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(), clock))
+        {
+            engine.histogram("lat_us", "op", "a").recordAt(5, T0 + 1_000);
+            engine.flush();
+            seriesId = engine.series().stream().filter(s -> s.metric().name().equals("lat_us")).findFirst().orElseThrow().id();
+        }
+        try (MetricStore store = MetricStore.openForWriting(dir, 200_000, 16_384))
+        {
+            // the bucket's histogram not written (yet): its aggregate has a count (this threw a NullPointerException)
+            store.newHistogramWriter().remove(dev.bridge.analytics.store.BucketKey.raw(seriesId, (T0 + 1_000) / 1000));
+        }
+        try (AnalyticsReader reader = AnalyticsReader.open(config(), dir, clock))
+        {
+            final List<dev.bridge.analytics.query.SeriesPoint> points = reader.queries().timeSeries("lat_us", Map.of(),
+                Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2_000), Duration.ofSeconds(1), Aggregation.parse("p99"));
+
+            assertEquals(List.of(new dev.bridge.analytics.query.SeriesPoint(T0, null, 0),
+                new dev.bridge.analytics.query.SeriesPoint(T0 + 1_000, null, 1)), points);
+        }
+    }
+
+    private void assertPercentilesRefused(final org.junit.jupiter.api.function.Executable query)
+    {
+        final StoreException refused = assertThrows(StoreException.class, query);
+        final Matcher m = Pattern.compile(Pattern.quote(dir.toString()) + ": percentiles of 'lat_us' would cover only " +
+            "(\\d+) of the " + VALUES + " values in the range: the store refused to write some of their histograms " +
+            "\\(its write-failures.log; engine_store_write_failures\\), so they are not answered\\. Stats, counts and " +
+            "rates are complete\\. Rebuild the store with a larger engine.store_entries \\(snapshot it, start on a new " +
+            "data_directory, merge the snapshot\\)").matcher(refused.getMessage());
+        assertTrue(m.matches(), refused.getMessage());
+        assertTrue(Long.parseLong(m.group(1)) < VALUES);
+    }
+}
