@@ -185,6 +185,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(AGGREGATES_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, BucketAggregate.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
@@ -194,6 +195,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(HISTOGRAMS_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("histograms").entries(Math.max(1_000, entries / HISTOGRAM_SHARE)).averageValueSize(1024).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }
@@ -203,6 +205,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(SAMPLES_FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("samples").entries(Math.max(4_000, entries / 64)).averageValueSize(2048)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
@@ -212,6 +215,7 @@ public final class MetricStore implements Closeable
     {
         final File file = dir.resolve(SERIES_FILE).toFile();
         final var builder = ChronicleMap.of(String.class, Integer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("series").entries(maxSeries).averageKeySize(64).checksumEntries(false);
         return recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file);
     }

@@ -58,6 +58,7 @@ final class SeriesStarts
     {
         final File file = dir.resolve(FILE).toFile();
         final var builder = ChronicleMap.of(LongValue.class, LongValue.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("starts").entries(Math.max(1_000, maxSeries)).putReturnsNull(true).checksumEntries(false);
         return new SeriesStarts(
             recover && file.exists() ? builder.recoverPersistedTo(file, true) : builder.createPersistedTo(file),
