@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The duration syntax of the YAML file: a whole number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or
- * {@code d} ({@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h}, {@code 7d}), or a bare {@code 0}. Stateless,
- * thread-safe.
+ * {@code d} ({@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h}, {@code 7d}), or a bare {@code 0}.
+ * Parsing never throws anything but {@link IllegalArgumentException}; a value {@link Duration} can hold is returned
+ * as is, and {@link ConfigRanges} then checks it against its setting's range exactly (no conversion that could
+ * overflow). Stateless, thread-safe.
  */
 final class Durations
 {
@@ -40,27 +42,39 @@ final class Durations
         {
             throw new IllegalArgumentException("negative duration '" + text + "': durations must be >= 0");
         }
+        final Duration parsed;
         try
         {
             final long amount = Long.parseLong(m.group(2));
             switch (m.group(3))
             {
                 case "ms":
-                    return Duration.ofMillis(amount);
+                    parsed = Duration.ofMillis(amount);
+                    break;
                 case "s":
-                    return Duration.ofSeconds(amount);
+                    parsed = Duration.ofSeconds(amount);
+                    break;
                 case "m":
-                    return Duration.ofMinutes(amount);
+                    parsed = Duration.ofMinutes(amount);
+                    break;
                 case "h":
-                    return Duration.ofHours(amount);
+                    parsed = Duration.ofHours(amount);
+                    break;
                 default:
-                    return Duration.ofDays(amount);
+                    parsed = Duration.ofDays(amount);
+                    break;
             }
         }
         catch (final ArithmeticException | NumberFormatException ex)
         {
-            throw new IllegalArgumentException("duration '" + text + "' is out of range");
+            throw new IllegalArgumentException(outOfRange(text));
         }
+        return parsed;
+    }
+
+    private static String outOfRange(final String text)
+    {
+        return "duration '" + text + "' is out of range (each setting has its own range: see docs/configuration.md)";
     }
 
     /**
@@ -75,7 +89,7 @@ final class Durations
         }
         final long seconds = d.getSeconds();
         final int nanos = d.getNano();
-        if (nanos % 1_000_000 != 0 || (nanos != 0 && seconds > Long.MAX_VALUE / 1000 - 1))
+        if (nanos % 1_000_000 != 0 || (nanos != 0 && seconds > (Long.MAX_VALUE - nanos / 1_000_000) / 1000))
         {
             return d.toString();
         }

@@ -68,7 +68,7 @@ class ExportAndHttpConfigTest
         "export:\\n  statsd:\\n    max_packet_bytes: 10\\n"           | x.yaml:3:23: export.statsd.max_packet_bytes: max_packet_bytes must be in 64..65507, was 10
         "http:\\n  port: -1\\n"                                       | x.yaml:2:9: http.port: port must be in 0..65535, was -1
         "http:\\n  bearer_token: ' '\\n"                              | x.yaml:2:17: http.bearer_token: bearer_token must not be empty (leave the key out for no token)
-        "http:\\n  max_request_bytes: 10\\n"                          | x.yaml:2:22: http.max_request_bytes: max_request_bytes must be >= 256, was 10
+        "http:\\n  max_request_bytes: 10\\n"                          | x.yaml:2:22: http.max_request_bytes: max_request_bytes must be in 256..1048576, was 10
         "http:\\n  bnd: 1.2.3.4\\n"                                   | x.yaml:2:3: http.bnd: unknown key 'bnd' (did you mean 'bind'?); allowed keys: bind, port, bearer_token, max_request_bytes
         """)
     void shouldPlaceEveryErrorAtFileLineAndField(final String section, final String message)
