@@ -117,18 +117,8 @@ public final class BenchCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         validate();
-        final PrintWriter err = spec.commandLine().getErr();
-        final EngineConfig base;
-        try
-        {
-            base = loadConfig();
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        }
+        final EngineConfig base = loadConfig();
+        StoreDirectories.requireDirectoryOrNothing(store);
         final boolean keepStore = store != null;
         final Path storeDir = keepStore ? Files.createDirectories(store) : Files.createTempDirectory("analytics-bench-");
         // --serve waits for Ctrl-C: the signal holds the JVM's shutdown until the engine is closed and the store deleted
@@ -143,9 +133,7 @@ public final class BenchCommand implements Callable<Integer>
                 }
                 catch (final IllegalArgumentException ex)
                 {
-                    err.println("analytics bench: " + ex.getMessage());
-                    err.flush();
-                    return ExitCodes.USAGE;
+                    throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex, null, null);
                 }
                 return run(effective, storeDir, keepStore, stop);
             }
@@ -174,18 +162,7 @@ public final class BenchCommand implements Callable<Integer>
             .withQueryLoop(loop);
         final LoadResult load;
         final long startNs = System.nanoTime();
-        final AnalyticsEngine started;
-        try
-        {
-            started = AnalyticsEngine.start(effective);
-        }
-        catch (final IllegalStateException ex)
-        {
-            final PrintWriter err = spec.commandLine().getErr();
-            err.println("analytics bench: cannot start the engine on " + storeDir + ": " + ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        }
+        final AnalyticsEngine started = AnalyticsEngine.start(effective); // a StoreException ends the command with 2
         final AnalyticsHttpServer http;
         try
         {
