@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * as is, and {@link ConfigRanges} then checks it against its setting's range exactly (no conversion that could
  * overflow). Stateless, thread-safe.
  */
-final class Durations
+public final class Durations
 {
     /** Shown in error messages. */
-    static final String SYNTAX = "a whole number and a unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d";
+    public static final String SYNTAX = "a whole number and a unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d";
 
     private static final Pattern DURATION = Pattern.compile("(-?)([0-9]+)(ms|s|m|h|d)");
 
@@ -27,7 +27,7 @@ final class Durations
      * @return the duration.
      * @throws IllegalArgumentException saying what is wrong (bad syntax, negative, out of range).
      */
-    static Duration parse(final String text)
+    public static Duration parse(final String text)
     {
         if ("0".equals(text))
         {
@@ -74,14 +74,14 @@ final class Durations
 
     private static String outOfRange(final String text)
     {
-        return "duration '" + text + "' is out of range (each setting has its own range: see docs/configuration.md)";
+        return "duration '" + text + "' is out of range";
     }
 
     /**
      * @return an exact spelling in the YAML syntax ({@code 0s}, {@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h});
      * whole minutes below five minutes stay in seconds, as the file usually spells them.
      */
-    static String format(final Duration d)
+    public static String format(final Duration d)
     {
         if (d.isNegative())
         {
