@@ -113,57 +113,62 @@ public final class ServeCommand implements Callable<Integer>
         }
         StoreDirectories.requireDirectoryOrNothing(effective.engine().dataDirectory());
         final AnalyticsEngine engine = AnalyticsEngine.start(effective); // a StoreException ends the command with 2
-        // closed in reverse order: the server, the engine, then the signal (which lets a shutdown proceed)
-        try (StopSignal stop = StopSignal.onShutdown(); engine)
+        // closed in reverse order: the StatsD listener (stops taking datagrams, publishes its last counts), the HTTP
+        // server, the engine (drains the ring, commits every bucket), then the signal: a shutdown hook (Ctrl-C,
+        // SIGTERM) lets the JVM exit only after all that and the lines below
+        try (StopSignal stop = StopSignal.onShutdown())
         {
-            final AnalyticsHttpServer server;
-            try
+            try (engine)
             {
-                server = AnalyticsHttpServer.start(engine.queries(), http, EngineHealth.of(engine));
-            }
-            catch (final IOException ex)
-            {
-                return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
-                    ex.getMessage());
-            }
-            final StatsdListener listener;
-            try
-            {
-                listener = statsd.enabled() ? StatsdListener.start(engine, statsd) : null;
-            }
-            catch (final IOException ex)
-            {
-                server.close();
-                return fail(err, "analytics serve: cannot listen for StatsD on udp://" + statsd.bind() + ":" +
-                    statsd.port() + ": " + ex.getMessage());
-            }
-            try (server; listener)
-            {
-                final PrintWriter out = spec.commandLine().getOut();
-                out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
-                    (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
-                    "); Ctrl-C stops");
-                if (listener != null)
+                final AnalyticsHttpServer server;
+                try
                 {
-                    out.println("analytics serve: StatsD/DogStatsD on udp://" + listener.localAddress().getHostString() +
-                        ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
-                        " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
+                    server = AnalyticsHttpServer.start(engine.queries(), http, EngineHealth.of(engine));
                 }
-                if (engine.remoteWriter() != null)
+                catch (final IOException ex)
                 {
-                    out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
-                        effective.export().remoteWrite().interval().toSeconds() + " s");
+                    return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
+                        ex.getMessage());
                 }
-                out.flush();
-                stop.await();
+                final StatsdListener listener;
+                try
+                {
+                    listener = statsd.enabled() ? StatsdListener.start(engine, statsd) : null;
+                }
+                catch (final IOException ex)
+                {
+                    server.close();
+                    return fail(err, "analytics serve: cannot listen for StatsD on udp://" + statsd.bind() + ":" +
+                        statsd.port() + ": " + ex.getMessage());
+                }
+                try (server; listener)
+                {
+                    final PrintWriter out = spec.commandLine().getOut();
+                    out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
+                        (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
+                        "); Ctrl-C stops");
+                    if (listener != null)
+                    {
+                        out.println("analytics serve: StatsD/DogStatsD on udp://" + listener.localAddress().getHostString() +
+                            ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
+                            " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
+                    }
+                    if (engine.remoteWriter() != null)
+                    {
+                        out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
+                            effective.export().remoteWrite().interval().toSeconds() + " s");
+                    }
+                    out.flush();
+                    stop.await();
+                }
             }
+            err.println("analytics serve: stopped; the server and the engine are closed");
+            if (engine.remoteWriter() != null)
+            {
+                err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
+            }
+            err.flush();
         }
-        err.println("analytics serve: stopped; the server and the engine are closed");
-        if (engine.remoteWriter() != null)
-        {
-            err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
-        }
-        err.flush();
         return ExitCodes.OK;
     }
 
@@ -206,6 +211,7 @@ public final class ServeCommand implements Callable<Integer>
         private final CountDownLatch stop = new CountDownLatch(1);
         private final CountDownLatch closed = new CountDownLatch(1);
         private final Thread hook;
+        private volatile Runnable onStop = () -> { };
 
         private StopSignal()
         {
@@ -218,6 +224,12 @@ public final class ServeCommand implements Callable<Integer>
             final StopSignal signal = new StopSignal();
             Runtime.getRuntime().addShutdownHook(signal.hook);
             return signal;
+        }
+
+        /** @param action what the shutdown hook runs first, before it waits for {@link #close()} (e.g. stop a load). */
+        void onStop(final Runnable action)
+        {
+            onStop = action;
         }
 
         /** Blocks until the JVM shuts down or the calling thread is interrupted (the interrupt is consumed). */
@@ -250,6 +262,7 @@ public final class ServeCommand implements Callable<Integer>
 
         private void releaseAndWait()
         {
+            onStop.run();
             stop.countDown();
             try
             {

@@ -3,7 +3,6 @@ package dev.bridge.analytics.bench;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
-import dev.bridge.analytics.bench.jmh.JvmFlags;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.ingest.statsd.StatsdCatalog;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,15 +56,8 @@ class ServeShutdownTest
         final Path config = smallConfig();
         final Path store = dir.resolve("store");
         final Path stderr = dir.resolve("serve.err");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JvmFlags.ALL));
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(AnalyticsCli.class.getName());
-        command.addAll(List.of("serve", "--config", config.toString(), "--store", store.toString(), "--port", "0",
-            "--statsd-port", "0"));
+        final List<String> command = ChildJvm.analytics("serve", "--config", config.toString(), "--store",
+            store.toString(), "--port", "0", "--statsd-port", "0");
         final Process serve = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try
         {
