@@ -38,12 +38,12 @@ public final class ConfigRanges
         integer("engine.label_cardinality_limit", 1, EngineSettings.MAX_SERIES, false, "1000",
             "series per metric before new label sets go to the overflow series"),
         integer("engine.max_series", 1, EngineSettings.MAX_SERIES, false, "16384",
-            "handler arrays and series.dat (~100 B per series)"),
+            "sizes the handler's per-series arrays and series.dat, allocated up front"),
         integer("engine.store_entries", 1, 100_000_000, false, "600000",
             "disk: about " + STORE_ENTRY_BYTES + " B per entry, allocated up front (600000: 160 MB; 100000000: 27 GB)",
             v -> "the store files would take about " + bytes(times(v, STORE_ENTRY_BYTES)) + ", allocated up front"),
         integer("engine.max_query_points", 1, 1_000_000, false, "10000",
-            "heap of one time-series answer (~50 B per point)"),
+            "heap of one time-series answer; larger requests are refused"),
         duration("engine.raw_resolution", SECOND, HOUR, "1s", "whole seconds; buckets per series = raw_retention / raw_resolution"),
         duration("engine.aggregation_interval", SECOND, DAY, "60s", "whole seconds, a multiple of raw_resolution"),
         duration("engine.long_term_interval", SECOND, 7 * DAY, "1h", "whole seconds, a multiple of aggregation_interval"),
@@ -63,7 +63,7 @@ public final class ConfigRanges
             "kernel memory (capped by net.core.rmem_max)"),
         integer("statsd.max_datagram_bytes", 512, StatsdListenerSettings.MAX_UDP_PAYLOAD, false, "8192",
             "one direct buffer of this size"),
-        integer("statsd.name_cache_entries", 16, 1 << 24, false, "65536", "heap: ~100 B per cached name"),
+        integer("statsd.name_cache_entries", 16, 1 << 24, false, "65536", "heap: one entry per distinct (name, type, tags) key"),
         integer("export.statsd.port", 1, 65535, false, "8125", ""),
         duration("export.statsd.interval", SECOND, DAY, "10s", "one push of every series per interval"),
         integer("export.statsd.max_packet_bytes", 64, 65507, false, "1432", ""),
@@ -84,12 +84,12 @@ public final class ConfigRanges
         integer("alerts.route.receivers[].retries", 0, 20, false, "3", ""),
         duration("alerts.route.receivers[].retry_backoff", MS, HOUR, "1s", ""),
         integer("alerts.route.receivers[].queue_capacity", 1, 1_000_000, false, "1000", "heap: queued notifications"),
-        duration("alerts.silences[].duration", SECOND, RETENTION, "", "ends_at or duration"),
-        integer("metrics.*.histogram.lowest", 1, Long.MAX_VALUE / 4, false, "", "smallest value told apart from 0"),
+        duration("alerts.silences[].duration", SECOND, RETENTION, "", "a silence has ends_at or duration"),
+        integer("metrics.*.histogram.lowest", 1, Long.MAX_VALUE / 4, false, "", "required: smallest value told apart from 0"),
         integer("metrics.*.histogram.highest", 2, Long.MAX_VALUE / 2, false, "",
-            ">= 2 * lowest; with significant_digits, the histogram's size (at most " +
+            "required, >= 2 * lowest; with significant_digits, the histogram's size (at most " +
                 bytes(HistogramSpec.MAX_FOOTPRINT_BYTES) + ")"),
-        integer("metrics.*.histogram.significant_digits", 0, 5, false, "", "precision; each digit costs ~10x memory"),
+        integer("metrics.*.histogram.significant_digits", 0, 5, false, "", "required: precision; each digit costs ~10x memory"),
         integer("metrics.*.histogram.exact_samples", 0, HistogramSpec.MAX_EXACT_SAMPLES, false, "0",
             "raw values kept per raw bucket"));
 
@@ -163,6 +163,20 @@ public final class ConfigRanges
         }
     }
 
+    /** @return the table of {@code docs/configuration.md}: key, default, range, what it costs; one row per range. */
+    public static String markdownTable()
+    {
+        final StringBuilder sb = new StringBuilder("| key | default | range | what it costs |\n|---|---|---|---|\n");
+        for (final SettingRange r : ALL)
+        {
+            sb.append("| `").append(r.key()).append("` | ")
+                .append(r.defaultValue().isEmpty() ? "—" : "`" + r.defaultValue() + "`").append(" | ")
+                .append(r.powerOfTwo() ? "power of two, " : "").append(r.spelling()).append(" | ")
+                .append(r.cost().replace("|", "\\|")).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     /** @return {@code metrics.*.histogram.lowest} for {@code metrics.x.histogram.lowest}, {@code a[]} for {@code a[3]}. */
     static String template(final String path)
     {
@@ -171,14 +185,14 @@ public final class ConfigRanges
             "metrics.*" + indexless.substring(indexless.indexOf('.', "metrics.".length())) : indexless;
     }
 
-    /** @return {@code bytes} as the documentation spells sizes: 185 MB, 27 GB, 512 kB. */
+    /** @return {@code bytes} as the documentation spells sizes (binary units, rounded down): 185 MB, 27 GB, 512 kB. */
     static String bytes(final long bytes)
     {
         if (bytes >= 10L << 30 || bytes < 0)
         {
             return bytes < 0 ? "more than 9 EB" : (bytes >> 30) + " GB";
         }
-        if (bytes >= 10L << 20)
+        if (bytes >= 1L << 20)
         {
             return (bytes >> 20) + " MB";
         }

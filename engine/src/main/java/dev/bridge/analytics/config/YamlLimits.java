@@ -8,9 +8,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * The limits a configuration document must stay within, and the YAML factory that enforces them (Jackson's
  * {@link StreamReadConstraints} and snakeyaml's {@link LoaderOptions}): at most {@value #MAX_NESTING_DEPTH} levels of
- * nesting (the deepest key of a valid file is 7 levels down), {@value #MAX_CHARS} characters (the bundled file has
- * about 25,000), and bounded names, strings and numbers. A document beyond a limit is refused with one line
- * ({@link ConfigException}), before anything is bound. Constants and a factory; thread-safe.
+ * nesting (the deepest key of a valid file is 7 levels down) and {@value #MAX_CHARS} characters (the bundled file
+ * has about 25,000; {@code ConfigLoader} checks a file's size before reading it). A document beyond a limit is
+ * refused with one line ({@link ConfigException}), before anything is bound. Constants and a factory; thread-safe.
  */
 final class YamlLimits
 {
@@ -18,10 +18,6 @@ final class YamlLimits
     static final int MAX_NESTING_DEPTH = 32;
     /** Longest document, in characters (and longest file, in bytes). */
     static final int MAX_CHARS = 4 << 20;
-    /** Longest string value or key. */
-    static final int MAX_STRING_CHARS = 64 << 10;
-    /** Longest number, in digits. */
-    static final int MAX_NUMBER_CHARS = 100;
 
     private YamlLimits()
     {
@@ -41,9 +37,6 @@ final class YamlLimits
             .streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxDocumentLength(MAX_CHARS)
-                .maxStringLength(MAX_STRING_CHARS)
-                .maxNameLength(MAX_STRING_CHARS)
-                .maxNumberLength(MAX_NUMBER_CHARS)
                 .build());
         if (strictDuplicates)
         {

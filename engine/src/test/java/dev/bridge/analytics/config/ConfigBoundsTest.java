@@ -50,7 +50,7 @@ class ConfigBoundsTest
                 "    histogram: { lowest: 1, highest: 3600000000000, significant_digits: 5 }\n", "x.yaml"));
 
         assertEquals("x.yaml:6:38: metrics.h.histogram.highest: highest (3600000000000) with significant_digits (5) " +
-            "makes each histogram take 26 MB, more than 4096 kB: lower highest or significant_digits, or raise lowest",
+            "makes each histogram take 26 MB, more than 4 MB: lower highest or significant_digits, or raise lowest",
             ex.getMessage());
     }
 
