@@ -137,7 +137,8 @@ public final class BenchCommand implements Callable<Integer>
                 }
                 catch (final IllegalArgumentException ex)
                 {
-                    throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex, null, null);
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                        "analytics " + spec.name() + ": " + ex.getMessage(), ex);
                 }
                 return run(effective, storeDir, keepStore, stop);
             }

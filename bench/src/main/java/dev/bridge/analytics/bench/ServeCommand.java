@@ -109,7 +109,8 @@ public final class ServeCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "analytics " + spec.name() + ": " + ex.getMessage(), ex);
         }
         StoreDirectories.requireDirectoryOrNothing(effective.engine().dataDirectory());
         final AnalyticsEngine engine = AnalyticsEngine.start(effective); // a StoreException ends the command with 2
