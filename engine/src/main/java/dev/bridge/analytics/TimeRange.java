@@ -3,7 +3,10 @@ package dev.bridge.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.bridge.analytics.config.ConfigRanges;
+import dev.bridge.analytics.config.Durations;
 import dev.bridge.analytics.config.Resolution;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Objects;
  */
 public final class TimeRange
 {
+    /** Longest relative range: the longest retention a store can keep ({@link ConfigRanges#MAX_RETENTION}, 10 years). */
+    public static final Duration LONGEST = ConfigRanges.MAX_RETENTION;
+    private static final String LAST_PREFIX = "last_";
     public static final TimeRange ALL = new TimeRange("all", null, null, null);
     public static final TimeRange LAST_MINUTE = last(Duration.ofMinutes(1), "last_minute");
     public static final TimeRange LAST_5_MINUTES = last(Duration.ofMinutes(5), "last_5_minutes");
@@ -37,29 +43,86 @@ public final class TimeRange
         this.toMs = toMs;
     }
 
-    /** @return the last {@code length} up to now (whole buckets, the live one included). */
+    /**
+     * @return the last {@code length} up to now (whole buckets, the live one included).
+     * @throws IllegalArgumentException when {@code length} is not positive or longer than {@link #LONGEST}.
+     */
     public static TimeRange last(final Duration length)
     {
-        return last(length, "last_" + length.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        return last(length, "last_" + Durations.format(length));
     }
 
     private static TimeRange last(final Duration length, final String name)
     {
         if (length.isNegative() || length.isZero())
         {
-            throw new IllegalArgumentException("range length must be positive, was " + length);
+            throw new IllegalArgumentException("range length must be positive, was " + Durations.format(length));
+        }
+        if (length.compareTo(LONGEST) > 0)
+        {
+            throw new IllegalArgumentException("range '" + name + "' reaches back more than " +
+                Durations.format(LONGEST) + " (10 years, the longest retention a store can keep): use all for " +
+                "everything kept");
         }
         return new TimeRange(name, length, null, null);
     }
 
-    /** @return the explicit range [from, to); from must not be after to. */
+    /**
+     * @param text a name of {@link #NAMED} ({@code last_hour}), or {@code last_<duration>} ({@code last_15m},
+     *             {@code last_6h}, in the configuration's duration syntax), in any case.
+     * @return that range.
+     * @throws IllegalArgumentException for any other text, a bad duration, or a length beyond {@link #LONGEST}: the
+     *                                  message names the accepted forms.
+     */
+    public static TimeRange parse(final String text)
+    {
+        final String t = text.strip().toLowerCase(Locale.ROOT);
+        final TimeRange named = NAMED.get(t);
+        if (named != null)
+        {
+            return named;
+        }
+        if (t.startsWith(LAST_PREFIX) && t.length() > LAST_PREFIX.length() &&
+            Character.isDigit(t.charAt(LAST_PREFIX.length())))
+        {
+            final Duration length;
+            try
+            {
+                length = Durations.parse(t.substring(LAST_PREFIX.length()));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("range '" + text + "': " + ex.getMessage());
+            }
+            return last(length, t);
+        }
+        throw new IllegalArgumentException("unknown range '" + text + "': use " + String.join(", ", NAMED.keySet()) +
+            " or last_<duration> (last_15m, last_6h)");
+    }
+
+    /**
+     * @return the explicit range [from, to); from must not be after to.
+     * @throws IllegalArgumentException when from is after to or an end is beyond epoch milliseconds.
+     */
     public static TimeRange between(final Instant from, final Instant to)
     {
         if (from.isAfter(to))
         {
             throw new IllegalArgumentException("range from " + from + " is after to " + to);
         }
-        return new TimeRange(from + "/" + to, null, from.toEpochMilli(), to.toEpochMilli());
+        final long fromMs;
+        final long toMs;
+        try
+        {
+            fromMs = from.toEpochMilli();
+            toMs = to.toEpochMilli();
+        }
+        catch (final ArithmeticException ex)
+        {
+            throw new IllegalArgumentException("range " + from + "/" + to + " is beyond the instants a store can " +
+                "hold (epoch milliseconds)");
+        }
+        return new TimeRange(from + "/" + to, null, fromMs, toMs);
     }
 
     /**

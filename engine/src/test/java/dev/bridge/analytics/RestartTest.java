@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +51,10 @@ class RestartTest
     {
         try (AnalyticsEngine first = AnalyticsEngine.start(TestConfigs.inDirectory(dir)))
         {
-            final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            final StoreException ex = assertThrows(StoreException.class,
                 () -> AnalyticsEngine.start(TestConfigs.inDirectory(dir)));
-            assertEquals("data directory " + dir + " is already open in this JVM", ex.getMessage());
+            assertEquals(dir + ": is already open by another engine in this JVM: close it first, or use another data_directory",
+                ex.getMessage());
         }
     }
 }

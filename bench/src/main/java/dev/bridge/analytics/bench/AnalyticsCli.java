@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code analytics} command line: a top-level command that only dispatches to its subcommands
  * ({@code bench}, {@code query}, {@code snapshot}, {@code query-bench}, {@code serve}, {@code statsd-load}). Exit codes
- * are those of {@link ExitCodes}.
+ * are those of {@link ExitCodes}: every command lets its errors propagate to {@link CommandErrors}, the one place that
+ * prints and maps them.
  * <p>
  * Thread-safety: a {@link CommandLine} built by {@link #newCommandLine()} is for one thread; build one per run.
  */
@@ -25,9 +26,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:verification failed (events lost or series mismatched)",
-        "2:usage, configuration or input file error (e.g. a malformed snapshot)",
-        "3:internal error (exception)" })
+        "1:LOSS: verification failed (events lost or series mismatched)",
+        "2:usage, configuration, input file or store error (one line on stderr)",
+        "3:internal error (a bug: the trace is on stderr)",
+        "130/143:stopped by Ctrl-C/SIGTERM after saving everything" })
 public final class AnalyticsCli implements Runnable
 {
     @Spec
@@ -45,18 +47,29 @@ public final class AnalyticsCli implements Runnable
     {
         final CommandLine commandLine = new CommandLine(new AnalyticsCli());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((ex, cl, parseResult) ->
-        {
-            cl.getErr().println("analytics: internal error: " + ex);
-            ex.printStackTrace(cl.getErr());
-            return ExitCodes.INTERNAL_ERROR;
-        });
+        commandLine.setExecutionExceptionHandler(new CommandErrors());
         return commandLine;
+    }
+
+    /**
+     * Runs a command line to its exit code: picocli hands exceptions to {@link CommandErrors} and lets errors
+     * through, which this maps the same way (an {@link OutOfMemoryError} is an internal error, 3, never the JVM's 1).
+     */
+    public static int exitCode(final CommandLine commandLine, final String... args)
+    {
+        try
+        {
+            return commandLine.execute(args);
+        }
+        catch (final Throwable error)
+        {
+            return CommandErrors.report(error, commandLine.getErr(), null);
+        }
     }
 
     /** Entry point of {@code benchmarks.jar} and {@code bin/analytics}. */
     public static void main(final String[] args)
     {
-        System.exit(newCommandLine().execute(args));
+        System.exit(exitCode(newCommandLine(), args));
     }
 }

@@ -49,6 +49,9 @@ public final class BenchCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
+    /** Set by the calling thread when a signal ended the load run early. */
+    private boolean stoppedBySignal;
+
     @Option(names = "--config", paramLabel = "FILE",
         description = "Engine configuration (default: config/analytics.yaml if present, else the bundled defaults).")
     private Path config;
@@ -117,22 +120,13 @@ public final class BenchCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         validate();
-        final PrintWriter err = spec.commandLine().getErr();
-        final EngineConfig base;
-        try
-        {
-            base = loadConfig();
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        }
+        final EngineConfig base = loadConfig();
+        StoreDirectories.requireDirectoryOrNothing(store);
         final boolean keepStore = store != null;
         final Path storeDir = keepStore ? Files.createDirectories(store) : Files.createTempDirectory("analytics-bench-");
-        // --serve waits for Ctrl-C: the signal holds the JVM's shutdown until the engine is closed and the store deleted
-        try (ServeCommand.StopSignal stop = serve == null ? null : ServeCommand.StopSignal.onShutdown())
+        // Ctrl-C or SIGTERM stops the producers; the signal holds the JVM's shutdown until what they sent is verified,
+        // the engine closed (ring drained, everything committed) and a temporary store deleted. --serve waits for it.
+        try (ServeCommand.StopSignal stop = ServeCommand.StopSignal.onShutdown())
         {
             try
             {
@@ -143,9 +137,8 @@ public final class BenchCommand implements Callable<Integer>
                 }
                 catch (final IllegalArgumentException ex)
                 {
-                    err.println("analytics bench: " + ex.getMessage());
-                    err.flush();
-                    return ExitCodes.USAGE;
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                        "analytics " + spec.name() + ": " + ex.getMessage(), ex);
                 }
                 return run(effective, storeDir, keepStore, stop);
             }
@@ -172,20 +165,10 @@ public final class BenchCommand implements Callable<Integer>
         final QueryLoop loop = queryLoop == null ? null : new QueryLoop(queryLoop);
         final EngineRun engineRun = new EngineRun(producers, duration, length.events, warmUpEvents, seed, progress)
             .withQueryLoop(loop);
+        stop.onStop(engineRun::stop);
         final LoadResult load;
         final long startNs = System.nanoTime();
-        final AnalyticsEngine started;
-        try
-        {
-            started = AnalyticsEngine.start(effective);
-        }
-        catch (final IllegalStateException ex)
-        {
-            final PrintWriter err = spec.commandLine().getErr();
-            err.println("analytics bench: cannot start the engine on " + storeDir + ": " + ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        }
+        final AnalyticsEngine started = AnalyticsEngine.start(effective); // a StoreException ends the command with 2
         final AnalyticsHttpServer http;
         try
         {
@@ -204,6 +187,11 @@ public final class BenchCommand implements Callable<Integer>
         {
             progress.note(String.format("engine started in %.2f s (store %s)", (System.nanoTime() - startNs) / 1e9, storeDir));
             load = engineRun.run(engine);
+            if (engineRun.stopped())
+            {
+                stoppedBySignal = true;
+                progress.note("stopped by a signal: the producers stopped; verifying what they sent (no baseline)");
+            }
             if (server != null)
             {
                 return reportAndServe(load, settings, runSettings, loop, progress, server, stop);
@@ -254,7 +242,7 @@ public final class BenchCommand implements Callable<Integer>
         final Progress progress) throws Exception
     {
         BaselineRun.Result baseline = null;
-        if (!noBaseline)
+        if (!noBaseline && !stoppedBySignal)
         {
             progress.note("baseline: bare Disruptor ring, " + load.timedEvents() + " events...");
             baseline = BaselineRun.run(load.tables(), load.timedEvents(), load.warmUpEvents(), settings.ringSize(),

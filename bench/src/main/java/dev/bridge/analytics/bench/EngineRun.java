@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineRun
 {
+    private volatile RunControl control;
+    private volatile boolean stopRequested;
     /** Longest warm-up. */
     public static final Duration WARM_UP_CAP = Duration.ofSeconds(1);
     private static final long HIGHEST_NS = 10_000_000_000L;
@@ -66,14 +68,40 @@ public final class EngineRun
         return this;
     }
 
+    /**
+     * Ends the run early, from any thread (the shutdown hook of Ctrl-C or SIGTERM): the producers stop, and
+     * {@link #run} verifies and returns what they sent up to then. Idempotent; before {@link #run}, it makes the run
+     * stop at once.
+     */
+    public void stop()
+    {
+        stopRequested = true;
+        final RunControl current = control;
+        if (current != null)
+        {
+            current.stop();
+        }
+    }
+
+    /** @return true once {@link #stop()} was called. */
+    public boolean stopped()
+    {
+        return stopRequested;
+    }
+
     /** Runs the load against a started engine (which the caller closes). */
     public LoadResult run(final AnalyticsEngine engine) throws InterruptedException
     {
+        final RunControl control = new RunControl(producers);
+        this.control = control;
+        if (stopRequested)
+        {
+            control.stop();
+        }
         final SeriesPlan plan = SeriesPlan.of(engine.config());
         final SeriesHandles handles = SeriesHandles.resolve(engine, plan);
         final List<WorkloadTable> tables = new ArrayList<>();
         final List<ProducerTask> tasks = new ArrayList<>();
-        final RunControl control = new RunControl(producers);
         for (int p = 0; p < producers; p++)
         {
             final WorkloadTable table = DspexWorkload.generate(plan, seed + p, WorkloadTable.DEFAULT_SIZE);
@@ -110,7 +138,7 @@ public final class EngineRun
             }
             if (duration != null)
             {
-                awaitDeadline(windowStartNs + duration.toNanos(), tasks);
+                awaitDeadline(windowStartNs + duration.toNanos(), tasks, control);
                 control.stop();
             }
             for (final Thread thread : threads)
@@ -195,10 +223,11 @@ public final class EngineRun
         checkFailures(tasks);
     }
 
-    private void awaitDeadline(final long deadlineNs, final List<ProducerTask> tasks) throws InterruptedException
+    private void awaitDeadline(final long deadlineNs, final List<ProducerTask> tasks, final RunControl control)
+        throws InterruptedException
     {
         long left;
-        while ((left = deadlineNs - System.nanoTime()) > 0)
+        while ((left = deadlineNs - System.nanoTime()) > 0 && !control.stopped())
         {
             TimeUnit.NANOSECONDS.sleep(Math.min(left, Math.max(progress.nanosToNextLine(), 1_000_000L)));
             progress.maybePrint("run");

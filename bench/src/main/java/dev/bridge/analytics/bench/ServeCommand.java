@@ -29,8 +29,14 @@ import java.util.concurrent.TimeUnit;
  * closes the server, then the engine (everything published is committed). The {@code http:} section of the
  * configuration gives the bind address, port and token; the options override them. With {@code statsd.enabled} (the
  * default) a {@link StatsdListener} takes StatsD/DogStatsD datagrams on {@code statsd.bind:port} (or
- * {@code --statsd-port}) from start to stop, closed before the engine. Exit 0 after a clean stop; 2 when
- * the configuration is invalid, the store cannot be opened or the address cannot be bound.
+ * {@code --statsd-port}) from start to stop, closed before the engine. Exit codes are those of {@link ExitCodes}: 2 when
+ * the configuration is invalid, the store cannot be opened or an address cannot be bound.
+ * <p>
+ * Shutdown (Ctrl-C, SIGTERM, an interrupt) loses nothing accepted: the StatsD listener stops taking datagrams and
+ * publishes its last counts, the HTTP server stops, then the engine drains its ring and commits every bucket, and only
+ * then does the shutdown hook let the JVM exit (the store's maps are built without Chronicle's own close-on-exit
+ * hook, which used to close them under the last commit). A JVM stopped by a signal exits with 128 + the signal once
+ * that is done: 130 for Ctrl-C, 143 for SIGTERM; an interrupt of the serving thread returns 0.
  * <p>
  * Thread-safety: picocli creates one instance per command line; {@link #call()} runs once on the calling thread,
  * which waits until the JVM shuts down (Ctrl-C, SIGTERM) or the thread is interrupted (which stops it the same way).
@@ -76,7 +82,7 @@ public final class ServeCommand implements Callable<Integer>
     private RemoteWriteOptions remoteWrite = new RemoteWriteOptions();
 
     @Override
-    public Integer call()
+    public Integer call() throws ConfigException
     {
         final PrintWriter err = spec.commandLine().getErr();
         if (port != null && (port < 0 || port > 65535))
@@ -88,87 +94,82 @@ public final class ServeCommand implements Callable<Integer>
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--statsd-port must be in 0..65535, was " + statsdPort);
         }
+        final EngineConfig loaded = ConfigFiles.load(config); // a ConfigException ends the command with 2
+        StoreDirectories.requireDirectoryOrNothing(store);
         final EngineConfig effective;
         final HttpSettings http;
         final StatsdListenerSettings statsd;
         try
         {
-            final EngineConfig loaded = ConfigFiles.load(config);
             final EngineConfig stored = remoteWrite.apply(store == null ? loaded : loaded.withDataDirectory(store));
             statsd = statsdPort == null ? stored.statsd() : stored.statsd().withPort(statsdPort);
             // the listener records its counts as statsd_lines and statsd_datagrams
             effective = statsd.enabled() ? stored.withMetricsAdded(StatsdCatalog.selfMetrics()) : stored;
             http = httpSettings(effective.http());
         }
-        catch (final ConfigException ex)
-        {
-            return fail(err, ex.getMessage());
-        }
         catch (final IllegalArgumentException ex)
         {
-            return fail(err, "analytics serve: " + ex.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "analytics " + spec.name() + ": " + ex.getMessage(), ex);
         }
-        final AnalyticsEngine engine;
-        try
+        StoreDirectories.requireDirectoryOrNothing(effective.engine().dataDirectory());
+        final AnalyticsEngine engine = AnalyticsEngine.start(effective); // a StoreException ends the command with 2
+        // closed in reverse order: the StatsD listener (stops taking datagrams, publishes its last counts), the HTTP
+        // server, the engine (drains the ring, commits every bucket), then the signal: a shutdown hook (Ctrl-C,
+        // SIGTERM) lets the JVM exit only after all that and the lines below
+        try (StopSignal stop = StopSignal.onShutdown())
         {
-            engine = AnalyticsEngine.start(effective);
-        }
-        catch (final RuntimeException ex)
-        {
-            return fail(err, "analytics serve: cannot start the engine on " + effective.engine().dataDirectory() + ": " +
-                ex.getMessage());
-        }
-        // closed in reverse order: the server, the engine, then the signal (which lets a shutdown proceed)
-        try (StopSignal stop = StopSignal.onShutdown(); engine)
-        {
-            final AnalyticsHttpServer server;
-            try
+            try (engine)
             {
-                server = AnalyticsHttpServer.start(engine.queries(), http, EngineHealth.of(engine));
-            }
-            catch (final IOException ex)
-            {
-                return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
-                    ex.getMessage());
-            }
-            final StatsdListener listener;
-            try
-            {
-                listener = statsd.enabled() ? StatsdListener.start(engine, statsd) : null;
-            }
-            catch (final IOException ex)
-            {
-                server.close();
-                return fail(err, "analytics serve: cannot listen for StatsD on udp://" + statsd.bind() + ":" +
-                    statsd.port() + ": " + ex.getMessage());
-            }
-            try (server; listener)
-            {
-                final PrintWriter out = spec.commandLine().getOut();
-                out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
-                    (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
-                    "); Ctrl-C stops");
-                if (listener != null)
+                final AnalyticsHttpServer server;
+                try
                 {
-                    out.println("analytics serve: StatsD/DogStatsD on udp://" + listener.localAddress().getHostString() +
-                        ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
-                        " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
+                    server = AnalyticsHttpServer.start(engine.queries(), http, EngineHealth.of(engine));
                 }
-                if (engine.remoteWriter() != null)
+                catch (final IOException ex)
                 {
-                    out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
-                        effective.export().remoteWrite().interval().toSeconds() + " s");
+                    return fail(err, "analytics serve: cannot listen on " + http.bind() + ":" + http.port() + ": " +
+                        ex.getMessage());
                 }
-                out.flush();
-                stop.await();
+                final StatsdListener listener;
+                try
+                {
+                    listener = statsd.enabled() ? StatsdListener.start(engine, statsd) : null;
+                }
+                catch (final IOException ex)
+                {
+                    server.close();
+                    return fail(err, "analytics serve: cannot listen for StatsD on udp://" + statsd.bind() + ":" +
+                        statsd.port() + ": " + ex.getMessage());
+                }
+                try (server; listener)
+                {
+                    final PrintWriter out = spec.commandLine().getOut();
+                    out.println("analytics serve: " + server.url() + " (store " + effective.engine().dataDirectory() +
+                        (http.bearerToken() == null ? "" : "; open the page as " + server.url() + "#token=<token>") +
+                        "); Ctrl-C stops");
+                    if (listener != null)
+                    {
+                        out.println("analytics serve: StatsD/DogStatsD on udp://" + listener.localAddress().getHostString() +
+                            ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
+                            " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
+                    }
+                    if (engine.remoteWriter() != null)
+                    {
+                        out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
+                            effective.export().remoteWrite().interval().toSeconds() + " s");
+                    }
+                    out.flush();
+                    stop.await();
+                }
             }
+            err.println("analytics serve: stopped; the server and the engine are closed");
+            if (engine.remoteWriter() != null)
+            {
+                err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
+            }
+            err.flush();
         }
-        err.println("analytics serve: stopped; the server and the engine are closed");
-        if (engine.remoteWriter() != null)
-        {
-            err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
-        }
-        err.flush();
         return ExitCodes.OK;
     }
 
@@ -211,6 +212,7 @@ public final class ServeCommand implements Callable<Integer>
         private final CountDownLatch stop = new CountDownLatch(1);
         private final CountDownLatch closed = new CountDownLatch(1);
         private final Thread hook;
+        private volatile Runnable onStop = () -> { };
 
         private StopSignal()
         {
@@ -223,6 +225,12 @@ public final class ServeCommand implements Callable<Integer>
             final StopSignal signal = new StopSignal();
             Runtime.getRuntime().addShutdownHook(signal.hook);
             return signal;
+        }
+
+        /** @param action what the shutdown hook runs first, before it waits for {@link #close()} (e.g. stop a load). */
+        void onStop(final Runnable action)
+        {
+            onStop = action;
         }
 
         /** Blocks until the JVM shuts down or the calling thread is interrupted (the interrupt is consumed). */
@@ -255,6 +263,7 @@ public final class ServeCommand implements Callable<Integer>
 
         private void releaseAndWait()
         {
+            onStop.run();
             stop.countDown();
             try
             {

@@ -65,7 +65,7 @@ class BenchRemoteWriteTest
         final StringWriter err = new StringWriter();
         final CommandLine cl = AnalyticsCli.newCommandLine();
         cl.setErr(new PrintWriter(err));
-        assertEquals(ExitCodes.USAGE, cl.execute("bench", "--events", "10", "--remote-write-label", "instance=a"));
+        assertEquals(ExitCodes.USAGE, cl.execute("bench", "--events", "10", "--remote-write-label", "instance=a"), err.toString());
         assertTrue(err.toString().contains("analytics bench: --remote-write-label needs --remote-write URL"), err.toString());
         assertEquals(ExitCodes.USAGE, cl.execute("bench", "--events", "10", "--remote-write", "ftp://host/x"));
         assertTrue(err.toString().contains(

@@ -39,6 +39,7 @@ final class AlertConfigValidator
     AlertSettings alerts(final ConfigDto.Alerts a) throws ConfigException
     {
         final AlertSettings d = AlertSettings.NONE;
+        ConfigRanges.check(at, "alerts.evaluation_interval", a.evaluationInterval);
         final Duration interval = a.evaluationInterval != null ? a.evaluationInterval : d.evaluationInterval();
         if (interval.isZero())
         {
@@ -81,6 +82,8 @@ final class AlertConfigValidator
         {
             throw missing(path, "name", "the alert's name, e.g. high_error_rate");
         }
+        ConfigRanges.check(at, path + ".for", r.forDuration);
+        ConfigRanges.check(at, path + ".keep_firing_for", r.keepFiringFor);
         if (!RULE_NAME.matcher(r.name).matches())
         {
             throw at.errorAtValue(path + ".name", "bad rule name '" + r.name + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
@@ -183,6 +186,7 @@ final class AlertConfigValidator
 
     private AlertExpr expr(final String path, final ConfigDto.Expr e) throws ConfigException
     {
+        ConfigRanges.check(at, path + ".window", e.window);
         final Duration window = e.window != null ? e.window : DEFAULT_WINDOW;
         if (window.isZero())
         {
@@ -309,6 +313,9 @@ final class AlertConfigValidator
     private AlertRoute route(final ConfigDto.Route r) throws ConfigException
     {
         final AlertRoute d = AlertRoute.DEFAULT;
+        ConfigRanges.check(at, "alerts.route.group_wait", r.groupWait);
+        ConfigRanges.check(at, "alerts.route.group_interval", r.groupInterval);
+        ConfigRanges.check(at, "alerts.route.repeat_interval", r.repeatInterval);
         final List<String> groupBy = r.groupBy != null ? r.groupBy : d.groupBy();
         for (int i = 0; i < groupBy.size(); i++)
         {
@@ -358,6 +365,10 @@ final class AlertConfigValidator
 
     private AlertReceiver receiver(final String path, final ConfigDto.Receiver r) throws ConfigException
     {
+        ConfigRanges.check(at, path + ".timeout", r.timeout);
+        ConfigRanges.check(at, path + ".retries", r.retries);
+        ConfigRanges.check(at, path + ".retry_backoff", r.retryBackoff);
+        ConfigRanges.check(at, path + ".queue_capacity", r.queueCapacity);
         if (r.type == null)
         {
             throw missing(path, "type", "one of " + ConfigDeserializers.spellings(ReceiverType.class));
@@ -422,6 +433,7 @@ final class AlertConfigValidator
 
     private SilenceSettings silence(final String path, final ConfigDto.Silence s) throws ConfigException
     {
+        ConfigRanges.check(at, path + ".duration", s.duration);
         final Map<String, String> matchers = matchers(path, "matchers", s.matchers);
         final Instant startsAt = instant(path + ".starts_at", s.startsAt);
         final Instant endsAt = instant(path + ".ends_at", s.endsAt);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -45,11 +44,7 @@ final class ConfigBinder
 
     private static YAMLMapper mapper()
     {
-        // rebuild() keeps YAMLFactory's default parser features; YAMLFactory.builder() starts with none of them
-        // (2.23: EMPTY_STRING_AS_NULL would be off and an empty "engine:" section would read as "").
-        final YAMLFactory factory = new YAMLFactory().rebuild()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+        final YAMLFactory factory = YamlLimits.factory(true);
         final YAMLMapper mapper = YAMLMapper.builder(factory)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)

@@ -36,6 +36,11 @@ final class ConfigLoader
         final String yaml;
         try
         {
+            final long size = Files.size(file);
+            if (size > YamlLimits.MAX_CHARS)
+            {
+                throw new ConfigException(name, 0, 0, "", tooLong(size + " bytes"));
+            }
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (final NoSuchFileException ex)
@@ -92,9 +97,19 @@ final class ConfigLoader
         }
     }
 
+    private static String tooLong(final String length)
+    {
+        return "the file is " + length + " long, more than the " + YamlLimits.MAX_CHARS +
+            " a configuration may have (the bundled one is about 25,000)";
+    }
+
     private static EngineConfig read(final String yaml, final String source, final Path baseDirectory)
         throws ConfigException
     {
+        if (yaml.length() > YamlLimits.MAX_CHARS)
+        {
+            throw new ConfigException(source, 0, 0, "", tooLong(yaml.length() + " characters"));
+        }
         final YamlPositions positions = YamlPositions.scan(yaml, source);
         final ConfigDto dto = ConfigBinder.bind(yaml, positions);
         return new ConfigValidator(source, positions, baseDirectory).toConfig(dto);

@@ -76,6 +76,7 @@ final class ConfigValidator
 
     private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException
     {
+        checkRanges(e);
         final EngineSettings.Builder b = DEFAULTS.toBuilder();
         if (e.ringSize != null)
         {
@@ -138,14 +139,61 @@ final class ConfigValidator
         {
             b.resourceSamplingInterval(e.resourceSamplingInterval); // 0 turns sampling off
         }
+        final EngineSettings settings;
         try
         {
-            return b.build();
+            settings = b.build();
         }
         catch (final IllegalArgumentException | NullPointerException ex)
         {
             final String key = firstKeyNamed(ex.getMessage(), ConfigBinder.keysOf(ConfigDto.Engine.class), "engine");
             throw at.errorAtValue(key.isEmpty() ? "engine" : "engine." + key, ex.getMessage());
+        }
+        checkBucketsFit(settings);
+        return settings;
+    }
+
+    /** Every numeric and duration key of the engine section against its {@link ConfigRanges range}. */
+    private void checkRanges(final ConfigDto.Engine e) throws ConfigException
+    {
+        ConfigRanges.check(at, "engine.ring_size", e.ringSize);
+        ConfigRanges.check(at, "engine.label_cardinality_limit", e.labelCardinalityLimit);
+        ConfigRanges.check(at, "engine.max_series", e.maxSeries);
+        ConfigRanges.check(at, "engine.store_entries", e.storeEntries);
+        ConfigRanges.check(at, "engine.max_query_points", e.maxQueryPoints);
+        ConfigRanges.check(at, "engine.raw_resolution", e.rawResolution);
+        ConfigRanges.check(at, "engine.aggregation_interval", e.aggregationInterval);
+        ConfigRanges.check(at, "engine.long_term_interval", e.longTermInterval);
+        ConfigRanges.check(at, "engine.raw_retention", e.rawRetention);
+        ConfigRanges.check(at, "engine.retention_period", e.retentionPeriod);
+        ConfigRanges.check(at, "engine.long_term_retention", e.longTermRetention);
+        ConfigRanges.check(at, "engine.commit_interval", e.commitInterval);
+        ConfigRanges.check(at, "engine.tick_interval", e.tickInterval);
+        ConfigRanges.check(at, "engine.resource_sampling_interval", e.resourceSamplingInterval);
+    }
+
+    /**
+     * One series' buckets at each resolution (retention / interval) must fit in the store: a retention the store
+     * cannot hold even for a single series is refused at its key, naming both numbers.
+     */
+    private void checkBucketsFit(final EngineSettings settings) throws ConfigException
+    {
+        final String[] retentionKeys = { "raw_retention", "retention_period", "long_term_retention" };
+        final String[] intervalKeys = { "raw_resolution", "aggregation_interval", "long_term_interval" };
+        final List<Resolution> resolutions = settings.resolutions();
+        for (int i = 0; i < resolutions.size(); i++)
+        {
+            final Resolution r = resolutions.get(i);
+            final long buckets = r.retention().toSeconds() / r.width().toSeconds();
+            if (buckets > settings.storeEntries())
+            {
+                final String key = at.has("engine." + retentionKeys[i]) || !at.has("engine.store_entries") ?
+                    retentionKeys[i] : "store_entries";
+                throw at.errorAtValue("engine." + key, retentionKeys[i] + " (" + Durations.format(r.retention()) +
+                    ") keeps " + buckets + " buckets of " + intervalKeys[i] + " (" + Durations.format(r.width()) +
+                    ") per series, more than store_entries (" + settings.storeEntries() + ") holds in all: shorten " +
+                    retentionKeys[i] + ", widen " + intervalKeys[i] + " or raise store_entries");
+            }
         }
     }
 
@@ -188,6 +236,9 @@ final class ConfigValidator
 
     private StatsdPushSettings statsd(final ConfigDto.Statsd s) throws ConfigException
     {
+        ConfigRanges.check(at, "export.statsd.port", s.port);
+        ConfigRanges.check(at, "export.statsd.interval", s.interval);
+        ConfigRanges.check(at, "export.statsd.max_packet_bytes", s.maxPacketBytes);
         final StatsdPushSettings d = StatsdPushSettings.DEFAULT;
         try
         {
@@ -211,6 +262,12 @@ final class ConfigValidator
     {
         final RemoteWriteSettings d = RemoteWriteSettings.DEFAULT;
         final String section = "export.remote_write";
+        ConfigRanges.check(at, section + ".interval", r.interval);
+        ConfigRanges.check(at, section + ".timeout", r.timeout);
+        ConfigRanges.check(at, section + ".max_samples_per_send", r.maxSamplesPerSend);
+        ConfigRanges.check(at, section + ".min_backoff", r.minBackoff);
+        ConfigRanges.check(at, section + ".max_backoff", r.maxBackoff);
+        ConfigRanges.check(at, section + ".close_timeout", r.closeTimeout);
         java.net.URI url = null;
         if (r.url != null)
         {
@@ -305,6 +362,13 @@ final class ConfigValidator
 
     private HttpSettings http(final ConfigDto.Http h) throws ConfigException
     {
+        ConfigRanges.check(at, "http.port", h.port);
+        ConfigRanges.check(at, "http.max_request_bytes", h.maxRequestBytes);
+        ConfigRanges.check(at, "http.max_connections", h.maxConnections);
+        ConfigRanges.check(at, "http.idle_timeout", h.idleTimeout);
+        ConfigRanges.check(at, "http.read_timeout", h.readTimeout);
+        ConfigRanges.check(at, "http.max_concurrent_heavy_requests", h.maxConcurrentHeavyRequests);
+        ConfigRanges.check(at, "http.max_queued_heavy_requests", h.maxQueuedHeavyRequests);
         final HttpSettings d = HttpSettings.DEFAULT;
         try
         {
@@ -472,6 +536,10 @@ final class ConfigValidator
         {
             throw missing(field, "significant_digits", "decimal digits of precision, 0..5");
         }
+        ConfigRanges.check(at, field + ".lowest", h.lowest);
+        ConfigRanges.check(at, field + ".highest", h.highest);
+        ConfigRanges.check(at, field + ".significant_digits", h.significantDigits);
+        ConfigRanges.check(at, field + ".exact_samples", h.exactSamples);
         try
         {
             return new HistogramSpec(h.lowest, h.highest, h.significantDigits, h.exactSamples == null ? 0 : h.exactSamples);

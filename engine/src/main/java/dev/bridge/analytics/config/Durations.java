@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * The duration syntax of the YAML file: a whole number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or
- * {@code d} ({@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h}, {@code 7d}), or a bare {@code 0}. Stateless,
- * thread-safe.
+ * {@code d} ({@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h}, {@code 7d}), or a bare {@code 0}.
+ * Parsing never throws anything but {@link IllegalArgumentException}; a value {@link Duration} can hold is returned
+ * as is, and {@link ConfigRanges} then checks it against its setting's range exactly (no conversion that could
+ * overflow). Stateless, thread-safe.
  */
-final class Durations
+public final class Durations
 {
     /** Shown in error messages. */
-    static final String SYNTAX = "a whole number and a unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d";
+    public static final String SYNTAX = "a whole number and a unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d";
 
     private static final Pattern DURATION = Pattern.compile("(-?)([0-9]+)(ms|s|m|h|d)");
 
@@ -25,7 +27,7 @@ final class Durations
      * @return the duration.
      * @throws IllegalArgumentException saying what is wrong (bad syntax, negative, out of range).
      */
-    static Duration parse(final String text)
+    public static Duration parse(final String text)
     {
         if ("0".equals(text))
         {
@@ -40,34 +42,46 @@ final class Durations
         {
             throw new IllegalArgumentException("negative duration '" + text + "': durations must be >= 0");
         }
+        final Duration parsed;
         try
         {
             final long amount = Long.parseLong(m.group(2));
             switch (m.group(3))
             {
                 case "ms":
-                    return Duration.ofMillis(amount);
+                    parsed = Duration.ofMillis(amount);
+                    break;
                 case "s":
-                    return Duration.ofSeconds(amount);
+                    parsed = Duration.ofSeconds(amount);
+                    break;
                 case "m":
-                    return Duration.ofMinutes(amount);
+                    parsed = Duration.ofMinutes(amount);
+                    break;
                 case "h":
-                    return Duration.ofHours(amount);
+                    parsed = Duration.ofHours(amount);
+                    break;
                 default:
-                    return Duration.ofDays(amount);
+                    parsed = Duration.ofDays(amount);
+                    break;
             }
         }
         catch (final ArithmeticException | NumberFormatException ex)
         {
-            throw new IllegalArgumentException("duration '" + text + "' is out of range");
+            throw new IllegalArgumentException(outOfRange(text));
         }
+        return parsed;
+    }
+
+    private static String outOfRange(final String text)
+    {
+        return "duration '" + text + "' is out of range";
     }
 
     /**
      * @return an exact spelling in the YAML syntax ({@code 0s}, {@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h});
      * whole minutes below five minutes stay in seconds, as the file usually spells them.
      */
-    static String format(final Duration d)
+    public static String format(final Duration d)
     {
         if (d.isNegative())
         {
@@ -75,7 +89,7 @@ final class Durations
         }
         final long seconds = d.getSeconds();
         final int nanos = d.getNano();
-        if (nanos % 1_000_000 != 0 || (nanos != 0 && seconds > Long.MAX_VALUE / 1000 - 1))
+        if (nanos % 1_000_000 != 0 || (nanos != 0 && seconds > (Long.MAX_VALUE - nanos / 1_000_000) / 1000))
         {
             return d.toString();
         }

@@ -8,7 +8,10 @@ import java.util.Objects;
  * Engine settings (the {@code engine:} section of the YAML). Immutable, thread-safe; resolved once before start,
  * never read again afterwards. Use {@link #builder()} or {@link #toBuilder()} to derive a changed copy.
  *
- * @param ringSize                 ring slots, a power of two >= 64.
+ * Every numeric and duration component is checked against its range in {@link ConfigRanges} (documented in
+ * {@code docs/configuration.md}) before anything converts it.
+ *
+ * @param ringSize                 ring slots, a power of two in 64..4194304.
  * @param producerType             single or multi producer ring.
  * @param waitStrategy             how the consumer waits.
  * @param overflowPolicy           block (default) or drop when the ring is full.
@@ -59,18 +62,23 @@ public record EngineSettings(
         Objects.requireNonNull(overflowPolicy, "overflow_policy");
         Objects.requireNonNull(pipelineThreading, "pipeline_threading");
         Objects.requireNonNull(dataDirectory, "data_directory");
-        if (ringSize < 64 || Integer.bitCount(ringSize) != 1)
-        {
-            throw new IllegalArgumentException("ring_size must be a power of two >= 64, was " + ringSize);
-        }
-        positive("label_cardinality_limit", labelCardinalityLimit);
-        positive("max_series", maxSeries);
-        if (maxSeries > MAX_SERIES)
-        {
-            throw new IllegalArgumentException("max_series must be <= " + MAX_SERIES + ", was " + maxSeries);
-        }
-        positive("store_entries", storeEntries);
-        positive("max_query_points", maxQueryPoints);
+        ConfigRanges.require("engine.ring_size", ringSize);
+        ConfigRanges.require("engine.label_cardinality_limit", labelCardinalityLimit);
+        ConfigRanges.require("engine.max_series", maxSeries);
+        ConfigRanges.require("engine.store_entries", storeEntries);
+        ConfigRanges.require("engine.max_query_points", maxQueryPoints);
+        ConfigRanges.require("engine.raw_resolution", Objects.requireNonNull(rawResolution, "raw_resolution"));
+        ConfigRanges.require("engine.aggregation_interval",
+            Objects.requireNonNull(aggregationInterval, "aggregation_interval"));
+        ConfigRanges.require("engine.long_term_interval", Objects.requireNonNull(longTermInterval, "long_term_interval"));
+        ConfigRanges.require("engine.raw_retention", Objects.requireNonNull(rawRetention, "raw_retention"));
+        ConfigRanges.require("engine.retention_period", Objects.requireNonNull(retentionPeriod, "retention_period"));
+        ConfigRanges.require("engine.long_term_retention",
+            Objects.requireNonNull(longTermRetention, "long_term_retention"));
+        ConfigRanges.require("engine.commit_interval", Objects.requireNonNull(commitInterval, "commit_interval"));
+        ConfigRanges.require("engine.tick_interval", Objects.requireNonNull(tickInterval, "tick_interval"));
+        ConfigRanges.require("engine.resource_sampling_interval",
+            Objects.requireNonNull(resourceSamplingInterval, "resource_sampling_interval"));
         wholeSeconds("raw_resolution", rawResolution);
         wholeSeconds("aggregation_interval", aggregationInterval);
         if (aggregationInterval.toSeconds() % rawResolution.toSeconds() != 0)
@@ -100,14 +108,6 @@ public record EngineSettings(
 
     /** Most series an engine can hold: ids are 24 bits in the store's bucket keys. */
     public static final int MAX_SERIES = 1 << 24;
-
-    private static void positive(final String field, final long value)
-    {
-        if (value <= 0)
-        {
-            throw new IllegalArgumentException(field + " must be > 0, was " + value);
-        }
-    }
 
     private static void positive(final String field, final Duration value)
     {

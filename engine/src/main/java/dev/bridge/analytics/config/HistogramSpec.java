@@ -30,14 +30,63 @@ public record HistogramSpec(long lowestDiscernibleValue, long highestTrackableVa
         {
             throw new IllegalArgumentException("lowest must be >= 1, was " + lowestDiscernibleValue);
         }
-        if (highestTrackableValue < 2 * lowestDiscernibleValue)
+        if (lowestDiscernibleValue > Long.MAX_VALUE / 2 || highestTrackableValue < 2 * lowestDiscernibleValue)
         {
             throw new IllegalArgumentException(
-                "highest must be >= 2 * lowest (" + 2 * lowestDiscernibleValue + "), was " + highestTrackableValue);
+                "highest must be >= 2 * lowest (" + (lowestDiscernibleValue > Long.MAX_VALUE / 2 ?
+                    "more than " + Long.MAX_VALUE : String.valueOf(2 * lowestDiscernibleValue)) + "), was " +
+                    highestTrackableValue);
         }
         if (significantDigits < 0 || significantDigits > 5)
         {
             throw new IllegalArgumentException("significant_digits must be 0..5, was " + significantDigits);
         }
+        final int unitMagnitude = 63 - Long.numberOfLeadingZeros(lowestDiscernibleValue);
+        if (unitMagnitude + subBucketHalfCountMagnitude(significantDigits) > 61)
+        {
+            throw new IllegalArgumentException("lowest (" + lowestDiscernibleValue + ") is too large for " +
+                significantDigits + " significant_digits: lower one of them");
+        }
+        final long footprint = footprintBytes(lowestDiscernibleValue, highestTrackableValue, significantDigits);
+        if (footprint > MAX_FOOTPRINT_BYTES)
+        {
+            throw new IllegalArgumentException("highest (" + highestTrackableValue + ") with significant_digits (" +
+                significantDigits + ") makes each histogram take " + ConfigRanges.bytes(footprint) + ", more than " +
+                ConfigRanges.bytes(MAX_FOOTPRINT_BYTES) + ": lower highest or significant_digits, or raise lowest");
+        }
+    }
+
+    /** Largest counts array of one histogram: every series keeps one per open bucket and level. */
+    public static final long MAX_FOOTPRINT_BYTES = 4L << 20;
+
+    /**
+     * @return the bytes of the counts array HdrHistogram allocates for this range (8 per count), computed as
+     *         {@code AbstractHistogram} sizes it, without allocating.
+     */
+    static long footprintBytes(final long lowest, final long highest, final int significantDigits)
+    {
+        final int halfMagnitude = subBucketHalfCountMagnitude(significantDigits);
+        final long subBucketCount = 1L << (halfMagnitude + 1);
+        final int unitMagnitude = 63 - Long.numberOfLeadingZeros(lowest);
+        long smallestUntrackable = subBucketCount << unitMagnitude;
+        int bucketsNeeded = 1;
+        while (smallestUntrackable <= highest)
+        {
+            if (smallestUntrackable > Long.MAX_VALUE / 2)
+            {
+                bucketsNeeded++;
+                break;
+            }
+            smallestUntrackable <<= 1;
+            bucketsNeeded++;
+        }
+        return 8L * (bucketsNeeded + 1) * (subBucketCount / 2);
+    }
+
+    private static int subBucketHalfCountMagnitude(final int significantDigits)
+    {
+        final long largestValueWithSingleUnitResolution = 2 * (long)Math.pow(10, significantDigits);
+        final int subBucketCountMagnitude = 64 - Long.numberOfLeadingZeros(largestValueWithSingleUnitResolution - 1);
+        return Math.max(subBucketCountMagnitude, 1) - 1;
     }
 }

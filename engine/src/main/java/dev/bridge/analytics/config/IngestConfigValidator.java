@@ -26,6 +26,10 @@ final class IngestConfigValidator
 
     StatsdListenerSettings statsd(final ConfigDto.Listener s) throws ConfigException
     {
+        ConfigRanges.check(at, "statsd.port", s.port);
+        ConfigRanges.check(at, "statsd.receive_buffer_bytes", s.receiveBufferBytes);
+        ConfigRanges.check(at, "statsd.max_datagram_bytes", s.maxDatagramBytes);
+        ConfigRanges.check(at, "statsd.name_cache_entries", s.nameCacheEntries);
         final StatsdListenerSettings d = StatsdListenerSettings.DEFAULT;
         final List<StatsdMapping> mappings = new ArrayList<>();
         for (int i = 0; s.mappings != null && i < s.mappings.size(); i++)

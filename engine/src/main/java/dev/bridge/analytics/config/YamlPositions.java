@@ -3,6 +3,7 @@ package dev.bridge.analytics.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -32,7 +33,7 @@ final class YamlPositions
     }
 
     private static final Position START = new Position(1, 1);
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final YAMLFactory FACTORY = YamlLimits.factory(false);
 
     private final String file;
     private final Map<String, Position> keys = new HashMap<>();
@@ -80,6 +81,10 @@ final class YamlPositions
         {
             throw positions.syntaxError(ex);
         }
+        catch (final StreamConstraintsException ex)
+        {
+            throw positions.limitError(ex);
+        }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex); // reading a String does not fail
@@ -126,6 +131,29 @@ final class YamlPositions
                 scanValue(p, path + "[" + index++ + "]", t);
             }
         }
+    }
+
+    /** @return a document beyond one of {@link YamlLimits}, placed where the scan stopped. */
+    private ConfigException limitError(final StreamConstraintsException ex)
+    {
+        final String message = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+        final String problem;
+        if (message.contains("nesting depth"))
+        {
+            problem = "nested deeper than " + YamlLimits.MAX_NESTING_DEPTH + " levels: a configuration needs at most 7";
+        }
+        else if (message.contains("document length"))
+        {
+            problem = "the document is longer than " + YamlLimits.MAX_CHARS + " characters";
+        }
+        else
+        {
+            problem = "a value beyond the limits of a configuration file: " + message.replaceAll(" \\(.*$", "");
+        }
+        final Position at = ex.getLocation() == null || ex.getLocation().getLineNr() < 1 ?
+            value(currentPath) : position(ex.getLocation());
+        final String field = currentPath.length() > 80 ? currentPath.substring(0, 77) + "..." : currentPath;
+        return new ConfigException(file, at.line(), at.column(), field, problem, ex);
     }
 
     private ConfigException syntaxError(final StreamReadException ex)

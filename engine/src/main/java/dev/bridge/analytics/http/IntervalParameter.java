@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A duration parameter: a whole positive number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or
- * {@code d} ({@code 10s}, {@code 5m}, {@code 24h}), as in the configuration file. Stateless; thread-safe.
+ * {@code d} ({@code 10s}, {@code 5m}, {@code 24h}), as in the configuration file, at most
+ * {@link dev.bridge.analytics.TimeRange#LONGEST} (so {@code now-<duration>} never overflows). Stateless; thread-safe.
  */
 final class IntervalParameter
 {
@@ -37,6 +38,12 @@ final class IntervalParameter
         if (duration.isZero())
         {
             throw HttpError.badParameter(name, "'" + text + "' is not positive: use " + SYNTAX);
+        }
+        if (duration.compareTo(dev.bridge.analytics.TimeRange.LONGEST) > 0)
+        {
+            throw HttpError.badParameter(name, "'" + text + "' is longer than " +
+                dev.bridge.analytics.config.Durations.format(dev.bridge.analytics.TimeRange.LONGEST) +
+                " (10 years, the longest retention a store can keep)");
         }
         return duration;
     }

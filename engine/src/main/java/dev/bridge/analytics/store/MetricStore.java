@@ -120,7 +120,7 @@ public final class MetricStore implements Closeable
             catch (final OverlappingFileLockException ex)
             {
                 channel.close();
-                throw new IllegalStateException("data directory " + directory + " is already open in this JVM", ex);
+                throw new StoreException(directory, "is already open by another engine in this JVM: close it first, or use another data_directory", ex);
             }
         }
         catch (final IOException ex)
@@ -130,7 +130,7 @@ public final class MetricStore implements Closeable
         if (fileLock == null)
         {
             closeQuietly(channel);
-            throw new IllegalStateException("data directory " + directory + " is in use by another engine process");
+            throw new StoreException(directory, "is in use by another engine process (it holds engine.lock): stop it first, or use another data_directory");
         }
         final Maps maps = new Maps();
         try
@@ -313,12 +313,14 @@ public final class MetricStore implements Closeable
     private static ChronicleMapBuilder<LongValue, BucketAggregate> aggregatesBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, BucketAggregate.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
     private static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("histograms").entries(entries).averageValueSize(StoreCapacity.HISTOGRAM_VALUE_BYTES)
             .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
@@ -326,6 +328,7 @@ public final class MetricStore implements Closeable
     private static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("samples").entries(entries).averageValueSize(2048).maxBloatFactor(StoreCapacity.GROWTH)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
@@ -333,6 +336,7 @@ public final class MetricStore implements Closeable
     private static ChronicleMapBuilder<String, Integer> seriesBuilder(final int maxSeries)
     {
         return ChronicleMap.of(String.class, Integer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("series").entries(maxSeries).averageKeySize(64).checksumEntries(false);
     }
 

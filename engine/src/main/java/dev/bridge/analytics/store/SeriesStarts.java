@@ -55,6 +55,7 @@ final class SeriesStarts
     static SeriesStarts open(final Path dir, final int maxSeries, final MapFiles.Mode mode)
     {
         final var builder = ChronicleMap.of(LongValue.class, LongValue.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("starts").entries(Math.max(1_000, maxSeries)).putReturnsNull(true).checksumEntries(false);
         return new SeriesStarts(MapFiles.open(builder, dir, FILE, mode), maxSeries);
     }

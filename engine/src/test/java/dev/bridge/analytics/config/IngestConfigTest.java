@@ -118,7 +118,7 @@ class IngestConfigTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
         "statsd:\\n  port: 70000\\n"                         | x.yaml:2:9: statsd.port: port must be in 0..65535, was 70000
         "statsd:\\n  max_datagram_bytes: 100\\n"             | x.yaml:2:23: statsd.max_datagram_bytes: max_datagram_bytes must be in 512..65507, was 100
-        "statsd:\\n  receive_buffer_bytes: 10\\n"            | x.yaml:2:25: statsd.receive_buffer_bytes: receive_buffer_bytes must be >= 4096, was 10
+        "statsd:\\n  receive_buffer_bytes: 10\\n"            | x.yaml:2:25: statsd.receive_buffer_bytes: receive_buffer_bytes must be in 4096..268435456, was 10
         "statsd:\\n  unmapped: drop\\n"                      | x.yaml:2:13: statsd.unmapped: unknown value 'drop'; allowed: reject, auto_register
         "statsd:\\n  unmapped: auto_register\\n"             | x.yaml:2:13: statsd.unmapped: unmapped: auto_register needs the catalog metric 'statsd_counter' for counter lines (a counter with the label 'name'), or set auto_register.counter to one
         "statsd:\\n  unmapped: auto_register\\n  auto_register: { counter: operation_error }\\n" | x.yaml:3:29: statsd.auto_register.counter: auto_register.counter metric 'operation_error' must be a counter with the label 'name'; it is a counter with labels [operation]

@@ -85,7 +85,7 @@ class RemoteWriteConfigTest
         "export:\\n  remote_write:\\n    url: 'ftp://h/x'\\n"                     | x.yaml:3:10: export.remote_write.url: url must be an absolute http or https URL, was 'ftp://h/x'
         "export:\\n  remote_write:\\n    url: 'http://a b'\\n"                    | x.yaml:3:10: export.remote_write.url: not a URL: Illegal character in authority at index 7: http://a b
         "export:\\n  remote_write:\\n    interval: 1500ms\\n"                     | x.yaml:3:15: export.remote_write.interval: interval must be a whole number of seconds > 0, was 1500ms
-        "export:\\n  remote_write:\\n    max_samples_per_send: 0\\n"              | x.yaml:3:27: export.remote_write.max_samples_per_send: max_samples_per_send must be >= 1, was 0
+        "export:\\n  remote_write:\\n    max_samples_per_send: 0\\n"              | x.yaml:3:27: export.remote_write.max_samples_per_send: max_samples_per_send must be in 1..1000000, was 0
         "export:\\n  remote_write:\\n    min_backoff: 2s\\n    max_backoff: 1s\\n"  | x.yaml:4:18: export.remote_write.max_backoff: max_backoff must be >= min_backoff (2s), was 1s
         "export:\\n  remote_write:\\n    native_histograms: false\\n    classic_histograms: false\\n" | x.yaml:3:24: export.remote_write.native_histograms: native_histograms and classic_histograms cannot both be false: histograms would not be pushed
         "export:\\n  remote_write:\\n    external_labels: { __x: y }\\n"          | x.yaml:3:22: export.remote_write.external_labels: external_labels: '__x' is not a label name (it must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __)

@@ -57,8 +57,19 @@ class HttpErrorsTest
     {
         assertError(400, "parameter 'range': unknown range 'last_week': use all, last_minute, last_5_minutes, " +
             "last_hour, last_day or last_<duration> (last_15m, last_6h)", "/api/dashboard?range=last_week");
-        assertError(400, "parameter 'range': '1soon' is not a duration: use a whole positive number and a unit " +
-            "(ms, s, m, h, d), e.g. 10s, 5m, 24h", "/api/export?format=csv&range=last_1soon");
+        assertError(400, "parameter 'range': range 'last_1soon': bad duration '1soon': expected a whole number and a " +
+            "unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d", "/api/export?format=csv&range=last_1soon");
+    }
+
+    @Test
+    void shouldRefuseAnAbsurdRangeOrTime()
+    {
+        assertError(400, "parameter 'range': range 'last_106751991167d' reaches back more than 3650d (10 years, the " +
+            "longest retention a store can keep): use all for everything kept", "/api/dashboard?range=last_106751991167d");
+        assertError(400, "parameter 'range': range 'last_99999999999999999999d': duration '99999999999999999999d' is " +
+            "out of range", "/api/export?format=csv&range=last_99999999999999999999d");
+        assertError(400, "parameter 'from': '106751991167d' is longer than 3650d (10 years, the longest retention a " +
+            "store can keep)", "/api/query?metric=variable_read&from=now-106751991167d&to=now");
     }
 
     @Test

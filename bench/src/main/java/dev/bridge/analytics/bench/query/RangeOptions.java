@@ -4,7 +4,6 @@ import dev.bridge.analytics.TimeRange;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +17,8 @@ public final class RangeOptions
     static final Map<String, TimeRange> NAMED = TimeRange.NAMED;
 
     @Option(names = "--range", paramLabel = "NAME",
-        description = "all, last_minute, last_5_minutes, last_hour or last_day (default: last_hour).")
+        description = "all, last_minute, last_5_minutes, last_hour, last_day or last_<duration> up to 3650d " +
+            "(last_15m, last_6h; default: last_hour).")
     String name;
 
     @Option(names = "--from", paramLabel = "TIME", converter = InstantConverter.class,
@@ -56,13 +56,15 @@ public final class RangeOptions
         {
             return fallback;
         }
-        final TimeRange named = NAMED.get(name.toLowerCase(Locale.ROOT));
-        if (named == null)
+        try
         {
-            throw new QueryException("unknown range '" + name + "': use " + String.join(", ", NAMED.keySet()) +
-                ", or --from and --to");
+            return TimeRange.parse(name); // as the HTTP range parameter: a name or last_<duration>, at most 10 years
         }
-        return named;
+        catch (final IllegalArgumentException ex)
+        {
+            throw new QueryException(ex.getMessage() +
+                (ex.getMessage().startsWith("unknown range") ? ", or --from and --to" : ""));
+        }
     }
 
     /** @throws QueryException when one end is missing or from is after to. */

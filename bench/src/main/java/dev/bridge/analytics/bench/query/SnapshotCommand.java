@@ -3,6 +3,8 @@ package dev.bridge.analytics.bench.query;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.bench.StoreDirectories;
+import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.snapshot.SnapshotSummary;
@@ -52,9 +54,8 @@ public final class SnapshotCommand implements Callable<Integer>
     Path out;
 
     @Override
-    public Integer call()
+    public Integer call() throws ConfigException
     {
-        final PrintWriter err = spec.commandLine().getErr();
         try
         {
             if (rangeOptions.name == null && rangeOptions.from == null && rangeOptions.to == null)
@@ -63,6 +64,7 @@ public final class SnapshotCommand implements Callable<Integer>
             }
             final TimeRange range = rangeOptions.range();
             final EngineConfig engineConfig = ConfigFiles.load(config);
+            StoreDirectories.requireDirectoryOrNothing(store);
             if (!Files.isDirectory(store))
             {
                 throw new QueryException("no store in " + store + ": the directory does not exist");
@@ -77,20 +79,13 @@ public final class SnapshotCommand implements Callable<Integer>
             stdout.flush();
             return ExitCodes.OK;
         }
-        catch (final ConfigException ex)
+        catch (final IllegalArgumentException | UncheckedIOException ex)
         {
-            return fail(err, ex.getMessage());
+            if (ex instanceof SnapshotException)
+            {
+                throw ex;
+            }
+            throw new QueryException(ex.getMessage()); // a range the store cannot answer, an --out it cannot write
         }
-        catch (final QueryException | IllegalArgumentException | UncheckedIOException ex)
-        {
-            return fail(err, "analytics snapshot: " + ex.getMessage());
-        }
-    }
-
-    private static int fail(final PrintWriter err, final String message)
-    {
-        err.println(message);
-        err.flush();
-        return ExitCodes.USAGE;
     }
 }

@@ -3,6 +3,7 @@ package dev.bridge.analytics.bench.query;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.bench.StoreDirectories;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.snapshot.SnapshotException;
@@ -51,13 +52,13 @@ public abstract class StoreQueryCommand implements Callable<Integer>
     boolean json;
 
     @Override
-    public Integer call()
+    public Integer call() throws ConfigException
     {
         final PrintWriter err = spec.commandLine().getErr();
         try
         {
             checkSource();
-            final EngineConfig engineConfig = ConfigFiles.load(config);
+            final EngineConfig engineConfig = ConfigFiles.load(config); // a ConfigException ends the command with 2
             prepare(engineConfig);
             final String answer;
             try (AnalyticsReader reader = open(engineConfig))
@@ -69,19 +70,18 @@ public abstract class StoreQueryCommand implements Callable<Integer>
             out.flush();
             return ExitCodes.OK;
         }
-        catch (final ConfigException ex)
-        {
-            return fail(err, ex.getMessage());
-        }
         catch (final SnapshotException ex)
         {
             ex.problems().forEach(problem -> err.println("analytics query: " + problem.getMessage()));
-            return fail(err, "analytics query: " + ex.rejectedFiles() + " of " + snapshots.size() +
-                " snapshot files rejected");
+            throw new QueryException(ex.rejectedFiles() + " of " + snapshots.size() + " snapshot files rejected");
         }
-        catch (final QueryException | IllegalArgumentException ex)
+        catch (final QueryException ex)
         {
-            return fail(err, "analytics query: " + ex.getMessage());
+            throw ex;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new QueryException(ex.getMessage()); // the engine's refusal of a request it cannot answer
         }
     }
 
@@ -127,17 +127,11 @@ public abstract class StoreQueryCommand implements Callable<Integer>
         {
             return AnalyticsReader.openMerged(engineConfig, snapshots);
         }
+        StoreDirectories.requireDirectoryOrNothing(store);
         if (!Files.isDirectory(store))
         {
             throw new QueryException("no store in " + store + ": the directory does not exist");
         }
         return AnalyticsReader.open(engineConfig, store);
-    }
-
-    private static int fail(final PrintWriter err, final String message)
-    {
-        err.println(message);
-        err.flush();
-        return ExitCodes.USAGE;
     }
 }

@@ -1,9 +1,9 @@
 package dev.bridge.analytics.bench.querybench;
 
 import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.bench.StoreDirectories;
 import dev.bridge.analytics.bench.RunSettings;
 import dev.bridge.analytics.bench.query.ConfigFiles;
-import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,17 +78,8 @@ public final class QueryBenchCommand implements Callable<Integer>
     {
         validate();
         final PrintWriter err = spec.commandLine().getErr();
-        final EngineConfig base;
-        try
-        {
-            base = ConfigFiles.load(config);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
-            err.flush();
-            return ExitCodes.USAGE;
-        }
+        final EngineConfig base = ConfigFiles.load(config); // a ConfigException ends the command with 2
+        StoreDirectories.requireDirectoryOrNothing(store);
         if (store != null && !isEmptyOrMissing(store))
         {
             err.println("analytics query-bench: --store " + store + " is not an empty directory; give a new one");

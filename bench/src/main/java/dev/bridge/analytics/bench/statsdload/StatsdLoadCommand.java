@@ -6,7 +6,6 @@ import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.bench.DurationConverter;
 import dev.bridge.analytics.bench.ExitCodes;
 import dev.bridge.analytics.bench.query.ConfigFiles;
-import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.ingest.statsd.DatagramOutcome;
@@ -91,17 +90,7 @@ public final class StatsdLoadCommand implements Callable<Integer>
     {
         validate();
         final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
-        final EngineConfig loaded;
-        try
-        {
-            loaded = ConfigFiles.load(config);
-        }
-        catch (final ConfigException ex)
-        {
-            err.println(ex.getMessage());
-            return ExitCodes.USAGE;
-        }
+        final EngineConfig loaded = ConfigFiles.load(config); // a ConfigException ends the command with 2
         final LoadDatagrams datagrams = new LoadDatagrams(linesPerDatagram);
         final StatsdListenerSettings statsd = loaded.statsd().withPort(0);
         if (datagrams.bytes() > statsd.maxDatagramBytes())

@@ -128,7 +128,7 @@ class ExportQueryCommandTest
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertEquals("analytics query: unknown range 'forever': use all, last_minute, last_5_minutes, last_hour, " +
-            "last_day, or --from and --to", run.err().strip());
+            "last_day or last_<duration> (last_15m, last_6h), or --from and --to", run.err().strip());
     }
 
     @Test

@@ -95,7 +95,21 @@ class QueryErrorsTest
             "query", "dashboard", "--store", store, "--range", "all", "--from", Long.toString(b), "--to",
             Long.toString(b + 1000));
         assertRefused("analytics query: unknown range 'last_week': use all, last_minute, last_5_minutes, last_hour, " +
-            "last_day, or --from and --to", "query", "dashboard", "--store", store, "--range", "last_week");
+            "last_day or last_<duration> (last_15m, last_6h), or --from and --to", "query", "dashboard", "--store", store, "--range", "last_week");
+    }
+
+    @Test
+    void shouldRefuseAnAbsurdRangeAndAnswerAReasonableOne()
+    {
+        assertRefused("analytics query: range 'last_106751991167d' reaches back more than 3650d (10 years, the " +
+            "longest retention a store can keep): use all for everything kept",
+            "query", "stats", "--store", store, "--metric", "variable_read", "--range", "last_106751991167d");
+        assertRefused("analytics query: range 'last_99999999999999999999d': duration '99999999999999999999d' is out " +
+            "of range",
+            "query", "stats", "--store", store, "--metric", "variable_read", "--range", "last_99999999999999999999d");
+        final CommandRun run = CommandRun.of("query", "stats", "--store", store, "--metric", "variable_read",
+            "--range", "last_15m");
+        assertEquals(ExitCodes.OK, run.exit(), run.toString());
     }
 
     @Test
