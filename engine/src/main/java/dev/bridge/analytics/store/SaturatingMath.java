@@ -3,7 +3,9 @@ package dev.bridge.analytics.store;
 /**
  * The arithmetic of aggregates: counts, sums and sums of squares that are exact while they fit and otherwise stop at
  * the bound they crossed ({@link Long#MAX_VALUE}, or {@link Long#MIN_VALUE} for a sum of negative values), never
- * wrapping. A saturated total stays saturated: adding to it keeps the bound (the true total is unknown past it).
+ * wrapping. Each addition is exact when its result fits and the crossed bound otherwise, so a total of values of one
+ * sign (counts, counter sums, latencies) is exact while the true total fits and stays at the bound after it; a total of
+ * mixed signs (gauge sums) that reached a bound moves off it again with a value of the other sign.
  * <p>
  * The per-event methods ({@link #add}, {@link #overflows}) are one add and one sign test, branch-free until a bound
  * is crossed: no allocation, nothing thrown. Callers that must count saturations test {@link #overflows} (or compare
