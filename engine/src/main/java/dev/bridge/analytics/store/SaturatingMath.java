@@ -82,7 +82,10 @@ public final class SaturatingMath
         return sum < Double.MAX_VALUE ? Math.max(0.0, sum) : sum == sum ? Double.MAX_VALUE : 0.0;
     }
 
-    /** @return {@code total - part} for sums of squares, never below 0 (rounding) and never NaN. */
+    /**
+     * @return {@code total - part} for sums of squares, kept within [0, {@link Double#MAX_VALUE}]: never below 0
+     *         (rounding), never NaN; a total at the largest double stays there.
+     */
     public static double removeSquares(final double total, final double part)
     {
         if (total >= Double.MAX_VALUE)
@@ -90,7 +93,7 @@ public final class SaturatingMath
             return Double.MAX_VALUE;
         }
         final double rest = total - part;
-        return rest > 0.0 ? rest : 0.0;
+        return rest > 0.0 ? Math.min(rest, Double.MAX_VALUE) : 0.0;
     }
 
     /** @return true when {@code value} is a finite double whose integer part fits a long. */

@@ -23,7 +23,7 @@ class SaturatingMathPropertiesTest
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldAddExactlyWhileTheSumFitsAndSaturateOtherwise(
         @ForAll("extremeLongs") final long a, @ForAll("extremeLongs") final long b)
     {
@@ -37,7 +37,7 @@ class SaturatingMathPropertiesTest
         assertEquals(fits ? 0 : 1, counter.count());
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldFoldTotalsAsExactSumsClampedAtEachStepAndCountEverySaturatedAddition(
         @ForAll @Size(max = 20) final List<@From("extremeLongs") Long> values)
     {
@@ -59,7 +59,7 @@ class SaturatingMathPropertiesTest
         assertEquals(saturated, counter.count());
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldSumValuesOfOneSignExactlyUntilTheBoundAndStayThere(
         @ForAll @Size(max = 20) final List<@From("extremeNonNegativeLongs") Long> values)
     {
@@ -73,14 +73,14 @@ class SaturatingMathPropertiesTest
         assertEquals(exact.compareTo(MAX) > 0 ? Long.MAX_VALUE : exact.longValueExact(), total);
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldMultiplyExactlyWhileTheProductFitsAndSaturateOtherwise(
         @ForAll("extremeLongs") final long a, @ForAll("extremeLongs") final long b)
     {
         assertEquals(clamp(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))), SaturatingMath.multiply(a, b));
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldRemoveAPartFromATotalExactlyUnlessTheTotalIsAtABound(
         @ForAll("extremeNonNegativeLongs") final long rest, @ForAll("extremeNonNegativeLongs") final long part)
     {
@@ -88,7 +88,7 @@ class SaturatingMathPropertiesTest
         assertEquals(total == Long.MAX_VALUE ? Long.MAX_VALUE : rest, SaturatingMath.removeFrom(total, part));
     }
 
-    @Property(tries = 1_000)
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldKeepSumsOfSquaresFiniteAndNonNegative(
         @ForAll final double a, @ForAll final double b, @ForAll("extremeLongs") final long value)
     {
@@ -103,7 +103,15 @@ class SaturatingMathPropertiesTest
         }
     }
 
-    @Property(tries = 1_000)
+    @net.jqwik.api.Example
+    void shouldKeepTheRestOfASumOfSquaresFiniteWhenANegativePartIsRemoved()
+    {
+        assertEquals(Double.MAX_VALUE, SaturatingMath.removeSquares(1.3004693171559308E292, -Double.MAX_VALUE));
+        assertEquals(0.0, SaturatingMath.removeSquares(Double.NaN, 1.0));
+        assertEquals(0.0, SaturatingMath.removeSquares(4.0, 4.000000001));
+    }
+
+    @Property(tries = 1_000, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void shouldTellWhetherADoubleFitsALong(@ForAll final double value)
     {
         final boolean fits = !Double.isNaN(value) && !Double.isInfinite(value) &&
