@@ -1,15 +1,11 @@
 package dev.bridge.analytics.query;
 
+import dev.bridge.analytics.ExtremeValues;
+import dev.bridge.analytics.SeededTries;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.store.BucketAggregate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import net.openhft.chronicle.values.Values;
+import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -25,42 +21,42 @@ class StatsAccumulatorPropertiesTest
 {
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    @Property(tries = 1_000)
-    void shouldMergeBucketCountsAndSumsExactlyUntilTheBound(
-        @ForAll @Size(min = 1, max = 12) final List<@From("extremeCounts") Long> counts,
-        @ForAll @Size(min = 1, max = 12) final List<@From("extremeCounts") Long> sums)
+    private record Buckets(List<Long> counts, List<Long> sums)
     {
-        final StatsAccumulator accumulator = new StatsAccumulator();
-        final BucketAggregate aggregate = Values.newHeapInstance(BucketAggregate.class);
-        BigInteger count = BigInteger.ZERO;
-        BigInteger sum = BigInteger.ZERO;
-        for (int i = 0; i < Math.min(counts.size(), sums.size()); i++)
-        {
-            final long c = Math.max(1, counts.get(i));
-            aggregate.setCount(c);
-            aggregate.setSum(sums.get(i));
-            aggregate.setMin(0);
-            aggregate.setMax(sums.get(i));
-            aggregate.setSumSquares((double)sums.get(i) * sums.get(i));
-            aggregate.setLast(sums.get(i));
-            accumulator.add(i % 3, i, aggregate);
-            count = count.add(BigInteger.valueOf(c));
-            sum = sum.add(BigInteger.valueOf(sums.get(i)));
-        }
-        assertEquals(count.min(MAX).longValueExact(), accumulator.count());
-        assertEquals(sum.min(MAX).longValueExact(), accumulator.sum());
-        final Stats stats = accumulator.toStats();
-        assertTrue(stats.sum() >= 0 && stats.last() >= 0, stats::toString);
-        assertTrue(Double.isFinite(stats.mean()) && Double.isFinite(stats.stddev()) && stats.stddev() >= 0, stats::toString);
     }
 
-    @Provide
-    Arbitrary<Long> extremeCounts()
+    @Test
+    void shouldMergeBucketCountsAndSumsExactlyUntilTheBound()
     {
-        return Arbitraries.oneOf(
-            Arbitraries.longs().between(0, Long.MAX_VALUE),
-            Arbitraries.longs().between(Long.MAX_VALUE - 1_000, Long.MAX_VALUE),
-            Arbitraries.longs().between(0, 1_000),
-            Arbitraries.of(Long.MAX_VALUE / 2 + 1, 5_000_000_000_000_000_000L));
+        SeededTries.check(0x57A7_0001L, 1_000, random -> new Buckets(
+            ExtremeValues.longs(random, 1, 12, ExtremeValues::nonNegativeLong),
+            ExtremeValues.longs(random, 1, 12, ExtremeValues::nonNegativeLong)), in ->
+        {
+            final List<Long> counts = in.counts();
+            final List<Long> sums = in.sums();
+            final StatsAccumulator accumulator = new StatsAccumulator();
+            final BucketAggregate aggregate = Values.newHeapInstance(BucketAggregate.class);
+            BigInteger count = BigInteger.ZERO;
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < Math.min(counts.size(), sums.size()); i++)
+            {
+                final long c = Math.max(1, counts.get(i));
+                aggregate.setCount(c);
+                aggregate.setSum(sums.get(i));
+                aggregate.setMin(0);
+                aggregate.setMax(sums.get(i));
+                aggregate.setSumSquares((double)sums.get(i) * sums.get(i));
+                aggregate.setLast(sums.get(i));
+                accumulator.add(i % 3, i, aggregate);
+                count = count.add(BigInteger.valueOf(c));
+                sum = sum.add(BigInteger.valueOf(sums.get(i)));
+            }
+            assertEquals(count.min(MAX).longValueExact(), accumulator.count());
+            assertEquals(sum.min(MAX).longValueExact(), accumulator.sum());
+            final Stats stats = accumulator.toStats();
+            assertTrue(stats.sum() >= 0 && stats.last() >= 0, stats::toString);
+            assertTrue(Double.isFinite(stats.mean()) && Double.isFinite(stats.stddev()) && stats.stddev() >= 0,
+                stats::toString);
+        });
     }
 }
