@@ -23,7 +23,7 @@ public final class GaugeHandle
         publisher.publish(seriesId, value, 0L, 0);
     }
 
-    /** Sets the gauge to the nearest integer; NaN and infinities are rejected and counted. */
+    /** Sets the gauge to the nearest integer; NaN, infinities and values outside the range of a long are rejected and counted. */
     public void set(final double value)
     {
         publisher.publishRounded(seriesId, value);

@@ -6,6 +6,7 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.query.SeriesRead;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
+import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public final class SnapshotAssembler
             final int index = merged.nonZeroIndex(i);
             final long countHere = merged.countAt(index);
             final long lowest = merged.lowestValueAt(index);
-            seen += countHere;
+            seen = SaturatingMath.add(seen, countHere);
             while (percentile < rank.length && seen >= rank[percentile])
             {
                 values[percentile] = percentiles.get(percentile) == 0.0 ? lowest : merged.highestValueAt(index);
@@ -157,13 +158,13 @@ public final class SnapshotAssembler
             }
             if (bucket < upper.length)
             {
-                perBucket[bucket] += countHere;
+                perBucket[bucket] = SaturatingMath.add(perBucket[bucket], countHere);
             }
         }
         long running = 0;
         for (int i = 0; i < upper.length; i++)
         {
-            running += perBucket[i];
+            running = SaturatingMath.add(running, perBucket[i]);
             cumulative[i] = running;
         }
     }

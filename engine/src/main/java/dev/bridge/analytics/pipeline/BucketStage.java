@@ -3,6 +3,8 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.SaturatingMath;
+import dev.bridge.analytics.store.SaturationCounter;
 import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -11,7 +13,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  * The bucket stage of one resolution: count, sum, min, max, sum of squares and last value of each series' live
  * bucket, in one preallocated array (8 longs per series id). A bucket opens with what the store already holds for it
  * (a restart or a re-opened bucket continues, never overwrites); late values are merged into the stored bucket
- * and counted. Not thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state.
+ * and counted. Counts and sums saturate at the 64-bit bounds instead of wrapping ({@link SaturatingMath}), each
+ * saturating addition counted in a {@link SaturationCounter}. Not thread-safe: single writer, the consumer thread of this
+ * stage. Allocation-free in steady state.
  */
 final class BucketStage extends LiveBucketStage
 {
@@ -29,18 +33,20 @@ final class BucketStage extends LiveBucketStage
     private final StoreReader reader;
     private final BucketAggregate stored = Values.newHeapInstance(BucketAggregate.class);
     private final AtomicCounter lateCounter;
+    private final SaturationCounter saturations;
     private final long[] live;
     private RollupBuckets[] rollups = new RollupBuckets[0];
     private long lateEvents;
 
     BucketStage(
         final int capacity, final Resolution resolution, final AggregateWriter writer, final StoreReader reader,
-        final AtomicCounter lateCounter, final AtomicCounter expiredCounter)
+        final AtomicCounter lateCounter, final AtomicCounter expiredCounter, final SaturationCounter saturations)
     {
         super(capacity, resolution, expiredCounter);
         this.writer = writer;
         this.reader = reader;
         this.lateCounter = lateCounter;
+        this.saturations = saturations;
         live = new long[capacity * STRIDE];
     }
 
@@ -77,8 +83,8 @@ final class BucketStage extends LiveBucketStage
         }
         final long[] live = this.live;
         final int at = seriesId * STRIDE;
-        live[at + COUNT]++;
-        live[at + SUM] += value;
+        live[at + COUNT] = saturations.add(live[at + COUNT], 1L);
+        live[at + SUM] = saturations.add(live[at + SUM], value);
         if (value < live[at + MIN])
         {
             live[at + MIN] = value;
@@ -88,7 +94,7 @@ final class BucketStage extends LiveBucketStage
             live[at + MAX] = value;
         }
         live[at + SUM_SQUARES] = Double.doubleToRawLongBits(
-            Double.longBitsToDouble(live[at + SUM_SQUARES]) + (double)value * value);
+            SaturatingMath.addSquare(Double.longBitsToDouble(live[at + SUM_SQUARES]), value));
         live[at + LAST] = value;
     }
 
@@ -136,7 +142,7 @@ final class BucketStage extends LiveBucketStage
     @Override
     void mergeLate(final int seriesId, final long startMs, final long bucketKey, final long value)
     {
-        writer.merge(bucketKey, value);
+        writer.merge(bucketKey, value, saturations);
         if (lateCounter != null)
         {
             lateCounter.setRelease(++lateEvents);

@@ -2,6 +2,7 @@ package dev.bridge.analytics.pipeline;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import dev.bridge.analytics.store.SaturatingMath;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
@@ -61,12 +62,12 @@ public final class EventPublisher
     }
 
     /**
-     * Publishes a double value rounded to the nearest long; NaN and infinities are published flagged, so the
-     * classify stage rejects and counts them.
+     * Publishes a double value rounded to the nearest long; NaN, infinities and values outside the range of a long
+     * are published flagged, so the classify stage rejects and counts them.
      */
     public void publishRounded(final int seriesId, final double value)
     {
-        publish(seriesId, Math.round(value), 0L, Double.isFinite(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+        publish(seriesId, Math.round(value), 0L, SaturatingMath.fitsLong(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
     }
 
     /**

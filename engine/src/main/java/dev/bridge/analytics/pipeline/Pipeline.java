@@ -15,6 +15,7 @@ import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.SaturationCounter;
 import org.agrona.concurrent.EpochClock;
 
 import java.time.Duration;
@@ -68,9 +69,11 @@ public final class Pipeline implements AutoCloseable
         final AggregateWriter aggregateWriter = store.newAggregateWriter();
         final HistogramWriter histogramWriter = store.newHistogramWriter();
         final long nowMs = clock.time();
+        final SaturationCounter saturations = new SaturationCounter(counters.counter(SelfMetric.VALUES_SATURATED));
         final Resolution rawResolution = resolutions.get(0);
         final BucketStage rawBuckets = new BucketStage(series.capacity(), rawResolution, aggregateWriter,
-            store.newReader(), counters.counter(SelfMetric.EVENTS_LATE), counters.counter(SelfMetric.VALUES_EXPIRED));
+            store.newReader(), counters.counter(SelfMetric.EVENTS_LATE), counters.counter(SelfMetric.VALUES_EXPIRED),
+            saturations);
         final HistogramStage rawHistograms = new HistogramStage(series, rawResolution, histogramWriter, store.newReader(), null);
         final SampleStage samples = new SampleStage(series, rawResolution, store.newSampleWriter());
         final RollupBuckets[] rollupBuckets = new RollupBuckets[resolutions.size() - 1];
@@ -78,7 +81,7 @@ public final class Pipeline implements AutoCloseable
         for (int i = 1; i < resolutions.size(); i++)
         {
             rollupBuckets[i - 1] = new RollupBuckets(
-                series.capacity(), resolutions.get(i), rawBuckets, aggregateWriter, store.newReader());
+                series.capacity(), resolutions.get(i), rawBuckets, aggregateWriter, store.newReader(), saturations);
             rollupHistograms[i - 1] = new RollupHistograms(
                 series, resolutions.get(i), rawHistograms, histogramWriter, store.newReader());
             rollupBuckets[i - 1].startExpiry(nowMs);

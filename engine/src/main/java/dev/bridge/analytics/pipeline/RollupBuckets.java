@@ -3,6 +3,8 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.SaturatingMath;
+import dev.bridge.analytics.store.SaturationCounter;
 import dev.bridge.analytics.store.StoreReader;
 import net.openhft.chronicle.values.Values;
 
@@ -13,6 +15,9 @@ import net.openhft.chronicle.values.Values;
  * the store (a restart) has the raw bucket the raw stage just reloaded subtracted, since the stored rollup
  * already counted it (counts, sums and sums of squares subtract exactly; min and max stay valid for a superset).
  * Late values and values past raw_retention go to the live rollup bucket or are merged into the stored one.
+ * Counts and sums saturate ({@link SaturatingMath}): a fold or a value that saturates is counted once in the
+ * {@link SaturationCounter}; the write at each commit (fold plus the raw live bucket) saturates uncounted, since the
+ * raw bucket is counted when it is folded. A stored rollup at a bound stays there when the raw part is subtracted.
  * Preallocated (8 longs per series), allocation-free. Not thread-safe: the bucket consumer thread.
  */
 final class RollupBuckets extends RollupStage
@@ -23,16 +28,18 @@ final class RollupBuckets extends RollupStage
     private final AggregateWriter writer;
     private final StoreReader reader;
     private final BucketAggregate stored = Values.newHeapInstance(BucketAggregate.class);
+    private final SaturationCounter saturations;
     private final long[] folded;
 
     RollupBuckets(
         final int capacity, final Resolution resolution, final BucketStage raw, final AggregateWriter writer,
-        final StoreReader reader)
+        final StoreReader reader, final SaturationCounter saturations)
     {
         super(capacity, resolution, raw);
         this.raw = raw;
         this.writer = writer;
         this.reader = reader;
+        this.saturations = saturations;
         folded = new long[capacity * STRIDE];
     }
 
@@ -46,12 +53,12 @@ final class RollupBuckets extends RollupStage
         final int f = seriesId * STRIDE;
         if (reader.readAggregate(key(seriesId, startMs[seriesId]), stored) && stored.getCount() > 0)
         {
-            folded[f + BucketStage.COUNT] = stored.getCount() - rawLive[at + BucketStage.COUNT];
-            folded[f + BucketStage.SUM] = stored.getSum() - rawLive[at + BucketStage.SUM];
+            folded[f + BucketStage.COUNT] = SaturatingMath.removeFrom(stored.getCount(), rawLive[at + BucketStage.COUNT]);
+            folded[f + BucketStage.SUM] = SaturatingMath.removeFrom(stored.getSum(), rawLive[at + BucketStage.SUM]);
             folded[f + BucketStage.MIN] = stored.getMin();
             folded[f + BucketStage.MAX] = stored.getMax();
-            folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
-                stored.getSumSquares() - Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]));
+            folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(SaturatingMath.removeSquares(
+                stored.getSumSquares(), Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES])));
             folded[f + BucketStage.LAST] = stored.getLast();
         }
         else
@@ -73,13 +80,13 @@ final class RollupBuckets extends RollupStage
             return;
         }
         final int f = seriesId * STRIDE;
-        folded[f + BucketStage.COUNT] += rawLive[at + BucketStage.COUNT];
-        folded[f + BucketStage.SUM] += rawLive[at + BucketStage.SUM];
+        folded[f + BucketStage.COUNT] = saturations.add(folded[f + BucketStage.COUNT], rawLive[at + BucketStage.COUNT]);
+        folded[f + BucketStage.SUM] = saturations.add(folded[f + BucketStage.SUM], rawLive[at + BucketStage.SUM]);
         folded[f + BucketStage.MIN] = Math.min(folded[f + BucketStage.MIN], rawLive[at + BucketStage.MIN]);
         folded[f + BucketStage.MAX] = Math.max(folded[f + BucketStage.MAX], rawLive[at + BucketStage.MAX]);
-        folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
-            Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]) +
-            Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]));
+        folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(SaturatingMath.addSquares(
+            Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]),
+            Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES])));
         folded[f + BucketStage.LAST] = rawLive[at + BucketStage.LAST];
         dirty.add(seriesId);
     }
@@ -100,17 +107,17 @@ final class RollupBuckets extends RollupStage
             {
                 folded[f + BucketStage.LAST] = value; // a late value never replaces a newer last value
             }
-            folded[f + BucketStage.COUNT]++;
-            folded[f + BucketStage.SUM] += value;
+            folded[f + BucketStage.COUNT] = saturations.add(folded[f + BucketStage.COUNT], 1L);
+            folded[f + BucketStage.SUM] = saturations.add(folded[f + BucketStage.SUM], value);
             folded[f + BucketStage.MIN] = Math.min(folded[f + BucketStage.MIN], value);
             folded[f + BucketStage.MAX] = Math.max(folded[f + BucketStage.MAX], value);
             folded[f + BucketStage.SUM_SQUARES] = Double.doubleToRawLongBits(
-                Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]) + (double)value * value);
+                SaturatingMath.addSquare(Double.longBitsToDouble(folded[f + BucketStage.SUM_SQUARES]), value));
             dirty.add(seriesId);
         }
         else
         {
-            writer.merge(key(seriesId, bucketMs), value);
+            writer.merge(key(seriesId, bucketMs), value, saturations);
         }
     }
 
@@ -129,11 +136,11 @@ final class RollupBuckets extends RollupStage
         final int at = BucketStage.offset(seriesId);
         if (rawLiveInside(seriesId, bucketMs) && rawLive[at + BucketStage.COUNT] > 0)
         {
-            count += rawLive[at + BucketStage.COUNT];
-            sum += rawLive[at + BucketStage.SUM];
+            count = SaturatingMath.add(count, rawLive[at + BucketStage.COUNT]);
+            sum = SaturatingMath.add(sum, rawLive[at + BucketStage.SUM]);
             min = Math.min(min, rawLive[at + BucketStage.MIN]);
             max = Math.max(max, rawLive[at + BucketStage.MAX]);
-            sumSquares += Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]);
+            sumSquares = SaturatingMath.addSquares(sumSquares, Double.longBitsToDouble(rawLive[at + BucketStage.SUM_SQUARES]));
             last = rawLive[at + BucketStage.LAST];
         }
         if (count > 0)

@@ -43,7 +43,8 @@ public enum SelfMetric
     REMOTE_WRITE_FAILED_ATTEMPTS("requests", "Remote-write attempts that failed with a 5xx or 429 answer or a network error (retried)."),
     REMOTE_WRITE_DROPPED_SAMPLES("samples", "Remote-write samples the receiver refused with a 4xx answer (dropped, not retried)."),
     REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups."),
-    STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded.");
+    STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded."),
+    VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping.");
 
     private final String unit;
     private final String help;

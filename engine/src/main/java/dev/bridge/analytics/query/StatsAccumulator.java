@@ -2,10 +2,13 @@ package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.SaturatingMath;
 
 /**
  * Merges bucket aggregates of one or more series into {@link Stats}: counts, sums and sums of squares add; min and
- * max fold; "last" is the last value of each series' latest bucket, summed over series. Not thread-safe.
+ * max fold; "last" is the last value of each series' latest bucket, summed over series. Counts, sums and "last"
+ * saturate at the 64-bit bounds ({@link SaturatingMath}, not counted: a read does not change the engine's
+ * self-metrics). Not thread-safe.
  */
 final class StatsAccumulator
 {
@@ -27,11 +30,11 @@ final class StatsAccumulator
         {
             return;
         }
-        count += aggregate.getCount();
-        sum += aggregate.getSum();
+        count = SaturatingMath.add(count, aggregate.getCount());
+        sum = SaturatingMath.add(sum, aggregate.getSum());
         min = Math.min(min, aggregate.getMin());
         max = Math.max(max, aggregate.getMax());
-        sumSquares += aggregate.getSumSquares();
+        sumSquares = SaturatingMath.addSquares(sumSquares, aggregate.getSumSquares());
         if (firstSeriesId == -1 || firstSeriesId == seriesId)
         {
             firstSeriesId = seriesId;
@@ -87,7 +90,7 @@ final class StatsAccumulator
         {
             for (final long[] latest : latestOfOthers.values())
             {
-                last += latest[1];
+                last = SaturatingMath.add(last, latest[1]);
             }
         }
         return new Stats(count, sum, mean, min, max, Math.sqrt(variance), last);

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.remote;
 
 import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -89,11 +90,11 @@ final class NativeBuckets
             final long count = v.getCountAtValueIteratedTo();
             if (value <= 0)
             {
-                zeroCount += count;
+                zeroCount = SaturatingMath.add(zeroCount, count);
             }
             else
             {
-                counts.merge(index(value, schema), count, Long::sum);
+                counts.merge(index(value, schema), count, SaturatingMath::add);
             }
         }
     }
@@ -101,13 +102,13 @@ final class NativeBuckets
     /** Adds {@code count} values to the bucket {@code index} (restoring persisted counts). */
     void addToBucket(final int index, final long count)
     {
-        counts.merge(index, count, Long::sum);
+        counts.merge(index, count, SaturatingMath::add);
     }
 
     /** Adds {@code count} values to the zero bucket (restoring persisted counts). */
     void addZero(final long count)
     {
-        zeroCount += count;
+        zeroCount = SaturatingMath.add(zeroCount, count);
     }
 
     int schema()

@@ -3,6 +3,7 @@ package dev.bridge.analytics.remote;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.export.HistogramExport;
 import dev.bridge.analytics.export.SeriesExport;
+import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Map;
  * What one series has added up since the exporter first saw it: the cumulative values that remote write sends
  * (Prometheus counters and histograms are cumulative). Counters: the total; gauges: the last value; histograms:
  * count, sum, the classic buckets' cumulative counts and the native buckets. Values in the metric's own unit,
- * except the native buckets (base unit). Not thread-safe: owned by the exporter thread.
+ * except the native buckets (base unit). Totals saturate at the 64-bit bounds ({@link SaturatingMath}). Not thread-safe: owned by the exporter thread.
  */
 final class SeriesTotals
 {
@@ -34,8 +35,8 @@ final class SeriesTotals
     /** Adds what {@code step} (one step's export of the series, with its distribution) holds. */
     void add(final SeriesExport step)
     {
-        count += step.stats().count();
-        sum += step.total();
+        count = SaturatingMath.add(count, step.stats().count());
+        sum = SaturatingMath.add(sum, step.total());
         if (step.last() != null)
         {
             last = step.last();
@@ -57,7 +58,7 @@ final class SeriesTotals
         }
         for (int i = 0; i < classic.length; i++)
         {
-            classic[i] += h.cumulativeCount(i);
+            classic[i] = SaturatingMath.add(classic[i], h.cumulativeCount(i));
         }
         final Histogram distribution = step.distribution();
         if (distribution != null)

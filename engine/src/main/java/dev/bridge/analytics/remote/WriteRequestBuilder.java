@@ -13,6 +13,7 @@ import dev.bridge.analytics.remote.prompb.Types.Label;
 import dev.bridge.analytics.remote.prompb.Types.MetricMetadata;
 import dev.bridge.analytics.remote.prompb.Types.Sample;
 import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
+import dev.bridge.analytics.store.SaturatingMath;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -169,7 +170,7 @@ final class WriteRequestBuilder
         long bucketed = buckets.zeroCount();
         for (final long count : buckets.buckets().values())
         {
-            bucketed += count;
+            bucketed = SaturatingMath.add(bucketed, count);
         }
         // the count is what the buckets hold (a receiver refuses a histogram whose buckets do not add up to it); it
         // equals totals.count unless the histogram and the aggregate of a step were committed apart

@@ -6,6 +6,9 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.store.MetricStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,8 @@ import java.util.Set;
  */
 public final class MergedStore
 {
+    private static final Logger LOG = LoggerFactory.getLogger(MergedStore.class);
+
     private MergedStore()
     {
     }
@@ -73,6 +78,12 @@ public final class MergedStore
                 for (final Path file : snapshots)
                 {
                     read(file, new SnapshotParser(file.toString(), catalog, config.engine().resolutions(), merger));
+                }
+                if (merger.saturated() > 0)
+                {
+                    LOG.warn("merging the snapshots saturated {} additions of counts or sums at the 64-bit bound: those " +
+                        "totals answer 9223372036854775807 (or -9223372036854775808), not their exact value",
+                        merger.saturated());
                 }
             }
             return directory;

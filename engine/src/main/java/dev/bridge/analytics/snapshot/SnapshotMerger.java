@@ -10,6 +10,8 @@ import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.SampleWriter;
+import dev.bridge.analytics.store.SaturatingMath;
+import dev.bridge.analytics.store.SaturationCounter;
 import dev.bridge.analytics.store.StoreReader;
 import dev.bridge.analytics.store.StoredSamples;
 import org.HdrHistogram.Histogram;
@@ -23,7 +25,8 @@ import java.util.Map;
  * what one engine that saw every event would:
  * <ul>
  *   <li>series are matched by key; each new key gets the next id (0, 1, ...) in the store's series map;</li>
- *   <li>per bucket key: count, sum and sum of squares add; min and max fold; {@code last} is the value of the last file
+ *   <li>per bucket key: count, sum and sum of squares add (saturating at the 64-bit bounds, each saturated addition
+ *       counted: {@link #saturated()}); min and max fold; {@code last} is the value of the last file
  *       (in the order given) that has the bucket with values, as if its events came last;</li>
  *   <li>histograms are decoded with HdrHistogram, added and written again in the store's V2 encoding;</li>
  *   <li>exact samples (raw buckets of histogram metrics whose catalog window is not 0) are concatenated when every
@@ -50,6 +53,7 @@ final class SnapshotMerger implements SnapshotVisitor
     private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
     private int seriesId = -1;
     private MetricDefinition metric;
+    private final SaturationCounter saturations = new SaturationCounter();
     private long buckets;
 
     SnapshotMerger(final MetricStore store)
@@ -105,6 +109,12 @@ final class SnapshotMerger implements SnapshotVisitor
         return buckets;
     }
 
+    /** @return the additions of counts and sums that saturated at a 64-bit bound so far. */
+    long saturated()
+    {
+        return saturations.count();
+    }
+
     private void mergeAggregate(final long key, final SnapshotBucket b)
     {
         final boolean had = reader.readAggregate(key, stored) && stored.getCount() > 0;
@@ -114,8 +124,9 @@ final class SnapshotMerger implements SnapshotVisitor
         }
         if (had)
         {
-            aggregates.write(key, stored.getCount() + b.count, stored.getSum() + b.sum, Math.min(stored.getMin(), b.min),
-                Math.max(stored.getMax(), b.max), stored.getSumSquares() + b.sumSquares, b.last);
+            aggregates.write(key, saturations.add(stored.getCount(), b.count), saturations.add(stored.getSum(), b.sum),
+                Math.min(stored.getMin(), b.min), Math.max(stored.getMax(), b.max),
+                SaturatingMath.addSquares(stored.getSumSquares(), b.sumSquares), b.last);
         }
         else
         {
@@ -152,7 +163,7 @@ final class SnapshotMerger implements SnapshotVisitor
         final long total = b.hasSamples ? b.samplesTotal : b.count;
         final long[] values = b.hasSamples ? b.samples : NO_VALUES;
         final StoredSamples before = reader.readStoredSamples(key);
-        final long mergedTotal = total + (before == null ? 0 : before.total());
+        final long mergedTotal = SaturatingMath.add(total, before == null ? 0 : before.total());
         final boolean complete = values.length == total && (before == null || before.complete()) &&
             mergedTotal <= metric.histogram().exactSamples();
         if (!complete)

@@ -11,12 +11,15 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesKey;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
 import org.agrona.collections.LongArrayList;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,9 @@ import java.util.Set;
  * throws a {@link SnapshotException} naming the file, the line:column and the field: invalid or truncated JSON, a
  * wrong format or version, a resolution list other than the configuration's, a missing or wrongly typed field, a
  * metric outside the catalog, a key that does not match its metric and labels, a bucket start off its resolution's
- * grid, bad base64, a histogram that does not decode or has another layout than its metric's, inconsistent samples.
+ * grid, bad base64, a histogram that does not decode or has another layout than its metric's, inconsistent samples,
+ * and a bucket whose numbers no engine could have stored ({@link BucketConsistency}: min above max, a sum or sum of
+ * squares out of its bounds, a histogram holding another number of values than the count).
  * Fields not in {@link SnapshotFormat} are skipped. Not thread-safe: one instance per file read.
  */
 final class SnapshotParser
@@ -337,21 +342,18 @@ final class SnapshotParser
     {
         final JsonLocation start = expect(JsonToken.START_OBJECT, "an object");
         bucket.reset();
-        JsonLocation startSecAt = null;
-        final Set<String> seen = new HashSet<>();
+        final Map<String, JsonLocation> seen = new HashMap<>();
+        long histogramCount = -1;
         while (p.nextToken() == JsonToken.FIELD_NAME)
         {
             final String name = p.currentName();
             path = owner + "." + name;
             p.nextToken();
+            seen.put(name, p.currentTokenLocation());
             switch (name)
             {
                 case SnapshotFormat.F_RESOLUTION -> bucket.resolution = readResolution();
-                case SnapshotFormat.F_START_SEC ->
-                {
-                    startSecAt = p.currentTokenLocation();
-                    bucket.startSec = integer();
-                }
+                case SnapshotFormat.F_START_SEC -> bucket.startSec = integer();
                 case SnapshotFormat.F_COUNT ->
                 {
                     bucket.count = integer();
@@ -365,17 +367,20 @@ final class SnapshotParser
                 case SnapshotFormat.F_MAX -> bucket.max = integer();
                 case SnapshotFormat.F_SUM_SQUARES -> bucket.sumSquares = number();
                 case SnapshotFormat.F_LAST -> bucket.last = integer();
-                case SnapshotFormat.F_HISTOGRAM -> bucket.histogram = readHistogram(metric);
+                case SnapshotFormat.F_HISTOGRAM ->
+                {
+                    bucket.histogram = readHistogram(metric);
+                    histogramCount = totalCount(bucket.histogram, metric.histogram());
+                }
                 case SnapshotFormat.F_SAMPLES -> readSamples(metric);
                 default -> p.skipChildren();
             }
-            seen.add(name);
         }
         for (final String required : List.of(SnapshotFormat.F_RESOLUTION, SnapshotFormat.F_START_SEC,
             SnapshotFormat.F_COUNT, SnapshotFormat.F_SUM, SnapshotFormat.F_MIN, SnapshotFormat.F_MAX,
             SnapshotFormat.F_SUM_SQUARES, SnapshotFormat.F_LAST))
         {
-            if (!seen.contains(required))
+            if (!seen.containsKey(required))
             {
                 throw problemAt(start, owner + "." + required, "missing");
             }
@@ -383,7 +388,7 @@ final class SnapshotParser
         final long stepSec = resolutions.get(bucket.resolution).widthMs() / 1000;
         if (bucket.startSec < 0 || bucket.startSec >= 1L << 36 || bucket.startSec % stepSec != 0)
         {
-            throw problemAt(startSecAt, owner + "." + SnapshotFormat.F_START_SEC,
+            throw problemAt(seen.get(SnapshotFormat.F_START_SEC), owner + "." + SnapshotFormat.F_START_SEC,
                 bucket.startSec + " is not the start of a " + stepSec + " s bucket (resolution " + bucket.resolution + ")");
         }
         if (bucket.hasSamples && bucket.resolution != 0)
@@ -391,6 +396,20 @@ final class SnapshotParser
             throw problemAt(start, owner + "." + SnapshotFormat.F_SAMPLES,
                 "only raw buckets (resolution 0) keep samples, this one has resolution " + bucket.resolution);
         }
+        final BucketConsistency.Problem inconsistent = BucketConsistency.problem(bucket, histogramCount);
+        if (inconsistent != null)
+        {
+            throw problemAt(seen.get(inconsistent.field()), owner + "." + inconsistent.field(), inconsistent.problem());
+        }
+    }
+
+    /** @return the number of values a checked histogram encoding holds, saturated at {@link Long#MAX_VALUE}. */
+    private static long totalCount(final byte[] encoded, final HistogramSpec spec)
+    {
+        final EncodedHistogramMerger counter =
+            new EncodedHistogramMerger(spec.lowestDiscernibleValue(), spec.significantDigits());
+        counter.add(ByteBuffer.wrap(encoded));
+        return counter.totalCount();
     }
 
     private int readResolution() throws IOException

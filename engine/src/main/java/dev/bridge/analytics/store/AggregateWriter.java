@@ -81,18 +81,19 @@ public final class AggregateWriter
     /**
      * Adds one value to a bucket that is not live any more (a late or back-filled event): read, add, write.
      * The stored last value is kept unless the bucket was empty (a late gauge does not overwrite a newer value).
+     * Count and sum saturate, counted in {@code saturations}.
      */
-    public void merge(final long bucketKey, final long v)
+    public void merge(final long bucketKey, final long v, final SaturationCounter saturations)
     {
         starts.record(BucketKey.seriesId(bucketKey), BucketKey.bucketStartSec(bucketKey));
         key.setValue(bucketKey);
         if (map.getUsing(key, value) != null && value.getCount() > 0)
         {
-            value.setCount(value.getCount() + 1);
-            value.setSum(value.getSum() + v);
+            value.setCount(saturations.add(value.getCount(), 1L));
+            value.setSum(saturations.add(value.getSum(), v));
             value.setMin(Math.min(value.getMin(), v));
             value.setMax(Math.max(value.getMax(), v));
-            value.setSumSquares(value.getSumSquares() + (double)v * v);
+            value.setSumSquares(SaturatingMath.addSquare(value.getSumSquares(), v));
         }
         else
         {

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * histogram per bucket updated its min, max and total for every count of every bucket). That is a few hundred bytes for a latency bucket, where decoding
  * plus {@code add} walked the 17,408 counters of a 1 us .. 60 s, 3-digit histogram twice and allocated 140 KB.
  * The encoding's header gives the index layout (lowest discernible value and significant digits); the target
- * must cover the encoded values. Not thread-safe: one merge per instance, on one thread.
+ * must cover the encoded values. Counts and the total saturate at {@link Long#MAX_VALUE} (a tampered or merged store
+ * with counts past 2^63) instead of wrapping. Not thread-safe: one merge per instance, on one thread.
  * <pre>
  *  0: int cookie  4: int payload length  8: int normalizing index offset (0)  12: int significant digits
  * 16: long lowest discernible value  24: long highest trackable value  32: double conversion ratio
@@ -111,8 +112,8 @@ public final class EncodedHistogramMerger
                         indexesSorted &= indexCount == 0 || indexes[indexCount - 1] < index;
                         indexes[indexCount++] = index;
                     }
-                    counts[index] += count;
-                    totalCount += count;
+                    counts[index] = SaturatingMath.add(counts[index], count);
+                    totalCount = SaturatingMath.add(totalCount, count);
                     highestIndex = Math.max(highestIndex, index);
                 }
                 index++;

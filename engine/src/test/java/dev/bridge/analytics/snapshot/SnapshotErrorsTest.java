@@ -113,7 +113,24 @@ class SnapshotErrorsTest
             Arguments.of("duplicate field", edit(2, "\"sum\":5,", "\"sum\":5,\"sum\":6,"),
                 ":3:63: series[0].buckets[0].sum: not valid JSON: Duplicate field 'sum'"),
             Arguments.of("content after the snapshot", String.join("\n", VALID) + "\n{}",
-                ":9:1: unexpected content after the snapshot"));
+                ":9:1: unexpected content after the snapshot"),
+            Arguments.of("min above max", edit(4, "\"min\":10,\"max\":20", "\"min\":5000000,\"max\":3"),
+                ":5:65: series[1].buckets[0].min: min 5000000 is greater than max 3"),
+            Arguments.of("negative sum of squares", edit(2, "\"sum_squares\":25.0", "\"sum_squares\":-25.0"),
+                ":3:88: series[0].buckets[0].sum_squares: must be a finite number >= 0, was -25.0"),
+            Arguments.of("infinite sum of squares", edit(2, "\"sum_squares\":25.0", "\"sum_squares\":1e999"),
+                ":3:88: series[0].buckets[0].sum_squares: must be a finite number >= 0, was Infinity"),
+            Arguments.of("sum of squares below sum^2 / count", edit(4, "\"sum_squares\":500.0", "\"sum_squares\":449.0"),
+                ":5:91: series[1].buckets[0].sum_squares: sum of squares 449.0 is outside [sum^2 / count, count x " +
+                    "max(min^2, max^2)] = [450.0, 800.0]"),
+            Arguments.of("sum of squares above count x max^2", edit(4, "\"sum_squares\":500.0", "\"sum_squares\":801.0"),
+                ":5:91: series[1].buckets[0].sum_squares: sum of squares 801.0 is outside [sum^2 / count, count x " +
+                    "max(min^2, max^2)] = [450.0, 800.0]"),
+            Arguments.of("sum outside count x [min, max]", edit(2, "\"sum\":5,", "\"sum\":6,"),
+                ":3:56: series[0].buckets[0].sum: sum 6 is outside [count x min, count x max] = [5, 5] (count 1, min 5, " +
+                    "max 5)"),
+            Arguments.of("histogram of another count", edit(5, "\"count\":2,\"sum\":30", "\"count\":3,\"sum\":45"),
+                ":6:119: series[1].buckets[1].histogram: holds 2 values, the bucket's count is 3"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +158,23 @@ class SnapshotErrorsTest
                 merged.queries().stats("optimization_duration_ms", second));
             assertEquals(new PercentileResult(2, Map.of(0.5, 10L), PercentileResult.EXACT_MODE, 0.0),
                 merged.queries().percentiles("optimization_duration_ms", Map.of(), second, 0.5));
+        }
+    }
+
+    @Test
+    void shouldSaturateASumMergedFromSeveralFilesAtTheBound() throws IOException
+    {
+        final String huge = "\"count\":1,\"sum\":5000000000000000000,\"min\":5000000000000000000," +
+            "\"max\":5000000000000000000,\"sum_squares\":2.5E37,\"last\":5000000000000000000";
+        final String text = edit(2, "\"count\":1,\"sum\":5,\"min\":5,\"max\":5,\"sum_squares\":25.0,\"last\":5", huge);
+        try (AnalyticsReader merged = AnalyticsReader.openMerged(EngineConfig.defaults(),
+            List.of(write("node-a.snap", text), write("node-b.snap", text)), () -> 1_700_000_041_000L))
+        {
+            final TimeRange second = TimeRange.between(
+                Instant.ofEpochMilli(1_700_000_040_000L), Instant.ofEpochMilli(1_700_000_041_000L));
+            final Stats stats = merged.queries().stats("variable_read", second);
+            assertEquals(2, stats.count());
+            assertEquals(Long.MAX_VALUE, stats.sum());
         }
     }
 

@@ -102,4 +102,22 @@ class EncodedHistogramMergerTest
         assertEquals(-1, merger.highestIndex());
         assertEquals(0, merger.totalCount());
     }
+
+    @Test
+    void shouldSaturateCountsAndTheTotalPastTheRangeOfALong()
+    {
+        final Histogram source = new Histogram(1, 60_000_000, 3);
+        source.recordValueWithCount(100, 5_000_000_000_000_000_000L);
+        source.recordValueWithCount(200, 1);
+        final ByteBuffer encoded = ByteBuffer.allocate(source.getNeededByteBufferCapacity()).order(ByteOrder.BIG_ENDIAN);
+        source.encodeIntoByteBuffer(encoded);
+        final EncodedHistogramMerger merger = new EncodedHistogramMerger(1, 3);
+
+        merger.add(ByteBuffer.wrap(encoded.array()));
+        merger.add(ByteBuffer.wrap(encoded.array()));
+
+        assertEquals(Long.MAX_VALUE, merger.totalCount());
+        assertEquals(Long.MAX_VALUE, merger.countAt(100));
+        assertEquals(2, merger.countAt(200));
+    }
 }

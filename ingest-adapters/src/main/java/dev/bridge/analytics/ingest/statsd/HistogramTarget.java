@@ -1,11 +1,13 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import dev.bridge.analytics.HistogramHandle;
+import dev.bridge.analytics.store.SaturatingMath;
 
 /**
  * {@code ms}, {@code h} and {@code d} into a histogram: each value times {@code scale} (milliseconds to the metric's
  * time unit for timers, 1 otherwise), rounded, recorded round(1 / sample rate) times: the rate scales the count,
- * not the value. A rate below 1/{@value #MAX_REPEAT} rejects the line (it would publish that many events). Negative
+ * not the value. A rate below 1/{@value #MAX_REPEAT} rejects the line (it would publish that many events), and so does a
+ * value that does not fit a 64-bit integer once scaled (nothing of the line is published). Negative
  * values and values above the metric's {@code highest} are published and the engine rejects and counts them.
  * Not thread-safe.
  */
@@ -26,7 +28,8 @@ final class HistogramTarget extends ValueTarget
     @Override
     LineOutcome check(final StatsdLine line)
     {
-        return 1.0 / line.sampleRate > MAX_REPEAT + 0.5 ? LineOutcome.REJECTED : null;
+        return 1.0 / line.sampleRate > MAX_REPEAT + 0.5 || !SaturatingMath.fitsLong(line.largestMagnitude * scale) ?
+            LineOutcome.REJECTED : null;
     }
 
     @Override

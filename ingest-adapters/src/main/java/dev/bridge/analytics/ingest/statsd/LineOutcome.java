@@ -14,8 +14,9 @@ public enum LineOutcome
     UNMAPPED,
     /**
      * Mapped, but its metric cannot take it: not in the catalog, of another type, a timer into a metric without a
-     * time unit, an unknown label, no room for a series, or a histogram sample rate below 1/{@value
-     * HistogramTarget#MAX_REPEAT}.
+     * time unit, an unknown label, no room for a series, a histogram sample rate below 1/{@value
+     * HistogramTarget#MAX_REPEAT}, or a value outside the 64-bit range of its type (a counter's value / sample rate, a
+     * gauge's value or the gauge after a delta, a timer's or histogram's value in the metric's unit).
      */
     REJECTED,
     /** A DogStatsD event ({@code _e{}): counted and skipped. */

@@ -19,6 +19,8 @@ public final class StatsdLine
     int valuesOffset;
     int valuesLength;
     int valueCount;
+    /** The largest absolute value of the line's values (0 for sets): targets check their range with it. */
+    double largestMagnitude;
     StatsdType type;
     double sampleRate;
     int tagsOffset;
@@ -59,6 +61,12 @@ public final class StatsdLine
     public int valueCount()
     {
         return valueCount;
+    }
+
+    /** @return the largest absolute value among the line's values (finite; 0 for sets). */
+    public double largestMagnitude()
+    {
+        return largestMagnitude;
     }
 
     /** @return the metric type. */

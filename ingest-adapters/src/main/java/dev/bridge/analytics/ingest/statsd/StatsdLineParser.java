@@ -110,7 +110,8 @@ public final class StatsdLineParser
         {
             return MALFORMED;
         }
-        final int count = type == StatsdType.SET ? 1 : countValues(buffer, valuesStart, bar);
+        line.largestMagnitude = 0.0;
+        final int count = type == StatsdType.SET ? 1 : countValues(buffer, valuesStart, bar, line);
         if (count <= 0)
         {
             return MALFORMED;
@@ -221,18 +222,23 @@ public final class StatsdLineParser
         return true;
     }
 
-    /** @return the number of values, or -1 when one is not a finite number (or empty). */
-    private static int countValues(final DirectBuffer buffer, final int from, final int to)
+    /**
+     * @return the number of values, or -1 when one is not a finite number (or empty); sets
+     *         {@link StatsdLine#largestMagnitude}.
+     */
+    private static int countValues(final DirectBuffer buffer, final int from, final int to, final StatsdLine line)
     {
         int count = 0;
         int i = from;
         while (true)
         {
             final int valueEnd = valueEnd(buffer, i, to);
-            if (Double.isNaN(AsciiNumbers.parseDouble(buffer, i, valueEnd)))
+            final double value = AsciiNumbers.parseDouble(buffer, i, valueEnd);
+            if (Double.isNaN(value))
             {
                 return -1;
             }
+            line.largestMagnitude = Math.max(line.largestMagnitude, Math.abs(value));
             count++;
             if (valueEnd == to)
             {

@@ -75,6 +75,20 @@ class AnalyticsMeterRegistryTest
     }
 
     @Test
+    void shouldAddTheLargestLongForAnIncrementPastTheRangeAndKeepNoCarryOfIt()
+    {
+        final Counter reads = registry.counter("variable.read");
+        reads.increment(1e300);
+        reads.increment(1);
+        reads.increment(0.5);
+        reads.increment(0.5);
+        final Stats stats = stats("variable_read");
+        assertEquals(3, stats.count());
+        assertEquals(Long.MAX_VALUE, stats.sum());
+        assertEquals(1L, stats.min(), "the later increments add 1 each, not a carried 1e300");
+    }
+
+    @Test
     void shouldAddCounterIncrementsWithTagsAsLabels()
     {
         final Counter reads = registry.counter("variable.read");

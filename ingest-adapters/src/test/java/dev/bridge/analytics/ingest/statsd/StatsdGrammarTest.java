@@ -3,7 +3,9 @@ package dev.bridge.analytics.ingest.statsd;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.StatsdUnmappedPolicy;
+import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.ingest.TestEngines;
+import dev.bridge.analytics.pipeline.SelfMetric;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every rule of the StatsD/DogStatsD grammar, fed to {@link StatsdIngest}, with exact totals in the engine. */
 class StatsdGrammarTest
@@ -232,6 +238,53 @@ class StatsdGrammarTest
         assertEquals(7, f.lines(LineOutcome.REJECTED));
         assertEquals(1, f.lines(LineOutcome.ACCEPTED));
         assertEquals(1, f.stats("variable_read").sum());
+        assertEquals(0, f.stats("read_latency_us").count());
+    }
+
+    @Test
+    void shouldRejectACounterValueOutsideTheRangeOfALongAndKeepNoCarry()
+    {
+        f.feed("variable_read:1e300|c");
+        f.feed("variable_read:1|c\nvariable_read:1|c");
+        f.feed("variable_read:99999999999999999999999999|c\nvariable_read:1e18|c|@0.1\nvariable_read:1:1e19|c");
+        f.feed("variable_read:0.5|c\nvariable_read:1e300|c\nvariable_read:0.5|c");
+        assertEquals(5, f.lines(LineOutcome.REJECTED));
+        assertEquals(4, f.lines(LineOutcome.ACCEPTED));
+        assertEquals(2 + 1, f.stats("variable_read").sum(), "nothing of a rejected line is published or carried");
+    }
+
+    @Test
+    void shouldSaturateACounterFedTwoHugeLinesAndStillExportIt() throws IOException
+    {
+        f.feed("cache_hit:5000000000000000000|c\ncache_hit:5000000000000000000|c");
+        f.feed("cache_hit:9.2e18|c");
+        assertEquals(3, f.lines(LineOutcome.ACCEPTED));
+        assertEquals(Long.MAX_VALUE, f.stats("cache_hit").sum());
+        assertEquals(2, f.engine.selfMetric(SelfMetric.VALUES_SATURATED));
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        f.engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\ndspex_cache_hit_total 9.223372036854776E18\n"));
+    }
+
+    @Test
+    void shouldRejectAGaugeLineThatWouldLeaveTheRangeOfALongWhole()
+    {
+        f.feed("dspex.sessions:1e19|g");
+        f.feed("dspex.sessions:9e18|g\ndspex.sessions:+9e18|g");
+        assertEquals(9_000_000_000_000_000_000L, f.stats("active_sessions").last());
+        f.feed("dspex.sessions:0|g\ndspex.sessions:+5e18:+5e18|g\ndspex.sessions:+1|g");
+        assertEquals(1L, f.stats("active_sessions").last(), "the rejected packed line changed nothing");
+        f.feed("dspex.sessions:-9.3e18|g\ndspex.sessions:-9.2e18|g");
+        assertEquals(-9_200_000_000_000_000_000L, f.stats("active_sessions").last());
+        assertEquals(4, f.lines(LineOutcome.REJECTED));
+    }
+
+    @Test
+    void shouldRejectAHistogramValueOutsideTheRangeOfALongOnceScaled()
+    {
+        f.feed("app.payload:1e19|h\ndspex.read:1e16|ms\napp.payload:100|h");
+        assertEquals(2, f.lines(LineOutcome.REJECTED));
+        assertEquals(1, f.stats("payload_bytes").count());
         assertEquals(0, f.stats("read_latency_us").count());
     }
 
