@@ -32,13 +32,11 @@ public final class SaturationCounter
     /** @return {@code total + value}, or the bound it crossed (counted). */
     public long add(final long total, final long value)
     {
-        final long r = total + value;
-        if (((total ^ r) & (value ^ r)) < 0)
+        if (SaturatingMath.overflows(total, value))
         {
             saturated();
-            return (total >> 63) ^ Long.MAX_VALUE;
         }
-        return r;
+        return SaturatingMath.add(total, value);
     }
 
     /** Counts one saturated addition made elsewhere. */

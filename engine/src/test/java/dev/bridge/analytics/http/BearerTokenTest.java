@@ -1,7 +1,5 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.ManualClock;
-import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,28 +25,22 @@ class BearerTokenTest
 
     @TempDir
     static Path dir;
-    private static AnalyticsEngine engine;
-    private static AnalyticsHttpServer server;
+    private static ScriptedServer scripted;
     private static HttpCalls http;
 
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
-        server = AnalyticsHttpServer.start(engine.queries(), HttpSettings.DEFAULT.withPort(0).withBearerToken(TOKEN));
-        http = new HttpCalls(server.port());
+        scripted = ScriptedServer.start(dir, HttpSettings.DEFAULT.withPort(0).withBearerToken(TOKEN));
+        http = scripted.http();
     }
 
     @AfterAll
     static void stop()
     {
-        if (server != null)
+        if (scripted != null)
         {
-            server.close();
-        }
-        if (engine != null)
-        {
-            engine.close();
+            scripted.close();
         }
     }
 

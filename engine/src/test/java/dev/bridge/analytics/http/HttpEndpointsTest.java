@@ -35,27 +35,23 @@ class HttpEndpointsTest
     static Path dir;
     private static final ManualClock CLOCK = new ManualClock(NOW);
     private static AnalyticsEngine engine;
-    private static AnalyticsHttpServer server;
+    private static ScriptedServer scripted;
     private static HttpCalls http;
 
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), CLOCK);
-        server = AnalyticsHttpServer.start(engine.queries(), HttpSettings.DEFAULT.withPort(0), ScriptedFacts::facts);
-        http = new HttpCalls(server.port());
+        scripted = ScriptedServer.start(dir, CLOCK, HttpSettings.DEFAULT.withPort(0), ScriptedFacts::facts);
+        engine = scripted.engine();
+        http = scripted.http();
     }
 
     @AfterAll
     static void stop()
     {
-        if (server != null)
+        if (scripted != null)
         {
-            server.close();
-        }
-        if (engine != null)
-        {
-            engine.close();
+            scripted.close();
         }
     }
 

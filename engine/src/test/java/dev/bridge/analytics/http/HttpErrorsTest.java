@@ -26,29 +26,22 @@ class HttpErrorsTest
 
     @TempDir
     static Path dir;
-    private static AnalyticsEngine engine;
-    private static AnalyticsHttpServer server;
+    private static ScriptedServer scripted;
     private static HttpCalls http;
 
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
-        server = AnalyticsHttpServer.start(engine.queries(),
-            new HttpSettings("127.0.0.1", 0, null, MAX_REQUEST_BYTES));
-        http = new HttpCalls(server.port());
+        scripted = ScriptedServer.start(dir, new HttpSettings("127.0.0.1", 0, null, MAX_REQUEST_BYTES));
+        http = scripted.http();
     }
 
     @AfterAll
     static void stop()
     {
-        if (server != null)
+        if (scripted != null)
         {
-            server.close();
-        }
-        if (engine != null)
-        {
-            engine.close();
+            scripted.close();
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.ManualClock;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,29 +26,22 @@ class ServerErrorsJsonTest
 
     @TempDir
     static Path dir;
-    private static AnalyticsEngine engine;
-    private static AnalyticsHttpServer server;
+    private static ScriptedServer scripted;
     private static HttpCalls http;
 
     @BeforeAll
     static void start() throws Exception
     {
-        engine = ScriptedTraffic.start(dir.resolve("store"), new ManualClock(NOW));
-        server = AnalyticsHttpServer.start(engine.queries(),
-            new HttpSettings("127.0.0.1", 0, null, MAX_REQUEST_BYTES));
-        http = new HttpCalls(server.port());
+        scripted = ScriptedServer.start(dir, new HttpSettings("127.0.0.1", 0, null, MAX_REQUEST_BYTES));
+        http = scripted.http();
     }
 
     @AfterAll
     static void stop()
     {
-        if (server != null)
+        if (scripted != null)
         {
-            server.close();
-        }
-        if (engine != null)
-        {
-            engine.close();
+            scripted.close();
         }
     }
 
@@ -102,7 +92,7 @@ class ServerErrorsJsonTest
     @Test
     void shouldCountTheMalformedRequestsInHealth() throws Exception
     {
-        try (AnalyticsHttpServer counted = AnalyticsHttpServer.start(engine.queries(), HttpSettings.DEFAULT.withPort(0)))
+        try (AnalyticsHttpServer counted = AnalyticsHttpServer.start(scripted.engine().queries(), HttpSettings.DEFAULT.withPort(0)))
         {
             final HttpCalls calls = new HttpCalls(counted.port());
             calls.exchange("GARBAGE\r\n\r\n");
