@@ -4,6 +4,7 @@ import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.store.SaturatingMath;
 import dev.bridge.analytics.store.StoreCapacity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,9 @@ final class StoreSizing
         exactSeries = Math.min(exactSeries, settings.maxSeries());
         final long entries = settings.storeEntries();
         final long rawBuckets = buckets(settings.resolutions().get(0));
-        final long histograms = Math.min(entries, saturatedProduct(histogramSeries, perSeries));
-        final long samples = Math.min(entries, saturatedProduct(exactSeries, rawBuckets));
-        final long full = saturatedProduct(allSeries, perSeries);
+        final long histograms = Math.min(entries, SaturatingMath.multiply(histogramSeries, perSeries));
+        final long samples = Math.min(entries, SaturatingMath.multiply(exactSeries, rawBuckets));
+        final long full = SaturatingMath.multiply(allSeries, perSeries);
         if (entries < full)
         {
             LOG.info("store_entries {} holds every retention of {} series ({} buckets each); the catalog allows up to {} " +
@@ -90,10 +91,4 @@ final class StoreSizing
         return r.retentionMs() / r.widthMs() + 1;
     }
 
-    private static long saturatedProduct(final long a, final long b)
-    {
-        final long hi = Math.multiplyHigh(a, b);
-        final long lo = a * b;
-        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
-    }
 }

@@ -152,7 +152,7 @@ class StoreFullTest
         final Matcher m = Pattern.compile(Pattern.quote(dir.toString()) + ": percentiles of 'lat_us' would cover only " +
             "(\\d+) of the " + VALUES + " values in the range: the store refused to write some of their histograms " +
             "\\(its write-failures.log; engine_store_write_failures\\), so they are not answered\\. Stats, counts and " +
-            "rates are complete\\. Rebuild the store with a larger engine.store_entries \\(snapshot it, start on a new " +
+            "rates are complete while the aggregates were written\\. Rebuild the store with a larger engine.store_entries \\(snapshot it, start on a new " +
             "data_directory, merge the snapshot\\)").matcher(refused.getMessage());
         assertTrue(m.matches(), refused.getMessage());
         assertTrue(Long.parseLong(m.group(1)) < VALUES);

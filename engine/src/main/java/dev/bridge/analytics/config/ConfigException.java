@@ -4,7 +4,7 @@ package dev.bridge.analytics.config;
  * A configuration file that cannot be used, with the place of the first problem found. Immutable, thread-safe.
  * <p>
  * The message has the form {@code <file>:<line>:<column>: <field>: <problem>}, for example
- * {@code config/analytics.yaml:12:16: engine.ring_size: ring_size must be a power of two >= 64, was 1000}.
+ * {@code config/analytics.yaml:12:16: engine.ring_size: ring_size must be a power of two in 64..4194304, was 1000}.
  * Line and column are 1-based. Two forms drop a part: a problem of the whole document (an empty file, a file that
  * is not a mapping, a YAML syntax error before any key) has an empty {@link #field()} and the message
  * {@code <file>:<line>:<column>: <problem>}; a file that cannot be read at all has line and column 0 and the message

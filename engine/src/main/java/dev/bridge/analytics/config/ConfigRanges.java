@@ -20,8 +20,13 @@ public final class ConfigRanges
     public static final Duration MAX_RETENTION = Duration.ofDays(3650);
     /** Heap bytes one ring slot costs: the reference and the preallocated event (int, long, long, int + header). */
     static final long RING_SLOT_BYTES = 44;
-    /** File bytes one store entry costs, all maps together, allocated up front (measured: 266 MB for 1,000,000). */
-    static final long STORE_ENTRY_BYTES = 270;
+    /** File bytes one aggregate entry costs in aggregates.dat, allocated up front (measured: 39 MB for 600,000). */
+    static final long STORE_ENTRY_BYTES = 65;
+    /**
+     * File bytes per store entry that the histogram map adds at most (every series a histogram: laid out for a quarter
+     * of the entries at 1 KB each); a catalog with fewer histogram series gets a smaller map.
+     */
+    static final long HISTOGRAM_ENTRY_BYTES_MAX = 256;
 
     private static final long MS = 1;
     private static final long SECOND = 1_000;
@@ -40,8 +45,11 @@ public final class ConfigRanges
         integer("engine.max_series", 1, EngineSettings.MAX_SERIES, false, "16384",
             "sizes the handler's per-series arrays and series.dat, allocated up front"),
         integer("engine.store_entries", 1, 100_000_000, false, "600000",
-            "disk: about " + STORE_ENTRY_BYTES + " B per entry, allocated up front (600000: 160 MB; 100000000: 27 GB)",
-            v -> "the store files would take about " + bytes(times(v, STORE_ENTRY_BYTES)) + ", allocated up front"),
+            "disk, allocated up front: aggregates.dat about " + STORE_ENTRY_BYTES + " B per entry (600000: 39 MB), plus " +
+                "a histogram map sized from the catalog's histogram series, at most " + HISTOGRAM_ENTRY_BYTES_MAX +
+                " B per entry",
+            v -> "the store files would take up to " + bytes(times(v, STORE_ENTRY_BYTES + HISTOGRAM_ENTRY_BYTES_MAX)) +
+                ", allocated up front"),
         integer("engine.max_query_points", 1, 1_000_000, false, "10000",
             "heap of one time-series answer; larger requests are refused"),
         duration("engine.raw_resolution", SECOND, HOUR, "1s", "whole seconds; buckets per series = raw_retention / raw_resolution"),

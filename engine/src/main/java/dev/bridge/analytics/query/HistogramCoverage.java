@@ -29,7 +29,7 @@ public final class HistogramCoverage
             throw new StoreException(store.directory(), "percentiles of '" + metric + "' would cover only " + covered +
                 " of the " + total + " values in the range: the store refused to write some of their histograms " +
                 "(its write-failures.log; engine_store_write_failures), so they are not answered. Stats, counts and " +
-                "rates are complete. Rebuild the store with a larger engine.store_entries (snapshot it, start on a " +
+                "rates are complete while the aggregates were written. Rebuild the store with a larger engine.store_entries (snapshot it, start on a " +
                 "new data_directory, merge the snapshot)");
         }
     }

@@ -205,6 +205,7 @@ public final class StatsQuery
         {
             return;
         }
+        AggregateCoverage.check(store, toMs);
         final long stepSec = resolutionMs / 1000;
         final long from = Math.min(Math.max(fromMs, 0), MAX_MS);
         final long firstSec = Math.floorDiv(from + resolutionMs - 1, resolutionMs) * stepSec;

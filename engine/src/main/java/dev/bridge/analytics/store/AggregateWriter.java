@@ -34,7 +34,7 @@ public final class AggregateWriter
         }
         catch (final RuntimeException ex)
         {
-            throw failures.onFailure(MetricStore.AGGREGATES_FILE, map.longSize(), ex);
+            throw failures.onAggregateFailure(key.getValue(), map.longSize(), ex);
         }
     }
 

@@ -100,7 +100,7 @@ public final class MetricStore implements Closeable
      * @return the open store; {@link #recovered()} tells whether the previous writer stopped uncleanly.
      * @throws StoreException when a map file is missing, truncated, foreign or damaged (nothing is created or
      *                        changed then), or the directory cannot be written.
-     * @throws IllegalStateException when another engine holds the directory.
+     * @throws StoreException when another engine holds the directory, or a map file is missing, truncated, foreign or damaged.
      */
     public static MetricStore openForWriting(final Path directory, final StoreCapacity capacity)
     {
@@ -493,6 +493,16 @@ public final class MetricStore implements Closeable
     public boolean lostWrites()
     {
         return StoreWriteFailures.recorded(directory);
+    }
+
+    /**
+     * @return the earliest bucket start (epoch seconds) whose aggregate the store refused to write (a full
+     *         aggregates.dat), in this run or an earlier one, or {@link StoreWriteFailures#NOTHING_LOST}: answers over
+     *         a range that reaches it would miss buckets. Read at open and kept up to date by this process's writer.
+     */
+    public long aggregatesLostFromSec()
+    {
+        return writeFailures.aggregatesLostFromSec();
     }
 
     /** @return buckets stored in the aggregate map. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,14 +19,72 @@ public final class StoreWriteFailures
 {
     /** The file that records lost writes; it stays until the store is rebuilt. */
     public static final String FILE = "write-failures.log";
+    /** The file that holds the earliest bucket start (epoch seconds) whose aggregate the store refused to write. */
+    public static final String AGGREGATES_LOST_FROM_FILE = "aggregates-lost-from";
+    /** No aggregate write was refused. */
+    public static final long NOTHING_LOST = Long.MAX_VALUE;
 
     private final Path directory;
     private final AtomicLong count = new AtomicLong();
+    private final AtomicLong aggregatesLostFromSec;
     private final java.util.Set<String> recorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     StoreWriteFailures(final Path directory)
     {
         this.directory = directory;
+        this.aggregatesLostFromSec = new AtomicLong(readAggregatesLostFrom(directory));
+    }
+
+    /**
+     * Counts a refused aggregate write of the bucket {@code bucketKey} and records, on disk, the earliest bucket start
+     * whose aggregate is lost: queries whose range reaches it are refused ({@link #aggregatesLostFromSec()}).
+     *
+     * @return the exception to throw (as {@link #onFailure}).
+     */
+    StoreException onAggregateFailure(final long bucketKey, final long entries, final RuntimeException cause)
+    {
+        final long startSec = BucketKey.bucketStartSec(bucketKey);
+        if (startSec < aggregatesLostFromSec.getAndAccumulate(startSec, Math::min))
+        {
+            try
+            {
+                final Path tmp = directory.resolve(AGGREGATES_LOST_FROM_FILE + ".tmp");
+                Files.writeString(tmp, Long.toString(aggregatesLostFromSec.get()), StandardCharsets.UTF_8);
+                Files.move(tmp, directory.resolve(AGGREGATES_LOST_FROM_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            }
+            catch (final IOException | RuntimeException ignore)
+            {
+                // this process still refuses the queries; the count and the logged exception report the loss
+            }
+        }
+        return onFailure(MetricStore.AGGREGATES_FILE, entries, cause);
+    }
+
+    /**
+     * @return the earliest bucket start (epoch seconds) whose aggregate this store refused to write, in this run or
+     *         an earlier one, or {@link #NOTHING_LOST}. Volatile read.
+     */
+    long aggregatesLostFromSec()
+    {
+        return aggregatesLostFromSec.get();
+    }
+
+    private static long readAggregatesLostFrom(final Path directory)
+    {
+        final Path file = directory.resolve(AGGREGATES_LOST_FROM_FILE);
+        if (!Files.exists(file))
+        {
+            return NOTHING_LOST;
+        }
+        try
+        {
+            return Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
+        }
+        catch (final IOException | RuntimeException unreadable)
+        {
+            return Long.MIN_VALUE; // unreadable: every range may miss aggregates
+        }
     }
 
     /**
