@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +39,10 @@ class SaturationTest
             final Stats stats = engine.stats("cache_hit", TimeRange.ALL);
             assertEquals(2, stats.count());
             assertEquals(Long.MAX_VALUE, stats.sum());
+            assertNull(stats.mean(), "a mean of a saturated sum would look exact and be wrong");
+            assertNull(stats.stddev(), "likewise the deviation");
+            assertEquals(HUGE, stats.min());
+            assertEquals(HUGE, stats.max());
             assertEquals(1, engine.selfMetric(SelfMetric.VALUES_SATURATED));
             final String prometheus = export(engine, ExportFormat.PROMETHEUS);
             assertTrue(prometheus.contains("\ndspex_cache_hit_total 9.223372036854776E18\n"), prometheus);

@@ -83,6 +83,8 @@ final class StatsAccumulator
         {
             return Stats.EMPTY;
         }
+        final boolean saturated = sum == Long.MAX_VALUE || sum == Long.MIN_VALUE || count == Long.MAX_VALUE ||
+            sumSquares >= Double.MAX_VALUE;
         final double mean = (double)sum / count;
         final double variance = Math.max(0.0, sumSquares / count - mean * mean);
         long last = firstLast;
@@ -93,6 +95,8 @@ final class StatsAccumulator
                 last = SaturatingMath.add(last, latest[1]);
             }
         }
-        return new Stats(count, sum, mean, min, max, Math.sqrt(variance), last);
+        // a saturated total is a lower bound: a mean or deviation computed from it would look exact and be wrong
+        return saturated ? new Stats(count, sum, null, min, max, null, last)
+            : new Stats(count, sum, mean, min, max, Math.sqrt(variance), last);
     }
 }
