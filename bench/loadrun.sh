@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the load run (bin/analytics bench) for each wait strategy with 1 producer, with 2 producers, and with a
 # single-producer ring, writes bench/results/loadrun-*.{json,txt}, and regenerates the load-run table in
-# bench/RESULTS.md. Usage: bench/loadrun.sh [DURATION]   (default 10s per run; each run also measures its baseline)
+# bench/RESULTS.md. Usage: bench/loadrun.sh [DURATION]   (default 10s per run; each run also measures its Prometheus peer baseline)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

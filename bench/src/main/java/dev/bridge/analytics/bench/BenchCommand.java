@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code analytics bench}: the load run. Starts an engine on a store, drives the synthetic DSPex workload from N
  * producer threads, verifies that every event sent is in the store (exactly, per series), measures throughput,
- * publish cost and allocation, runs the bare-Disruptor baseline, and prints the summary (and JSON). With
+ * publish cost, CPU and allocation, runs the Prometheus peer baseline ({@link PeerRun}: the same producers and
+ * events into Prometheus client_java), and prints the summary (and JSON). With
  * {@code --serve} the engine's HTTP endpoint and dashboard page run during the load run and, after the summary, until
  * Ctrl-C.
  * <p>
@@ -41,7 +42,8 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Load run: publishes a synthetic DSPex bridge workload into the engine, verifies that no event is " +
-        "lost and reports throughput, publish cost, allocation and the ratio to a bare Disruptor ring.")
+        "lost and reports throughput, publish cost, CPU per event, allocation and the ratio to Prometheus client_java " +
+        "recording the same events from the same producers.")
 public final class BenchCommand implements Callable<Integer>
 {
     private static final Path DEFAULT_CONFIG = Path.of("config", "analytics.yaml");
@@ -77,7 +79,8 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--ring-size", paramLabel = "N", description = "Ring slots, a power of two (default: the configuration's).")
     private Integer ringSize;
 
-    @Option(names = "--no-baseline", description = "Skip the bare Disruptor baseline.")
+    @Option(names = "--no-baseline",
+        description = "Skip the peer baseline (the same producers and events recorded into Prometheus client_java).")
     private boolean noBaseline;
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
@@ -99,7 +102,7 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--serve", paramLabel = "PORT", arity = "0..1", fallbackValue = "-1",
         description = "Serve the dashboard page and the API on the engine during the load run (on PORT, 0 for any " +
             "free one; default: the configuration's http.port; bind address and token from its http section), and " +
-            "after the verdict keep serving the run's store until Ctrl-C (the baseline then runs while it serves).")
+            "after the verdict keep serving the run's store until Ctrl-C (the peer baseline then runs while it serves).")
     private Integer serve;
 
     @CommandLine.Mixin
@@ -194,7 +197,7 @@ public final class BenchCommand implements Callable<Integer>
             }
             if (server != null)
             {
-                return reportAndServe(load, settings, runSettings, loop, progress, server, stop);
+                return reportAndServe(load, effective, runSettings, loop, progress, server, stop);
             }
             progress.note("load run done; closing the engine");
         }
@@ -205,7 +208,7 @@ public final class BenchCommand implements Callable<Integer>
             err.println("analytics bench: " + RemoteWriteOptions.summary(started.remoteWriter()));
             err.flush();
         }
-        return report(load, settings, runSettings, loop, progress);
+        return report(load, effective, runSettings, loop, progress);
     }
 
     /** Starts the HTTP server of {@code --serve} on the engine, or returns null without the option. */
@@ -225,10 +228,10 @@ public final class BenchCommand implements Callable<Integer>
 
     /** {@code --serve}: the report while the engine stays open, then serving until Ctrl-C (or an interrupt). */
     private int reportAndServe(
-        final LoadResult load, final EngineSettings settings, final RunSettings runSettings, final QueryLoop loop,
+        final LoadResult load, final EngineConfig effective, final RunSettings runSettings, final QueryLoop loop,
         final Progress progress, final AnalyticsHttpServer server, final ServeCommand.StopSignal stop) throws Exception
     {
-        final int exit = report(load, settings, runSettings, loop, progress);
+        final int exit = report(load, effective, runSettings, loop, progress);
         final PrintWriter err = spec.commandLine().getErr();
         err.println("analytics bench: serving the run's store at " + server.url() + " until Ctrl-C");
         err.flush();
@@ -236,19 +239,18 @@ public final class BenchCommand implements Callable<Integer>
         return exit;
     }
 
-    /** Runs the baseline and prints the report (and JSON); returns the verdict's exit code. */
+    /** Runs the peer baseline and prints the report (and JSON); returns the verdict's exit code. */
     private int report(
-        final LoadResult load, final EngineSettings settings, final RunSettings runSettings, final QueryLoop loop,
+        final LoadResult load, final EngineConfig effective, final RunSettings runSettings, final QueryLoop loop,
         final Progress progress) throws Exception
     {
-        BaselineRun.Result baseline = null;
+        PeerRun.Result peer = null;
         if (!noBaseline && !stoppedBySignal)
         {
-            progress.note("baseline: bare Disruptor ring, " + load.timedEvents() + " events...");
-            baseline = BaselineRun.run(load.tables(), load.timedEvents(), load.warmUpEvents(), settings.ringSize(),
-                settings.producerType(), settings.waitStrategy());
+            progress.note("peer baseline: Prometheus client_java, the same " + load.timedEvents() + " events...");
+            peer = PeerRun.run(effective, load.tables(), load.warmUpPerProducer(), load.timedPerProducer());
         }
-        final BenchResult result = new BenchResult(runSettings, load, baseline);
+        final BenchResult result = new BenchResult(runSettings, load, peer);
         final PrintWriter out = spec.commandLine().getOut();
         out.print(BenchReport.text(result));
         final QueryLoop.Result loopResult = loop == null ? null : loop.stop();
@@ -265,7 +267,7 @@ public final class BenchCommand implements Callable<Integer>
         {
             BenchReport.writeJson(result, json);
         }
-        return load.passed() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        return result.passed() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
     }
 
     private void validate()

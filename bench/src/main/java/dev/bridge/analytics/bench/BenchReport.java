@@ -69,16 +69,7 @@ public final class BenchReport
         line(out, "Allocation    producers %.3f B/event (%,d B)   handler %.3f B/event (%,d B)",
             load.producerBytesPerEvent(), load.producerAllocatedBytes(), load.handlerBytesPerEvent(),
             load.handlerAllocatedBytes());
-        if (result.baseline() != null)
-        {
-            line(out, "Baseline      bare Disruptor ring, no-op handler: %,.0f events/s (%,d events in %.3f s)   ratio %.3f",
-                result.baseline().eventsPerSecond(), result.baseline().events(), result.baseline().seconds(),
-                result.ratioToBaseline());
-        }
-        else
-        {
-            line(out, "Baseline      skipped (--no-baseline)");
-        }
+        out.append(peerLines(result));
         final EngineCounts c = load.counts();
         line(out, "Accounting    published %,d   aggregated %,d   rejected %,d   dropped %,d   lost %,d",
             c.published(), c.aggregated(), c.rejected(), c.dropped(), c.lost());
@@ -89,6 +80,52 @@ public final class BenchReport
         }
         line(out, "%s", result.verdict());
         return out.toString();
+    }
+
+    /**
+     * @return the peer and CPU lines of the text summary: the peer's throughput and the ratio, CPU per event of both
+     *     sides, and the peer's check (with one line per mismatched series).
+     */
+    static String peerLines(final BenchResult result)
+    {
+        final LoadResult load = result.load();
+        final PeerRun.Result peer = result.peer();
+        final StringBuilder out = new StringBuilder();
+        if (peer == null)
+        {
+            line(out, "Peer          skipped (--no-baseline)");
+            line(out, "CPU per event engine %,.1f ns (producers %,.1f + engine threads %,.1f)",
+                load.cpuNsPerEvent(), perEvent(load.producerCpuNs(), load.timedEvents()),
+                perEvent(load.engineThreadCpuNs(), load.timedEvents()));
+            return out.toString();
+        }
+        line(out, "Peer          Prometheus client_java, same producers and events: %,.0f events/s (%,d events in %.3f s)   engine/peer %.3f",
+            peer.eventsPerSecond(), peer.events(), peer.seconds(), result.ratioToPeer());
+        final Double cpuRatio = result.cpuRatioToPeer();
+        line(out, "CPU per event engine %,.1f ns (producers %,.1f + engine threads %,.1f)   peer %,.1f ns   engine/peer %s",
+            load.cpuNsPerEvent(), perEvent(load.producerCpuNs(), load.timedEvents()),
+            perEvent(load.engineThreadCpuNs(), load.timedEvents()), peer.cpuNsPerEvent(),
+            cpuRatio == null ? "-" : String.format("%.3f", cpuRatio));
+        final PeerVerification v = peer.verification();
+        if (v.passed())
+        {
+            line(out, "Peer check    NO LOSS: %d series hold what was sent", v.verifiedSeries());
+        }
+        else
+        {
+            line(out, "Peer check    MISMATCH: %d of %d series do not hold what was sent (the peer figures are not valid)",
+                v.mismatches().size(), v.verifiedSeries() + v.mismatches().size());
+            for (final String m : v.mismatches())
+            {
+                line(out, "  peer mismatch %s", m);
+            }
+        }
+        return out.toString();
+    }
+
+    private static double perEvent(final long ns, final long events)
+    {
+        return events == 0 ? 0 : (double)ns / events;
     }
 
     /** @return the JSON document as a tree of maps (field names as documented in the README). */
@@ -134,8 +171,16 @@ public final class BenchReport
         json.put("record_ns", record);
         json.put("producer_alloc_bytes_per_event", load.producerBytesPerEvent());
         json.put("handler_alloc_bytes_per_event", load.handlerBytesPerEvent());
-        json.put("baseline_eps", result.baseline() == null ? null : result.baseline().eventsPerSecond());
-        json.put("ratio_to_baseline", result.ratioToBaseline());
+        json.put("cpu_ns_per_event", load.cpuNsPerEvent());
+        json.put("producer_cpu_ns", load.producerCpuNs());
+        json.put("engine_thread_cpu_ns", load.engineThreadCpuNs());
+        final PeerRun.Result peer = result.peer();
+        json.put("peer_eps", peer == null ? null : peer.eventsPerSecond());
+        json.put("ratio_to_peer", result.ratioToPeer());
+        json.put("peer_cpu_ns_per_event", peer == null ? null : peer.cpuNsPerEvent());
+        json.put("peer_timed_events", peer == null ? null : peer.events());
+        json.put("peer_verified_series", peer == null ? null : peer.verification().verifiedSeries());
+        json.put("peer_mismatches", peer == null ? null : peer.verification().mismatches());
         final Map<String, Object> expected = new LinkedHashMap<>();
         load.verification().expectedByMetric().forEach((metric, totals) ->
             expected.put(metric, Map.of("count", totals.count(), "sum", totals.sum())));

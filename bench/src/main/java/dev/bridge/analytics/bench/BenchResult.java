@@ -1,15 +1,27 @@
 package dev.bridge.analytics.bench;
 
 /**
- * The outcome of {@code analytics bench}: settings, the engine run, and the baseline (null with
- * {@code --no-baseline}). Immutable; thread-safe.
+ * The outcome of {@code analytics bench}: settings, the engine run, and the Prometheus peer run (null with
+ * {@code --no-baseline} or after a signal). Immutable; thread-safe.
  */
-public record BenchResult(RunSettings settings, LoadResult load, BaselineRun.Result baseline)
+public record BenchResult(RunSettings settings, LoadResult load, PeerRun.Result peer)
 {
-    /** @return engine throughput / baseline throughput, or null without a baseline. */
-    public Double ratioToBaseline()
+    /** @return engine throughput / peer throughput, or null without a peer run. */
+    public Double ratioToPeer()
     {
-        return baseline == null ? null : load.throughput() / baseline.eventsPerSecond();
+        return peer == null ? null : load.throughput() / peer.eventsPerSecond();
+    }
+
+    /** @return engine CPU per event / peer CPU per event, or null without a peer run (or a peer CPU of 0). */
+    public Double cpuRatioToPeer()
+    {
+        return peer == null || peer.cpuNsPerEvent() == 0 ? null : load.cpuNsPerEvent() / peer.cpuNsPerEvent();
+    }
+
+    /** @return true when the engine lost nothing and the peer (if it ran) holds what was sent. */
+    public boolean passed()
+    {
+        return load.passed() && (peer == null || peer.verification().passed());
     }
 
     /** @return the verdict line: {@code NO LOSS: <n> events, <k> series verified} or {@code LOSS: ...}. */

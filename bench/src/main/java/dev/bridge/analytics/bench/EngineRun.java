@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * totals, runs the producers (warm-up, then the timed window), flushes, measures and verifies.
  * <p>
  * Sequence: warm-up (at most {@code warmUpEvents} or {@link #WARM_UP_CAP}, whichever ends first) -> flush ->
- * snapshot of the engine counters and the handler threads' allocation -> timed window (a duration or a number of
+ * snapshot of the engine counters, the handler threads' allocation and the engine threads' CPU -> timed window (a duration or a number of
  * events) -> producers joined -> flush -> measurements -> store totals read again and compared.
  * <p>
  * Thread-safety: {@link #run} is called by one thread, which starts and joins the producer threads.
@@ -26,6 +27,11 @@ public final class EngineRun
     /** Longest warm-up. */
     public static final Duration WARM_UP_CAP = Duration.ofSeconds(1);
     private static final long HIGHEST_NS = 10_000_000_000L;
+    /**
+     * Name prefix of the engine's threads (consumer, alert agent, exporters, HTTP): their CPU over the timed window
+     * counts in the engine's CPU per event, with the producers'.
+     */
+    static final String ENGINE_THREAD_PREFIX = "analytics-";
 
     private final int producers;
     private final Duration duration;
@@ -106,8 +112,8 @@ public final class EngineRun
         {
             final WorkloadTable table = DspexWorkload.generate(plan, seed + p, WorkloadTable.DEFAULT_SIZE);
             tables.add(table);
-            tasks.add(new ProducerTask(table, handles, control, BaselineRun.share(warmUpEvents, producers, p),
-                events == null ? Long.MAX_VALUE : BaselineRun.share(events, producers, p), plan.size()));
+            tasks.add(new ProducerTask(table, handles, control, share(warmUpEvents, producers, p),
+                events == null ? Long.MAX_VALUE : share(events, producers, p), plan.size()));
         }
         final SeriesSnapshot before = SeriesSnapshot.read(engine, plan);
 
@@ -129,6 +135,7 @@ public final class EngineRun
             final EngineCounts atWindowStart = EngineCounts.read(engine);
             final long[] consumerIds = engine.consumerThreadIds();
             final long handlerBytesBefore = ThreadAllocation.threads(consumerIds);
+            final Map<Long, Long> engineCpuBefore = ThreadCpu.byThread(ENGINE_THREAD_PREFIX);
 
             final long windowStartNs = System.nanoTime();
             control.go();
@@ -152,10 +159,12 @@ public final class EngineRun
             engine.flush();
             final long windowEndNs = System.nanoTime();
             final long handlerBytes = ThreadAllocation.threads(consumerIds) - handlerBytesBefore;
+            final long engineCpuNs = ThreadCpu.usedBetween(engineCpuBefore, ThreadCpu.byThread(ENGINE_THREAD_PREFIX));
             final EngineCounts end = EngineCounts.read(engine);
             checkFailures(tasks);
             return result(engine, plan, tasks, tables, before, atWindowStart, end,
-                (windowEndNs - windowStartNs) / 1e9, (windowEndNs - runStartNs) / 1e9, runStartMs, handlerBytes);
+                (windowEndNs - windowStartNs) / 1e9, (windowEndNs - runStartNs) / 1e9, runStartMs, handlerBytes,
+                engineCpuNs);
         }
         finally
         {
@@ -180,7 +189,7 @@ public final class EngineRun
         final AnalyticsEngine engine, final SeriesPlan plan, final List<ProducerTask> tasks,
         final List<WorkloadTable> tables, final SeriesSnapshot before, final EngineCounts atWindowStart,
         final EngineCounts end, final double windowSeconds, final double runSeconds, final long runStartMs,
-        final long handlerBytes)
+        final long handlerBytes, final long engineCpuNs)
     {
         final long[] sentCounts = new long[plan.size()];
         final long[] sentSums = new long[plan.size()];
@@ -188,7 +197,10 @@ public final class EngineRun
         long warmUp = 0;
         long timed = 0;
         long producerBytes = 0;
+        long producerCpuNs = 0;
         long timerOverheadNs = 0;
+        final List<Long> warmUpPerProducer = new ArrayList<>();
+        final List<Long> timedPerProducer = new ArrayList<>();
         for (final ProducerTask task : tasks)
         {
             timerOverheadNs = Math.max(timerOverheadNs, task.timerOverheadNs());
@@ -201,12 +213,16 @@ public final class EngineRun
             warmUp += task.warmUpEvents();
             timed += task.timedEvents();
             producerBytes += task.allocatedBytes();
+            producerCpuNs += task.cpuNs();
+            warmUpPerProducer.add(task.warmUpEvents());
+            timedPerProducer.add(task.timedEvents());
         }
         final SeriesSnapshot after = SeriesSnapshot.read(engine, plan);
         final Verification verification = Verification.compare(plan, sentCounts, sentSums, before, after);
         final DashboardFigures dashboard = DashboardFigures.collect(engine, plan, before, after, runSeconds, runStartMs);
         return new LoadResult(warmUp, timed, windowSeconds, runSeconds, end.aggregated() - atWindowStart.aggregated(),
-            end, RecordCost.of(timerOverheadNs, recordNs), producerBytes, handlerBytes, verification, dashboard, List.copyOf(tables));
+            end, RecordCost.of(timerOverheadNs, recordNs), producerBytes, handlerBytes, verification, dashboard,
+            List.copyOf(tables), List.copyOf(warmUpPerProducer), List.copyOf(timedPerProducer), producerCpuNs, engineCpuNs);
     }
 
     private void awaitWarmUp(final RunControl control, final List<ProducerTask> tasks) throws InterruptedException
@@ -233,6 +249,12 @@ public final class EngineRun
             progress.maybePrint("run");
             checkFailures(tasks);
         }
+    }
+
+    /** @return part {@code part} of {@code total} split over {@code parts} as evenly as possible. */
+    static long share(final long total, final int parts, final int part)
+    {
+        return total / parts + (part < total % parts ? 1 : 0);
     }
 
     private static boolean join(final Thread thread) throws InterruptedException

@@ -16,7 +16,12 @@ import java.util.List;
  * @param handlerAllocatedBytes    bytes the consumer threads allocated during the window.
  * @param verification             the per-series verdict.
  * @param dashboard                what the engine reports for the run.
- * @param tables                   the producers' workload tables (for the baseline).
+ * @param tables                   the producers' workload tables (for the peer run).
+ * @param warmUpPerProducer        events each producer sent in the warm-up (for the peer run).
+ * @param timedPerProducer         events each producer sent in the timed window (for the peer run).
+ * @param producerCpuNs            CPU ns the producer threads used in the timed window (each measures its own).
+ * @param engineThreadCpuNs        CPU ns the engine's threads (named {@code analytics-*}) used in the window, from
+ *                                 the go until the final flush returned.
  */
 public record LoadResult(
     long warmUpEvents,
@@ -30,8 +35,20 @@ public record LoadResult(
     long handlerAllocatedBytes,
     Verification verification,
     DashboardFigures dashboard,
-    List<WorkloadTable> tables)
+    List<WorkloadTable> tables,
+    List<Long> warmUpPerProducer,
+    List<Long> timedPerProducer,
+    long producerCpuNs,
+    long engineThreadCpuNs)
 {
+    /**
+     * @return CPU ns of the producers and the engine's threads in the window per event published in it (0 for none).
+     */
+    public double cpuNsPerEvent()
+    {
+        return timedEvents == 0 ? 0 : (double)(producerCpuNs + engineThreadCpuNs) / timedEvents;
+    }
+
     /** @return events aggregated per second of the window, end to end. */
     public double throughput()
     {

@@ -4,10 +4,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One producer thread of the load run: walks its {@link WorkloadTable} and publishes every event through the
- * pre-resolved {@link SeriesHandles}, counting per series what it sent (count and sum). Every 1024th publish is
+ * pre-resolved {@link SeriesRecorder} (the engine's handles or the Prometheus peer's), counting per series what it
+ * sent (count and sum). Every 1024th publish is
  * timed with {@link System#nanoTime()} into a producer-local HdrHistogram. A warm-up phase runs the same loop
  * first; its timings are discarded but its events are counted (they are verified with the rest). The timed
- * phase is bracketed by this thread's allocated-bytes counter.
+ * phase is bracketed by this thread's allocated-bytes counter and its CPU time.
  * <p>
  * The loop does no random draw, no allocation, no lookup: two array loads, a switch, the publish and two array
  * updates per event, and a volatile read of the stop flag every 256 events.
@@ -23,7 +24,7 @@ public final class ProducerTask implements Runnable
     private static final long HIGHEST_NS = 10_000_000_000L;
 
     private final WorkloadTable table;
-    private final SeriesHandles handles;
+    private final SeriesRecorder handles;
     private final RunControl control;
     private final long warmUpLimit;
     private final long timedLimit;
@@ -36,18 +37,19 @@ public final class ProducerTask implements Runnable
     private long warmUpEvents;
     private long timedEvents;
     private long allocatedBytes;
+    private long cpuNs;
     private volatile Throwable failure;
 
     /**
      * @param table       the events to walk.
-     * @param handles     resolved handles, shared.
+     * @param handles     resolved handles (or peer data points), shared.
      * @param control     phases and stop flags, shared.
      * @param warmUpLimit events of the warm-up at most (it may end earlier: {@link RunControl#endWarmUp()}).
      * @param timedLimit  events of the timed phase at most ({@link Long#MAX_VALUE} in duration mode).
      * @param seriesCount size of the series plan.
      */
     public ProducerTask(
-        final WorkloadTable table, final SeriesHandles handles, final RunControl control, final long warmUpLimit,
+        final WorkloadTable table, final SeriesRecorder handles, final RunControl control, final long warmUpLimit,
         final long timedLimit, final int seriesCount)
     {
         this.table = table;
@@ -69,7 +71,9 @@ public final class ProducerTask implements Runnable
             recordNs.reset();
             control.warmedUpAwaitGo();
             final long before = ThreadAllocation.currentThread();
+            final long cpuBefore = ThreadCpu.currentThread();
             timedEvents = loop(timedLimit, false);
+            cpuNs = ThreadCpu.currentThread() - cpuBefore;
             allocatedBytes = ThreadAllocation.currentThread() - before;
         }
         catch (final Throwable ex)
@@ -86,7 +90,7 @@ public final class ProducerTask implements Runnable
         final int mask = table.mask();
         final long[] counts = this.counts;
         final long[] sums = this.sums;
-        final SeriesHandles handles = this.handles;
+        final SeriesRecorder handles = this.handles;
         final Histogram recordNs = this.recordNs;
         int pos = position;
         long calls = this.calls;
@@ -151,13 +155,39 @@ public final class ProducerTask implements Runnable
         return allocatedBytes;
     }
 
-    /** @return the timed publish costs of the timed phase, in ns. */
+    /** @return CPU ns this thread used during the timed phase. */
+    public long cpuNs()
+    {
+        return cpuNs;
+    }
+
+    /**
+     * @return the value of the last event this task sent on {@code seriesIndex} (the table walked back from where
+     *     the task stopped); call only when {@link #counts()} has sent events on it.
+     */
+    public long lastValueSent(final int seriesIndex)
+    {
+        final int[] seriesOf = table.seriesIndexes();
+        final int mask = table.mask();
+        int pos = position;
+        for (int i = 0; i < seriesOf.length; i++)
+        {
+            pos = (pos - 1) & mask;
+            if (seriesOf[pos] == seriesIndex)
+            {
+                return table.values()[pos];
+            }
+        }
+        throw new IllegalStateException("series " + seriesIndex + " is not in the table");
+    }
+
     /** @return the median cost of a back-to-back {@code nanoTime()} pair on this thread, subtracted from each sample. */
     public long timerOverheadNs()
     {
         return timerOverheadNs;
     }
 
+    /** @return the timed publish costs of the timed phase, in ns. */
     public Histogram recordNs()
     {
         return recordNs;

@@ -12,7 +12,7 @@ import dev.bridge.analytics.HistogramHandle;
  * Thread-safety: immutable after construction; {@link #publish(int, long)} may be called by as many threads as
  * the engine's producer type allows.
  */
-public final class SeriesHandles
+public final class SeriesHandles implements SeriesRecorder
 {
     private static final byte COUNTER = 0;
     private static final byte HISTOGRAM = 1;
@@ -76,7 +76,7 @@ public final class SeriesHandles
             java.util.Arrays.copyOf(histograms, h), java.util.Arrays.copyOf(gauges, g));
     }
 
-    /** Records {@code value} on series {@code seriesIndex}: add for counters, record for histograms, set for gauges. */
+    @Override
     public void publish(final int seriesIndex, final long value)
     {
         final int slot = slots[seriesIndex];
