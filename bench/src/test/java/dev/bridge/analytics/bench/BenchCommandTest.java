@@ -39,6 +39,43 @@ class BenchCommandTest
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldReportThePrometheusPeerAndCpuPerEventInTextAndJson() throws Exception
+    {
+        final Path jsonFile = dir.resolve("peer.json");
+        final StringWriter out = new StringWriter();
+        final CommandLine cl = AnalyticsCli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+
+        final int exit = cl.execute("bench", "--events", "200000", "--producers", "2", "--warmup-events", "20000",
+            "--json", jsonFile.toString(), "--quiet");
+
+        assertEquals(ExitCodes.OK, exit, out.toString());
+        final JsonNode json = JSON.readTree(jsonFile.toFile());
+        final double eps = json.get("throughput_eps").asDouble();
+        final double peerEps = json.get("peer_eps").asDouble();
+        assertTrue(peerEps > 0, json.toString());
+        assertEquals(eps / peerEps, json.get("ratio_to_peer").asDouble(), 0.0, json.toString());
+        assertTrue(json.get("cpu_ns_per_event").asDouble() > 0, json.toString());
+        assertTrue(json.get("peer_cpu_ns_per_event").asDouble() > 0, json.toString());
+        assertTrue(json.get("engine_thread_cpu_ns").asLong() > 0, json.toString());
+        assertEquals(json.get("timed_events").asLong(), json.get("peer_timed_events").asLong(), json.toString());
+        assertEquals(json.get("verified_series").asInt(), json.get("peer_verified_series").asInt(), json.toString());
+        assertEquals(0, json.get("peer_mismatches").size(), json.toString());
+        assertTrue(out.toString().contains(String.format(
+            "Peer          Prometheus client_java, same producers and events: %,.0f events/s (%,d events in ",
+            peerEps, json.get("peer_timed_events").asLong())), out.toString());
+        assertTrue(out.toString().contains(String.format(" s)   engine/peer %.3f%n", json.get("ratio_to_peer").asDouble())),
+            out.toString());
+        assertTrue(out.toString().contains(String.format("CPU per event engine %,.1f ns (producers ",
+            json.get("cpu_ns_per_event").asDouble())), out.toString());
+        assertTrue(out.toString().contains(String.format("   peer %,.1f ns   engine/peer ",
+            json.get("peer_cpu_ns_per_event").asDouble())), out.toString());
+        assertTrue(out.toString().contains(String.format("Peer check    NO LOSS: %d series hold what was sent%n",
+            json.get("peer_verified_series").asInt())), out.toString());
+    }
+
+    @Test
     void shouldExitWithUsageCodeAndPositionForAnInvalidConfiguration() throws Exception
     {
         final Path config = dir.resolve("bad.yaml");
