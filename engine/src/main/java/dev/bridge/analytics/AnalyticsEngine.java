@@ -407,7 +407,7 @@ public final class AnalyticsEngine implements AutoCloseable
             case EVENTS_PUBLISHED -> eventsPublished();
             case RING_REMAINING -> pipeline.ring().remainingCapacity();
             case SERIES -> registry.size();
-            case COUNTER_CELL_THREADS -> pipeline.counterCells().blockCount();
+            case RECORDING_THREADS -> pipeline.counterCells().blockCount();
             case STORE_BUCKETS -> store.aggregateBuckets();
             case STORE_WRITE_FAILURES -> store.writeFailures();
             default -> counters.get(metric);

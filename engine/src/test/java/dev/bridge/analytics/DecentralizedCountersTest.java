@@ -153,13 +153,13 @@ class DecentralizedCountersTest
                 thread.join();
             }
             engine.flush(); // folds and reclaims: every owner has terminated (joined)
-            assertEquals(0, engine.selfMetric(SelfMetric.COUNTER_CELL_THREADS));
+            assertEquals(0, engine.selfMetric(SelfMetric.RECORDING_THREADS));
             assertEquals(400, engine.stats("variable_read", TimeRange.ALL).count());
             assertEquals(600, engine.stats("variable_read", TimeRange.ALL).sum());
             assertEquals(400, engine.selfMetric(SelfMetric.EVENTS_PUBLISHED), "retired calls still counted");
             reads.increment();
             engine.flush();
-            assertEquals(1, engine.selfMetric(SelfMetric.COUNTER_CELL_THREADS), "the test thread's block");
+            assertEquals(1, engine.selfMetric(SelfMetric.RECORDING_THREADS), "the test thread's block");
             assertEquals(401, engine.selfMetric(SelfMetric.EVENTS_PUBLISHED));
         }
     }

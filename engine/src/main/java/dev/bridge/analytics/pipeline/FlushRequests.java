@@ -51,6 +51,6 @@ public final class FlushRequests
     public boolean due(final long processed, final long committed, final long served)
     {
         final long target = requested.get();
-        return (target > committed && processed >= target) || tickets.get() > served;
+        return processed >= target && (target > committed || tickets.get() > served);
     }
 }

@@ -200,7 +200,7 @@ public final class Pipeline implements AutoCloseable
             for (final ConsumerHandler handler : handlers)
             {
                 final Throwable failure = handler.commitFailure();
-                if (failure != null && handler.committed() < target)
+                if (failure != null && (handler.committed() < target || handler.servedTicket() < ticket))
                 {
                     throw new IllegalStateException(
                         handler.name() + " cannot commit to the store (kept in memory, retried): " + failure, failure);

@@ -76,7 +76,7 @@ final class ResourceSampler
         counters.refreshMirrors();
         counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.ring().remainingCapacity());
         counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
-        counters.counter(SelfMetric.COUNTER_CELL_THREADS).setRelease(counterCells.blockCount());
+        counters.counter(SelfMetric.RECORDING_THREADS).setRelease(counterCells.blockCount());
         final long offHeapBytes = store.offHeapBytes();
         counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
         counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());
