@@ -218,7 +218,7 @@ public final class AnalyticsEngine implements AutoCloseable
      */
     public CounterHandle counter(final String metric, final String... labelPairs)
     {
-        return new CounterHandle(pipeline.publisher(), resolve(metric, MetricType.COUNTER, labelPairs).id());
+        return new CounterHandle(pipeline.counterCells(), pipeline.publisher(), resolve(metric, MetricType.COUNTER, labelPairs).id());
     }
 
     /** Resolves a histogram series; see {@link #counter(String, String...)}. */
@@ -407,16 +407,17 @@ public final class AnalyticsEngine implements AutoCloseable
             case EVENTS_PUBLISHED -> eventsPublished();
             case RING_REMAINING -> pipeline.ring().remainingCapacity();
             case SERIES -> registry.size();
+            case RECORDING_THREADS -> pipeline.counterCells().blockCount();
             case STORE_BUCKETS -> store.aggregateBuckets();
             case STORE_WRITE_FAILURES -> store.writeFailures();
             default -> counters.get(metric);
         };
     }
 
-    /** @return events offered by producers so far: those in the ring plus those dropped. */
+    /** @return events offered by producers so far: those in the ring, those dropped, and counter calls. */
     public long eventsPublished()
     {
-        return pipeline.publisher().offeredCount();
+        return pipeline.offeredCount();
     }
 
     /** @return every series registered so far (including earlier runs' series of catalog metrics). */

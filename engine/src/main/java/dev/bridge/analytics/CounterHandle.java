@@ -1,19 +1,28 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.pipeline.CounterCells;
 import dev.bridge.analytics.pipeline.EventPublisher;
 
 /**
- * A resolved counter series: the recording path. {@link #increment()} and {@link #add(long)} claim a ring slot,
- * write it and publish it: no allocation, no lock, no clock read, nothing thrown (a negative {@code add} is
- * published and counted as rejected by the pipeline). Thread-safe for the engine's producer type.
+ * A resolved counter series: the recording path. {@link #increment()} and {@link #add(long)} add to a cell that
+ * only the calling thread writes (found through a thread-local: no ring slot, no CAS, no shared cache line, no
+ * allocation after the thread's first call, no lock, no clock read, nothing thrown); the consumer folds the cells
+ * into the live bucket of its fold time, at most one tick ({@code tick_interval}) after the call, and at every
+ * commit, {@code flush()} and {@code close()}. A negative {@code add} is rejected and counted in
+ * {@code engine_events_rejected}. {@link #addAt} carries its own time and goes through the ring.
+ * <p>
+ * Thread-safe for any number of threads, whatever the engine's producer type (only {@link #addAt} publishes into the
+ * ring). Calls after the engine closed are discarded.
  */
 public final class CounterHandle
 {
+    private final CounterCells cells;
     private final EventPublisher publisher;
     private final int seriesId;
 
-    CounterHandle(final EventPublisher publisher, final int seriesId)
+    CounterHandle(final CounterCells cells, final EventPublisher publisher, final int seriesId)
     {
+        this.cells = cells;
         this.publisher = publisher;
         this.seriesId = seriesId;
     }
@@ -21,22 +30,27 @@ public final class CounterHandle
     /** Adds 1. */
     public void increment()
     {
-        publisher.publish(seriesId, 1L, 0L, 0);
+        cells.add(seriesId, 1L);
     }
 
     /** Adds {@code amount} (must be >= 0, else rejected and counted). */
     public void add(final long amount)
     {
-        publisher.publish(seriesId, amount, 0L, 0);
+        if (amount < 0)
+        {
+            cells.reject();
+            return;
+        }
+        cells.add(seriesId, amount);
     }
 
-    /** Adds {@code amount} at an explicit time (backfill, adapters with their own timestamps). */
+    /** Adds {@code amount} at an explicit time (backfill, adapters with their own timestamps): through the ring. */
     public void addAt(final long amount, final long epochMs)
     {
         publisher.publish(seriesId, amount, epochMs, 0);
     }
 
-    /** @return the series id this handle publishes to. */
+    /** @return the series id this handle records to. */
     public int seriesId()
     {
         return seriesId;

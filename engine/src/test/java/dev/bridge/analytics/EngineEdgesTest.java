@@ -73,11 +73,13 @@ class EngineEdgesTest
     {
         final AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir, b -> b.ringSize(64)));
         final CounterHandle reads = engine.counter("variable_read");
+        final HistogramHandle latency = engine.histogram("read_latency_us");
         reads.increment();
         engine.close();
         for (int i = 0; i < 10_000; i++)
         {
-            reads.increment(); // a full ring with no consumer would block forever with the block policy
+            reads.increment(); // per-thread cells: nobody folds them any more
+            latency.record(100); // a full ring with no consumer would block forever with the block policy
         }
         assertThrows(IllegalStateException.class, () -> engine.stats("variable_read", TimeRange.ALL));
         try (AnalyticsEngine reopened = AnalyticsEngine.start(TestConfigs.inDirectory(dir)))

@@ -31,6 +31,12 @@ final class BucketLevels implements CommittingStage
         raw.onValue(seriesId, value, timestampMs);
     }
 
+    /** Adds a fold of a counter's cells to the raw resolution; see {@link BucketStage#onFold}. */
+    void onFold(final int seriesId, final long calls, final long sumUnsigned, final long timestampMs)
+    {
+        raw.onFold(seriesId, calls, sumUnsigned, timestampMs);
+    }
+
     @Override
     public void commit()
     {

@@ -98,6 +98,52 @@ final class BucketStage extends LiveBucketStage
         live[at + LAST] = value;
     }
 
+    /**
+     * Adds a fold of a counter's cells ({@link CounterFolder}): {@code calls} calls adding {@code sumUnsigned} in all
+     * (an unsigned 64-bit number; 2^63 or more saturates the sum, counted), recorded as {@code calls} values of the
+     * mean per call. Goes into the series' live bucket when that is later than {@code timestampMs} (a value given an
+     * explicit time ahead of the consumer opened it), so a fold is never late.
+     */
+    void onFold(final int seriesId, final long calls, final long sumUnsigned, final long timestampMs)
+    {
+        if (!enterLiveBucket(seriesId, Math.max(timestampMs, liveStartMs(seriesId)), 0L))
+        {
+            return;
+        }
+        final long[] live = this.live;
+        final int at = seriesId * STRIDE;
+        live[at + COUNT] = saturations.add(live[at + COUNT], calls);
+        if (sumUnsigned < 0)
+        {
+            saturations.saturated();
+            live[at + SUM] = Long.MAX_VALUE;
+        }
+        else
+        {
+            live[at + SUM] = saturations.add(live[at + SUM], sumUnsigned);
+        }
+        if (calls <= 0)
+        {
+            return; // the sum of a call whose count the next fold brings
+        }
+        final long floor = Long.divideUnsigned(sumUnsigned, calls);
+        final long mean = floor < 0 ? Long.MAX_VALUE : floor;
+        final long ceil = floor >= 0 && floor < Long.MAX_VALUE && Long.remainderUnsigned(sumUnsigned, calls) != 0 ?
+            floor + 1 : mean;
+        if (mean < live[at + MIN])
+        {
+            live[at + MIN] = mean;
+        }
+        if (ceil > live[at + MAX])
+        {
+            live[at + MAX] = ceil;
+        }
+        final double sum = sumUnsigned >= 0 ? (double)sumUnsigned : 0x1p64 + sumUnsigned;
+        live[at + SUM_SQUARES] = Double.doubleToRawLongBits(
+            SaturatingMath.addSquares(Double.longBitsToDouble(live[at + SUM_SQUARES]), sum * (sum / calls)));
+        live[at + LAST] = mean;
+    }
+
     @Override
     void openBucket(final int seriesId, final long startMs, final long bucketKey)
     {

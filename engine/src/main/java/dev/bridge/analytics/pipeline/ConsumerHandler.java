@@ -7,7 +7,9 @@ import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * One consumer thread's handler. It runs, per event, the stages it owns: classify (if owned) then each committing
- * stage; and, at each batch end or idle tick, its maintenance: resource sampling (if owned), and a commit (which
+ * stage; and, at each batch end or idle tick, its maintenance: folding the counter cells into the bucket stage (if
+ * owned: at each idle tick, at a batch end once a tick has passed since the last fold, before every commit and for
+ * every flush), resource sampling (if owned), and a commit (which
  * also publishes its counters) when the commit interval has passed or a flush asks for one. A commit that fails
  * (e.g. a full store) keeps the touched buckets for the next commit and is reported to flush callers. With single-thread pipelining one handler
  * owns every stage; with per-stage pipelining classify, bucket and histogram each get their own.
@@ -32,10 +34,15 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     private final AtomicCounter batchesCounter;
     private final AtomicCounter maxBatchCounter;
     private final AtomicCounter commitsCounter;
+    private final CounterFolder counterFolder;
+    private final CounterCells counterCells;
+    private final long tickMs;
     private final Sequence committed = new Sequence(-1);
+    private final Sequence servedTicket = new Sequence(0);
     private volatile Throwable commitFailure;
     private long nowMs;
     private long lastCommitMs;
+    private long lastFoldMs;
     private long processedAccepted;
     private long batches;
     private long maxBatch;
@@ -50,7 +57,9 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         final FlushRequests flushRequests,
         final ErrorLog errors,
         final long commitIntervalMs,
-        final EngineCounters counters)
+        final EngineCounters counters,
+        final CounterCells counterCells,
+        final long tickMs)
     {
         this.name = name;
         this.clock = clock;
@@ -59,6 +68,9 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         this.bucketLevels = java.util.Arrays.stream(stages)
             .filter(BucketLevels.class::isInstance).map(BucketLevels.class::cast).findFirst().orElse(null);
         final boolean bucket = bucketLevels != null;
+        this.counterCells = counterCells;
+        this.counterFolder = bucket ? new CounterFolder(counterCells) : null;
+        this.tickMs = tickMs;
         this.sampler = bucket ? sampler : null;
         this.flushRequests = flushRequests;
         this.errors = errors;
@@ -75,6 +87,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     {
         nowMs = clock.time();
         lastCommitMs = nowMs;
+        lastFoldMs = nowMs;
     }
 
     @Override
@@ -112,7 +125,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         }
         if (endOfBatch)
         {
-            maintain(sequence);
+            maintain(sequence, false);
         }
     }
 
@@ -120,17 +133,26 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     public void onTimeout(final long sequence)
     {
         nowMs = clock.time();
-        maintain(sequence);
+        maintain(sequence, true);
     }
 
     @Override
     public void onShutdown()
     {
-        commit(committed.get());
+        final long ticket = flushRequests.ticket();
+        foldCounters(true);
+        commit(committed.get(), ticket);
     }
 
-    private void maintain(final long processed)
+    private void maintain(final long processed, final boolean tick)
     {
+        final long ticket = flushRequests.ticket(); // before the fold: a flush with this ticket sees its cells folded
+        final boolean commitDue = nowMs - lastCommitMs >= commitIntervalMs ||
+            flushRequests.due(processed, committed.get(), servedTicket.get());
+        if (commitDue || tick || nowMs - lastFoldMs >= tickMs)
+        {
+            foldCounters(commitDue);
+        }
         try
         {
             if (sampler != null)
@@ -142,18 +164,36 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         {
             errors.onError(name, error);
         }
-        if (nowMs - lastCommitMs >= commitIntervalMs || flushRequests.due(processed, committed.get()))
+        if (commitDue)
         {
-            commit(processed);
+            commit(processed, ticket);
         }
     }
 
-    private void commit(final long processed)
+    /** Folds the counter cells into the bucket stage (if owned); with {@code reclaim}, removes dead threads' blocks. */
+    private void foldCounters(final boolean reclaim)
+    {
+        if (counterFolder == null)
+        {
+            return;
+        }
+        lastFoldMs = nowMs;
+        try
+        {
+            processedAccepted += counterFolder.fold(nowMs, bucketLevels, reclaim);
+        }
+        catch (final Throwable error)
+        {
+            errors.onError(name, error);
+        }
+    }
+
+    private void commit(final long processed, final long ticket)
     {
         lastCommitMs = nowMs;
         if (classify != null)
         {
-            rejectedCounter.setRelease(classify.rejected());
+            rejectedCounter.setRelease(classify.rejected() + counterCells.rejected());
             batchesCounter.setRelease(batches);
             maxBatchCounter.setRelease(maxBatch);
         }
@@ -174,6 +214,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
                 commitsCounter.setRelease(++commits);
             }
             committed.set(processed);
+            servedTicket.set(ticket);
         }
         catch (final Throwable error)
         {
@@ -186,6 +227,12 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     public long committed()
     {
         return committed.get();
+    }
+
+    /** @return the newest flush ticket served by a commit (volatile read); see {@link FlushRequests}. */
+    public long servedTicket()
+    {
+        return servedTicket.get();
     }
 
     /** @return true when this handler commits state, so flush must wait for it. */

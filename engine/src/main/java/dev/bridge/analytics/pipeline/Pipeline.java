@@ -36,6 +36,7 @@ public final class Pipeline implements AutoCloseable
     private final RingBuffer<MetricEvent> ring;
     private final TickingWaitStrategy waitStrategy;
     private final EventPublisher publisher;
+    private final CounterCells counterCells;
     private final FlushRequests flushRequests = new FlushRequests();
     private final List<BatchEventProcessor<MetricEvent>> processors = new ArrayList<>();
     private final List<ConsumerHandler> handlers = new ArrayList<>();
@@ -61,6 +62,8 @@ public final class Pipeline implements AutoCloseable
         publisher = new EventPublisher(
             ring, settings.overflowPolicy() == OverflowPolicy.DROP, counters.counter(SelfMetric.EVENTS_DROPPED));
         counters.counter(SelfMetric.RING_CAPACITY).setRelease(settings.ringSize());
+        counterCells = new CounterCells(series.capacity());
+        final long tickMs = settings.tickInterval().toMillis();
 
         final ErrorLog errors = new ErrorLog(counters.counter(SelfMetric.HANDLER_ERRORS));
         final long resolutionMs = settings.rawResolution().toMillis();
@@ -93,24 +96,25 @@ public final class Pipeline implements AutoCloseable
         final BucketLevels bucket = new BucketLevels(rawBuckets, rollupBuckets);
         final HistogramLevels histogram = new HistogramLevels(series, rawHistograms, rollupHistograms, samples);
         final ResourceSampler sampler = new ResourceSampler(
-            settings.resourceSamplingInterval().toMillis(), counters, store, publisher, seriesCount, sampledSeries);
+            settings.resourceSamplingInterval().toMillis(), counters, store, publisher, counterCells, seriesCount,
+            sampledSeries);
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();
         final ClassifyStage classify = new ClassifyStage(series, longestRetentionMs, resolutionMs);
 
         if (settings.pipelineThreading() == PipelineThreading.SINGLE_THREAD)
         {
             add(new ConsumerHandler("analytics-pipeline", clock, classify, new CommittingStage[]{ bucket, histogram }, sampler, flushRequests, errors, commitMs,
-                counters), ring.newBarrier(), errors);
+                counters, counterCells, tickMs), ring.newBarrier(), errors);
         }
         else
         {
             final ConsumerHandler classifier = new ConsumerHandler("analytics-classify", clock, classify,
-                new CommittingStage[0], null, flushRequests, errors, commitMs, counters);
+                new CommittingStage[0], null, flushRequests, errors, commitMs, counters, counterCells, tickMs);
             final Sequence classified = add(classifier, ring.newBarrier(), errors);
             add(new ConsumerHandler("analytics-bucket", clock, null, new CommittingStage[]{ bucket }, sampler,
-                flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
+                flushRequests, errors, commitMs, counters, counterCells, tickMs), ring.newBarrier(classified), errors);
             add(new ConsumerHandler("analytics-histogram", clock, null, new CommittingStage[]{ histogram }, null,
-                flushRequests, errors, commitMs, counters), ring.newBarrier(classified), errors);
+                flushRequests, errors, commitMs, counters, counterCells, tickMs), ring.newBarrier(classified), errors);
         }
         final List<Sequence> gating = new ArrayList<>();
         for (int i = processors.size() - 1; i >= 0; i--)
@@ -142,6 +146,18 @@ public final class Pipeline implements AutoCloseable
         return publisher;
     }
 
+    /** @return the decentralized counter cells shared by every counter handle. */
+    public CounterCells counterCells()
+    {
+        return counterCells;
+    }
+
+    /** @return events offered so far: ring slots claimed, dropped events, and counter calls (see {@link CounterCells}). */
+    public long offeredCount()
+    {
+        return publisher.offeredCount() + counterCells.offeredCount();
+    }
+
     /** @return the ring. */
     public RingBuffer<MetricEvent> ring()
     {
@@ -155,7 +171,8 @@ public final class Pipeline implements AutoCloseable
     }
 
     /**
-     * Waits until every event published before the call is aggregated and committed to the store.
+     * Waits until every event published before the call, and every counter cell written before it, is aggregated and
+     * committed to the store.
      *
      * @return false if {@code timeout} passed first.
      * @throws IllegalStateException when the pipeline is closed or a consumer thread died.
@@ -167,11 +184,11 @@ public final class Pipeline implements AutoCloseable
             throw new IllegalStateException("engine is closed");
         }
         final long target = ring.getCursor();
-        flushRequests.request(target);
+        final long ticket = flushRequests.request(target);
         waitStrategy.wakeUp();
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         int spins = 0;
-        while (!committedUpTo(target))
+        while (!committedUpTo(target, ticket))
         {
             for (final Thread thread : threads)
             {
@@ -183,7 +200,7 @@ public final class Pipeline implements AutoCloseable
             for (final ConsumerHandler handler : handlers)
             {
                 final Throwable failure = handler.commitFailure();
-                if (failure != null && handler.committed() < target)
+                if (failure != null && (handler.committed() < target || handler.servedTicket() < ticket))
                 {
                     throw new IllegalStateException(
                         handler.name() + " cannot commit to the store (kept in memory, retried): " + failure, failure);
@@ -209,11 +226,11 @@ public final class Pipeline implements AutoCloseable
         return true;
     }
 
-    private boolean committedUpTo(final long target)
+    private boolean committedUpTo(final long target, final long ticket)
     {
         for (final ConsumerHandler handler : handlers)
         {
-            if (handler.commits() && handler.committed() < target)
+            if (handler.commits() && (handler.committed() < target || handler.servedTicket() < ticket))
             {
                 return false;
             }

@@ -22,6 +22,7 @@ final class ResourceSampler
     private final EngineCounters counters;
     private final MetricStore store;
     private final EventPublisher publisher;
+    private final CounterCells counterCells;
     private final IntSupplier seriesCount;
     private final int memorySeries;
     private final int threadSeries;
@@ -39,12 +40,14 @@ final class ResourceSampler
      */
     ResourceSampler(
         final long intervalMs, final EngineCounters counters, final MetricStore store,
-        final EventPublisher publisher, final IntSupplier seriesCount, final int[] seriesIds)
+        final EventPublisher publisher, final CounterCells counterCells, final IntSupplier seriesCount,
+        final int[] seriesIds)
     {
         this.intervalMs = intervalMs;
         this.counters = counters;
         this.store = store;
         this.publisher = publisher;
+        this.counterCells = counterCells;
         this.seriesCount = seriesCount;
         this.memorySeries = seriesIds[0];
         this.threadSeries = seriesIds[1];
@@ -69,10 +72,11 @@ final class ResourceSampler
             return;
         }
         nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
-        counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount());
+        counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount() + counterCells.offeredCount());
         counters.refreshMirrors();
         counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.ring().remainingCapacity());
         counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
+        counters.counter(SelfMetric.RECORDING_THREADS).setRelease(counterCells.blockCount());
         final long offHeapBytes = store.offHeapBytes();
         counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
         counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());

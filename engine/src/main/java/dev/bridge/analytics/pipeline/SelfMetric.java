@@ -14,7 +14,7 @@ import java.util.List;
  */
 public enum SelfMetric
 {
-    EVENTS_PUBLISHED("events", "Events offered by producers: in the ring plus dropped."),
+    EVENTS_PUBLISHED("events", "Events offered by producers: in the ring, dropped, and counter increments/adds (recorded in per-thread cells, rejected ones included)."),
     EVENTS_AGGREGATED("events", "Events validated and added to the aggregates."),
     EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, above the histogram range, unknown series."),
     EVENTS_DROPPED("events", "Events dropped because the ring was full (overflow_policy: drop)."),
@@ -44,7 +44,8 @@ public enum SelfMetric
     REMOTE_WRITE_DROPPED_SAMPLES("samples", "Remote-write samples the receiver refused with a 4xx answer (dropped, not retried)."),
     REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups."),
     STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded."),
-    VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping.");
+    VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping."),
+    RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended.");
 
     private final String unit;
     private final String help;

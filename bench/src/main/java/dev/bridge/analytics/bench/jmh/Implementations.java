@@ -20,7 +20,8 @@ final class Implementations
 
     private static final List<String> CLASS_ORDER = List.of(
         "HistogramRecordBenchmark", "HistogramRecordTwoThreadsBenchmark",
-        "CounterIncrementBenchmark", "CounterIncrementTwoThreadsBenchmark",
+        "CounterIncrementBenchmark", "CounterIncrementTwoThreadsBenchmark", "CounterIncrementFourThreadsBenchmark",
+        "CounterIncrementTwoSeriesBenchmark",
         "GaugeSetBenchmark", "GaugeSetTwoThreadsBenchmark");
     private static final List<String> METHOD_ORDER = List.of(
         OURS, OURS_LABELLED, "prometheus", "micrometer", "openTelemetry", "hdrHistogram", "hdrRecorder",
@@ -35,6 +36,9 @@ final class Implementations
         Map.entry("counter increment/micrometer", "Micrometer Counter.increment"),
         Map.entry("histogram record/openTelemetry", "OpenTelemetry LongHistogram.record"),
         Map.entry("counter increment/openTelemetry", "OpenTelemetry LongCounter.add"),
+        Map.entry("counter increment two series/prometheus", "Prometheus Counter.inc"),
+        Map.entry("counter increment two series/micrometer", "Micrometer Counter.increment"),
+        Map.entry("counter increment two series/openTelemetry", "OpenTelemetry LongCounter.add"),
         Map.entry("gauge set/openTelemetry", "OpenTelemetry LongGauge.set"),
         Map.entry("hdrHistogram", "HdrHistogram Histogram.recordValue"),
         Map.entry("hdrRecorder", "HdrHistogram Recorder.recordValue"),
@@ -46,12 +50,13 @@ final class Implementations
     }
 
     /**
-     * @return the operation a benchmark class measures: {@code HistogramRecordTwoThreadsBenchmark} ->
-     *         {@code histogram record}.
+     * @return the operation a benchmark class measures: {@code HistogramRecordTwoThreadsBenchmark} and
+     *         {@code ...FourThreadsBenchmark} -> {@code histogram record}; {@code CounterIncrementTwoSeriesBenchmark}
+     *         -> {@code counter increment two series}.
      */
     static String operation(final String className)
     {
-        final String stem = className.replaceFirst("Benchmark$", "").replaceFirst("TwoThreads$", "");
+        final String stem = className.replaceFirst("Benchmark$", "").replaceFirst("(Two|Four)Threads$", "");
         final StringBuilder words = new StringBuilder();
         for (int i = 0; i < stem.length(); i++)
         {

@@ -4,8 +4,9 @@
  * the OpenTelemetry SDK, raw HdrHistogram and a raw Disruptor ring, all fed the same pre-generated log-normal
  * values ({@link dev.bridge.analytics.bench.jmh.LatencyValues}).
  * <p>
- * Layout: one {@code *Benchmark} class per operation and thread count ({@code @Threads(1)} or {@code @Threads(2)},
- * both threads on the same series), a nested {@code @State} per competing library, {@link
+ * Layout: one {@code *Benchmark} class per operation and thread count ({@code @Threads(1)}, {@code @Threads(2)} or,
+ * for counters, {@code @Threads(4)}, every thread on the same series; {@code CounterIncrementTwoSeriesBenchmark}: two
+ * threads, one series each), a nested {@code @State} per competing library, {@link
  * dev.bridge.analytics.bench.jmh.EngineState} for ours. {@link dev.bridge.analytics.bench.jmh.ResultsTable} turns
  * the JSON of a run into the JMH section of {@code bench/RESULTS.md}; {@link
  * dev.bridge.analytics.bench.jmh.RecordCostChart} times single calls into HdrHistograms and draws them.
