@@ -136,6 +136,12 @@ final class Router extends Handler.Abstract
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         reply.headers().forEach(headers::put);
+        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
+        {
+            // request bodies are never read: close rather than leave unread bytes on a kept-alive connection, which a
+            // client could otherwise reuse while the server closes it
+            headers.put(HttpHeader.CONNECTION, "close");
+        }
         final byte[] body = reply.body();
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         if (request.getMethod().equals("HEAD") || body.length == 0)

@@ -170,6 +170,7 @@ class HttpErrorsTest
 
             assertEquals(405, response.statusCode(), method);
             assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElseThrow(), method);
+            assertEquals("close", response.headers().firstValue("Connection").orElse(""), "an unread body closes the connection");
             assertEquals("{\"error\":\"method " + method + " is not allowed: use GET or HEAD\"}", response.body());
         }
     }
