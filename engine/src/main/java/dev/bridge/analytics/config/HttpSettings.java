@@ -14,7 +14,7 @@ import java.util.Objects;
  *                                   #MAX_REQUEST_BYTES} (default 8192); longer ones get a 414. The request line
  *                                   and headers together may take this plus {@value #HEADER_ALLOWANCE_BYTES} bytes
  *                                   (more: a 431).
- * @param maxConnections             open connections at most, in 1..{@value #MAX_CONNECTIONS} (default 256); beyond
+ * @param maxConnections             open connections at most, in 1..65536 (default 256); beyond
  *                                   it the server stops accepting until one closes (new ones wait in the backlog).
  * @param idleTimeout                a connection that sends nothing for this long, even halfway through a request,
  *                                   is closed; also the longest a heavy request waits for its turn. In
@@ -23,8 +23,8 @@ import java.util.Objects;
  *                                   bytes, however slowly they trickle, or the connection is closed (checked every
  *                                   quarter of it, so it acts within 1.25 times). In 100ms..1h, default 10s.
  * @param maxConcurrentHeavyRequests heavy requests ({@code /metrics}, {@code /api/export}, {@code /api/dashboard},
- *                                   {@code /api/query}) answered at once, in 1..{@value #MAX_HEAVY} (default 4).
- * @param maxQueuedHeavyRequests     heavy requests waiting for their turn, in 0..{@value #MAX_QUEUED} (default
+ *                                   {@code /api/query}) answered at once, in 1..256 (default 4).
+ * @param maxQueuedHeavyRequests     heavy requests waiting for their turn, in 0..65536 (default
  *                                   64); beyond it, or after waiting {@code idleTimeout}, a 503.
  */
 public record HttpSettings(String bind, int port, String bearerToken, int maxRequestBytes, int maxConnections,
@@ -36,14 +36,6 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
     public static final int MAX_REQUEST_BYTES = 65_536;
     /** Room for the request line's method and version and the headers, beyond {@code max_request_bytes}. */
     public static final int HEADER_ALLOWANCE_BYTES = 8192;
-    /** The largest {@code max_connections}. */
-    public static final int MAX_CONNECTIONS = 65_536;
-    /** The largest {@code max_concurrent_heavy_requests}. */
-    public static final int MAX_HEAVY = 256;
-    /** The largest {@code max_queued_heavy_requests}. */
-    public static final int MAX_QUEUED = 65_536;
-    private static final Duration MIN_IDLE = Duration.ofMillis(100);
-    private static final Duration MAX_IDLE = Duration.ofHours(1);
 
     /**
      * The defaults: 127.0.0.1:9464, no token, 8 KiB URIs, 256 connections, 30 s idle, 10 s to read a request's
@@ -66,42 +58,17 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
         {
             throw new IllegalArgumentException("bind must not be empty");
         }
-        if (port < 0 || port > 65535)
-        {
-            throw new IllegalArgumentException("port must be in 0..65535, was " + port);
-        }
+        ConfigRanges.require("http.port", port);
         if (bearerToken != null && bearerToken.isBlank())
         {
             throw new IllegalArgumentException("bearer_token must not be empty (leave the key out for no token)");
         }
-        if (maxRequestBytes < MIN_REQUEST_BYTES || maxRequestBytes > MAX_REQUEST_BYTES)
-        {
-            throw new IllegalArgumentException("max_request_bytes must be in " + MIN_REQUEST_BYTES + ".." +
-                MAX_REQUEST_BYTES + ", was " + maxRequestBytes);
-        }
-        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS)
-        {
-            throw new IllegalArgumentException("max_connections must be in 1.." + MAX_CONNECTIONS + ", was " +
-                maxConnections);
-        }
-        if (idleTimeout.compareTo(MIN_IDLE) < 0 || idleTimeout.compareTo(MAX_IDLE) > 0)
-        {
-            throw new IllegalArgumentException("idle_timeout must be in 100ms..1h, was " + Durations.format(idleTimeout));
-        }
-        if (readTimeout.compareTo(MIN_IDLE) < 0 || readTimeout.compareTo(MAX_IDLE) > 0)
-        {
-            throw new IllegalArgumentException("read_timeout must be in 100ms..1h, was " + Durations.format(readTimeout));
-        }
-        if (maxConcurrentHeavyRequests < 1 || maxConcurrentHeavyRequests > MAX_HEAVY)
-        {
-            throw new IllegalArgumentException("max_concurrent_heavy_requests must be in 1.." + MAX_HEAVY + ", was " +
-                maxConcurrentHeavyRequests);
-        }
-        if (maxQueuedHeavyRequests < 0 || maxQueuedHeavyRequests > MAX_QUEUED)
-        {
-            throw new IllegalArgumentException("max_queued_heavy_requests must be in 0.." + MAX_QUEUED + ", was " +
-                maxQueuedHeavyRequests);
-        }
+        ConfigRanges.require("http.max_request_bytes", maxRequestBytes);
+        ConfigRanges.require("http.max_connections", maxConnections);
+        ConfigRanges.require("http.idle_timeout", idleTimeout);
+        ConfigRanges.require("http.read_timeout", readTimeout);
+        ConfigRanges.require("http.max_concurrent_heavy_requests", maxConcurrentHeavyRequests);
+        ConfigRanges.require("http.max_queued_heavy_requests", maxQueuedHeavyRequests);
     }
 
     /** @return these settings with another port (the command line's {@code --port}). */
