@@ -218,7 +218,8 @@ public final class AnalyticsEngine implements AutoCloseable
      */
     public CounterHandle counter(final String metric, final String... labelPairs)
     {
-        return new CounterHandle(pipeline.counterCells(), pipeline.publisher(), resolve(metric, MetricType.COUNTER, labelPairs).id());
+        final int seriesId = resolve(metric, MetricType.COUNTER, labelPairs).id();
+        return new CounterHandle(pipeline.counterCells().recorder(seriesId), pipeline.publisher(), seriesId);
     }
 
     /** Resolves a histogram series; see {@link #counter(String, String...)}. */

@@ -1,11 +1,11 @@
 package dev.bridge.analytics;
 
-import dev.bridge.analytics.pipeline.CounterCells;
+import dev.bridge.analytics.pipeline.CounterRecorder;
 import dev.bridge.analytics.pipeline.EventPublisher;
 
 /**
  * A resolved counter series: the recording path. {@link #increment()} and {@link #add(long)} add to a cell that
- * only the calling thread writes (found through a thread-local: no ring slot, no CAS, no shared cache line, no
+ * only the calling thread writes (the handle caches the block of the first thread that records through it; other threads find theirs through a thread-local: no ring slot, no CAS, no shared cache line, no
  * allocation after the thread's first call, no lock, no clock read, nothing thrown); the consumer folds the cells
  * into the live bucket of its fold time, at most one tick ({@code tick_interval}) after the call, and at every
  * commit, {@code flush()} and {@code close()}. A negative {@code add} is rejected and counted in
@@ -16,11 +16,11 @@ import dev.bridge.analytics.pipeline.EventPublisher;
  */
 public final class CounterHandle
 {
-    private final CounterCells cells;
+    private final CounterRecorder cells;
     private final EventPublisher publisher;
     private final int seriesId;
 
-    CounterHandle(final CounterCells cells, final EventPublisher publisher, final int seriesId)
+    CounterHandle(final CounterRecorder cells, final EventPublisher publisher, final int seriesId)
     {
         this.cells = cells;
         this.publisher = publisher;
@@ -30,7 +30,7 @@ public final class CounterHandle
     /** Adds 1. */
     public void increment()
     {
-        cells.add(seriesId, 1L);
+        cells.add(1L);
     }
 
     /** Adds {@code amount} (must be >= 0, else rejected and counted). */
@@ -41,7 +41,7 @@ public final class CounterHandle
             cells.reject();
             return;
         }
-        cells.add(seriesId, amount);
+        cells.add(amount);
     }
 
     /** Adds {@code amount} at an explicit time (backfill, adapters with their own timestamps): through the ring. */

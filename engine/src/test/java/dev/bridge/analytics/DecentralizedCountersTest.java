@@ -164,6 +164,53 @@ class DecentralizedCountersTest
         }
     }
 
+    /**
+     * A handle caches the block of the first thread that records through it; another thread must still write its own
+     * block (two blocks, not one shared), and the cache moves to a live thread once the cached block is retired.
+     */
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void shouldWriteOnlyTheCallingThreadsCellsThroughAHandleCache() throws Exception
+    {
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), new ManualClock(T0)))
+        {
+            final CounterHandle reads = engine.counter("variable_read");
+            final CyclicBarrier recorded = new CyclicBarrier(2);
+            final CyclicBarrier release = new CyclicBarrier(2);
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final Thread first = new Thread(() ->
+            {
+                try
+                {
+                    reads.add(3); // caches this thread's block in the handle
+                    recorded.await();
+                    release.await();
+                }
+                catch (final Throwable ex)
+                {
+                    failure.set(ex);
+                }
+            });
+            first.start();
+            recorded.await();
+            reads.add(5);
+            engine.flush();
+            assertEquals(2, engine.selfMetric(SelfMetric.RECORDING_THREADS), "one block per thread, none shared");
+            release.await();
+            first.join();
+            engine.flush(); // retires the first thread's block
+            assertEquals(1, engine.selfMetric(SelfMetric.RECORDING_THREADS));
+            reads.add(7); // replaces the retired block in the cache
+            reads.add(11);
+            engine.flush();
+            assertNull(failure.get());
+            assertEquals(1, engine.selfMetric(SelfMetric.RECORDING_THREADS));
+            assertEquals(4, engine.stats("variable_read", TimeRange.ALL).count());
+            assertEquals(26, engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(4, engine.selfMetric(SelfMetric.EVENTS_PUBLISHED));
+        }
+    }
+
     /** A thread's running sum wraps past 2^64 (with a wrap count): each bucket still gets the exact amount. */
     @Test
     void shouldFoldExactDeltasWhenAThreadsRunningSumPassesTwoTo64()

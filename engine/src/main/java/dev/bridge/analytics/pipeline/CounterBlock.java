@@ -2,7 +2,6 @@ package dev.bridge.analytics.pipeline;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.WeakReference;
 
 /**
  * The counter cells of one recording thread: per series id, the number of calls, the running sum of the amounts
@@ -32,7 +31,14 @@ final class CounterBlock
     private static final int MIN_SERIES = 8;
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final WeakReference<Thread> owner;
+    /**
+     * The owner thread until the block is retired (then null, so a retired block keeps no thread alive). Plain: the
+     * owner reads its own write; another thread that reads it racily sees null, a dead thread or itself-not, never a
+     * false match, because a thread only ever compares it with itself ({@link #ownedByCurrentThread()}).
+     */
+    private Thread owner;
+    /** Set by the consumer when it removed this block from the registry (owner dead, last values folded). */
+    private volatile boolean retired;
     private final int seriesCapacity;
     /** Written by the owner (growth), read by the consumer. */
     private volatile long[] cells;
@@ -43,7 +49,7 @@ final class CounterBlock
 
     CounterBlock(final Thread owner, final int seriesCapacity, final int seriesId)
     {
-        this.owner = new WeakReference<>(owner);
+        this.owner = owner;
         this.seriesCapacity = seriesCapacity;
         cells = new long[length(seriesCount(seriesId))];
         touched = new int[MIN_SERIES];
@@ -140,8 +146,27 @@ final class CounterBlock
     /** @return true when the owner thread has terminated (its last writes are then visible to the caller). */
     boolean ownerDead()
     {
-        final Thread thread = owner.get();
+        final Thread thread = owner;
         return thread == null || !thread.isAlive();
+    }
+
+    /** @return true when the calling thread owns this block: a field load and a compare, no thread-local lookup. */
+    boolean ownedByCurrentThread()
+    {
+        return owner == Thread.currentThread();
+    }
+
+    /** Consumer only, once the owner is dead and its last values are folded: drops the thread and marks the block. */
+    void retire()
+    {
+        owner = null;
+        retired = true;
+    }
+
+    /** @return true once {@link #retire()} ran (volatile read). */
+    boolean retired()
+    {
+        return retired;
     }
 
     /** @return calls recorded into this block so far, all series (acquire reads; any thread). */

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decentralized counters: the recording path of {@code CounterHandle.increment/add}. Each recording thread owns a
- * {@link CounterBlock} (claimed on its first call, found again through a {@link ThreadLocal}), writes only its own
+ * {@link CounterBlock} (claimed on its first call, found again through the handle's {@link CounterRecorder} cache or a {@link ThreadLocal}), writes only its own
  * cells (no CAS, no shared cache line), and the bucket consumer folds every block's new values into the live buckets
  * at each tick, commit, flush and close ({@link CounterFolder}). Nothing goes through the ring, so nothing is
  * dropped and no producer ever waits.
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Blocks of threads that have terminated are folded one last time and removed at the next commit (their calls are
  * kept in {@link #offeredCount()}), so thread churn does not grow the registry.
  * <p>
- * Thread-safety: {@link #add} and {@link #reject()} from any thread, lock-free and allocation-free after the
+ * Thread-safety: {@link CounterRecorder#add} and {@link #reject()} from any thread, lock-free and allocation-free after the
  * calling thread's first call per series range; registering and removing blocks (rare) take this object's lock;
  * {@link #offeredCount()} from any thread.
  */
@@ -35,15 +35,17 @@ public final class CounterCells
         this.seriesCapacity = seriesCapacity;
     }
 
-    /** Adds {@code amount} (must be >= 0: the caller rejects negative ones) to {@code seriesId} in the calling thread's cells. */
-    public void add(final int seriesId, final long amount)
+    /** @return the recording path of one counter handle for {@code seriesId} (see {@link CounterRecorder}). */
+    public CounterRecorder recorder(final int seriesId)
     {
-        CounterBlock block = local.get();
-        if (block == null)
-        {
-            block = register(seriesId);
-        }
-        block.add(seriesId, amount);
+        return new CounterRecorder(this, seriesId);
+    }
+
+    /** @return the calling thread's block, registered on its first call (a thread-local lookup). */
+    CounterBlock block(final int seriesId)
+    {
+        final CounterBlock block = local.get();
+        return block != null ? block : register(seriesId);
     }
 
     /** Counts a rejected call (a negative amount): {@code engine_events_rejected}. An atomic add, only on this path. */
@@ -95,6 +97,7 @@ public final class CounterCells
         retiredCalls = retiredCalls + calls;
         blocks = kept;
         version = version + 1;
+        block.retire();
     }
 
     /**
