@@ -77,15 +77,36 @@ trap 'rm -rf "$run_dir"' EXIT
 cp "$jar" "$run_dir/benchmarks.jar"
 jar="$run_dir/benchmarks.jar"
 build="$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
-load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 stamp="$(date -u +%Y-%m-%d-%H%M)"
 name="${JMH_NAME:-jmh-$mode-$stamp}"   # e.g. JMH_NAME=jmh-matrix-before-2026-12-06
 json="$results/$name.json"
 log="$results/$name.log"
 mkdir -p "$results"
-start=$(date +%s)
 
+# JMH refuses to start while another JMH run on the machine holds /tmp/jmh.lock (an fcntl lock): wait for it
+wait_for_jmh_lock() {
+  command -v python3 >/dev/null || return 0
+  python3 - <<'PY'
+import fcntl, os, sys, time
+path = "/tmp/jmh.lock"   # JMH: java.io.tmpdir, /tmp on Linux whatever TMPDIR says
+said = False
+while True:
+    try:
+        with open(path, "a") as f:
+            fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(f, fcntl.LOCK_UN)
+        sys.exit(0)
+    except OSError:
+        if not said:
+            print("run.sh: another JMH run holds " + path + "; waiting for it", file=sys.stderr, flush=True)
+            said = True
+        time.sleep(5)
+PY
+}
+wait_for_jmh_lock
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+start=$(date +%s)
 echo "run.sh: JMH $mode -> $json (log: $log)" >&2
 # shellcheck disable=SC2086
 "$java_bin" $flags -cp "$jar" org.openjdk.jmh.Main "$include" \
