@@ -129,7 +129,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo "JMH options as run: \`$(printf '%s' "${jmh_opts[*]} ${fork_opts[*]} -prof gc $*" | sed 's/  */ /g; s/ *$//')\`"
   echo "Build: git $build (the working tree the jar was built from)"
   echo "Load average (1, 5, 15 min): before the run $load_before; after it $load_after"
-  echo "Wall time: $(( $(date +%s) - start )) s for JMH and the chart"
+  echo "Wall time: $(( $(date +%s) - start )) s for JMH$([ ${#chart_calls[@]} -gt 0 ] && echo ' and the chart')"
 } > "${json%.json}.facts"
 # shellcheck disable=SC2086
 "$java_bin" $flags -cp "$jar" dev.bridge.analytics.bench.jmh.ResultsTable "$json" "$root/bench/RESULTS.md" "$mode"
