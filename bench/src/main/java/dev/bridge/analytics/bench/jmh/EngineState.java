@@ -37,6 +37,12 @@ public class EngineState
     public GaugeHandle gauge;
     /** {@code jmh_sessions_by_worker{worker="python-1"}}. */
     public GaugeHandle labelledGauge;
+    /** The two series of the two-series benchmarks: {@code counter} and {@code labelledCounter}. */
+    public CounterHandle[] counters;
+    /** The two series of the two-series benchmarks: {@code histogram} and {@code labelledHistogram}. */
+    public HistogramHandle[] histograms;
+    /** The two series of the two-series benchmarks: {@code gauge} and {@code labelledGauge}. */
+    public GaugeHandle[] gauges;
 
     private BenchEngine engine;
 
@@ -50,6 +56,9 @@ public class EngineState
         labelledHistogram = engine.labelledHistogram();
         gauge = engine.gauge();
         labelledGauge = engine.labelledGauge();
+        counters = new CounterHandle[]{ counter, labelledCounter };
+        histograms = new HistogramHandle[]{ histogram, labelledHistogram };
+        gauges = new GaugeHandle[]{ gauge, labelledGauge };
     }
 
     @TearDown(Level.Iteration)

@@ -4,21 +4,17 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Histogram record, one producer thread: ours ({@code HistogramHandle.record}, with and without labels) against
- * Prometheus classic {@code Histogram.observe}, Micrometer {@code Timer.record} with a percentile histogram,
- * OpenTelemetry {@code LongHistogram.record}, raw HdrHistogram {@code Histogram.recordValue} and
- * {@code Recorder.recordValue}, and a raw Disruptor publish into a no-op handler (multi- and single-producer).
- * Every call records the next value of {@link LatencyValues} (microseconds).
- * <p>
- * The benchmarks and nested states common with {@link HistogramRecordTwoThreadsBenchmark} (two threads on the same
- * series) are inherited from {@link HistogramRecordBase}; the single-writer ones are here. Thread-safety: the
- * states are {@code Scope.Benchmark}, shared by the benchmark threads (one here).
+ * Histogram record, one producer thread: the benchmarks of {@link HistogramRecordLabelledBase} (ours with and
+ * without labels, Prometheus, Micrometer, OpenTelemetry, HdrHistogram {@code Recorder}, the raw multi-producer
+ * ring) plus the single-writer baselines: raw HdrHistogram {@code Histogram.recordValue} and a raw single-producer
+ * Disruptor publish into a no-op handler. Every call records the next value of {@link LatencyValues}
+ * (microseconds). Thread-safety: the states are {@code Scope.Benchmark}, shared by the benchmark threads (one here).
  */
 @Threads(1)
-public class HistogramRecordBenchmark extends HistogramRecordBase
+public class HistogramRecordBenchmark extends HistogramRecordLabelledBase
 {
     @Benchmark
-    public void hdrHistogram(final HdrHistogramState state, final ValueCursor values)
+    public void hdrHistogram(final HistogramStates.HdrHistogramState state, final ValueCursor values)
     {
         state.histogram.recordValue(values.next());
     }

@@ -18,14 +18,23 @@ final class Implementations
     static final String VERSIONS = "Prometheus client_java 1.10.0, Micrometer 1.17.2 (PrometheusMeterRegistry), " +
         "OpenTelemetry SDK 1.68.0, HdrHistogram 2.2.2, LMAX Disruptor 4.0.0";
 
+    /** Suffix of the operation of a class whose threads each record into a series of their own. */
+    static final String TWO_SERIES = " two series";
+    /** The peers of the issue 14 matrix (benchmark methods), in column order. */
+    static final List<String> MATRIX_PEERS = List.of("prometheus", "openTelemetry", "micrometer");
+
     private static final List<String> CLASS_ORDER = List.of(
-        "HistogramRecordBenchmark", "HistogramRecordTwoThreadsBenchmark",
+        "HistogramRecordBenchmark", "HistogramRecordTwoThreadsBenchmark", "HistogramRecordFourThreadsBenchmark",
+        "HistogramRecordTwoSeriesBenchmark",
         "CounterIncrementBenchmark", "CounterIncrementTwoThreadsBenchmark", "CounterIncrementFourThreadsBenchmark",
         "CounterIncrementTwoSeriesBenchmark",
-        "GaugeSetBenchmark", "GaugeSetTwoThreadsBenchmark");
+        "GaugeSetBenchmark", "GaugeSetTwoThreadsBenchmark", "GaugeSetFourThreadsBenchmark", "GaugeSetTwoSeriesBenchmark");
     private static final List<String> METHOD_ORDER = List.of(
         OURS, OURS_LABELLED, "prometheus", "micrometer", "openTelemetry", "hdrHistogram", "hdrRecorder",
         "disruptor", "disruptorSingleProducer");
+    private static final Map<String, String> PEER_SHORT_NAMES = Map.of(
+        "prometheus", "Prometheus", "openTelemetry", "OpenTelemetry", "micrometer", "Micrometer",
+        "hdrHistogram", "raw HdrHistogram", "hdrRecorder", "HdrHistogram Recorder");
     private static final Map<String, String> NAMES = Map.ofEntries(
         Map.entry(OURS, "**ours**"),
         Map.entry(OURS_LABELLED, "ours, labelled"),
@@ -36,9 +45,7 @@ final class Implementations
         Map.entry("counter increment/micrometer", "Micrometer Counter.increment"),
         Map.entry("histogram record/openTelemetry", "OpenTelemetry LongHistogram.record"),
         Map.entry("counter increment/openTelemetry", "OpenTelemetry LongCounter.add"),
-        Map.entry("counter increment two series/prometheus", "Prometheus Counter.inc"),
-        Map.entry("counter increment two series/micrometer", "Micrometer Counter.increment"),
-        Map.entry("counter increment two series/openTelemetry", "OpenTelemetry LongCounter.add"),
+        Map.entry("gauge set/micrometer", "Micrometer gauge on an AtomicLong, AtomicLong.set"),
         Map.entry("gauge set/openTelemetry", "OpenTelemetry LongGauge.set"),
         Map.entry("hdrHistogram", "HdrHistogram Histogram.recordValue"),
         Map.entry("hdrRecorder", "HdrHistogram Recorder.recordValue"),
@@ -70,11 +77,29 @@ final class Implementations
         return words.toString();
     }
 
+    /** @return the operation without {@link #TWO_SERIES}: {@code counter increment two series} -> {@code counter increment}. */
+    static String family(final String operation)
+    {
+        return operation.endsWith(TWO_SERIES) ? operation.substring(0, operation.length() - TWO_SERIES.length()) : operation;
+    }
+
+    /** @return 2 for an operation whose threads each record into a series of their own, else 1. */
+    static int series(final String operation)
+    {
+        return operation.endsWith(TWO_SERIES) ? 2 : 1;
+    }
+
     /** @return the readable name of a benchmark method of an operation (the method name when unknown). */
     static String name(final String operation, final String method)
     {
-        final String specific = NAMES.get(operation + "/" + method);
+        final String specific = NAMES.get(family(operation) + "/" + method);
         return specific != null ? specific : NAMES.getOrDefault(method, method);
+    }
+
+    /** @return the library of a peer's benchmark method, e.g. {@code Prometheus} (the method name when unknown). */
+    static String peerShortName(final String method)
+    {
+        return PEER_SHORT_NAMES.getOrDefault(method, method);
     }
 
     /** @return true for our own benchmarks. */

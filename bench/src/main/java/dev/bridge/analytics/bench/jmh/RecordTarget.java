@@ -46,7 +46,7 @@ public enum RecordTarget
         RecordPath open(final String waitStrategy)
         {
             final Histogram histogram = Histogram.builder().name("read_latency_us").help("Latency of a variable read.")
-                .classicUpperBounds(HistogramRecordBase.PROMETHEUS_BOUNDS_US).classicOnly().withoutExemplars()
+                .classicUpperBounds(HistogramStates.PROMETHEUS_BOUNDS_US).classicOnly().withoutExemplars()
                 .register(new PrometheusRegistry());
             return new RecordPath()
             {

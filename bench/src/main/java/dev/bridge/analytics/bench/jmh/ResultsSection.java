@@ -70,7 +70,14 @@ final class ResultsSection
         out.append("ns/op is per call per thread (JMH average time; ± is JMH's 99.9% interval). B/op is ")
             .append("`gc.alloc.rate.norm`: bytes allocated by the whole fork (the engine's consumer included) per call. ")
             .append("ours/peer below 1 means ours is faster. ")
-            .append("Both threads of a 2-thread row publish into the same series.\n\n");
+            .append("Every thread of a 2- or 4-thread row records into the same series, except in the `two series` ")
+            .append("operations, where each of the 2 threads records into a series of its own.\n\n");
+        final String matrix = MatrixTable.table(run);
+        if (!matrix.isEmpty())
+        {
+            out.append("### Issue 14 matrix: ours against each peer\n\n").append(matrix).append('\n');
+            out.append("### Every benchmark\n\n");
+        }
         out.append(ResultsTable.table(run)).append('\n');
         out.append("### Goals (this run)\n\n").append(Goals.table(run)).append('\n');
         final Path chart = resultsDir.resolve("record-cost.html");

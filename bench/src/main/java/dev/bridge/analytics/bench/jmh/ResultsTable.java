@@ -49,6 +49,7 @@ public final class ResultsTable
         Files.writeString(markdown, MarkdownSection.replace(existing, section), StandardCharsets.UTF_8);
         System.out.println("updated the JMH section of " + markdown + " from " + json);
         System.out.println(table(run));
+        System.out.println(MatrixTable.table(run));
     }
 
     /** @return the markdown table of every benchmark of the run. */

@@ -21,4 +21,14 @@ class ImplementationsTest
         assertEquals("counter increment two series", operation);
         assertEquals("Prometheus Counter.inc", Implementations.name(operation, "prometheus"));
     }
+
+    @Test
+    void shouldSplitATwoSeriesOperationIntoItsFamilyAndSeriesCount()
+    {
+        assertEquals("gauge set", Implementations.family(Implementations.operation("GaugeSetTwoSeriesBenchmark")));
+        assertEquals(2, Implementations.series(Implementations.operation("HistogramRecordTwoSeriesBenchmark")));
+        assertEquals(1, Implementations.series(Implementations.operation("HistogramRecordFourThreadsBenchmark")));
+        assertEquals("Micrometer gauge on an AtomicLong, AtomicLong.set",
+            Implementations.name("gauge set two series", "micrometer"));
+    }
 }
