@@ -230,7 +230,8 @@ public final class AnalyticsEngine implements AutoCloseable
     /** Resolves a gauge series; see {@link #counter(String, String...)}. */
     public GaugeHandle gauge(final String metric, final String... labelPairs)
     {
-        return new GaugeHandle(pipeline.publisher(), resolve(metric, MetricType.GAUGE, labelPairs).id());
+        final int seriesId = resolve(metric, MetricType.GAUGE, labelPairs).id();
+        return new GaugeHandle(pipeline.publisher(), pipeline.gaugeOrders().cell(seriesId), seriesId);
     }
 
     private SeriesInfo resolve(final String metric, final MetricType type, final String[] labelPairs)
@@ -405,7 +406,8 @@ public final class AnalyticsEngine implements AutoCloseable
         return switch (metric)
         {
             case EVENTS_PUBLISHED -> eventsPublished();
-            case RING_REMAINING -> pipeline.ring().remainingCapacity();
+            case RING_REMAINING -> pipeline.rings().sharedRemainingCapacity();
+            case PRODUCER_RINGS -> pipeline.rings().inUse();
             case SERIES -> registry.size();
             case RECORDING_THREADS -> pipeline.counterCells().blockCount();
             case STORE_BUCKETS -> store.aggregateBuckets();

@@ -9,7 +9,6 @@ import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.HttpSettings;
-import dev.bridge.analytics.config.ProducerType;
 import dev.bridge.analytics.config.WaitStrategyType;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import dev.bridge.analytics.http.EngineHealth;
@@ -301,10 +300,6 @@ public final class BenchCommand implements Callable<Integer>
 
     private EngineSettings.Builder override(final EngineSettings.Builder b)
     {
-        if (producers > 1)
-        {
-            b.producerType(ProducerType.MULTI);
-        }
         if (waitStrategy != null)
         {
             b.waitStrategy(waitStrategy);

@@ -45,7 +45,9 @@ public enum SelfMetric
     REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups."),
     STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded."),
     VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping."),
-    RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended.");
+    RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended."),
+    PRODUCER_RINGS("rings", "Per-thread rings owned by a recording thread (histogram, gauge, addAt): at most engine.max_producer_threads; a ring whose thread ended is drained and reused."),
+    PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic).");
 
     private final String unit;
     private final String help;
