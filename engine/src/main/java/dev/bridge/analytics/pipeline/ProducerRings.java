@@ -17,15 +17,30 @@ import java.util.Arrays;
  * which makes the owner's last writes visible) and whose every stage has read every event is freed, under this
  * object's lock, and the next new thread takes it over under the same lock (the handoff that makes the old owner's
  * producer-side state visible to the new one). Rings are never deallocated: their cursors only grow, so
- * {@link #offeredCount()} and flush targets stay exact across reuse.
+ * {@link #publishedCount()} and flush targets stay exact across reuse.
  * <p>
  * Thread-safety: {@link #ringOfCurrentThread()} from any thread (lock-free after the thread's first call);
  * claiming, freeing and {@link #close()} take this object's lock (rare); the ring array is copy-on-write, read
  * without a lock by the consumers.
+ * <p>
+ * A reused ring is published to by a new thread after the handoff above. The Disruptor's
+ * {@code SingleProducerSequencer} asserts (with {@code -ea}) that one thread ever calls it, which reuse
+ * deliberately breaks; this class turns that assertion off for the sequencer class before it is first loaded. (A JVM
+ * that loaded the sequencer with assertions on before the engine would trip it on reuse: run without {@code -ea} for
+ * {@code com.lmax.disruptor}.)
  */
 public final class ProducerRings
 {
     private static final ProducerRing[] NONE = new ProducerRing[0];
+
+    static
+    {
+        final ClassLoader loader = RingBuffer.class.getClassLoader();
+        if (loader != null)
+        {
+            loader.setClassAssertionStatus("com.lmax.disruptor.SingleProducerSequencer", false);
+        }
+    }
 
     private final int ringSize;
     private final int maxRings;
