@@ -48,8 +48,9 @@ import java.util.function.Supplier;
  *     Stats s = engine.stats("read_latency_us", TimeRange.LAST_MINUTE);
  * }
  * }</pre>
- * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads with the
- * {@code multi} producer type (exactly one with {@code single}). Queries may run while producers publish.
+ * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads (each
+ * recording thread publishes into its own ring, see {@code engine.max_producer_threads}). Queries may run while
+ * producers publish.
  * With {@code export.statsd.enabled}, a {@link StatsdPusher} runs on its own daemon thread from start to close.
  */
 public final class AnalyticsEngine implements AutoCloseable
