@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer>
     private Path config;
 
     @Option(names = "--producers", paramLabel = "N", defaultValue = "1",
-        description = "Producer threads (default: ${DEFAULT-VALUE}); more than 1 forces a multi-producer ring.")
+        description = "Producer threads (default: ${DEFAULT-VALUE}); each publishes into its own ring (up to engine.max_producer_threads).")
     private int producers;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -75,7 +75,7 @@ public final class BenchCommand implements Callable<Integer>
         description = "blocking, sleeping, yielding or busy_spin (default: the configuration's).")
     private WaitStrategyType waitStrategy;
 
-    @Option(names = "--ring-size", paramLabel = "N", description = "Ring slots, a power of two (default: the configuration's).")
+    @Option(names = "--ring-size", paramLabel = "N", description = "Slots of the shared ring of threads beyond engine.max_producer_threads, a power of two (default: the configuration's).")
     private Integer ringSize;
 
     @Option(names = "--no-baseline",
