@@ -48,8 +48,9 @@ import java.util.function.Supplier;
  *     Stats s = engine.stats("read_latency_us", TimeRange.LAST_MINUTE);
  * }
  * }</pre>
- * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads with the
- * {@code multi} producer type (exactly one with {@code single}). Queries may run while producers publish.
+ * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads (each
+ * recording thread publishes into its own ring, see {@code engine.max_producer_threads}). Queries may run while
+ * producers publish.
  * With {@code export.statsd.enabled}, a {@link StatsdPusher} runs on its own daemon thread from start to close.
  */
 public final class AnalyticsEngine implements AutoCloseable
@@ -231,7 +232,8 @@ public final class AnalyticsEngine implements AutoCloseable
     /** Resolves a gauge series; see {@link #counter(String, String...)}. */
     public GaugeHandle gauge(final String metric, final String... labelPairs)
     {
-        return new GaugeHandle(pipeline.publisher(), resolve(metric, MetricType.GAUGE, labelPairs).id());
+        final int seriesId = resolve(metric, MetricType.GAUGE, labelPairs).id();
+        return new GaugeHandle(pipeline.publisher(), pipeline.gaugeOrders().cell(seriesId), seriesId);
     }
 
     private SeriesInfo resolve(final String metric, final MetricType type, final String[] labelPairs)
@@ -406,7 +408,8 @@ public final class AnalyticsEngine implements AutoCloseable
         return switch (metric)
         {
             case EVENTS_PUBLISHED -> eventsPublished();
-            case RING_REMAINING -> pipeline.ring().remainingCapacity();
+            case RING_REMAINING -> pipeline.rings().sharedRemainingCapacity();
+            case PRODUCER_RINGS -> pipeline.rings().inUse();
             case SERIES -> registry.size();
             case RECORDING_THREADS -> pipeline.counterCells().blockCount();
             case STORE_BUCKETS -> store.aggregateBuckets();

@@ -1,38 +1,44 @@
 package dev.bridge.analytics;
 
+import com.lmax.disruptor.Sequence;
 import dev.bridge.analytics.pipeline.EventPublisher;
 
 /**
- * A resolved gauge series: the last value by publish order wins within a bucket; min, max and mean of the set
- * values are kept too. Allocation-free, lock-free. Thread-safe for the engine's producer type.
+ * A resolved gauge series: the last value set wins, by set order across threads (each set takes the next order
+ * stamp of the series, an atomic increment on a padded cell shared by the series' handles, contended only when
+ * several threads set the same gauge; the consumer keeps the value of the highest stamp, whatever order it drains
+ * the threads' rings in); min, max and mean of the set values are kept too. Allocation-free after the calling
+ * thread's first event, lock-free. Thread-safe for any number of threads.
  */
 public final class GaugeHandle
 {
     private final EventPublisher publisher;
+    private final Sequence order;
     private final int seriesId;
 
-    GaugeHandle(final EventPublisher publisher, final int seriesId)
+    GaugeHandle(final EventPublisher publisher, final Sequence order, final int seriesId)
     {
         this.publisher = publisher;
+        this.order = order;
         this.seriesId = seriesId;
     }
 
     /** Sets the gauge. */
     public void set(final long value)
     {
-        publisher.publish(seriesId, value, 0L, 0);
+        publisher.publish(seriesId, value, 0L, 0, order.incrementAndGet());
     }
 
     /** Sets the gauge to the nearest integer; NaN, infinities and values outside the range of a long are rejected and counted. */
     public void set(final double value)
     {
-        publisher.publishRounded(seriesId, value);
+        publisher.publishRounded(seriesId, value, order.incrementAndGet());
     }
 
     /** Sets the gauge at an explicit time. */
     public void setAt(final long value, final long epochMs)
     {
-        publisher.publish(seriesId, value, epochMs, 0);
+        publisher.publish(seriesId, value, epochMs, 0, order.incrementAndGet());
     }
 
     /** @return the series id this handle publishes to. */

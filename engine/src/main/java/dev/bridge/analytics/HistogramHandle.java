@@ -5,7 +5,8 @@ import dev.bridge.analytics.pipeline.EventPublisher;
 /**
  * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; values
  * that are negative or above the metric's {@code highest} are published and counted as rejected, never thrown.
- * Thread-safe for the engine's producer type.
+ * Thread-safe for any number of threads: each publishes into its own single-producer ring (claimed on its first
+ * record; beyond {@code engine.max_producer_threads}, the shared ring).
  */
 public final class HistogramHandle
 {

@@ -7,6 +7,7 @@ public final class ManualClock implements EpochClock
 {
     private volatile long timeMs;
     private volatile boolean blocked;
+    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ManualClock(final long startMs)
     {
@@ -16,9 +17,14 @@ public final class ManualClock implements EpochClock
     @Override
     public long time()
     {
-        while (blocked)
+        if (blocked)
         {
-            Thread.onSpinWait();
+            waiting.add(Thread.currentThread());
+            while (blocked)
+            {
+                Thread.onSpinWait();
+            }
+            waiting.remove(Thread.currentThread());
         }
         return timeMs;
     }
@@ -37,6 +43,18 @@ public final class ManualClock implements EpochClock
     public void block()
     {
         blocked = true;
+    }
+
+    /** @return true while {@code thread} waits in {@link #time()} for {@link #release()}. */
+    public boolean isWaiting(final Thread thread)
+    {
+        return waiting.contains(thread);
+    }
+
+    /** @return true while a thread named {@code name} waits in {@link #time()} for {@link #release()}. */
+    public boolean isWaiting(final String name)
+    {
+        return waiting.stream().anyMatch(t -> t.getName().equals(name));
     }
 
     public void release()

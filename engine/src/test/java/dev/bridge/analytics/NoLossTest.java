@@ -110,7 +110,7 @@ class NoLossTest
         final int ringSize = 64;
         final int offered = 1_000;
         try (AnalyticsEngine engine = AnalyticsEngine.start(
-            TestConfigs.inDirectory(dir, b -> b.ringSize(ringSize).overflowPolicy(OverflowPolicy.DROP)), clock))
+            TestConfigs.inDirectory(dir, b -> b.producerRingSize(ringSize).overflowPolicy(OverflowPolicy.DROP)), clock))
         {
             final HistogramHandle writes = engine.histogram("write_latency_us"); // counters do not use the ring
             engine.flush();

@@ -2,6 +2,7 @@ package dev.bridge.analytics;
 
 import com.sun.management.ThreadMXBean;
 import dev.bridge.analytics.config.PipelineThreading;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +90,101 @@ class ZeroAllocationTest
         }
     }
 
+    /**
+     * Three recording threads with a bound of two rings (two own a ring, the third publishes into the shared ring),
+     * each measured on its own thread after its first record: every window must find each producer thread and
+     * every consumer thread at 0 bytes (same windows rule as above). Thread 0 alone moves the clock.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void shouldAllocateNothingPerEventOnEveryRecordingThreadAfterItsFirstRecord() throws Exception
+    {
+        final int producers = 3;
+        final ManualClock clock = new ManualClock(1_700_000_000_000L);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir, b -> b
+            .maxProducerThreads(2).resourceSamplingInterval(Duration.ofMillis(200))), clock))
+        {
+            final CounterHandle reads = engine.counter("variable_read");
+            final CounterHandle errors = engine.counter("operation_error", "operation", "read");
+            final HistogramHandle latency = engine.histogram("read_latency_us");
+            final GaugeHandle sessions = engine.gauge("active_sessions");
+            final CyclicBarrier start = new CyclicBarrier(producers + 1);
+            final CyclicBarrier end = new CyclicBarrier(producers + 1);
+            final long[] producerBytes = new long[producers];
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+            final boolean[] stop = { false };
+            final List<Thread> producerThreads = new ArrayList<>();
+            for (int p = 0; p < producers; p++)
+            {
+                final int id = p;
+                final ManualClock mover = id == 0 ? clock : null;
+                final Thread thread = new Thread(() ->
+                {
+                    try
+                    {
+                        publish(mover, reads, errors, latency, sessions, WARM_UP_EVENTS / producers);
+                        end.await();
+                        while (true)
+                        {
+                            start.await();
+                            if (stop[0]) // written before the barrier by the main thread
+                            {
+                                return;
+                            }
+                            final long before = threads.getCurrentThreadAllocatedBytes();
+                            publish(mover, reads, errors, latency, sessions, WINDOW_EVENTS / producers);
+                            producerBytes[id] = threads.getCurrentThreadAllocatedBytes() - before;
+                            end.await();
+                        }
+                    }
+                    catch (final Throwable t)
+                    {
+                        failure.set(t);
+                    }
+                });
+                producerThreads.add(thread);
+                thread.start();
+            }
+            end.await();
+            engine.flush();
+            final long[] consumerIds = engine.consumerThreadIds();
+            final List<String> windows = new ArrayList<>();
+            boolean allocationFree = false;
+            int measured = 0;
+            while (!allocationFree && measured < MAX_WINDOWS)
+            {
+                final long[] consumerBefore = threads.getThreadAllocatedBytes(consumerIds);
+                start.await();
+                end.await();
+                engine.flush();
+                final long[] consumerBytes = threads.getThreadAllocatedBytes(consumerIds);
+                for (int i = 0; i < consumerBytes.length; i++)
+                {
+                    consumerBytes[i] -= consumerBefore[i];
+                }
+                measured++;
+                windows.add("producers " + Arrays.toString(producerBytes) + " B, consumers " + Arrays.toString(consumerBytes) + " B");
+                allocationFree = Arrays.stream(producerBytes).allMatch(b -> b == 0) &&
+                    Arrays.stream(consumerBytes).allMatch(b -> b == 0);
+            }
+            stop[0] = true;
+            start.await();
+            for (final Thread thread : producerThreads)
+            {
+                thread.join();
+            }
+            assertEquals(null, failure.get());
+            assertTrue(allocationFree, "no allocation-free window of " + WINDOW_EVENTS + " events: " + windows);
+            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.PRODUCER_RING_FALLBACKS));
+            final long perThread = WARM_UP_EVENTS / producers + (long)measured * (WINDOW_EVENTS / producers);
+            assertEquals(producers * perThread,
+                engine.stats("variable_read", TimeRange.ALL).count() +
+                engine.stats("operation_error", TimeRange.ALL).count() +
+                engine.stats("read_latency_us", TimeRange.ALL).count() +
+                engine.stats("active_sessions", TimeRange.ALL).count());
+        }
+    }
+
     private static void publish(
         final ManualClock clock, final CounterHandle reads, final CounterHandle errors,
         final HistogramHandle latency, final GaugeHandle sessions, final int events)
@@ -100,7 +198,7 @@ class ZeroAllocationTest
                 case 2 -> sessions.set(i & 0xFF);
                 default -> errors.add(1);
             }
-            if (i % EVENTS_PER_CLOCK_STEP == 0)
+            if (clock != null && i % EVENTS_PER_CLOCK_STEP == 0)
             {
                 clock.advance(CLOCK_STEP_MS);
             }

@@ -9,7 +9,6 @@ import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.HttpSettings;
-import dev.bridge.analytics.config.ProducerType;
 import dev.bridge.analytics.config.WaitStrategyType;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import dev.bridge.analytics.http.EngineHealth;
@@ -59,7 +58,7 @@ public final class BenchCommand implements Callable<Integer>
     private Path config;
 
     @Option(names = "--producers", paramLabel = "N", defaultValue = "1",
-        description = "Producer threads (default: ${DEFAULT-VALUE}); more than 1 forces a multi-producer ring.")
+        description = "Producer threads (default: ${DEFAULT-VALUE}); each publishes into its own ring (up to engine.max_producer_threads).")
     private int producers;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -76,7 +75,7 @@ public final class BenchCommand implements Callable<Integer>
         description = "blocking, sleeping, yielding or busy_spin (default: the configuration's).")
     private WaitStrategyType waitStrategy;
 
-    @Option(names = "--ring-size", paramLabel = "N", description = "Ring slots, a power of two (default: the configuration's).")
+    @Option(names = "--ring-size", paramLabel = "N", description = "Slots of the shared ring of threads beyond engine.max_producer_threads, a power of two (default: the configuration's).")
     private Integer ringSize;
 
     @Option(names = "--no-baseline",
@@ -301,10 +300,6 @@ public final class BenchCommand implements Callable<Integer>
 
     private EngineSettings.Builder override(final EngineSettings.Builder b)
     {
-        if (producers > 1)
-        {
-            b.producerType(ProducerType.MULTI);
-        }
         if (waitStrategy != null)
         {
             b.waitStrategy(waitStrategy);

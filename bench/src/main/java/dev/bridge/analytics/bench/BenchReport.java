@@ -30,9 +30,11 @@ public final class BenchReport
         final DashboardFigures d = load.dashboard();
         final StringBuilder out = new StringBuilder();
         line(out, "== Bridge Analytics load run ==");
-        line(out, "Run           %d producer(s), %.2f s timed + %,d warm-up events; wait %s, ring %,d %s, %s, %s",
+        line(out, "Run           %d producer(s), %.2f s timed + %,d warm-up events; wait %s, rings %,d per thread " +
+                "(at most %d) + %,d shared, %s, %s",
             s.producers(), load.windowSeconds(), load.warmUpEvents(), lower(s.engine().waitStrategy()),
-            s.engine().ringSize(), lower(s.engine().producerType()), lower(s.engine().overflowPolicy()),
+            s.engine().producerRingSize(), s.engine().maxProducerThreads(), s.engine().ringSize(),
+            lower(s.engine().overflowPolicy()),
             lower(s.engine().pipelineThreading()));
         line(out, "Machine       JDK %s, %d cpus; config %s; store %s%s", s.jdk(), s.cpus(), s.configSource(),
             s.store(), s.storeKept() ? " (kept)" : " (temporary)");
@@ -142,7 +144,8 @@ public final class BenchReport
         json.put("timed_events", load.timedEvents());
         json.put("wait_strategy", lower(s.engine().waitStrategy()));
         json.put("ring_size", s.engine().ringSize());
-        json.put("producer_type", lower(s.engine().producerType()));
+        json.put("producer_ring_size", s.engine().producerRingSize());
+        json.put("max_producer_threads", s.engine().maxProducerThreads());
         json.put("overflow_policy", lower(s.engine().overflowPolicy()));
         json.put("pipeline_threading", lower(s.engine().pipelineThreading()));
         json.put("config", s.configSource());

@@ -63,7 +63,8 @@ public final class LoadRunTable
             final JsonNode ns = r.path("record_ns");
             out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %,.0f | %s | %s | %s | %s | %d | %d | %d | %d | %.4f | %.4f | %d | %d |%n",
                 names.get(i), r.path("producers").asInt(), r.path("wait_strategy").asText(),
-                r.path("producer_type").asText("?"), r.path("throughput_eps").asDouble(),
+                r.has("producer_ring_size") ? "per thread " + r.path("producer_ring_size").asInt() :
+                    r.path("producer_type").asText("?"), r.path("throughput_eps").asDouble(),
                 figure(r.path("peer_eps"), "%,.0f"), figure(r.path("ratio_to_peer"), "%.2f"),
                 figure(r.path("cpu_ns_per_event"), "%.1f"), figure(r.path("peer_cpu_ns_per_event"), "%.1f"),
                 ns.path("p50").asLong(), ns.path("p90").asLong(), ns.path("p99").asLong(), ns.path("p999").asLong(),

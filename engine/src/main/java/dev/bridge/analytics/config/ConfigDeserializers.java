@@ -30,7 +30,6 @@ final class ConfigDeserializers
         final SimpleModule module = new SimpleModule("bridge-analytics-config");
         module.addDeserializer(Duration.class, new DurationDeserializer());
         addEnum(module, MetricType.class);
-        addEnum(module, ProducerType.class);
         addEnum(module, WaitStrategyType.class);
         addEnum(module, OverflowPolicy.class);
         addEnum(module, PipelineThreading.class);

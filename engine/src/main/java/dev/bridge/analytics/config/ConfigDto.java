@@ -249,7 +249,10 @@ final class ConfigDto
     static final class Engine
     {
         Integer ringSize;
-        ProducerType producerType;
+        /** Removed: present only to refuse it with a clear error. */
+        com.fasterxml.jackson.databind.JsonNode producerType;
+        Integer producerRingSize;
+        Integer maxProducerThreads;
         WaitStrategyType waitStrategy;
         OverflowPolicy overflowPolicy;
         PipelineThreading pipelineThreading;

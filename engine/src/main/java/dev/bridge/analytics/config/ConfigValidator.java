@@ -84,7 +84,17 @@ final class ConfigValidator
         }
         if (e.producerType != null)
         {
-            b.producerType(e.producerType);
+            throw at.errorAtKey("engine.producer_type", "producer_type was removed: every recording thread now " +
+                "publishes into its own single-producer ring (threads beyond max_producer_threads share one " +
+                "multi-producer ring), so there is nothing left to choose; delete the key");
+        }
+        if (e.producerRingSize != null)
+        {
+            b.producerRingSize(e.producerRingSize);
+        }
+        if (e.maxProducerThreads != null)
+        {
+            b.maxProducerThreads(e.maxProducerThreads);
         }
         if (e.waitStrategy != null)
         {
@@ -157,6 +167,8 @@ final class ConfigValidator
     private void checkRanges(final ConfigDto.Engine e) throws ConfigException
     {
         ConfigRanges.check(at, "engine.ring_size", e.ringSize);
+        ConfigRanges.check(at, "engine.producer_ring_size", e.producerRingSize);
+        ConfigRanges.check(at, "engine.max_producer_threads", e.maxProducerThreads);
         ConfigRanges.check(at, "engine.label_cardinality_limit", e.labelCardinalityLimit);
         ConfigRanges.check(at, "engine.max_series", e.maxSeries);
         ConfigRanges.check(at, "engine.store_entries", e.storeEntries);

@@ -11,8 +11,11 @@ import java.util.Objects;
  * Every numeric and duration component is checked against its range in {@link ConfigRanges} (documented in
  * {@code docs/configuration.md}) before anything converts it.
  *
- * @param ringSize                 ring slots, a power of two in 64..4194304.
- * @param producerType             single or multi producer ring.
+ * @param ringSize                 slots of the shared multi-producer ring (threads beyond the bound), a power of two
+ *                                 in 64..4194304.
+ * @param producerRingSize         slots of each recording thread's single-producer ring, a power of two in
+ *                                 64..1048576.
+ * @param maxProducerThreads       most per-thread rings, 1..4096.
  * @param waitStrategy             how the consumer waits.
  * @param overflowPolicy           block (default) or drop when the ring is full.
  * @param pipelineThreading        one consumer thread for all stages, or one per stage.
@@ -36,7 +39,8 @@ import java.util.Objects;
  */
 public record EngineSettings(
     int ringSize,
-    ProducerType producerType,
+    int producerRingSize,
+    int maxProducerThreads,
     WaitStrategyType waitStrategy,
     OverflowPolicy overflowPolicy,
     PipelineThreading pipelineThreading,
@@ -57,12 +61,13 @@ public record EngineSettings(
 {
     public EngineSettings
     {
-        Objects.requireNonNull(producerType, "producer_type");
         Objects.requireNonNull(waitStrategy, "wait_strategy");
         Objects.requireNonNull(overflowPolicy, "overflow_policy");
         Objects.requireNonNull(pipelineThreading, "pipeline_threading");
         Objects.requireNonNull(dataDirectory, "data_directory");
         ConfigRanges.require("engine.ring_size", ringSize);
+        ConfigRanges.require("engine.producer_ring_size", producerRingSize);
+        ConfigRanges.require("engine.max_producer_threads", maxProducerThreads);
         ConfigRanges.require("engine.label_cardinality_limit", labelCardinalityLimit);
         ConfigRanges.require("engine.max_series", maxSeries);
         ConfigRanges.require("engine.store_entries", storeEntries);
@@ -155,7 +160,8 @@ public record EngineSettings(
     public Builder toBuilder()
     {
         return new Builder()
-            .ringSize(ringSize).producerType(producerType).waitStrategy(waitStrategy)
+            .ringSize(ringSize).producerRingSize(producerRingSize).maxProducerThreads(maxProducerThreads)
+            .waitStrategy(waitStrategy)
             .overflowPolicy(overflowPolicy).pipelineThreading(pipelineThreading)
             .labelCardinalityLimit(labelCardinalityLimit).maxSeries(maxSeries).dataDirectory(dataDirectory)
             .rawResolution(rawResolution).aggregationInterval(aggregationInterval).retentionPeriod(retentionPeriod)
@@ -169,7 +175,8 @@ public record EngineSettings(
     public static final class Builder
     {
         private int ringSize = 65536;
-        private ProducerType producerType = ProducerType.MULTI;
+        private int producerRingSize = 4096;
+        private int maxProducerThreads = 64;
         private WaitStrategyType waitStrategy = WaitStrategyType.SLEEPING;
         private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
         private PipelineThreading pipelineThreading = PipelineThreading.SINGLE_THREAD;
@@ -189,7 +196,8 @@ public record EngineSettings(
         private int maxQueryPoints = 10_000;
 
         public Builder ringSize(final int v) { ringSize = v; return this; }
-        public Builder producerType(final ProducerType v) { producerType = v; return this; }
+        public Builder producerRingSize(final int v) { producerRingSize = v; return this; }
+        public Builder maxProducerThreads(final int v) { maxProducerThreads = v; return this; }
         public Builder waitStrategy(final WaitStrategyType v) { waitStrategy = v; return this; }
         public Builder overflowPolicy(final OverflowPolicy v) { overflowPolicy = v; return this; }
         public Builder pipelineThreading(final PipelineThreading v) { pipelineThreading = v; return this; }
@@ -211,7 +219,7 @@ public record EngineSettings(
         /** @return validated settings; throws IllegalArgumentException naming the field. */
         public EngineSettings build()
         {
-            return new EngineSettings(ringSize, producerType, waitStrategy, overflowPolicy, pipelineThreading,
+            return new EngineSettings(ringSize, producerRingSize, maxProducerThreads, waitStrategy, overflowPolicy, pipelineThreading,
                 labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
                 retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries, maxQueryPoints);
         }

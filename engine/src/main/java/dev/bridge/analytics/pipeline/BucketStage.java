@@ -28,6 +28,9 @@ final class BucketStage extends LiveBucketStage
     static final int MAX = 3;
     static final int SUM_SQUARES = 4; // double bits
     static final int LAST = 5;
+    /** Gauges: the highest order stamp applied to the series (kept across buckets) and its value. */
+    static final int NEWEST_ORDER = 6;
+    static final int NEWEST_VALUE = 7;
 
     private final AggregateWriter writer;
     private final StoreReader reader;
@@ -68,18 +71,45 @@ final class BucketStage extends LiveBucketStage
         return seriesId * STRIDE;
     }
 
+    /**
+     * Adds the event's value. A gauge event (order stamp > 0) sets the live bucket's last value to the value of the
+     * highest stamp seen for the series so far (kept across buckets), so a set drained after a later set of
+     * another thread does not win, and a bucket whose events are all older than one already applied carries that
+     * newer value as its last.
+     */
     @Override
     public void onEvent(final MetricEvent event)
     {
-        onValue(event.seriesId, event.value, event.timestampMs);
+        final int seriesId = event.seriesId;
+        final long order = event.order;
+        if (order == 0)
+        {
+            onValue(seriesId, event.value, event.timestampMs);
+            return;
+        }
+        final long[] live = this.live;
+        final int at = seriesId * STRIDE;
+        if (order > live[at + NEWEST_ORDER])
+        {
+            live[at + NEWEST_ORDER] = order;
+            live[at + NEWEST_VALUE] = event.value;
+        }
+        if (onValue(seriesId, event.value, event.timestampMs))
+        {
+            live[at + LAST] = live[at + NEWEST_VALUE];
+        }
     }
 
-    /** Adds one value to a series; also used for values the engine samples itself. */
-    void onValue(final int seriesId, final long value, final long timestampMs)
+    /**
+     * Adds one value to a series; also used for values the engine samples itself.
+     *
+     * @return true when it went into the live bucket (false: late or expired).
+     */
+    boolean onValue(final int seriesId, final long value, final long timestampMs)
     {
         if (!enterLiveBucket(seriesId, timestampMs, value))
         {
-            return;
+            return false;
         }
         final long[] live = this.live;
         final int at = seriesId * STRIDE;
@@ -96,6 +126,7 @@ final class BucketStage extends LiveBucketStage
         live[at + SUM_SQUARES] = Double.doubleToRawLongBits(
             SaturatingMath.addSquare(Double.longBitsToDouble(live[at + SUM_SQUARES]), value));
         live[at + LAST] = value;
+        return true;
     }
 
     /**

@@ -1,25 +1,34 @@
 package dev.bridge.analytics.pipeline;
 
-import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * One consumer thread's handler. It runs, per event, the stages it owns: classify (if owned) then each committing
- * stage; and, at each batch end or idle tick, its maintenance: folding the counter cells into the bucket stage (if
+ * One consumer thread's handler, driven by its {@link ConsumerAgent}'s passes over the rings. It runs, per event, the
+ * stages it owns: classify (if owned) then each committing stage; and, after each pass that found events (a batch
+ * end) or at an idle tick, its maintenance: folding the counter cells into the bucket stage (if
  * owned: at each idle tick, at a batch end once a tick has passed since the last fold, before every commit and for
- * every flush), resource sampling (if owned), and a commit (which
- * also publishes its counters) when the commit interval has passed or a flush asks for one. A commit that fails
+ * every flush), resource sampling (if owned), reclaiming the rings of dead threads (if owned, at ticks and commits),
+ * and a commit (which also publishes its counters) when the commit interval has passed or a flush asks for one.
+ * <p>
+ * Flush: at the start of a pass the handler reads the newest ticket; if it is new, it records every ring's cursor
+ * as the ticket's target. The ticket is served by the first commit after a pass in which this handler's stage has
+ * read every ring up to its target (so every event published before the flush call, in any ring, and every
+ * counter cell written before it, is aggregated and committed). A commit that fails
  * (e.g. a full store) keeps the touched buckets for the next commit and is reported to flush callers. With single-thread pipelining one handler
  * owns every stage; with per-stage pipelining classify, bucket and histogram each get their own.
  * <p>
- * The clock is read once per batch and once per idle tick. Any exception of a stage is caught here, counted and
- * logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer thread; other
- * threads read only {@link #committed()}.
+ * The clock is read once per pass that finds events and once per idle tick. Any exception of a stage is caught
+ * here, counted and logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer
+ * thread; other threads read only {@link #servedTicket()} and {@link #commitFailure()}.
  */
-public final class ConsumerHandler implements EventHandler<MetricEvent>
+public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
 {
+    /** Most events read from one ring per pass, so one busy producer cannot starve the others. */
+    static final int POLL_LIMIT = 1024;
+
     private final String name;
     private final EpochClock clock;
     private final ClassifyStage classify;
@@ -37,7 +46,14 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
     private final CounterFolder counterFolder;
     private final CounterCells counterCells;
     private final long tickMs;
-    private final Sequence committed = new Sequence(-1);
+    private final ProducerRings rings;
+    private final int stage;
+    private final boolean reclaimsRings;
+    private final long[] flushTargets;
+    private int flushTargetCount;
+    private long pendingTicket;
+    private boolean passStarted;
+    private int polled;
     private final Sequence servedTicket = new Sequence(0);
     private volatile Throwable commitFailure;
     private long nowMs;
@@ -59,9 +75,14 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         final long commitIntervalMs,
         final EngineCounters counters,
         final CounterCells counterCells,
-        final long tickMs)
+        final long tickMs,
+        final ProducerRings rings,
+        final int stage)
     {
         this.name = name;
+        this.rings = rings;
+        this.stage = stage;
+        this.flushTargets = new long[rings.capacity()];
         this.clock = clock;
         this.classify = classify;
         this.stages = stages;
@@ -70,6 +91,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         final boolean bucket = bucketLevels != null;
         this.counterCells = counterCells;
         this.counterFolder = bucket ? new CounterFolder(counterCells) : null;
+        this.reclaimsRings = bucket;
         this.tickMs = tickMs;
         this.sampler = bucket ? sampler : null;
         this.flushRequests = flushRequests;
@@ -82,7 +104,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         this.commitsCounter = bucket ? counters.counter(SelfMetric.COMMITS) : null;
     }
 
-    @Override
+    /** Before the first pass, on the consumer thread. */
     public void onStart()
     {
         nowMs = clock.time();
@@ -90,24 +112,51 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         lastFoldMs = nowMs;
     }
 
-    @Override
-    public void onBatchStart(final long batchSize, final long queueDepth)
+    /** Starts a pass: a new flush ticket gets every ring's cursor as its target. */
+    void beginPass()
     {
-        nowMs = clock.time();
-        if (classify != null)
+        passStarted = false;
+        final long ticket = flushRequests.ticket();
+        if (ticket > pendingTicket)
         {
-            classify.onBatchStart(nowMs);
-            batches++;
-            if (batchSize > maxBatch)
-            {
-                maxBatch = batchSize;
-            }
+            flushTargetCount = rings.cursors(flushTargets); // after the ticket: every ring published before the call
+            pendingTicket = ticket;
         }
     }
 
-    @Override
-    public void onEvent(final MetricEvent event, final long sequence, final boolean endOfBatch)
+    /** Starts reading one ring. */
+    void beginPoll()
     {
+        polled = 0;
+    }
+
+    /** Ends reading one ring: @return the events read. */
+    int endPoll()
+    {
+        final int n = polled;
+        if (n > 0 && classify != null)
+        {
+            batches++;
+            if (n > maxBatch)
+            {
+                maxBatch = n;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean onEvent(final MetricEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (!passStarted)
+        {
+            passStarted = true;
+            nowMs = clock.time(); // once per pass that finds events
+            if (classify != null)
+            {
+                classify.onBatchStart(nowMs);
+            }
+        }
         try
         {
             if (classify == null ? (event.flags & MetricEvent.FLAG_ACCEPTED) != 0 : classify.accept(event))
@@ -123,35 +172,52 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         {
             errors.onError(name, error);
         }
-        if (endOfBatch)
-        {
-            maintain(sequence, false);
-        }
+        return ++polled < POLL_LIMIT;
     }
 
-    @Override
-    public void onTimeout(final long sequence)
+    /** After a pass: maintenance at a batch end ({@code tick} false) or an idle tick ({@code tick} true). */
+    void afterPass(final boolean tick)
     {
-        nowMs = clock.time();
-        maintain(sequence, true);
+        if (tick)
+        {
+            nowMs = clock.time();
+        }
+        maintain(tick);
     }
 
-    @Override
+    /**
+     * @return true when a flush needs this handler now: a ticket newer than the last pass saw, or a ticket whose
+     *         targets this stage has reached and that no commit has served yet.
+     */
+    boolean flushReady()
+    {
+        return flushRequests.ticket() > pendingTicket || (commitFailure == null && flushServable());
+    }
+
+    private boolean flushServable()
+    {
+        return commits() && pendingTicket > servedTicket.get() && rings.reached(stage, flushTargets, flushTargetCount);
+    }
+
+    /** After the last pass: folds, reclaims and commits one last time. */
     public void onShutdown()
     {
-        final long ticket = flushRequests.ticket();
+        nowMs = clock.time();
         foldCounters(true);
-        commit(committed.get(), ticket);
+        commit(flushServable() ? pendingTicket : servedTicket.get());
     }
 
-    private void maintain(final long processed, final boolean tick)
+    private void maintain(final boolean tick)
     {
-        final long ticket = flushRequests.ticket(); // before the fold: a flush with this ticket sees its cells folded
-        final boolean commitDue = nowMs - lastCommitMs >= commitIntervalMs ||
-            flushRequests.due(processed, committed.get(), servedTicket.get());
+        final boolean flushDue = flushServable();
+        final boolean commitDue = flushDue || nowMs - lastCommitMs >= commitIntervalMs;
         if (commitDue || tick || nowMs - lastFoldMs >= tickMs)
         {
             foldCounters(commitDue);
+        }
+        if (reclaimsRings && (commitDue || tick))
+        {
+            rings.reclaimDead();
         }
         try
         {
@@ -166,7 +232,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         }
         if (commitDue)
         {
-            commit(processed, ticket);
+            commit(flushDue ? pendingTicket : servedTicket.get());
         }
     }
 
@@ -188,7 +254,7 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
         }
     }
 
-    private void commit(final long processed, final long ticket)
+    private void commit(final long ticket)
     {
         lastCommitMs = nowMs;
         if (classify != null)
@@ -213,7 +279,6 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
             {
                 commitsCounter.setRelease(++commits);
             }
-            committed.set(processed);
             servedTicket.set(ticket);
         }
         catch (final Throwable error)
@@ -221,12 +286,6 @@ public final class ConsumerHandler implements EventHandler<MetricEvent>
             commitFailure = error;
             errors.onError(name, error);
         }
-    }
-
-    /** @return the highest sequence whose effects are committed to the store (volatile read). */
-    public long committed()
-    {
-        return committed.get();
     }
 
     /** @return the newest flush ticket served by a commit (volatile read); see {@link FlushRequests}. */

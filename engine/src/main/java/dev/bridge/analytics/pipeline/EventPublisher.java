@@ -6,28 +6,29 @@ import dev.bridge.analytics.store.SaturatingMath;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
- * Claims a ring slot, fills it and publishes it: the whole recording path. No allocation, no lock, no clock read
- * (the consumer stamps the time), nothing thrown. Thread-safe for as many threads as the ring's producer type allows
- * (any number for a multi-producer ring, one for a single-producer ring).
+ * Claims a slot in the calling thread's ring ({@link ProducerRings}: its own single-producer ring, or the shared one
+ * beyond the bound), fills it and publishes it: the whole recording path. No allocation after the thread's first
+ * event (which may allocate its ring), no lock, no clock read (the consumer stamps the time), nothing thrown.
+ * Thread-safe for any number of threads.
  * <p>
- * With {@code dropWhenFull} a full ring drops the event and increments {@code droppedCounter} (an atomic add, only
- * on that path); otherwise the producer waits for a free slot.
+ * With {@code dropWhenFull} a full ring (the thread's own) drops the event and increments {@code droppedCounter}
+ * (an atomic add, only on that path); otherwise the producer waits for a free slot in its ring.
  */
 public final class EventPublisher
 {
-    private final RingBuffer<MetricEvent> ring;
+    private final ProducerRings rings;
     private final boolean dropWhenFull;
     private final AtomicCounter droppedCounter;
 
-    public EventPublisher(final RingBuffer<MetricEvent> ring, final boolean dropWhenFull, final AtomicCounter droppedCounter)
+    public EventPublisher(final ProducerRings rings, final boolean dropWhenFull, final AtomicCounter droppedCounter)
     {
-        this.ring = ring;
+        this.rings = rings;
         this.dropWhenFull = dropWhenFull;
         this.droppedCounter = droppedCounter;
     }
 
     /**
-     * Publishes one event.
+     * Publishes one event without an order stamp (histograms, counters).
      *
      * @param seriesId    resolved series.
      * @param value       value in the metric's unit.
@@ -36,6 +37,17 @@ public final class EventPublisher
      */
     public void publish(final int seriesId, final long value, final long timestampMs, final int flags)
     {
+        publish(seriesId, value, timestampMs, flags, 0L);
+    }
+
+    /**
+     * Publishes one event.
+     *
+     * @param order the gauge order stamp ({@link GaugeOrders}), 0 for none.
+     */
+    public void publish(final int seriesId, final long value, final long timestampMs, final int flags, final long order)
+    {
+        final RingBuffer<MetricEvent> ring = rings.ringOfCurrentThread();
         final long sequence;
         if (dropWhenFull)
         {
@@ -58,30 +70,39 @@ public final class EventPublisher
         event.flags = flags;
         event.value = value;
         event.timestampMs = timestampMs;
+        event.order = order;
         ring.publish(sequence);
     }
 
     /**
      * Publishes a double value rounded to the nearest long; NaN, infinities and values outside the range of a long
      * are published flagged, so the classify stage rejects and counts them.
+     *
+     * @param order the gauge order stamp ({@link GaugeOrders}), 0 for none.
      */
+    public void publishRounded(final int seriesId, final double value, final long order)
+    {
+        publish(seriesId, Math.round(value), 0L, SaturatingMath.fitsLong(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER, order);
+    }
+
+    /** Publishes a double value rounded to the nearest long, without an order stamp. */
     public void publishRounded(final int seriesId, final double value)
     {
-        publish(seriesId, Math.round(value), 0L, SaturatingMath.fitsLong(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER);
+        publishRounded(seriesId, value, 0L);
+    }
+
+    /** @return free slots of the shared ring (for {@code engine_ring_remaining}). */
+    public long sharedRingRemaining()
+    {
+        return rings.sharedRemainingCapacity();
     }
 
     /**
-     * @return events offered so far: claimed ring slots plus dropped events. Exact once the producers have
-     *         stopped (a multi-producer cursor counts slots claimed but not yet published).
+     * @return events offered so far: published ring slots (every ring) plus dropped events. Exact once the producers
+     *         have stopped (the shared multi-producer cursor counts slots claimed but not yet published).
      */
     public long offeredCount()
     {
-        return ring.getCursor() + 1 + droppedCounter.get();
-    }
-
-    /** @return the ring (for flush targets and self-metrics). */
-    public RingBuffer<MetricEvent> ring()
-    {
-        return ring;
+        return rings.publishedCount() + droppedCounter.get();
     }
 }

@@ -24,4 +24,6 @@ public final class MetricEvent
     public long value;
     /** Event time in epoch milliseconds; 0 = stamp with the consumer's batch time. */
     public long timestampMs;
+    /** Gauge order stamp ({@link GaugeOrders}): a higher one was set later; 0 for events of other types. */
+    public long order;
 }

@@ -1,15 +1,8 @@
 package dev.bridge.analytics.pipeline;
 
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.ExceptionHandler;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
-import com.lmax.disruptor.SequenceBarrier;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.OverflowPolicy;
 import dev.bridge.analytics.config.PipelineThreading;
-import dev.bridge.analytics.config.ProducerType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.AggregateWriter;
@@ -26,19 +19,22 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /**
- * The ring and its consumers: builds the preallocated ring, the stages and their consumer threads as configured
- * (one thread for all stages, or classify, bucket and histogram each on its own thread, bucket and histogram both
- * gated on classify), and serves flushes. Thread-safe: {@link #publisher()} is shared by producers,
- * {@link #flush(Duration)} may be called from any thread, {@link #close()} once.
+ * The rings and their consumers: builds the ring registry (a single-producer ring per recording thread, a shared
+ * multi-producer ring for threads beyond the bound, see {@link ProducerRings}), the stages and their consumer
+ * threads as configured (one thread for all stages, or classify, bucket and histogram each on its own thread, bucket
+ * and histogram both gated on classify in every ring), each polling every ring ({@link ConsumerAgent}), and serves
+ * flushes. Thread-safe: {@link #publisher()} is shared by producers, {@link #flush(Duration)} may be called from any
+ * thread, {@link #close()} once.
  */
 public final class Pipeline implements AutoCloseable
 {
-    private final RingBuffer<MetricEvent> ring;
-    private final TickingWaitStrategy waitStrategy;
+    private final ProducerRings rings;
+    private final ConsumerSignal signal;
     private final EventPublisher publisher;
     private final CounterCells counterCells;
+    private final GaugeOrders gaugeOrders;
     private final FlushRequests flushRequests = new FlushRequests();
-    private final List<BatchEventProcessor<MetricEvent>> processors = new ArrayList<>();
+    private final List<ConsumerAgent> agents = new ArrayList<>();
     private final List<ConsumerHandler> handlers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
@@ -55,14 +51,17 @@ public final class Pipeline implements AutoCloseable
         final IntSupplier seriesCount,
         final int[] sampledSeries)
     {
-        waitStrategy = new TickingWaitStrategy(settings.waitStrategy(), settings.tickInterval().toNanos());
-        ring = settings.producerType() == ProducerType.SINGLE ?
-            RingBuffer.createSingleProducer(MetricEvent.FACTORY, settings.ringSize(), waitStrategy) :
-            RingBuffer.createMultiProducer(MetricEvent.FACTORY, settings.ringSize(), waitStrategy);
+        final boolean perStage = settings.pipelineThreading() == PipelineThreading.PER_STAGE;
+        signal = new ConsumerSignal(settings.waitStrategy());
+        rings = new ProducerRings(settings.ringSize(), settings.producerRingSize(), settings.maxProducerThreads(),
+            perStage ? 3 : 1, signal, counters.counter(SelfMetric.PRODUCER_RINGS),
+            counters.counter(SelfMetric.PRODUCER_RING_FALLBACKS));
         publisher = new EventPublisher(
-            ring, settings.overflowPolicy() == OverflowPolicy.DROP, counters.counter(SelfMetric.EVENTS_DROPPED));
+            rings, settings.overflowPolicy() == OverflowPolicy.DROP, counters.counter(SelfMetric.EVENTS_DROPPED));
         counters.counter(SelfMetric.RING_CAPACITY).setRelease(settings.ringSize());
         counterCells = new CounterCells(series.capacity());
+        gaugeOrders = new GaugeOrders(series.capacity());
+        final long tickNs = settings.tickInterval().toNanos();
         final long tickMs = settings.tickInterval().toMillis();
 
         final ErrorLog errors = new ErrorLog(counters.counter(SelfMetric.HANDLER_ERRORS));
@@ -101,43 +100,44 @@ public final class Pipeline implements AutoCloseable
         final long longestRetentionMs = resolutions.stream().mapToLong(Resolution::retentionMs).max().orElseThrow();
         final ClassifyStage classify = new ClassifyStage(series, longestRetentionMs, resolutionMs);
 
-        if (settings.pipelineThreading() == PipelineThreading.SINGLE_THREAD)
+        final ConsumerIdler first = new ConsumerIdler(settings.waitStrategy());
+        if (!perStage)
         {
-            add(new ConsumerHandler("analytics-pipeline", clock, classify, new CommittingStage[]{ bucket, histogram }, sampler, flushRequests, errors, commitMs,
-                counters, counterCells, tickMs), ring.newBarrier(), errors);
+            add(new ConsumerHandler("analytics-pipeline", clock, classify, new CommittingStage[]{ bucket, histogram },
+                sampler, flushRequests, errors, commitMs, counters, counterCells, tickMs, rings, 0),
+                0, first, new ConsumerIdler[0], errors, tickNs);
+            signal.idlers(new ConsumerIdler[]{ first }, new ConsumerIdler[]{ first });
         }
         else
         {
-            final ConsumerHandler classifier = new ConsumerHandler("analytics-classify", clock, classify,
-                new CommittingStage[0], null, flushRequests, errors, commitMs, counters, counterCells, tickMs);
-            final Sequence classified = add(classifier, ring.newBarrier(), errors);
+            final ConsumerIdler bucketIdler = new ConsumerIdler(settings.waitStrategy());
+            final ConsumerIdler histogramIdler = new ConsumerIdler(settings.waitStrategy());
+            final ConsumerIdler[] downstream = { bucketIdler, histogramIdler };
+            add(new ConsumerHandler("analytics-classify", clock, classify, new CommittingStage[0], null, flushRequests,
+                errors, commitMs, counters, counterCells, tickMs, rings, 0), 0, first, downstream, errors, tickNs);
             add(new ConsumerHandler("analytics-bucket", clock, null, new CommittingStage[]{ bucket }, sampler,
-                flushRequests, errors, commitMs, counters, counterCells, tickMs), ring.newBarrier(classified), errors);
+                flushRequests, errors, commitMs, counters, counterCells, tickMs, rings, 1),
+                1, bucketIdler, new ConsumerIdler[0], errors, tickNs);
             add(new ConsumerHandler("analytics-histogram", clock, null, new CommittingStage[]{ histogram }, null,
-                flushRequests, errors, commitMs, counters, counterCells, tickMs), ring.newBarrier(classified), errors);
+                flushRequests, errors, commitMs, counters, counterCells, tickMs, rings, 2),
+                2, histogramIdler, new ConsumerIdler[0], errors, tickNs);
+            signal.idlers(new ConsumerIdler[]{ first }, new ConsumerIdler[]{ first, bucketIdler, histogramIdler });
         }
-        final List<Sequence> gating = new ArrayList<>();
-        for (int i = processors.size() - 1; i >= 0; i--)
+        for (final ConsumerAgent agent : agents)
         {
-            gating.add(processors.get(i).getSequence());
-        }
-        ring.addGatingSequences(gating.toArray(new Sequence[0]));
-        for (int i = 0; i < processors.size(); i++)
-        {
-            final Thread thread = new Thread(processors.get(i), handlers.get(i).name());
+            final Thread thread = new Thread(agent, agent.name());
             thread.setDaemon(true);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
     }
 
-    private Sequence add(final ConsumerHandler handler, final SequenceBarrier barrier, final ErrorLog errors)
+    private void add(
+        final ConsumerHandler handler, final int stage, final ConsumerIdler idler, final ConsumerIdler[] downstream,
+        final ErrorLog errors, final long tickNs)
     {
-        final BatchEventProcessor<MetricEvent> processor = new BatchEventProcessorBuilder().build(ring, barrier, handler);
-        processor.setExceptionHandler(new CountingExceptionHandler(handler.name(), errors));
-        processors.add(processor);
+        agents.add(new ConsumerAgent(handler, rings, stage, signal, idler, downstream, errors, tickNs));
         handlers.add(handler);
-        return processor.getSequence();
     }
 
     /** @return the publisher shared by every handle. */
@@ -152,16 +152,22 @@ public final class Pipeline implements AutoCloseable
         return counterCells;
     }
 
-    /** @return events offered so far: ring slots claimed, dropped events, and counter calls (see {@link CounterCells}). */
+    /** @return the order stamps of gauge series (see {@link GaugeOrders}). */
+    public GaugeOrders gaugeOrders()
+    {
+        return gaugeOrders;
+    }
+
+    /** @return events offered so far: ring slots published, dropped events, and counter calls (see {@link CounterCells}). */
     public long offeredCount()
     {
         return publisher.offeredCount() + counterCells.offeredCount();
     }
 
-    /** @return the ring. */
-    public RingBuffer<MetricEvent> ring()
+    /** @return the ring registry (rings in use, free slots of the shared ring). */
+    public ProducerRings rings()
     {
-        return ring;
+        return rings;
     }
 
     /** @return the ids of the consumer threads (0 for one not started yet). */
@@ -171,8 +177,8 @@ public final class Pipeline implements AutoCloseable
     }
 
     /**
-     * Waits until every event published before the call, and every counter cell written before it, is aggregated and
-     * committed to the store.
+     * Waits until every event published before the call (into any ring), and every counter cell written before it,
+     * is aggregated and committed to the store: see the ticket protocol in {@link ConsumerHandler}.
      *
      * @return false if {@code timeout} passed first.
      * @throws IllegalStateException when the pipeline is closed or a consumer thread died.
@@ -183,12 +189,11 @@ public final class Pipeline implements AutoCloseable
         {
             throw new IllegalStateException("engine is closed");
         }
-        final long target = ring.getCursor();
-        final long ticket = flushRequests.request(target);
-        waitStrategy.wakeUp();
+        final long ticket = flushRequests.request();
+        signal.wakeUp();
         final long deadlineNs = System.nanoTime() + timeout.toNanos();
         int spins = 0;
-        while (!committedUpTo(target, ticket))
+        while (!served(ticket))
         {
             for (final Thread thread : threads)
             {
@@ -200,7 +205,7 @@ public final class Pipeline implements AutoCloseable
             for (final ConsumerHandler handler : handlers)
             {
                 final Throwable failure = handler.commitFailure();
-                if (failure != null && (handler.committed() < target || handler.servedTicket() < ticket))
+                if (failure != null && handler.servedTicket() < ticket)
                 {
                     throw new IllegalStateException(
                         handler.name() + " cannot commit to the store (kept in memory, retried): " + failure, failure);
@@ -219,18 +224,18 @@ public final class Pipeline implements AutoCloseable
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
                 if ((spins & 0xFF) == 0)
                 {
-                    waitStrategy.wakeUp();
+                    signal.wakeUp();
                 }
             }
         }
         return true;
     }
 
-    private boolean committedUpTo(final long target, final long ticket)
+    private boolean served(final long ticket)
     {
         for (final ConsumerHandler handler : handlers)
         {
-            if (handler.commits() && (handler.committed() < target || handler.servedTicket() < ticket))
+            if (handler.commits() && handler.servedTicket() < ticket)
             {
                 return false;
             }
@@ -240,7 +245,7 @@ public final class Pipeline implements AutoCloseable
 
     /**
      * Flushes, then stops the consumer threads (their shutdown commits once more) and waits for them. The consumers'
-     * sequences then stop gating the ring, so a handle used after close never blocks: its events are discarded.
+     * sequences then stop gating every ring, so a handle used after close never blocks: its events are discarded.
      */
     @Override
     public void close()
@@ -256,9 +261,9 @@ public final class Pipeline implements AutoCloseable
         finally
         {
             closed = true;
-            processors.forEach(BatchEventProcessor::halt);
+            agents.forEach(ConsumerAgent::halt);
             joinConsumers();
-            processors.forEach(p -> ring.removeGatingSequence(p.getSequence()));
+            rings.close();
         }
     }
 
@@ -282,36 +287,5 @@ public final class Pipeline implements AutoCloseable
     public boolean stopped()
     {
         return threads.stream().noneMatch(Thread::isAlive);
-    }
-
-    /** Counts and logs an exception that escaped a handler, and lets the processor go on. */
-    private static final class CountingExceptionHandler implements ExceptionHandler<MetricEvent>
-    {
-        private final String name;
-        private final ErrorLog errors;
-
-        CountingExceptionHandler(final String name, final ErrorLog errors)
-        {
-            this.name = name;
-            this.errors = errors;
-        }
-
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final MetricEvent event)
-        {
-            errors.onError(name, ex);
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            errors.onError(name + " start", ex);
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            errors.onError(name + " shutdown", ex);
-        }
     }
 }

@@ -74,7 +74,7 @@ final class ResourceSampler
         nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
         counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount() + counterCells.offeredCount());
         counters.refreshMirrors();
-        counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.ring().remainingCapacity());
+        counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.sharedRingRemaining());
         counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
         counters.counter(SelfMetric.RECORDING_THREADS).setRelease(counterCells.blockCount());
         final long offHeapBytes = store.offHeapBytes();

@@ -17,13 +17,13 @@ public enum SelfMetric
     EVENTS_PUBLISHED("events", "Events offered by producers: in the ring, dropped, and counter increments/adds (recorded in per-thread cells, rejected ones included)."),
     EVENTS_AGGREGATED("events", "Events validated and added to the aggregates."),
     EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, above the histogram range, unknown series."),
-    EVENTS_DROPPED("events", "Events dropped because the ring was full (overflow_policy: drop)."),
+    EVENTS_DROPPED("events", "Events dropped because the recording thread's ring was full (overflow_policy: drop)."),
     EVENTS_LATE("events", "Events older than their series' live raw bucket, merged into the stored bucket."),
     VALUES_EXPIRED("values", "Values older than raw_retention: kept only in the rollups whose retention covers them."),
     BATCHES("batches", "Batches the consumer processed."),
-    MAX_BATCH_SIZE("events", "Largest batch the consumer processed."),
-    RING_CAPACITY("slots", "Slots of the ring."),
-    RING_REMAINING("slots", "Free slots of the ring at the last batch end."),
+    MAX_BATCH_SIZE("events", "Largest batch the consumer processed (events read from one ring in one pass, at most 1024)."),
+    RING_CAPACITY("slots", "Slots of the shared ring (engine.ring_size), used by threads beyond engine.max_producer_threads."),
+    RING_REMAINING("slots", "Free slots of the shared ring at the last sampling tick."),
     HANDLER_ERRORS("errors", "Exceptions caught in the pipeline stages (logged once per distinct error)."),
     COMMITS("commits", "Commits of live buckets to the store."),
     SERIES("series", "Series registered."),
@@ -45,7 +45,9 @@ public enum SelfMetric
     REMOTE_WRITE_FOLDED_STEPS("steps", "Remote-write steps older than raw_retention when their turn came, sent as one sample read from the rollups."),
     STORE_WRITE_FAILURES("writes", "Bucket writes the store refused (a full map): the bucket stays in memory and is retried at each commit; /api/health says degraded."),
     VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping."),
-    RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended.");
+    RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended."),
+    PRODUCER_RINGS("rings", "Per-thread rings owned by a recording thread (histogram, gauge, addAt): at most engine.max_producer_threads; a ring whose thread ended is drained and reused."),
+    PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic).");
 
     private final String unit;
     private final String help;

@@ -29,7 +29,8 @@ class ConfigBoundsTest
         "tick_interval: 106751991167d          | 2:18: engine.tick_interval: tick_interval must be in 1ms..1h, was 106751991167d",
         "commit_interval: 9223372036854775807ms | 2:20: engine.commit_interval: commit_interval must be in 1ms..1h, was 9223372036854775807ms",
         "raw_retention: 36500d                 | 2:18: engine.raw_retention: raw_retention must be in 1s..3650d, was 36500d",
-        "ring_size: 1073741824                 | 2:14: engine.ring_size: ring_size must be a power of two in 64..4194304, was 1073741824 (a ring of 1073741824 slots takes about 44 GB of heap)",
+        "ring_size: 1073741824                 | 2:14: engine.ring_size: ring_size must be a power of two in 64..4194304, was 1073741824 (a ring of 1073741824 slots takes about 52 GB of heap)",
+        "producer_ring_size: 1073741824        | 2:23: engine.producer_ring_size: producer_ring_size must be a power of two in 64..1048576, was 1073741824 (a per-thread ring of 1073741824 slots takes about 52 GB of heap)",
         "store_entries: 2000000000             | 2:18: engine.store_entries: store_entries must be in 1..100000000, was 2000000000 (the store files would take up to 597 GB, allocated up front)",
         "raw_retention: 30d                    | 2:18: engine.raw_retention: raw_retention (30d) keeps 2592000 buckets of raw_resolution (1s) per series, more than store_entries (600000) holds in all: shorten raw_retention, widen raw_resolution or raise store_entries",
         "tick_interval: 99999999999999999999d  | 2:18: engine.tick_interval: duration '99999999999999999999d' is out of range",
@@ -85,7 +86,7 @@ class ConfigBoundsTest
             () -> EngineSettings.builder().ringSize(1 << 30).build());
 
         assertEquals("ring_size must be a power of two in 64..4194304, was 1073741824 (a ring of 1073741824 slots " +
-            "takes about 44 GB of heap)", ex.getMessage());
+            "takes about 52 GB of heap)", ex.getMessage());
     }
 
     @Test

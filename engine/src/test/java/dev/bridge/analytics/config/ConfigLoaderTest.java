@@ -125,7 +125,8 @@ class ConfigLoaderTest
         final EngineSettings s = EngineConfig.parse(String.join("\n",
             "engine:",
             "  ring_size: 1024",
-            "  producer_type: single",
+            "  producer_ring_size: 256",
+            "  max_producer_threads: 8",
             "  wait_strategy: busy_spin",
             "  overflow_policy: drop",
             "  pipeline_threading: per_stage",
@@ -143,7 +144,7 @@ class ConfigLoaderTest
             "  resource_sampling_interval: 0",
             "  store_entries: 5000",
             "metrics: {}", ""), "inline").engine();
-        assertEquals(new EngineSettings(1024, ProducerType.SINGLE, WaitStrategyType.BUSY_SPIN, OverflowPolicy.DROP,
+        assertEquals(new EngineSettings(1024, 256, 8, WaitStrategyType.BUSY_SPIN, OverflowPolicy.DROP,
             PipelineThreading.PER_STAGE, 10, 200, Path.of("d"), Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofDays(7), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(90),
             Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000, 10_000), s);
@@ -164,6 +165,31 @@ class ConfigLoaderTest
     }
 
     @Test
+    void shouldRefuseTheRemovedProducerTypeSayingWhy()
+    {
+        final ConfigException e = assertThrows(ConfigException.class,
+            () -> EngineConfig.parse("engine:\n  producer_type: single\nmetrics: {}\n", "old.yaml"));
+        assertEquals("old.yaml:2:3: engine.producer_type: producer_type was removed: every recording thread now " +
+            "publishes into its own single-producer ring (threads beyond max_producer_threads share one " +
+            "multi-producer ring), so there is nothing left to choose; delete the key", e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseProducerRingSettingsOutOfRange()
+    {
+        assertEquals("a.yaml:2:23: engine.producer_ring_size: producer_ring_size must be a power of two in 64..1048576, was 100",
+            assertThrows(ConfigException.class,
+                () -> EngineConfig.parse("engine:\n  producer_ring_size: 100\nmetrics: {}\n", "a.yaml")).getMessage());
+        assertEquals("b.yaml:2:25: engine.max_producer_threads: max_producer_threads must be in 1..4096, was 4097",
+            assertThrows(ConfigException.class,
+                () -> EngineConfig.parse("engine:\n  max_producer_threads: 4097\nmetrics: {}\n", "b.yaml")).getMessage());
+        assertEquals("producer_ring_size must be a power of two in 64..1048576, was 32", assertThrows(
+            IllegalArgumentException.class, () -> EngineSettings.builder().producerRingSize(32).build()).getMessage());
+        assertEquals("max_producer_threads must be in 1..4096, was 0", assertThrows(
+            IllegalArgumentException.class, () -> EngineSettings.builder().maxProducerThreads(0).build()).getMessage());
+    }
+
+    @Test
     void missingFileIsAConfigException()
     {
         final Path missing = BAD_CONFIGS.resolve("does-not-exist.yaml");
@@ -177,6 +203,9 @@ class ConfigLoaderTest
         unknown-key.yaml                | 4  | 3  | engine.wait_stratgy                                  | unknown key 'wait_stratgy' (did you mean 'wait_strategy'?); allowed keys: ring_size,
         ring-size-string.yaml           | 2  | 14 | engine.ring_size                                     | expected an integer, got the string 'large'
         ring-size-not-power-of-two.yaml | 3  | 14 | engine.ring_size                                     | ring_size must be a power of two in 64..4194304, was 1000
+        producer-ring-size-not-power-of-two.yaml | 2 | 23 | engine.producer_ring_size              | producer_ring_size must be a power of two in 64..1048576, was 5000
+        max-producer-threads-zero.yaml  | 3  | 25 | engine.max_producer_threads                          | max_producer_threads must be in 1..4096, was 0
+        producer-type-removed.yaml      | 3  | 3  | engine.producer_type                                 | producer_type was removed: every recording thread now publishes into its own single-producer ring (threads beyond max_producer_threads share one multi-producer ring), so there is nothing left to choose; delete the key
         duplicate-metric.yaml           | 10 | 3  | metrics.variable_read                                | duplicate metric 'variable_read' (first defined at line 2)
         duplicate-engine-key.yaml       | 4  | 3  | engine.ring_size                                     | duplicate key 'ring_size' (first at line 2)
         unknown-metric-type.yaml        | 3  | 11 | metrics.read_latency_us.type                         | unknown value 'timer'; allowed: counter, histogram, gauge

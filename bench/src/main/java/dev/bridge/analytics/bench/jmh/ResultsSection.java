@@ -59,8 +59,9 @@ final class ResultsSection
         out.append("\n- **Fork JVM arguments** (duplicates removed): `").append(run.jvmArgs()).append("`\n");
         out.append("- **Engine**: wait strategy ").append(String.join(", ", ResultsTable.oursWaitStrategies(run.results())))
             .append(" (the `waitStrategy` parameter; the raw Disruptor ring uses the Disruptor's strategy of the same name)")
-            .append(", producer type ").append(lower(engine.producerType())).append(", ring ").append(engine.ringSize())
-            .append(" slots, overflow policy ").append(lower(engine.overflowPolicy())).append(", pipeline ")
+            .append(", a ring of ").append(engine.producerRingSize()).append(" slots per recording thread (at most ")
+            .append(engine.maxProducerThreads()).append(", then a shared ring of ").append(engine.ringSize())
+            .append(" slots), overflow policy ").append(lower(engine.overflowPolicy())).append(", pipeline ")
             .append(lower(engine.pipelineThreading())).append(", commit every ").append(engine.commitInterval().toMillis())
             .append(" ms; the consumer thread runs during every engine benchmark.\n");
         out.append("- **Peers**: ").append(Implementations.VERSIONS).append(".\n");

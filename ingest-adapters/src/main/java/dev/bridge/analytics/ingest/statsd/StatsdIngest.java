@@ -27,8 +27,7 @@ public final class StatsdIngest
     private volatile long internalErrors;
 
     /**
-     * @param engine   the engine whose catalog and handles the lines record into (its producer type must allow
-     *                 this thread as a producer: {@code multi}, or {@code single} when it is the only one).
+     * @param engine   the engine whose catalog and handles the lines record into (any thread may record).
      * @param settings mappings, unmapped policy, cache size, largest datagram.
      */
     public StatsdIngest(final AnalyticsEngine engine, final StatsdListenerSettings settings)
