@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the load run (bin/analytics bench) for each wait strategy with 1 producer, with 2 producers, and with a
-# single-producer ring, writes bench/results/loadrun-*.{json,txt}, and regenerates the load-run table in
+# Runs the load run (bin/analytics bench) for each wait strategy with 1 producer, then with 2, 4 and 8 producers
+# (the scaling rows), writes bench/results/loadrun-*.{json,txt}, and regenerates the load-run table in
 # bench/RESULTS.md. Usage: bench/loadrun.sh [DURATION]   (default 10s per run; each run also measures its Prometheus peer baseline)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,10 +8,6 @@ cd "$root"
 duration="${1:-10s}"
 results="$root/bench/results"
 mkdir -p "$results"
-single="$(mktemp --suffix=.yaml)"
-trap 'rm -f "$single"' EXIT
-sed 's/^  producer_type: multi/  producer_type: single/' config/analytics.yaml > "$single"
-
 bin/analytics bench --events 1 --no-baseline --quiet >/dev/null   # builds if needed, outside the timed runs
 run() {
   local name="$1"; shift
@@ -22,8 +18,9 @@ rm -f "$results"/loadrun-*.json "$results"/loadrun-*.txt
 for ws in sleeping yielding busy_spin blocking; do
   run "1p-$ws" --wait-strategy "$ws"
 done
-run 2p-sleeping --producers 2
-run 1p-sleeping-single --config "$single"
+for n in 2 4 8; do
+  run "${n}p-sleeping" --producers "$n"
+done
 
 cpu="$(lscpu | sed -n 's/^Model name: *//p') ($(lscpu | sed -n 's/^CPU(s): *//p') cpus, $(lscpu | sed -n 's/^Thread(s) per core: *//p') thread per core)"
 jdk="$(java -version 2>&1 | head -1)"

@@ -9,10 +9,10 @@ import dev.bridge.analytics.pipeline.EventPublisher;
  * allocation after the thread's first call, no lock, no clock read, nothing thrown); the consumer folds the cells
  * into the live bucket of its fold time, at most one tick ({@code tick_interval}) after the call, and at every
  * commit, {@code flush()} and {@code close()}. A negative {@code add} is rejected and counted in
- * {@code engine_events_rejected}. {@link #addAt} carries its own time and goes through the ring.
+ * {@code engine_events_rejected}. {@link #addAt} carries its own time and goes through the calling thread's ring.
  * <p>
- * Thread-safe for any number of threads, whatever the engine's producer type (only {@link #addAt} publishes into the
- * ring). Calls after the engine closed are discarded.
+ * Thread-safe for any number of threads (only {@link #addAt} publishes, into the calling thread's ring as histogram
+ * and gauge handles do). Calls after the engine closed are discarded.
  */
 public final class CounterHandle
 {

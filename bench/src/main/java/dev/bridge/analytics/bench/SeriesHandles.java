@@ -9,8 +9,8 @@ import dev.bridge.analytics.HistogramHandle;
  * The engine handles of a {@link SeriesPlan}, resolved once at setup and kept in arrays by kind, so that
  * {@link #publish(int, long)} is an array load and a switch: no lookup, no allocation.
  * <p>
- * Thread-safety: immutable after construction; {@link #publish(int, long)} may be called by as many threads as
- * the engine's producer type allows.
+ * Thread-safety: immutable after construction; {@link #publish(int, long)} may be called by any number of
+ * threads.
  */
 public final class SeriesHandles implements SeriesRecorder
 {

@@ -12,7 +12,7 @@ import java.util.List;
  * nothing: a call with the wrong number of tag values records nothing and is counted
  * ({@link Telemetry#badEmits()}); a metric mapping that fails is detached ({@link Telemetry#detachedMappings()}).
  * <p>
- * Thread-safe: any number of threads may emit (handles follow the engine's producer type).
+ * Thread-safe: any number of threads may emit (handles are thread-safe for any number of threads).
  */
 public final class TelemetryEvent
 {

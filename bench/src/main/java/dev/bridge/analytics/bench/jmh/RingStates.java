@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The raw Disruptor baselines as JMH states, one per producer type; each takes the same {@code waitStrategy}
+ * The raw Disruptor baselines as JMH states, one per Disruptor producer type; each takes the same {@code waitStrategy}
  * parameter as {@link EngineState}, so {@code -p waitStrategy=...} sets ours and the baseline alike.
  * Thread-safety: see {@link NoOpRing}.
  */
@@ -18,7 +18,7 @@ public final class RingStates
     {
     }
 
-    /** A multi-producer ring, as the engine's default {@code producer_type: multi}; any number of threads. */
+    /** A multi-producer ring, as the engine's shared fallback ring; any number of threads. */
     @State(Scope.Benchmark)
     public static class MultiProducer
     {
@@ -40,7 +40,7 @@ public final class RingStates
         }
     }
 
-    /** A single-producer ring ({@code producer_type: single}): one benchmark thread only. */
+    /** A single-producer ring (as each recording thread's own ring in the engine): one benchmark thread only. */
     @State(Scope.Benchmark)
     public static class SingleProducer
     {

@@ -12,7 +12,7 @@ import dev.bridge.analytics.bench.SeriesPlan;
  * explicit timestamp ({@code addAt}, {@code recordAt}, {@code setAt}) on the series of a plan index. Resolved once;
  * publishing is two array loads and a switch.
  * <p>
- * Thread-safety: immutable after construction; publish from as many threads as the engine's producer type allows.
+ * Thread-safety: immutable after construction; publish from any number of threads.
  */
 final class TimedHandles
 {
