@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;

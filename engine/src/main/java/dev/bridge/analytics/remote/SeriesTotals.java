@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.export.HistogramExport;
 import dev.bridge.analytics.export.SeriesExport;
