@@ -1,10 +1,10 @@
 package dev.bridge.analytics.remote;
 
-import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.export.PrometheusSnapshots;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
