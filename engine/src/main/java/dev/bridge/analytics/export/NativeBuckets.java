@@ -81,9 +81,17 @@ public final class NativeBuckets
         return Math.pow(2, Math.scalb((double)index, -schema));
     }
 
-    /** Adds every value of {@code histogram} ({@code metric unit}) scaled by {@code toBaseUnit}. */
+    /**
+     * Adds every value of {@code histogram} ({@code metric unit}) scaled by {@code toBaseUnit}. HdrHistogram iterates
+     * its values in ascending order, so a bucket's index and bound are computed once per native bucket (not once
+     * per HdrHistogram bucket; the next bucket's bound is tried before a logarithm) and each native bucket is added
+     * to once.
+     */
     public void add(final Histogram histogram, final double toBaseUnit)
     {
+        int index = 0;
+        double upper = Double.NEGATIVE_INFINITY;
+        long pending = 0;
         for (final HistogramIterationValue v : histogram.recordedValues())
         {
             final double value = BaseUnits.scale(v.getValueIteratedTo(), toBaseUnit);
@@ -91,11 +99,32 @@ public final class NativeBuckets
             if (value <= 0)
             {
                 zeroCount = SaturatingMath.add(zeroCount, count);
+                continue;
             }
-            else
+            if (value > upper)
             {
-                counts.merge(index(value, schema), count, SaturatingMath::add);
+                if (pending != 0)
+                {
+                    counts.merge(index, pending, SaturatingMath::add);
+                }
+                final double next = upper == Double.NEGATIVE_INFINITY ? upper : upperBound(index + 1, schema);
+                if (value <= next)
+                {
+                    index++; // dense data: the next bucket, without a logarithm
+                    upper = next;
+                }
+                else
+                {
+                    index = index(value, schema);
+                    upper = upperBound(index, schema);
+                }
+                pending = 0;
             }
+            pending = SaturatingMath.add(pending, count);
+        }
+        if (pending != 0)
+        {
+            counts.merge(index, pending, SaturatingMath::add);
         }
     }
 
