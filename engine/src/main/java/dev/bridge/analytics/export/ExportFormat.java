@@ -11,6 +11,12 @@ public enum ExportFormat
     PROMETHEUS("text/plain; version=0.0.4; charset=utf-8"),
     /** OpenMetrics 1.0 text. */
     OPENMETRICS("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    /**
+     * Prometheus protobuf exposition ({@code io.prometheus.client.MetricFamily}, length-delimited): histograms with
+     * native buckets too. Binary, so served only to a scrape of {@code /metrics} that asks for it: {@link #parse}
+     * does not know it (the command line and {@code /api/export} write text).
+     */
+    PROTOBUF("application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited"),
     /** JSON: series, stats, percentiles and the dashboard. */
     JSON("application/json"),
     /** CSV: one row per series per bucket, with a header (RFC 4180). */
@@ -40,19 +46,25 @@ public enum ExportFormat
     }
 
     /**
-     * @return the format spelled {@code text} (case-insensitive).
+     * @return the format spelled {@code text} (case-insensitive); every format but {@link #PROTOBUF}.
      * @throws IllegalArgumentException naming the known formats.
      */
     public static ExportFormat parse(final String text)
     {
         for (final ExportFormat f : values())
         {
-            if (f.spelling().equalsIgnoreCase(text.trim()))
+            if (f != PROTOBUF && f.spelling().equalsIgnoreCase(text.trim()))
             {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown export format '" + text + "'; known: " +
-            Arrays.stream(values()).map(ExportFormat::spelling).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown export format '" + text + "'; known: " + knownSpellings());
+    }
+
+    /** @return the spellings {@link #parse} knows, comma-separated: {@code prometheus, openmetrics, json, ...}. */
+    public static String knownSpellings()
+    {
+        return Arrays.stream(values()).filter(f -> f != PROTOBUF).map(ExportFormat::spelling)
+            .collect(Collectors.joining(", "));
     }
 }

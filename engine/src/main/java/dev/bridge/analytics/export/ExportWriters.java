@@ -7,6 +7,7 @@ public final class ExportWriters
 {
     private static final ExportWriter PROMETHEUS = PrometheusExportWriter.prometheusText();
     private static final ExportWriter OPENMETRICS = PrometheusExportWriter.openMetrics();
+    private static final ExportWriter PROTOBUF = PrometheusExportWriter.protobuf();
     private static final ExportWriter JSON = new JsonExportWriter();
     private static final ExportWriter CSV = new CsvExportWriter();
     private static final ExportWriter STATSD = new StatsdExportWriter(StatsdFlavour.ETSY);
@@ -16,6 +17,16 @@ public final class ExportWriters
     {
     }
 
+    /**
+     * @param accept a scrape's {@code Accept} header values joined with {@code ,} (null or empty when none).
+     * @return the Prometheus format client_java's {@code ExpositionFormats} negotiates for it (protobuf, OpenMetrics
+     *         1.0 or text 0.0.4); see {@link PrometheusExportWriter#negotiate}.
+     */
+    public static ExportFormat negotiateScrape(final String accept)
+    {
+        return PrometheusExportWriter.negotiate(accept);
+    }
+
     /** @return the writer of {@code format}. */
     public static ExportWriter of(final ExportFormat format)
     {
@@ -23,6 +34,7 @@ public final class ExportWriters
         {
             case PROMETHEUS -> PROMETHEUS;
             case OPENMETRICS -> OPENMETRICS;
+            case PROTOBUF -> PROTOBUF;
             case JSON -> JSON;
             case CSV -> CSV;
             case STATSD -> STATSD;

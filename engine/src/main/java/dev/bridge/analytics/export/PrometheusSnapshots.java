@@ -1,7 +1,9 @@
 package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.PrometheusNames;
+import dev.bridge.analytics.pipeline.SelfMetric;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -31,7 +33,12 @@ import java.util.Set;
  *   <li>counters: the total over the range, with a created timestamp ({@link SeriesExport#createdMs()});</li>
  *   <li>gauges: the last value of the range; a counter or gauge name ending in {@code _count}, {@code _sum} or
  *       {@code _bucket} gets its unit appended ({@link #scalarName});</li>
+ *   <li>the engine's own metrics ({@link SelfMetric}, gauge series inside): the running counts as counters named
+ *       {@code <name>_total} with their last value and no created timestamp (they restart at 0 with the engine),
+ *       the levels as gauges ({@link #exportsAsCounter});</li>
  *   <li>histograms: classic buckets at the configured bounds plus {@code +Inf}, count and sum, created timestamp;
+ *       when the snapshot holds the series' merged HdrHistogram ({@link SnapshotPart#DISTRIBUTIONS}, the protobuf
+ *       scrape), also native buckets, classic and native counted from it in one pass ({@link ScrapeHistogram});
  *       with {@code summary_quantiles}, also a summary family named {@link #summaryName} (Prometheus lint rejects
  *       the type in a name, so not {@code _summary}) with those quantiles, count and sum;</li>
  *   <li>series without data in the range are left out (a family without any is left out): a counter or histogram
@@ -72,7 +79,8 @@ public final class PrometheusSnapshots
             switch (metric.type())
             {
                 case COUNTER -> metrics.add(counter(metric, prefix, family.getValue()));
-                case GAUGE -> metrics.add(gauge(metric, prefix, family.getValue()));
+                case GAUGE -> metrics.add(exportsAsCounter(metric) ?
+                    selfCounter(metric, prefix, family.getValue()) : gauge(metric, prefix, family.getValue()));
                 case HISTOGRAM ->
                 {
                     metrics.add(histogram(metric, prefix, family.getValue()));
@@ -160,6 +168,10 @@ public final class PrometheusSnapshots
     public static String scalarName(final MetricDefinition metric, final String prefix)
     {
         final String name = PrometheusNames.familyName(metric, prefix);
+        if (exportsAsCounter(metric) && metric.type() == MetricType.GAUGE)
+        {
+            return name + "_total";
+        }
         for (final String reserved : RESERVED_SUFFIXES)
         {
             if (name.endsWith(reserved))
@@ -168,6 +180,37 @@ public final class PrometheusSnapshots
             }
         }
         return name;
+    }
+
+    /**
+     * @return true when {@code metric} is exported as a Prometheus counter: a catalog counter, or an engine
+     *         self-metric that is a running count ({@link SelfMetric#isCounter()}; its series is a gauge inside).
+     */
+    public static boolean exportsAsCounter(final MetricDefinition metric)
+    {
+        if (metric.type() == MetricType.COUNTER)
+        {
+            return true;
+        }
+        final SelfMetric self = metric.type() == MetricType.GAUGE ? SelfMetric.byMetricName(metric.name()) : null;
+        return self != null && self.isCounter();
+    }
+
+    /** A self-metric's running count: the last sampled value, as a counter without a created timestamp. */
+    private static CounterSnapshot selfCounter(
+        final MetricDefinition metric, final String prefix, final List<SeriesExport> series)
+    {
+        final String total = scalarName(metric, prefix);
+        final CounterSnapshot.Builder builder = CounterSnapshot.builder()
+            .name(total.substring(0, total.length() - "_total".length())).help(metric.help());
+        for (final SeriesExport s : series)
+        {
+            builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(labels(s))
+                .value(s.last())
+                .build());
+        }
+        return builder.build();
     }
 
     private static GaugeSnapshot gauge(final MetricDefinition metric, final String prefix, final List<SeriesExport> series)
@@ -193,9 +236,26 @@ public final class PrometheusSnapshots
         final HistogramSnapshot.Builder builder = HistogramSnapshot.builder().name(name).help(metric.help());
         unit(metric, name).ifPresent(builder::unit);
         final double factor = PrometheusNames.toBaseUnitFactor(metric);
+        final int schema = NativeBuckets.schemaFor(metric.histogram().significantDigits());
         for (final SeriesExport s : series)
         {
             final HistogramExport h = s.histogram();
+            final org.HdrHistogram.Histogram distribution = s.distribution();
+            if (distribution != null)
+            {
+                final ScrapeHistogram scrape = ScrapeHistogram.of(distribution, h, factor, schema);
+                builder.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                    .labels(labels(s))
+                    .classicHistogramBuckets(scrape.classic())
+                    .nativeSchema(scrape.schema())
+                    .nativeZeroThreshold(0)
+                    .nativeZeroCount(scrape.zeroCount())
+                    .nativeBucketsForPositiveValues(scrape.positive())
+                    .sum(BaseUnits.scale(h.sum(), factor))
+                    .createdTimestampMillis(s.createdMs())
+                    .build());
+                continue;
+            }
             final int finite = h.bucketCount();
             final double[] bounds = new double[finite + 1];
             final long[] counts = new long[finite + 1];

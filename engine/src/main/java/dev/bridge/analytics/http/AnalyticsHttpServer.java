@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -44,6 +45,9 @@ import java.util.function.Supplier;
  *   <li>exhaust memory with exports: heavy requests are bounded ({@link HeavyRequestLimit}: 503 beyond);</li>
  *   <li>get an HTML page: every error the server itself emits is JSON ({@link JsonErrorHandler}).</li>
  * </ul>
+ * Replies of GET and POST requests are gzip-compressed when the client sends {@code Accept-Encoding: gzip} and the
+ * reply has at least {@value #MIN_GZIP_BYTES} bytes (Jetty's {@link GzipHandler}): {@code /metrics}, the JSON API,
+ * the page's files and the JSON errors alike.
  * Handler threads: at most {@value #MAX_THREADS} (daemon, named {@code analytics-http-N}), including the acceptor
  * and selector; the engine's recording path is never touched (the server only runs queries). Replies are sent with
  * TCP_NODELAY, so a kept-alive connection costs no delayed-ACK wait.
@@ -61,6 +65,8 @@ public final class AnalyticsHttpServer implements AutoCloseable
     static final int MAX_THREADS = 16;
     private static final int MIN_THREADS = 2;
     private static final int BACKLOG = 64;
+    /** Replies shorter than this are sent uncompressed (gzip's header and trailer alone are 18 bytes). */
+    static final int MIN_GZIP_BYTES = 256;
     private static final long CLOSE_WAIT_MS = 5_000;
 
     private final Server server;
@@ -122,10 +128,23 @@ public final class AnalyticsHttpServer implements AutoCloseable
         server.setErrorHandler(new JsonErrorHandler(refusals, settings.maxRequestBytes()));
         final HeavyRequestLimit heavy = new HeavyRequestLimit(router, settings.maxConcurrentHeavyRequests(),
             settings.maxQueuedHeavyRequests(), settings.idleTimeout(), refusals);
-        server.setHandler(new GracefulHandler(heavy));
+        server.setHandler(new GracefulHandler(gzip(heavy)));
         server.setStopTimeout(CLOSE_WAIT_MS);
         startOrThrow(server, address);
         return new AnalyticsHttpServer(server, connector, heavy, settings.bind());
+    }
+
+    /**
+     * @return Jetty's gzip handler around {@code handler}: a GET or POST reply of at least {@value #MIN_GZIP_BYTES}
+     *         bytes is compressed when the request says {@code Accept-Encoding: gzip} ({@code Content-Encoding: gzip},
+     *         {@code Vary: Accept-Encoding}); everything else passes as it is.
+     */
+    private static GzipHandler gzip(final org.eclipse.jetty.server.Handler handler)
+    {
+        final GzipHandler gzip = new GzipHandler(handler);
+        gzip.setIncludedMethods("GET", "POST");
+        gzip.setMinGzipSize(MIN_GZIP_BYTES);
+        return gzip;
     }
 
     private static QueuedThreadPool threadPool()

@@ -3,15 +3,17 @@ package dev.bridge.analytics.http;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.export.ExportWriters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code /metrics}: every series over {@link TimeRange#ALL} for a Prometheus scrape, in OpenMetrics 1.0 or text
- * 0.0.4 as the {@code Accept} header negotiates ({@link AcceptHeader}), with that format's Content-Type and
- * {@code Vary: Accept}. Takes no parameters. Immutable, thread-safe.
+ * {@code /metrics}: every series over {@link TimeRange#ALL} for a Prometheus scrape, in protobuf (with native
+ * histograms), OpenMetrics 1.0 or text 0.0.4 as client_java's {@code ExpositionFormats} negotiates the {@code Accept}
+ * header ({@link ExportWriters#negotiateScrape}), with that format's Content-Type and {@code Vary: Accept} (the
+ * server's gzip handler adds {@code Accept-Encoding}). Takes no parameters. Immutable, thread-safe.
  */
 final class MetricsEndpoint implements Endpoint
 {
@@ -31,7 +33,8 @@ final class MetricsEndpoint implements Endpoint
     @Override
     public Reply serve(final Request request) throws IOException
     {
-        final ExportFormat format = AcceptHeader.metricsFormat(request.header("Accept"));
+        final List<String> accept = request.header("Accept");
+        final ExportFormat format = ExportWriters.negotiateScrape(accept.isEmpty() ? null : String.join(",", accept));
         return export(queries, format, TimeRange.ALL).withHeader("Vary", "Accept");
     }
 

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.store.StoreException;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
@@ -32,7 +33,8 @@ import java.util.Map;
  *       exception is logged).</li>
  * </ol>
  * Every error body is {@code {"error": "..."}}; every reply has {@code X-Content-Type-Options: nosniff} and, unless
- * the endpoint sets another, {@code Cache-Control: no-store}. HEAD gets the headers of GET, without the body. The
+ * the endpoint sets another, {@code Cache-Control: no-store}; an endpoint's {@code Vary} is merged with the one the gzip
+ * handler sets. HEAD gets the headers of GET, without the body. The
  * request body is never read. The reply is written without blocking the handler thread (a slow reader holds only its
  * connection, until {@code idle_timeout}). Thread-safe: immutable, called by the server's handler threads.
  */
@@ -135,7 +137,17 @@ final class Router extends Handler.Abstract
         headers.put(HttpHeader.CONTENT_TYPE, reply.contentType());
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        reply.headers().forEach(headers::put);
+        reply.headers().forEach((name, value) ->
+        {
+            if (name.equalsIgnoreCase("Vary"))
+            {
+                headers.ensureField(new HttpField(HttpHeader.VARY, value)); // keeps the gzip handler's Accept-Encoding
+            }
+            else
+            {
+                headers.put(name, value);
+            }
+        });
         if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
         {
             // request bodies are never read: close rather than leave unread bytes on a kept-alive connection, which a

@@ -11,6 +11,9 @@ import java.util.List;
  * them like any other metric. Names start with {@code engine_}, which user catalogs may not use. The alert and
  * StatsD-push and remote-write counts are kept by their own threads and mirrored into these counters at each sampling tick
  * ({@link EngineCounters#mirror}); they stay 0 when alerting or the push is off.
+ * <p>
+ * Internally every self-metric is a gauge series (the sampled value); exports give each its Prometheus type from
+ * one table here ({@link #isCounter()}): running counts as counters named {@code <name>_total}, levels as gauges.
  */
 public enum SelfMetric
 {
@@ -49,6 +52,36 @@ public enum SelfMetric
     PRODUCER_RINGS("rings", "Per-thread rings owned by a recording thread (histogram, gauge, addAt): at most engine.max_producer_threads; a ring whose thread ended is drained and reused."),
     PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic).");
 
+    /**
+     * The Prometheus type of each self-metric, one table for every export (scrape, remote write, docs): running
+     * counts since the engine started export as counters ({@code <name>_total}, reset to 0 at a restart, which
+     * Prometheus' {@code rate()} handles as a counter reset), levels as gauges. A constant in neither set fails
+     * the class's initialisation: whoever appends one must say which it is.
+     */
+    private static final java.util.Set<SelfMetric> COUNTERS = java.util.EnumSet.of(
+        EVENTS_PUBLISHED, EVENTS_AGGREGATED, EVENTS_REJECTED, EVENTS_DROPPED, EVENTS_LATE, VALUES_EXPIRED, BATCHES,
+        HANDLER_ERRORS, COMMITS, SERIES_OVERFLOWED, ALERT_EVALUATIONS, ALERT_EVALUATION_ERRORS, ALERT_NOTIFICATIONS,
+        ALERT_SINK_ERRORS, ALERT_WEBHOOK_FAILED, ALERT_WEBHOOK_DROPPED, STATSD_PUSH_PACKETS, STATSD_PUSH_FAILURES,
+        STATSD_PUSH_DROPPED_LINES, REMOTE_WRITE_SAMPLES, REMOTE_WRITE_FAILED_ATTEMPTS, REMOTE_WRITE_DROPPED_SAMPLES,
+        REMOTE_WRITE_FOLDED_STEPS, STORE_WRITE_FAILURES, VALUES_SATURATED);
+    /** Levels: a value that may go down, or a maximum or capacity. */
+    private static final java.util.Set<SelfMetric> GAUGES = java.util.EnumSet.of(
+        MAX_BATCH_SIZE, RING_CAPACITY, RING_REMAINING, SERIES, STORE_BUCKETS, STORE_OFF_HEAP_BYTES, RECORDING_THREADS);
+    private static final java.util.Map<String, SelfMetric> BY_NAME = new java.util.HashMap<>();
+
+    static
+    {
+        for (final SelfMetric m : values())
+        {
+            if (COUNTERS.contains(m) == GAUGES.contains(m))
+            {
+                throw new IllegalStateException("SelfMetric." + m.name() +
+                    " must be in exactly one of COUNTERS and GAUGES (its Prometheus type)");
+            }
+            BY_NAME.put(m.metricName(), m);
+        }
+    }
+
     private final String unit;
     private final String help;
     private final MetricDefinition definition;
@@ -76,6 +109,21 @@ public enum SelfMetric
     public String help()
     {
         return help;
+    }
+
+    /**
+     * @return true when the value is a running count since the engine started (exported as a Prometheus counter),
+     *         false when it is a level (a gauge).
+     */
+    public boolean isCounter()
+    {
+        return COUNTERS.contains(this);
+    }
+
+    /** @return the self-metric whose {@link #metricName()} is {@code name}, or null (a catalog metric). */
+    public static SelfMetric byMetricName(final String name)
+    {
+        return BY_NAME.get(name);
     }
 
     /** @return the catalog definition of the gauge series that mirrors this counter. */

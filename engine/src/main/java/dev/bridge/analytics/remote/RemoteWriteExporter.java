@@ -1,7 +1,7 @@
 package dev.bridge.analytics.remote;
 
-import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
@@ -9,6 +9,7 @@ import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportSnapshot;
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotPart;
 import org.agrona.concurrent.Agent;

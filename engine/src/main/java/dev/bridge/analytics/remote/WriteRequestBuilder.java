@@ -4,6 +4,7 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.export.PrometheusSnapshots;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
@@ -67,7 +68,15 @@ final class WriteRequestBuilder
                 if (totals.last != null)
                 {
                     final String name = PrometheusSnapshots.scalarName(metric, prefix);
-                    describe(name, MetricMetadata.MetricType.GAUGE, metric);
+                    if (PrometheusSnapshots.exportsAsCounter(metric))
+                    {
+                        // an engine self-metric that counts: its last value is the running count
+                        describe(name.substring(0, name.length() - "_total".length()), MetricMetadata.MetricType.COUNTER, metric);
+                    }
+                    else
+                    {
+                        describe(name, MetricMetadata.MetricType.GAUGE, metric);
+                    }
                     sample(identity, name, null, BaseUnits.scale(totals.last, factor), timestampMs);
                 }
             }

@@ -65,7 +65,11 @@ class ExportValidationTest
         assertEquals(new ExternalValidators.Result(0, ""), ExternalValidators.promtoolCheck(exports.prometheus()));
         final ExternalValidators.Result parsed = ExternalValidators.openMetricsParse(exports.openMetrics());
         assertEquals(0, parsed.exitCode(), parsed.output());
-        assertTrue(exports.prometheus().contains("\nengine_events_aggregated "), exports.prometheus());
+        assertTrue(exports.prometheus().contains("\n# TYPE engine_events_aggregated_total counter\nengine_events_aggregated_total "),
+            exports.prometheus());
+        assertTrue(exports.prometheus().contains("\n# TYPE engine_ring_capacity gauge\nengine_ring_capacity 65536.0\n"),
+            exports.prometheus());
+        assertTrue(exports.openMetrics().contains("\n# TYPE engine_commits counter\n"), exports.openMetrics());
         assertTrue(exports.prometheus().contains("\nvariable_read_total 1500.0\n"), exports.prometheus());
     }
 

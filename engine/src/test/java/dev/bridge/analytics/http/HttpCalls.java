@@ -32,6 +32,30 @@ final class HttpCalls
         return send("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
+    /** GET {@code pathAndQuery} with header name/value pairs; the body as it came (not decoded, not decompressed). */
+    HttpResponse<byte[]> getBytes(final String pathAndQuery, final String... headers)
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(TIMEOUT);
+        for (int i = 0; i < headers.length; i += 2)
+        {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try
+        {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** @return the response to {@code method} with {@code body} (empty for none). */
     HttpResponse<String> send(
         final String method, final String pathAndQuery, final HttpRequest.BodyPublisher body, final String... headers)

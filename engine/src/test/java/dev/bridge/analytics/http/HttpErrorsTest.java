@@ -114,6 +114,8 @@ class HttpErrorsTest
         assertError(400, "parameter 'format': missing", "/api/export");
         assertError(400, "parameter 'format': unknown export format 'xml'; known: prometheus, openmetrics, json, " +
             "csv, statsd, dogstatsd", "/api/export?format=xml");
+        assertError(400, "parameter 'format': unknown export format 'protobuf'; known: prometheus, openmetrics, json, " +
+            "csv, statsd, dogstatsd", "/api/export?format=protobuf");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.remote.prompb.Types;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,45 @@ class NativeBucketsTest
         expected.merge(referenceIndex(hdr.highestEquivalentValue(1_000_000) / 1e6, 8), 4L, Long::sum);
         assertEquals(expected, buckets.buckets());
         assertEquals(0, buckets.zeroCount());
+    }
+
+    @Test
+    void shouldAddAsAValueByValueFoldDoesAtEverySchema()
+    {
+        dev.bridge.analytics.SeededTries.check(0x5CA1AB1EL, 25, random ->
+        {
+            final Histogram hdr = new Histogram(1, 60_000_000, 1 + random.nextInt(3));
+            hdr.setAutoResize(true);
+            final int values = 1 + random.nextInt(1_000);
+            for (int i = 0; i < values; i++)
+            {
+                hdr.recordValueWithCount(random.nextInt(4) == 0 ? random.nextLong(2_000_000) : random.nextInt(2_000),
+                    1 + random.nextInt(3));
+            }
+            return new Object[]{ hdr, -4 + random.nextInt(13) };
+        }, input ->
+        {
+            final Histogram hdr = (Histogram)input[0];
+            final int schema = (Integer)input[1];
+            final NativeBuckets buckets = new NativeBuckets(schema);
+            buckets.add(hdr, 1e-6);
+            final Map<Integer, Long> expected = new TreeMap<>();
+            long zero = 0;
+            for (final org.HdrHistogram.HistogramIterationValue v : hdr.recordedValues())
+            {
+                final double value = v.getValueIteratedTo() * 1e-6;
+                if (value <= 0)
+                {
+                    zero += v.getCountAtValueIteratedTo();
+                }
+                else
+                {
+                    expected.merge(referenceIndex(value, schema), v.getCountAtValueIteratedTo(), Long::sum);
+                }
+            }
+            assertEquals(expected, buckets.buckets(), "schema " + schema);
+            assertEquals(zero, buckets.zeroCount());
+        });
     }
 
     @Test

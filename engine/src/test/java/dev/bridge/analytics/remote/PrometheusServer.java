@@ -46,6 +46,12 @@ final class PrometheusServer implements AutoCloseable
     /** Starts Prometheus with its storage under {@code dir}; skips (or fails in CI) when it is not installed. */
     static PrometheusServer start(final Path dir) throws IOException
     {
+        return start(dir, "global:\n  scrape_interval: 1h\n");
+    }
+
+    /** As {@link #start(Path)} with {@code configYaml} as {@code prometheus.yml} (e.g. a scrape job). */
+    static PrometheusServer start(final Path dir, final String configYaml) throws IOException
+    {
         final boolean installed = Files.isExecutable(BINARY);
         if (!installed && "1".equals(System.getenv(ExternalValidators.REQUIRE)))
         {
@@ -57,7 +63,7 @@ final class PrometheusServer implements AutoCloseable
         {
             port = socket.getLocalPort();
         }
-        Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1h\n");
+        Files.writeString(dir.resolve("prometheus.yml"), configYaml);
         final PrometheusServer server = new PrometheusServer(dir, port);
         server.startProcess();
         return server;
@@ -133,6 +139,13 @@ final class PrometheusServer implements AutoCloseable
         final JsonNode body = JSON.readTree(response.body());
         assertEquals("success", body.path("status").asText(), () -> promql + ": " + response.body());
         return body.path("data").path("result");
+    }
+
+    /** @return the type Prometheus' metadata API gives metric {@code name} (from the scraped families), or "". */
+    String metadataType(final String name) throws IOException
+    {
+        final HttpResponse<String> response = get("/api/v1/metadata?metric=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        return JSON.readTree(response.body()).path("data").path(name).path(0).path("type").asText();
     }
 
     /** @return what Prometheus printed so far (for failure messages). */

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * {@code analytics query export}: every series of a store over a range in one of the export formats
@@ -110,8 +108,7 @@ public final class ExportQueryCommand extends StoreQueryCommand
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new QueryException("unknown --format '" + text + "': use " +
-                Arrays.stream(ExportFormat.values()).map(ExportFormat::spelling).collect(Collectors.joining(", ")));
+            throw new QueryException("unknown --format '" + text + "': use " + ExportFormat.knownSpellings());
         }
     }
 }

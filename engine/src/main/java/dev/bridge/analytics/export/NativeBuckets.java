@@ -1,6 +1,5 @@
-package dev.bridge.analytics.remote;
+package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.export.BaseUnits;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -20,20 +19,21 @@ import java.util.TreeMap;
  * most {@code 2^(2^-schema) - 1} (0.27% at schema 8, for 3 significant digits) on top of HdrHistogram's own
  * {@code 10^-digits}.
  * <p>
- * Not thread-safe: owned by the exporter thread.
+ * Used by remote write (running totals) and the protobuf scrape ({@link PrometheusSnapshots}). Not thread-safe: one
+ * owner thread.
  */
-final class NativeBuckets
+public final class NativeBuckets
 {
     /** The finest schema Prometheus accepts. */
-    static final int MAX_SCHEMA = 8;
+    public static final int MAX_SCHEMA = 8;
     /** The coarsest schema Prometheus accepts. */
-    static final int MIN_SCHEMA = -4;
+    public static final int MIN_SCHEMA = -4;
 
     private final int schema;
     private final TreeMap<Integer, Long> counts = new TreeMap<>();
     private long zeroCount;
 
-    NativeBuckets(final int schema)
+    public NativeBuckets(final int schema)
     {
         if (schema < MIN_SCHEMA || schema > MAX_SCHEMA)
         {
@@ -46,7 +46,7 @@ final class NativeBuckets
      * @return the finest schema in -4..8 whose relative bucket width {@code 2^(2^-schema) - 1} is at least
      *         HdrHistogram's relative resolution {@code 10^-significantDigits}: 2 for 1 digit, 6 for 2, 8 for 3-5.
      */
-    static int schemaFor(final int significantDigits)
+    public static int schemaFor(final int significantDigits)
     {
         final double resolution = Math.pow(10, -significantDigits);
         for (int s = MAX_SCHEMA; s > MIN_SCHEMA; s--)
@@ -60,7 +60,7 @@ final class NativeBuckets
     }
 
     /** @return the index of the bucket holding {@code value} (> 0) at {@code schema}. */
-    static int index(final double value, final int schema)
+    public static int index(final double value, final int schema)
     {
         final int index = (int)Math.ceil(Math.log(value) / Math.log(2) * Math.scalb(1.0, schema));
         // correct a rounding error at the bucket's edges: bucket i holds (bound(i-1), bound(i)]
@@ -76,14 +76,22 @@ final class NativeBuckets
     }
 
     /** @return the upper bound of bucket {@code index} at {@code schema}: {@code 2^(index / 2^schema)}. */
-    static double upperBound(final int index, final int schema)
+    public static double upperBound(final int index, final int schema)
     {
         return Math.pow(2, Math.scalb((double)index, -schema));
     }
 
-    /** Adds every value of {@code histogram} ({@code metric unit}) scaled by {@code toBaseUnit}. */
-    void add(final Histogram histogram, final double toBaseUnit)
+    /**
+     * Adds every value of {@code histogram} ({@code metric unit}) scaled by {@code toBaseUnit}. HdrHistogram iterates
+     * its values in ascending order, so a bucket's index and bound are computed once per native bucket (not once
+     * per HdrHistogram bucket; the next bucket's bound is tried before a logarithm) and each native bucket is added
+     * to once.
+     */
+    public void add(final Histogram histogram, final double toBaseUnit)
     {
+        int index = 0;
+        double upper = Double.NEGATIVE_INFINITY;
+        long pending = 0;
         for (final HistogramIterationValue v : histogram.recordedValues())
         {
             final double value = BaseUnits.scale(v.getValueIteratedTo(), toBaseUnit);
@@ -91,44 +99,65 @@ final class NativeBuckets
             if (value <= 0)
             {
                 zeroCount = SaturatingMath.add(zeroCount, count);
+                continue;
             }
-            else
+            if (value > upper)
             {
-                counts.merge(index(value, schema), count, SaturatingMath::add);
+                if (pending != 0)
+                {
+                    counts.merge(index, pending, SaturatingMath::add);
+                }
+                final double next = upper == Double.NEGATIVE_INFINITY ? upper : upperBound(index + 1, schema);
+                if (value <= next)
+                {
+                    index++; // dense data: the next bucket, without a logarithm
+                    upper = next;
+                }
+                else
+                {
+                    index = index(value, schema);
+                    upper = upperBound(index, schema);
+                }
+                pending = 0;
             }
+            pending = SaturatingMath.add(pending, count);
+        }
+        if (pending != 0)
+        {
+            counts.merge(index, pending, SaturatingMath::add);
         }
     }
 
     /** Adds {@code count} values to the bucket {@code index} (restoring persisted counts). */
-    void addToBucket(final int index, final long count)
+    public void addToBucket(final int index, final long count)
     {
         counts.merge(index, count, SaturatingMath::add);
     }
 
     /** Adds {@code count} values to the zero bucket (restoring persisted counts). */
-    void addZero(final long count)
+    public void addZero(final long count)
     {
         zeroCount = SaturatingMath.add(zeroCount, count);
     }
 
-    int schema()
+    public int schema()
     {
         return schema;
     }
 
-    long zeroCount()
+    public long zeroCount()
     {
         return zeroCount;
     }
 
     /** @return bucket index -> cumulative count, ascending; a view, valid until the next add. */
-    Map<Integer, Long> buckets()
+    public Map<Integer, Long> buckets()
     {
         return java.util.Collections.unmodifiableMap(counts);
     }
 
     /** @return a copy with the same counts. */
-    NativeBuckets copy()
+    public NativeBuckets copy()
     {
         final NativeBuckets copy = new NativeBuckets(schema);
         copy.counts.putAll(counts);
