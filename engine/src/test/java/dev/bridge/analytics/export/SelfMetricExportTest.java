@@ -30,7 +30,7 @@ class SelfMetricExportTest
             .map(SelfMetric::metricName).collect(Collectors.joining(" "));
 
         assertEquals("engine_max_batch_size engine_ring_capacity engine_ring_remaining engine_series " +
-            "engine_store_buckets engine_store_off_heap_bytes engine_recording_threads", gauges);
+            "engine_store_buckets engine_store_off_heap_bytes engine_recording_threads engine_producer_rings", gauges);
         for (final SelfMetric m : SelfMetric.values())
         {
             assertEquals(MetricType.GAUGE, m.definition().type(), m + " is sampled as a gauge series inside");
@@ -45,10 +45,10 @@ class SelfMetricExportTest
             # HELP dspex_engine_events_aggregated_total Events validated and added to the aggregates.
             # TYPE dspex_engine_events_aggregated_total counter
             dspex_engine_events_aggregated_total 1500.0
-            # HELP dspex_engine_events_dropped_total Events dropped because the ring was full (overflow_policy: drop).
+            # HELP dspex_engine_events_dropped_total Events dropped because the recording thread's ring was full (overflow_policy: drop).
             # TYPE dspex_engine_events_dropped_total counter
             dspex_engine_events_dropped_total 0.0
-            # HELP dspex_engine_ring_remaining Free slots of the ring at the last batch end.
+            # HELP dspex_engine_ring_remaining Free slots of the shared ring at the last sampling tick.
             # TYPE dspex_engine_ring_remaining gauge
             dspex_engine_ring_remaining 1020.0
             # HELP dspex_engine_store_off_heap_bytes Off-heap bytes used by the store.
@@ -65,10 +65,10 @@ class SelfMetricExportTest
             # HELP dspex_engine_events_aggregated Events validated and added to the aggregates.
             dspex_engine_events_aggregated_total 1500.0
             # TYPE dspex_engine_events_dropped counter
-            # HELP dspex_engine_events_dropped Events dropped because the ring was full (overflow_policy: drop).
+            # HELP dspex_engine_events_dropped Events dropped because the recording thread's ring was full (overflow_policy: drop).
             dspex_engine_events_dropped_total 0.0
             # TYPE dspex_engine_ring_remaining gauge
-            # HELP dspex_engine_ring_remaining Free slots of the ring at the last batch end.
+            # HELP dspex_engine_ring_remaining Free slots of the shared ring at the last sampling tick.
             dspex_engine_ring_remaining 1020.0
             # TYPE dspex_engine_store_off_heap_bytes gauge
             # UNIT dspex_engine_store_off_heap_bytes bytes
