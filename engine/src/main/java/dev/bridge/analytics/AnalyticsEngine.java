@@ -220,20 +220,21 @@ public final class AnalyticsEngine implements AutoCloseable
     public CounterHandle counter(final String metric, final String... labelPairs)
     {
         final int seriesId = resolve(metric, MetricType.COUNTER, labelPairs).id();
-        return new CounterHandle(pipeline.counterCells().recorder(seriesId), pipeline.publisher(), seriesId);
+        return new CounterHandle(pipeline.counterCells().recorder(seriesId), pipeline.publisher().forSeries(seriesId), seriesId);
     }
 
     /** Resolves a histogram series; see {@link #counter(String, String...)}. */
     public HistogramHandle histogram(final String metric, final String... labelPairs)
     {
-        return new HistogramHandle(pipeline.publisher(), resolve(metric, MetricType.HISTOGRAM, labelPairs).id());
+        final int seriesId = resolve(metric, MetricType.HISTOGRAM, labelPairs).id();
+        return new HistogramHandle(pipeline.publisher().forSeries(seriesId), seriesId);
     }
 
     /** Resolves a gauge series; see {@link #counter(String, String...)}. */
     public GaugeHandle gauge(final String metric, final String... labelPairs)
     {
         final int seriesId = resolve(metric, MetricType.GAUGE, labelPairs).id();
-        return new GaugeHandle(pipeline.publisher(), pipeline.gaugeOrders().cell(seriesId), seriesId);
+        return new GaugeHandle(pipeline.publisher().forSeries(seriesId), pipeline.gaugeOrders().cell(seriesId), seriesId);
     }
 
     private SeriesInfo resolve(final String metric, final MetricType type, final String[] labelPairs)

@@ -1,7 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.pipeline.CounterRecorder;
-import dev.bridge.analytics.pipeline.EventPublisher;
+import dev.bridge.analytics.pipeline.SeriesPublisher;
 
 /**
  * A resolved counter series: the recording path. {@link #increment()} and {@link #add(long)} add to a cell that
@@ -17,10 +17,10 @@ import dev.bridge.analytics.pipeline.EventPublisher;
 public final class CounterHandle
 {
     private final CounterRecorder cells;
-    private final EventPublisher publisher;
+    private final SeriesPublisher publisher;
     private final int seriesId;
 
-    CounterHandle(final CounterRecorder cells, final EventPublisher publisher, final int seriesId)
+    CounterHandle(final CounterRecorder cells, final SeriesPublisher publisher, final int seriesId)
     {
         this.cells = cells;
         this.publisher = publisher;
@@ -47,7 +47,7 @@ public final class CounterHandle
     /** Adds {@code amount} at an explicit time (backfill, adapters with their own timestamps): through the ring. */
     public void addAt(final long amount, final long epochMs)
     {
-        publisher.publish(seriesId, amount, epochMs, 0);
+        publisher.publish(amount, epochMs, 0, 0L);
     }
 
     /** @return the series id this handle records to. */

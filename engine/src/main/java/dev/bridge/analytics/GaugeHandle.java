@@ -1,7 +1,7 @@
 package dev.bridge.analytics;
 
 import com.lmax.disruptor.Sequence;
-import dev.bridge.analytics.pipeline.EventPublisher;
+import dev.bridge.analytics.pipeline.SeriesPublisher;
 
 /**
  * A resolved gauge series: the last value set wins, by set order across threads (each set takes the next order
@@ -12,11 +12,11 @@ import dev.bridge.analytics.pipeline.EventPublisher;
  */
 public final class GaugeHandle
 {
-    private final EventPublisher publisher;
+    private final SeriesPublisher publisher;
     private final Sequence order;
     private final int seriesId;
 
-    GaugeHandle(final EventPublisher publisher, final Sequence order, final int seriesId)
+    GaugeHandle(final SeriesPublisher publisher, final Sequence order, final int seriesId)
     {
         this.publisher = publisher;
         this.order = order;
@@ -26,19 +26,19 @@ public final class GaugeHandle
     /** Sets the gauge. */
     public void set(final long value)
     {
-        publisher.publish(seriesId, value, 0L, 0, order.incrementAndGet());
+        publisher.publish(value, 0L, 0, order.incrementAndGet());
     }
 
     /** Sets the gauge to the nearest integer; NaN, infinities and values outside the range of a long are rejected and counted. */
     public void set(final double value)
     {
-        publisher.publishRounded(seriesId, value, order.incrementAndGet());
+        publisher.publishRounded(value, order.incrementAndGet());
     }
 
     /** Sets the gauge at an explicit time. */
     public void setAt(final long value, final long epochMs)
     {
-        publisher.publish(seriesId, value, epochMs, 0, order.incrementAndGet());
+        publisher.publish(value, epochMs, 0, order.incrementAndGet());
     }
 
     /** @return the series id this handle publishes to. */

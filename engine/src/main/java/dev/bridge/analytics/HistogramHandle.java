@@ -1,19 +1,20 @@
 package dev.bridge.analytics;
 
-import dev.bridge.analytics.pipeline.EventPublisher;
+import dev.bridge.analytics.pipeline.SeriesPublisher;
 
 /**
  * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; values
  * that are negative or above the metric's {@code highest} are published and counted as rejected, never thrown.
  * Thread-safe for any number of threads: each publishes into its own single-producer ring (claimed on its first
- * record; beyond {@code engine.max_producer_threads}, the shared ring).
+ * record; beyond {@code engine.max_producer_threads}, the shared ring); the handle caches the ring of the first
+ * thread that records through it.
  */
 public final class HistogramHandle
 {
-    private final EventPublisher publisher;
+    private final SeriesPublisher publisher;
     private final int seriesId;
 
-    HistogramHandle(final EventPublisher publisher, final int seriesId)
+    HistogramHandle(final SeriesPublisher publisher, final int seriesId)
     {
         this.publisher = publisher;
         this.seriesId = seriesId;
@@ -22,19 +23,19 @@ public final class HistogramHandle
     /** Records one value in the metric's unit. */
     public void record(final long value)
     {
-        publisher.publish(seriesId, value, 0L, 0);
+        publisher.publish(value, 0L, 0, 0L);
     }
 
     /** Records one value, rounded to the nearest integer; NaN and infinities are rejected and counted. */
     public void record(final double value)
     {
-        publisher.publishRounded(seriesId, value);
+        publisher.publishRounded(value, 0L);
     }
 
     /** Records one value at an explicit time (backfill, adapters with their own timestamps). */
     public void recordAt(final long value, final long epochMs)
     {
-        publisher.publish(seriesId, value, epochMs, 0);
+        publisher.publish(value, epochMs, 0, 0L);
     }
 
     /** @return the series id this handle publishes to. */

@@ -144,6 +144,42 @@ class ProducerRingsTest
     }
 
     /**
+     * A handle caches the ring of the first thread that records through it; another thread recording through the same
+     * handle must still publish into its own ring (two rings, never a second producer on a single-producer ring), and
+     * a thread that later takes over the first thread's freed ring uses it through the cache.
+     */
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void shouldPublishOnlyIntoTheCallingThreadsRingThroughAHandleCache() throws Exception
+    {
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir, b -> b.maxProducerThreads(4))))
+        {
+            final HistogramHandle latency = engine.histogram("read_latency_us");
+            final CountDownLatch recorded = new CountDownLatch(1);
+            final CountDownLatch release = new CountDownLatch(1);
+            final List<Thread> first = start(1, () ->
+            {
+                latency.record(5); // caches this thread's ring in the handle
+                recorded.countDown();
+                await(release);
+            });
+            await(recorded);
+            latency.record(7);
+            assertEquals(2, engine.selfMetric(SelfMetric.PRODUCER_RINGS), "one ring per thread, none shared");
+            release.countDown();
+            join(first);
+            engine.flush(); // frees the first thread's ring
+            assertEquals(1, engine.selfMetric(SelfMetric.PRODUCER_RINGS));
+            runTogether(1, () -> latency.record(11), null); // takes over the freed ring
+            engine.flush();
+            assertEquals(0, engine.selfMetric(SelfMetric.PRODUCER_RING_FALLBACKS));
+            assertEquals(3, engine.stats("read_latency_us", TimeRange.ALL).count());
+            assertEquals(23, engine.stats("read_latency_us", TimeRange.ALL).sum());
+            assertEquals(3, engine.eventsPublished());
+        }
+    }
+
+    /**
      * Two threads own rings 0 and 1 (in that claim order, so the consumer drains ring 0 first). With the consumer held
      * at its clock, one thread sets the gauge, hands off through a latch, and the other sets it later; once released,
      * the consumer drains both rings in one pass. The bucket's last value is the later set, both when the later set

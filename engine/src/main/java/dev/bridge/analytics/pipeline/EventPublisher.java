@@ -2,12 +2,11 @@ package dev.bridge.analytics.pipeline;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import dev.bridge.analytics.store.SaturatingMath;
 import org.agrona.concurrent.status.AtomicCounter;
 
 /**
  * Claims a slot in the calling thread's ring ({@link ProducerRings}: its own single-producer ring, or the shared one
- * beyond the bound), fills it and publishes it: the whole recording path. No allocation after the thread's first
+ * beyond the bound; found by each handle's {@link SeriesPublisher}), fills it and publishes it: the whole recording path. No allocation after the thread's first
  * event (which may allocate its ring), no lock, no clock read (the consumer stamps the time), nothing thrown.
  * Thread-safe for any number of threads.
  * <p>
@@ -27,27 +26,17 @@ public final class EventPublisher
         this.droppedCounter = droppedCounter;
     }
 
-    /**
-     * Publishes one event without an order stamp (histograms, counters).
-     *
-     * @param seriesId    resolved series.
-     * @param value       value in the metric's unit.
-     * @param timestampMs epoch ms, or 0 to let the consumer stamp its batch time.
-     * @param flags       {@link MetricEvent} flags set by the producer (0 or {@link MetricEvent#FLAG_NOT_A_NUMBER}).
-     */
-    public void publish(final int seriesId, final long value, final long timestampMs, final int flags)
+    /** @return the recording path of one handle of {@code seriesId}: caches its first thread's ring (see {@link SeriesPublisher}). */
+    public SeriesPublisher forSeries(final int seriesId)
     {
-        publish(seriesId, value, timestampMs, flags, 0L);
+        return new SeriesPublisher(this, rings, seriesId);
     }
 
-    /**
-     * Publishes one event.
-     *
-     * @param order the gauge order stamp ({@link GaugeOrders}), 0 for none.
-     */
-    public void publish(final int seriesId, final long value, final long timestampMs, final int flags, final long order)
+    /** Publishes one event into {@code ring}, which must be the calling thread's (or the shared) ring. */
+    void publishInto(
+        final RingBuffer<MetricEvent> ring, final int seriesId, final long value, final long timestampMs, final int flags,
+        final long order)
     {
-        final RingBuffer<MetricEvent> ring = rings.ringOfCurrentThread();
         final long sequence;
         if (dropWhenFull)
         {
@@ -72,23 +61,6 @@ public final class EventPublisher
         event.timestampMs = timestampMs;
         event.order = order;
         ring.publish(sequence);
-    }
-
-    /**
-     * Publishes a double value rounded to the nearest long; NaN, infinities and values outside the range of a long
-     * are published flagged, so the classify stage rejects and counts them.
-     *
-     * @param order the gauge order stamp ({@link GaugeOrders}), 0 for none.
-     */
-    public void publishRounded(final int seriesId, final double value, final long order)
-    {
-        publish(seriesId, Math.round(value), 0L, SaturatingMath.fitsLong(value) ? 0 : MetricEvent.FLAG_NOT_A_NUMBER, order);
-    }
-
-    /** Publishes a double value rounded to the nearest long, without an order stamp. */
-    public void publishRounded(final int seriesId, final double value)
-    {
-        publishRounded(seriesId, value, 0L);
     }
 
     /** @return free slots of the shared ring (for {@code engine_ring_remaining}). */

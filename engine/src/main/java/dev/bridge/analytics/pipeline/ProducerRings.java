@@ -19,7 +19,7 @@ import java.util.Arrays;
  * producer-side state visible to the new one). Rings are never deallocated: their cursors only grow, so
  * {@link #publishedCount()} and flush targets stay exact across reuse.
  * <p>
- * Thread-safety: {@link #ringOfCurrentThread()} from any thread (lock-free after the thread's first call);
+ * Thread-safety: {@link #producerRingOfCurrentThread()} from any thread (lock-free after the thread's first call);
  * claiming, freeing and {@link #close()} take this object's lock (rare); the ring array is copy-on-write, read
  * without a lock by the consumers.
  * <p>
@@ -76,15 +76,14 @@ public final class ProducerRings
         shared = new ProducerRing(RingBuffer.createMultiProducer(MetricEvent.FACTORY, sharedRingSize, signal), stages);
     }
 
-    /** @return the calling thread's ring (claimed on its first call) or the shared ring. Allocation-free after that. */
-    public RingBuffer<MetricEvent> ringOfCurrentThread()
+    /**
+     * @return the calling thread's ring (claimed on its first call) or the shared ring. Allocation-free after that;
+     *         {@link SeriesPublisher} caches its first thread's ring, so this thread-local lookup is its slow path.
+     */
+    ProducerRing producerRingOfCurrentThread()
     {
-        ProducerRing ring = local.get();
-        if (ring == null)
-        {
-            ring = claim();
-        }
-        return ring.ring();
+        final ProducerRing ring = local.get();
+        return ring != null ? ring : claim();
     }
 
     private synchronized ProducerRing claim()
