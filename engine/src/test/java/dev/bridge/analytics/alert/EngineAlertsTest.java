@@ -51,6 +51,8 @@ class EngineAlertsTest
             assertTrue(engine.alerts().running());
             assertTrue(agentThreadAlive());
             engine.alerts().addListener(notifications::add);
+            // the agent's first evaluation (at START_MS) must see no sessions: set the gauge only after it ran
+            Await.until("the first evaluation", () -> engine.alerts().counts().evaluations() >= 1);
             engine.gauge("active_sessions").set(20);
             engine.flush();
             clock.set(RuleTester.START_MS + 1_000); // the next evaluation is due
