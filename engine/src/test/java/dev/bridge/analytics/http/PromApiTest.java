@@ -187,6 +187,26 @@ class PromApiTest
     }
 
     @Test
+    void shouldExposeAHistogramAsCountSumAndClassicBuckets()
+    {
+        // read latencies 1..50 us in phase A (51..100 sit in the bucket still open at NOW)
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":" +
+            "\"dspex_read_latency_seconds_count\"},\"value\":[" + T_SECONDS + ",\"50\"]}]}"),
+            http.get("/api/v1/query?query=dspex_read_latency_seconds_count&time=" + T_SECONDS).body());
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":" +
+            "\"dspex_read_latency_seconds_sum\"},\"value\":[" + T_SECONDS + ",\"0.001275\"]}]}"),
+            http.get("/api/v1/query?query=dspex_read_latency_seconds_sum&time=" + T_SECONDS).body());
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS +
+            ",\"50\"]}]}"), http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("sum(dspex_read_latency_seconds_bucket{le=\"+Inf\"})")).body());
+        // every value is at most 50 us: the median lies in a finite bucket, below 50 us
+        final String median = http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("histogram_quantile(0.5, sum by (le) (dspex_read_latency_seconds_bucket))")).body();
+        final double seconds = Double.parseDouble(median.replaceAll(".*,\"([^\"]+)\"\\]}]}}$", "$1"));
+        assertEquals(true, seconds > 0 && seconds <= 50e-6, median);
+    }
+
+    @Test
     void shouldAnswerARangeQueryByFormPost()
     {
         final HttpResponse<String> response = post("/api/v1/query_range", "query=" +
