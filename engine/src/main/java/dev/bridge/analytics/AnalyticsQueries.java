@@ -223,6 +223,19 @@ public final class AnalyticsQueries
     }
 
     /**
+     * @return the stored buckets of {@code series} at {@code resolution} with starts in [fromMs, toMs), one entry per
+     *         series with data (the PromQL engine's input; see {@link dev.bridge.analytics.query.BucketSeriesQuery}).
+     */
+    public List<dev.bridge.analytics.query.StoredBuckets> storedBuckets(
+        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs,
+        final long toMs)
+    {
+        final long nowMs = clock.time();
+        return guard.run(() -> new dev.bridge.analytics.query.BucketSeriesQuery(statsQuery, config.engine().resolutions())
+            .read(series, resolution, fromMs, toMs, nowMs, s -> config.export().bucketsFor(s.metric())));
+    }
+
+    /**
      * @return per second over the range's real length (from its start, for ALL its first bucket with data, to
      *         now, or its end if earlier): the counted total for counters, the number of values for histograms
      *         and gauges; null when the range has no data.

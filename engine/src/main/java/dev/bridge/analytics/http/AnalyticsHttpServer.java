@@ -33,6 +33,9 @@ import java.util.function.Supplier;
  * /api/export       ?format=&amp;range=                              any export format
  * /api/health       status, uptime, store, series, the engine's facts, the server's refusals
  * /api/alerts       the tracked alerts and silences
+ * /api/v1/...       Prometheus' HTTP API, read side (GET or form POST): query, query_range, series, labels,
+ *                   label/&lt;name&gt;/values, metadata, status/buildinfo, query_exemplars; PromQL subset of
+ *                   {@link dev.bridge.analytics.promql.PromqlParser}
  * /                 the live dashboard page; /static/... its files (a fixed list)
  * </pre>
  * Requests are checked as {@link Router} describes (414, 401, 405, 404, 400). What a few clients cannot do to it:
@@ -212,6 +215,14 @@ public final class AnalyticsHttpServer implements AutoCloseable
         routes.put("/api/export", new ExportEndpoint(queries));
         routes.put("/api/health", new HealthEndpoint(queries, facts));
         routes.put("/api/alerts", new AlertsEndpoint(queries));
+        routes.put("/api/v1/query", new PromQueryEndpoint(queries, false));
+        routes.put("/api/v1/query_range", new PromQueryEndpoint(queries, true));
+        routes.put("/api/v1/series", new PromSeriesEndpoint(queries));
+        routes.put("/api/v1/labels", new PromLabelsEndpoint(queries, false));
+        routes.put(Router.LABEL_VALUES, new PromLabelsEndpoint(queries, true));
+        routes.put("/api/v1/metadata", new PromMetadataEndpoint(queries));
+        routes.put("/api/v1/status/buildinfo", new PromStaticEndpoint(PromStaticEndpoint.BUILD_INFO));
+        routes.put("/api/v1/query_exemplars", new PromStaticEndpoint("[]"));
         return routes;
     }
 

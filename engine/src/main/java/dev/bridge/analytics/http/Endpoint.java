@@ -18,4 +18,13 @@ interface Endpoint
      * @throws IOException              from rendering a body.
      */
     Reply serve(Request request) throws IOException;
+
+    /**
+     * @return true for the Prometheus HTTP API's paths ({@code /api/v1/...}): they also take a form POST, and read
+     *         their parameters leniently ({@link QueryParameters#lenient}); {@link #parameters()} only documents them.
+     */
+    default boolean prometheusApi()
+    {
+        return false;
+    }
 }

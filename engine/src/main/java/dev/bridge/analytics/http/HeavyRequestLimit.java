@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The bound on heavy requests, the ones whose answer is built from every series or a long range ({@link #PATHS}:
- * {@code /metrics}, {@code /api/export}, {@code /api/dashboard}, {@code /api/query}): at most
+ * {@code /metrics}, {@code /api/export}, {@code /api/dashboard}, {@code /api/query}, {@code /api/v1/query},
+ * {@code /api/v1/query_range}): at most
  * {@code max_concurrent_heavy_requests} are answered at once (each holds its whole body in memory until it is sent);
  * up to {@code max_queued_heavy_requests} more wait, without holding a thread, for at most {@code idle_timeout};
  * beyond that, or after the wait, a 503 with {@code Retry-After: 1} and {@link #message the JSON message}, counted in
@@ -21,7 +22,8 @@ import java.util.Set;
 final class HeavyRequestLimit extends QoSHandler
 {
     /** The heavy paths. */
-    static final Set<String> PATHS = Set.of("/metrics", "/api/export", "/api/dashboard", "/api/query");
+    static final Set<String> PATHS = Set.of("/metrics", "/api/export", "/api/dashboard", "/api/query", "/api/v1/query",
+        "/api/v1/query_range");
     /** Seconds a refused client is asked to wait. */
     static final String RETRY_AFTER_SECONDS = "1";
 
@@ -44,7 +46,7 @@ final class HeavyRequestLimit extends QoSHandler
     static String message(final int maxConcurrent)
     {
         return "the server is busy: " + maxConcurrent + " heavy requests (/metrics, /api/export, /api/dashboard, " +
-            "/api/query) are being answered and the queue is full or the wait too long " +
+            "/api/query, /api/v1/query, /api/v1/query_range) are being answered and the queue is full or the wait too long " +
             "(max_concurrent_heavy_requests, max_queued_heavy_requests): retry later";
     }
 

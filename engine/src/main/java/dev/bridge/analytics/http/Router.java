@@ -24,9 +24,11 @@ import java.util.Map;
  *   <li>a request URI longer than {@code max_request_bytes}: 414;</li>
  *   <li>a missing or wrong bearer token (when one is configured): 401 with {@code WWW-Authenticate}, on every path
  *       (a browser opening the page gets the {@link TokenGatePage} as the 401's body);</li>
- *   <li>a method other than GET or HEAD: 405 with {@code Allow: GET, HEAD};</li>
- *   <li>a raw path that is not exactly one of the routes: 404;</li>
- *   <li>an unknown, repeated or empty parameter: 400;</li>
+ *   <li>a method other than GET or HEAD (or POST, for the Prometheus API's paths): 405 with {@code Allow};</li>
+ *   <li>a raw path that is not exactly one of the routes (or {@code /api/v1/label/<name>/values}): 404;</li>
+ *   <li>an unknown, repeated or empty parameter: 400 (the Prometheus API's paths read theirs leniently, from the
+ *       query string and an {@code application/x-www-form-urlencoded} body of at most {@code max_request_bytes},
+ *       413 beyond);</li>
  *   <li>the endpoint: its reply; an {@link HttpError} is its status, an {@link IllegalArgumentException} a 400 with
  *       its message, a {@link StoreException} (a store that cannot answer completely, e.g. percentiles whose
  *       histograms the store lost) a 503 with its message, anything else a 500 with a generic message (the
@@ -34,14 +36,21 @@ import java.util.Map;
  * </ol>
  * Every error body is {@code {"error": "..."}}; every reply has {@code X-Content-Type-Options: nosniff} and, unless
  * the endpoint sets another, {@code Cache-Control: no-store}; an endpoint's {@code Vary} is merged with the one the gzip
- * handler sets. HEAD gets the headers of GET, without the body. The
- * request body is never read. The reply is written without blocking the handler thread (a slow reader holds only its
+ * handler sets. HEAD gets the headers of GET, without the body. A
+ * request body is never read except a Prometheus API form (a connection with an unread body is closed after the
+ * reply). The reply is written without blocking the handler thread (a slow reader holds only its
  * connection, until {@code idle_timeout}). Thread-safe: immutable, called by the server's handler threads.
  */
 final class Router extends Handler.Abstract
 {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     static final String INTERNAL_ERROR = "internal error: the server's log has the details";
+    /** The route key of {@code /api/v1/label/<name>/values}. */
+    static final String LABEL_VALUES = "/api/v1/label/{name}/values";
+    static final String LABEL_VALUES_PREFIX = "/api/v1/label/";
+    static final String LABEL_VALUES_SUFFIX = "/values";
+    /** Request attribute set once a form body has been read completely. */
+    private static final String BODY_READ = "dev.bridge.analytics.http.bodyRead";
 
     private final Map<String, Endpoint> routes;
     private final BearerAuth auth;
@@ -87,17 +96,23 @@ final class Router extends Handler.Abstract
                 }
                 throw refusal;
             }
-            if (!method.equals("GET") && !method.equals("HEAD"))
+            final Endpoint endpoint = path == null ? null : route(path);
+            final boolean api = endpoint != null && endpoint.prometheusApi();
+            if (!method.equals("GET") && !method.equals("HEAD") && !(api && method.equals("POST")))
             {
-                throw new HttpError(405, "method " + method + " is not allowed: use GET or HEAD",
-                    Map.of("Allow", "GET, HEAD"));
+                throw api ?
+                    new HttpError(405, "method " + method + " is not allowed: use GET, HEAD or POST",
+                        Map.of("Allow", "GET, HEAD, POST")) :
+                    new HttpError(405, "method " + method + " is not allowed: use GET or HEAD",
+                        Map.of("Allow", "GET, HEAD"));
             }
-            final Endpoint endpoint = path == null ? null : routes.get(path);
             if (endpoint == null)
             {
                 throw new HttpError(404, "no such path: " + path);
             }
-            final QueryParameters parameters = QueryParameters.parse(uri.getQuery(), endpoint.parameters());
+            final QueryParameters parameters = api ?
+                QueryParameters.lenient(uri.getQuery(), method.equals("POST") ? form(request) : null) :
+                QueryParameters.parse(uri.getQuery(), endpoint.parameters());
             return endpoint.serve(new Request(method, path, parameters, headers));
         }
         catch (final HttpError ex)
@@ -126,6 +141,50 @@ final class Router extends Handler.Abstract
     }
 
     /**
+     * @return the endpoint of {@code path}: an exact route, or the one route with a {@value #LABEL_VALUES} pattern
+     *         ({@code /api/v1/label/<name>/values}); null for none.
+     */
+    private Endpoint route(final String path)
+    {
+        final Endpoint exact = routes.get(path);
+        if (exact != null)
+        {
+            return exact;
+        }
+        if (path.startsWith(LABEL_VALUES_PREFIX) && path.endsWith(LABEL_VALUES_SUFFIX) &&
+            path.length() > LABEL_VALUES_PREFIX.length() + LABEL_VALUES_SUFFIX.length())
+        {
+            final String name = path.substring(LABEL_VALUES_PREFIX.length(), path.length() - LABEL_VALUES_SUFFIX.length());
+            return name.indexOf('/') < 0 ? routes.get(LABEL_VALUES) : null;
+        }
+        return null;
+    }
+
+    /**
+     * @return the request's {@code application/x-www-form-urlencoded} body (read completely, blocking this handler
+     *         thread), or null for another content type (whose body is left unread, as Prometheus ignores it).
+     * @throws HttpError 413 for a body longer than {@code max_request_bytes}.
+     */
+    private String form(final org.eclipse.jetty.server.Request request) throws IOException
+    {
+        final String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
+        {
+            return null;
+        }
+        try (java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request))
+        {
+            final byte[] body = in.readNBytes(maxRequestBytes + 1);
+            if (body.length > maxRequestBytes)
+            {
+                throw new HttpError(413, "the request body is longer than " + maxRequestBytes + " bytes (max_request_bytes)");
+            }
+            request.setAttribute(BODY_READ, Boolean.TRUE);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
      * Writes {@code reply} as the response; completes {@code callback} when it is written (or failed). HEAD gets the
      * headers of GET without the body. Never blocks.
      */
@@ -148,10 +207,11 @@ final class Router extends Handler.Abstract
                 headers.put(name, value);
             }
         });
-        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
+        if ((request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) &&
+            request.getAttribute(BODY_READ) == null)
         {
-            // request bodies are never read: close rather than leave unread bytes on a kept-alive connection, which a
-            // client could otherwise reuse while the server closes it
+            // an unread body (anything but an API form): close rather than leave unread bytes on a kept-alive
+            // connection, which a client could otherwise reuse while the server closes it
             headers.put(HttpHeader.CONNECTION, "close");
         }
         final byte[] body = reply.body();

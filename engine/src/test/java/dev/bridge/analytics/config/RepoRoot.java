@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository root from the test's working directory (surefire runs in {@code engine/}). */
-final class RepoRoot
+public final class RepoRoot
 {
     private RepoRoot()
     {
     }
 
     /** @return the absolute repository root: the nearest directory up that holds config/analytics.yaml. */
-    static Path find()
+    public static Path find()
     {
         final Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent())

@@ -57,6 +57,17 @@ public final class ExternalValidators
     {
     }
 
+    /** Runs {@code promtool args...} (e.g. {@code query instant URL EXPR}) with an empty stdin. */
+    public static Result promtool(final String... args)
+    {
+        final Path promtool = onPath("promtool");
+        require(promtool != null, "promtool is not installed: apt-get install -y --no-install-recommends prometheus");
+        final List<String> command = new java.util.ArrayList<>();
+        command.add(promtool.toString());
+        command.addAll(List.of(args));
+        return run(command, "");
+    }
+
     /** Runs {@code promtool check metrics} on {@code text} (Prometheus text 0.0.4): exit 0 and no output is clean. */
     public static Result promtoolCheck(final String text)
     {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class HeavyRequestLimitTest
 {
     private static final String BUSY = "{\"error\":\"the server is busy: 1 heavy requests (/metrics, /api/export, " +
-        "/api/dashboard, /api/query) are being answered and the queue is full or the wait too long " +
+        "/api/dashboard, /api/query, /api/v1/query, /api/v1/query_range) are being answered and the queue is full or the wait too long " +
         "(max_concurrent_heavy_requests, max_queued_heavy_requests): retry later\"}";
 
     private final GatedEndpoint export = new GatedEndpoint();

@@ -1,0 +1,328 @@
+package dev.bridge.analytics.promql;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates a parsed expression over a {@link SampleSource}, at one instant ({@link #instant}) or at every step of a
+ * range ({@link #range}), with Prometheus 2.42's semantics: an instant selector takes each series' newest sample in
+ * [t - lookback, t] (lookback 5 minutes by default), a range selector the samples in [t - range, t], both shifted
+ * back by {@code offset}; results carry the evaluation time. Each selector reads the source once for the whole
+ * query. A result holding two series with the same labels is an {@code execution} error, as in Prometheus.
+ * Not thread-safe: one evaluator per query.
+ */
+public final class PromqlEvaluator
+{
+    /** Prometheus' default {@code --query.lookback-delta}. */
+    public static final long DEFAULT_LOOKBACK_MS = 5 * 60_000L;
+    /** Orders label sets as Prometheus sorts a matrix: name/value pairs, lexicographically. */
+    public static final Comparator<Labels> LABEL_ORDER = PromqlEvaluator::compare;
+
+    private final SampleSource source;
+    private final long lookbackMs;
+    private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
+
+    public PromqlEvaluator(final SampleSource source, final long lookbackMs)
+    {
+        this.source = source;
+        this.lookbackMs = lookbackMs;
+    }
+
+    /** @return {@code expr} evaluated at {@code timeMs} (a matrix for a range selector, sorted by labels). */
+    public Value instant(final Expr expr, final long timeMs)
+    {
+        load(expr, timeMs, timeMs);
+        final Value value = eval(expr, timeMs);
+        if (value instanceof Value.Vector v)
+        {
+            checkUnique(v.samples());
+            return new Value.Vector(v.samples().stream().sorted((a, b) -> compare(a.labels(), b.labels())).toList());
+        }
+        if (value instanceof Value.Matrix m)
+        {
+            return new Value.Matrix(m.series().stream().sorted((a, b) -> compare(a.labels(), b.labels())).toList());
+        }
+        return value;
+    }
+
+    /**
+     * @return {@code expr} (scalar or instant vector) at {@code startMs + k * stepMs <= endMs}: one series per label
+     *         set with its points, sorted by labels; series without points left out; a scalar is one series without
+     *         labels.
+     */
+    public Value.Matrix range(final Expr expr, final long startMs, final long endMs, final long stepMs)
+    {
+        load(expr, startMs, endMs);
+        final Map<Labels, List<double[]>> points = new LinkedHashMap<>();
+        for (long t = startMs; t <= endMs; t += stepMs)
+        {
+            final Value value = eval(expr, t);
+            if (value instanceof Value.Scalar s)
+            {
+                points.computeIfAbsent(Labels.EMPTY, l -> new ArrayList<>()).add(new double[] { t, s.value() });
+            }
+            else
+            {
+                final List<Value.Sample> samples = ((Value.Vector)value).samples();
+                checkUnique(samples);
+                for (final Value.Sample s : samples)
+                {
+                    points.computeIfAbsent(s.labels(), l -> new ArrayList<>()).add(new double[] { t, s.value() });
+                }
+            }
+        }
+        final List<SeriesSamples> series = new ArrayList<>(points.size());
+        points.forEach((labels, list) ->
+        {
+            final long[] times = new long[list.size()];
+            final double[] values = new double[list.size()];
+            for (int i = 0; i < times.length; i++)
+            {
+                times[i] = (long)list.get(i)[0];
+                values[i] = list.get(i)[1];
+            }
+            series.add(new SeriesSamples(labels, times, values));
+        });
+        series.sort((a, b) -> compare(a.labels(), b.labels()));
+        return new Value.Matrix(series);
+    }
+
+    /** Reads every selector of {@code expr} once, for evaluation times in [fromMs, toMs]. */
+    private void load(final Expr expr, final long fromMs, final long toMs)
+    {
+        if (expr instanceof Expr.VectorSelector v)
+        {
+            selected.put(v, source.select(v.matchers(), fromMs - v.offsetMs() - lookbackMs, toMs - v.offsetMs()));
+        }
+        else if (expr instanceof Expr.MatrixSelector m)
+        {
+            selected.put(m.selector(), source.select(m.selector().matchers(),
+                fromMs - m.selector().offsetMs() - m.rangeMs(), toMs - m.selector().offsetMs()));
+        }
+        else if (expr instanceof Expr.Call c)
+        {
+            c.args().forEach(a -> load(a, fromMs, toMs));
+        }
+        else if (expr instanceof Expr.Aggregate a)
+        {
+            load(a.expr(), fromMs, toMs);
+        }
+        else if (expr instanceof Expr.Binary b)
+        {
+            load(b.lhs(), fromMs, toMs);
+            load(b.rhs(), fromMs, toMs);
+        }
+        else if (expr instanceof Expr.Negation n)
+        {
+            load(n.expr(), fromMs, toMs);
+        }
+        else if (expr instanceof Expr.Paren p)
+        {
+            load(p.expr(), fromMs, toMs);
+        }
+    }
+
+    private Value eval(final Expr expr, final long t)
+    {
+        if (expr instanceof Expr.NumberLiteral n)
+        {
+            return new Value.Scalar(n.value());
+        }
+        if (expr instanceof Expr.StringLiteral s)
+        {
+            return new Value.StringValue(s.value());
+        }
+        if (expr instanceof Expr.Paren p)
+        {
+            return eval(p.expr(), t);
+        }
+        if (expr instanceof Expr.VectorSelector v)
+        {
+            return new Value.Vector(instantSelect(v, t));
+        }
+        if (expr instanceof Expr.MatrixSelector m)
+        {
+            return new Value.Matrix(rangeSelect(m, t));
+        }
+        if (expr instanceof Expr.Negation n)
+        {
+            return negate(eval(n.expr(), t));
+        }
+        if (expr instanceof Expr.Call c)
+        {
+            return call(c, t);
+        }
+        if (expr instanceof Expr.Aggregate a)
+        {
+            return new Value.Vector(Aggregator.apply(a, vector(eval(a.expr(), t))));
+        }
+        return binary((Expr.Binary)expr, t);
+    }
+
+    private List<Value.Sample> instantSelect(final Expr.VectorSelector v, final long t)
+    {
+        final long refMs = t - v.offsetMs();
+        final List<Value.Sample> out = new ArrayList<>();
+        for (final SeriesSamples s : selected.get(v))
+        {
+            final int i = s.lastAtOrBefore(refMs);
+            if (i >= 0 && s.timestampsMs()[i] >= refMs - lookbackMs)
+            {
+                out.add(new Value.Sample(s.labels(), s.values()[i]));
+            }
+        }
+        return out;
+    }
+
+    private List<SeriesSamples> rangeSelect(final Expr.MatrixSelector m, final long t)
+    {
+        final long endMs = t - m.selector().offsetMs();
+        final List<SeriesSamples> out = new ArrayList<>();
+        for (final SeriesSamples s : selected.get(m.selector()))
+        {
+            final SeriesSamples slice = s.slice(endMs - m.rangeMs(), endMs);
+            if (slice.size() > 0)
+            {
+                out.add(slice);
+            }
+        }
+        return out;
+    }
+
+    private static Value negate(final Value value)
+    {
+        if (value instanceof Value.Scalar s)
+        {
+            return new Value.Scalar(-s.value());
+        }
+        return new Value.Vector(vector(value).stream()
+            .map(s -> new Value.Sample(s.labels().withoutName(), -s.value())).toList());
+    }
+
+    private Value call(final Expr.Call c, final long t)
+    {
+        final Function f = c.function();
+        switch (f)
+        {
+            case TIME:
+                return new Value.Scalar(t / 1000.0);
+            case VECTOR:
+                return new Value.Vector(List.of(new Value.Sample(Labels.EMPTY, scalar(eval(c.args().get(0), t)))));
+            case SCALAR:
+            {
+                final List<Value.Sample> v = vector(eval(c.args().get(0), t));
+                return new Value.Scalar(v.size() == 1 ? v.get(0).value() : Double.NaN);
+            }
+            case HISTOGRAM_QUANTILE:
+                return new Value.Vector(HistogramQuantile.apply(scalar(eval(c.args().get(0), t)),
+                    vector(eval(c.args().get(1), t))));
+            case ABS, CEIL, FLOOR, SQRT, EXP, LN:
+                return new Value.Vector(vector(eval(c.args().get(0), t)).stream()
+                    .map(s -> new Value.Sample(s.labels().withoutName(), math(f, s.value()))).toList());
+            default:
+            {
+                final Expr.MatrixSelector m = (Expr.MatrixSelector)unwrap(c.args().get(0));
+                final long endMs = t - m.selector().offsetMs();
+                final List<Value.Sample> out = new ArrayList<>();
+                for (final SeriesSamples s : rangeSelect(m, t))
+                {
+                    final Double v = RangeFunctions.apply(f, s, endMs - m.rangeMs(), endMs);
+                    if (v != null)
+                    {
+                        out.add(new Value.Sample(f.keepsName() ? s.labels() : s.labels().withoutName(), v));
+                    }
+                }
+                return new Value.Vector(out);
+            }
+        }
+    }
+
+    private static Expr unwrap(final Expr e)
+    {
+        return e instanceof Expr.Paren p ? unwrap(p.expr()) : e;
+    }
+
+    private static double math(final Function f, final double v)
+    {
+        return switch (f)
+        {
+            case ABS -> Math.abs(v);
+            case CEIL -> Math.ceil(v);
+            case FLOOR -> Math.floor(v);
+            case SQRT -> Math.sqrt(v);
+            case EXP -> Math.exp(v);
+            case LN -> Math.log(v);
+            default -> throw new IllegalArgumentException(f.spelling());
+        };
+    }
+
+    private Value binary(final Expr.Binary b, final long t)
+    {
+        final Value lhs = eval(b.lhs(), t);
+        final Value rhs = eval(b.rhs(), t);
+        if (lhs instanceof Value.Scalar l && rhs instanceof Value.Scalar r)
+        {
+            return new Value.Scalar(b.op().apply(l.value(), r.value()));
+        }
+        if (rhs instanceof Value.Scalar r)
+        {
+            return new Value.Vector(VectorBinary.withScalar(b, vector(lhs), r.value(), false));
+        }
+        if (lhs instanceof Value.Scalar l)
+        {
+            return new Value.Vector(VectorBinary.withScalar(b, vector(rhs), l.value(), true));
+        }
+        return new Value.Vector(VectorBinary.vectors(b, vector(lhs), vector(rhs)));
+    }
+
+    private static List<Value.Sample> vector(final Value value)
+    {
+        return ((Value.Vector)value).samples();
+    }
+
+    private static double scalar(final Value value)
+    {
+        return ((Value.Scalar)value).value();
+    }
+
+    private static void checkUnique(final List<Value.Sample> samples)
+    {
+        final Set<Labels> seen = new HashSet<>();
+        for (final Value.Sample s : samples)
+        {
+            if (!seen.add(s.labels()))
+            {
+                throw PromqlException.execution("vector cannot contain metrics with the same labelset");
+            }
+        }
+    }
+
+    /** Compares label sets by their sorted name/value pairs. */
+    static int compare(final Labels a, final Labels b)
+    {
+        final var ia = a.map().entrySet().iterator();
+        final var ib = b.map().entrySet().iterator();
+        while (ia.hasNext() && ib.hasNext())
+        {
+            final var ea = ia.next();
+            final var eb = ib.next();
+            int c = ea.getKey().compareTo(eb.getKey());
+            if (c != 0)
+            {
+                return c;
+            }
+            c = ea.getValue().compareTo(eb.getValue());
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return Boolean.compare(ia.hasNext(), ib.hasNext());
+    }
+}

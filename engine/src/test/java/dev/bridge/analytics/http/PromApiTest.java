@@ -1,0 +1,282 @@
+package dev.bridge.analytics.http;
+
+import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.config.HttpSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
+import static dev.bridge.analytics.http.ScriptedTraffic.T;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Prometheus' HTTP API over real HTTP on 127.0.0.1, against {@link ScriptedTraffic}: exact JSON bodies, GET and form
+ * POST, repeated {@code match[]}, tolerated extra parameters, Prometheus' error envelope and statuses.
+ * <p>
+ * Samples are the ends of the 1 s raw buckets: {@code dspex_variable_read_total} is 60 from T - 29 s, 90 from T - 9 s
+ * (the 60 of T + 0.5 s sit in the bucket still open at NOW and are not sampled yet).
+ */
+class PromApiTest
+{
+    @TempDir
+    static Path dir;
+    private static final ManualClock CLOCK = new ManualClock(NOW);
+    private static ScriptedServer scripted;
+    private static HttpCalls http;
+    private static final long T_SECONDS = T / 1000;
+
+    @BeforeAll
+    static void start() throws Exception
+    {
+        scripted = ScriptedServer.start(dir, CLOCK, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        http = scripted.http();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        if (scripted != null)
+        {
+            scripted.close();
+        }
+    }
+
+    private static String q(final String text)
+    {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> post(final String path, final String form)
+    {
+        return http.send("POST", path, HttpRequest.BodyPublishers.ofString(form),
+            "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    private static String success(final String data)
+    {
+        return "{\"status\":\"success\",\"data\":" + data + "}";
+    }
+
+    private static String badData(final String message)
+    {
+        return "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":" + PromJson.string(message) + "}";
+    }
+
+    @Test
+    void shouldAnswerGrafanasHealthCheckAFormPostOfOnePlusOneAtTimeFour()
+    {
+        final HttpResponse<String> response = post("/api/v1/query", "query=1%2B1&time=4");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(success("{\"resultType\":\"scalar\",\"result\":[4,\"2\"]}"), response.body());
+        assertEquals("", response.headers().firstValue("Connection").orElse(""), "a read form keeps the connection");
+    }
+
+    @Test
+    void shouldAnswerBuildInfoWithoutFeatures()
+    {
+        final HttpResponse<String> response = http.get("/api/v1/status/buildinfo");
+
+        assertEquals(200, response.statusCode());
+        assertEquals(success("{\"version\":\"2.42.0\",\"revision\":\"bridge-analytics\",\"branch\":\"\"," +
+            "\"buildUser\":\"\",\"buildDate\":\"\",\"goVersion\":\"\"}"), response.body());
+    }
+
+    @Test
+    void shouldListTheSeriesOfRepeatedMatchSelectorsSorted()
+    {
+        final HttpResponse<String> response = http.get("/api/v1/series?match%5B%5D=dspex_variable_read_total" +
+            "&match%5B%5D=" + q("dspex_operation_error_total{operation=~\"re.*\"}") + "&start=0&end=" + T_SECONDS +
+            "&limit=10");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(success("[{\"__name__\":\"dspex_operation_error_total\",\"operation\":\"read\"}," +
+            "{\"__name__\":\"dspex_variable_read_total\"}]"), response.body());
+    }
+
+    @Test
+    void shouldTakeSeriesMatchersFromAFormPost()
+    {
+        final HttpResponse<String> response = post("/api/v1/series", "match%5B%5D=dspex_cache_hit_total");
+
+        assertEquals(success("[{\"__name__\":\"dspex_cache_hit_total\"}]"), response.body());
+    }
+
+    @Test
+    void shouldRefuseSeriesWithoutMatch()
+    {
+        final HttpResponse<String> response = http.get("/api/v1/series");
+
+        assertEquals(400, response.statusCode());
+        assertEquals(badData("no match[] parameter provided"), response.body());
+    }
+
+    @Test
+    void shouldListLabelNamesAndValuesOfTheMatchingSeries()
+    {
+        assertEquals(success("[\"__name__\",\"operation\"]"),
+            http.get("/api/v1/labels?match%5B%5D=dspex_operation_error_total").body());
+        assertEquals(success("[\"read\",\"write\"]"),
+            http.get("/api/v1/label/operation/values?match%5B%5D=dspex_operation_error_total").body());
+        assertEquals(success("[\"dspex_cache_hit_total\",\"dspex_variable_read_total\"]"),
+            http.get("/api/v1/label/__name__/values?match%5B%5D=" +
+                q("{__name__=~\"dspex_(variable_read|cache_hit)_total\"}")).body());
+    }
+
+    @Test
+    void shouldRefuseAnInvalidLabelName()
+    {
+        final HttpResponse<String> response = http.get("/api/v1/label/a-b/values");
+
+        assertEquals(400, response.statusCode());
+        assertEquals(badData("invalid label name: \"a-b\""), response.body());
+    }
+
+    @Test
+    void shouldDescribeAMetricFamilyInMetadata()
+    {
+        final String help = scripted.engine().queries().config().metrics().stream()
+            .filter(m -> m.name().equals("variable_read")).findFirst().orElseThrow().help();
+
+        assertEquals(success("{\"dspex_variable_read_total\":[{\"type\":\"counter\",\"help\":" + PromJson.string(help) +
+            ",\"unit\":\"\"}]}"), http.get("/api/v1/metadata?metric=dspex_variable_read_total").body());
+    }
+
+    @Test
+    void shouldQueryACounterAtAnInstantToleratingPrometheusExtraParameters()
+    {
+        final HttpResponse<String> response = http.get("/api/v1/query?query=dspex_variable_read_total&time=" + T_SECONDS +
+            "&timeout=5s&stats=all&lookback_delta=1m&limit=3");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":" +
+            "\"dspex_variable_read_total\"},\"value\":[" + T_SECONDS + ",\"90\"]}]}"), response.body());
+    }
+
+    @Test
+    void shouldCarryTheCounterTotalStoredBeforeTheWindow()
+    {
+        // the window [T-5s, T] holds no bucket with data: its samples carry the 90 counted before it
+        final HttpResponse<String> response = http.get("/api/v1/query?query=" +
+            q("max_over_time(dspex_variable_read_total[5s])") + "&time=" + T_SECONDS);
+
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS +
+            ",\"90\"]}]}"), response.body());
+    }
+
+    @Test
+    void shouldExtrapolateIncreaseOverTheRawSamples()
+    {
+        // 30 samples T-29s..T, 60 -> 90: 30 * (29 + 0.5 + 0) / 29 (the start is 31 s away: half a sample interval)
+        final HttpResponse<String> response = http.get("/api/v1/query?query=" +
+            q("increase(dspex_variable_read_total[1m])") + "&time=" + T_SECONDS);
+
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS + "," +
+            PromJson.value(30 * (29.5 / 29)) + "]}]}"), response.body());
+    }
+
+    @Test
+    void shouldExposeAHistogramAsCountSumAndClassicBuckets()
+    {
+        // read latencies 1..50 us in phase A (51..100 sit in the bucket still open at NOW)
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":" +
+            "\"dspex_read_latency_seconds_count\"},\"value\":[" + T_SECONDS + ",\"50\"]}]}"),
+            http.get("/api/v1/query?query=dspex_read_latency_seconds_count&time=" + T_SECONDS).body());
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"__name__\":" +
+            "\"dspex_read_latency_seconds_sum\"},\"value\":[" + T_SECONDS + ",\"0.001275\"]}]}"),
+            http.get("/api/v1/query?query=dspex_read_latency_seconds_sum&time=" + T_SECONDS).body());
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS +
+            ",\"50\"]}]}"), http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("sum(dspex_read_latency_seconds_bucket{le=\"+Inf\"})")).body());
+        // every value is at most 50 us: the median lies in a finite bucket, below 50 us
+        final String median = http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("histogram_quantile(0.5, sum by (le) (dspex_read_latency_seconds_bucket))")).body();
+        final double seconds = Double.parseDouble(median.replaceAll(".*,\"([^\"]+)\"\\]}]}}$", "$1"));
+        assertEquals(true, seconds > 0 && seconds <= 50e-6, median);
+    }
+
+    @Test
+    void shouldAnswerARangeQueryByFormPost()
+    {
+        final HttpResponse<String> response = post("/api/v1/query_range", "query=" +
+            q("sum(dspex_variable_read_total)") + "&start=" + (T_SECONDS - 20) + "&end=" + T_SECONDS + "&step=10s");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(success("{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[" + (T_SECONDS - 20) +
+            ",\"60\"],[" + (T_SECONDS - 10) + ",\"60\"],[" + T_SECONDS + ",\"90\"]]}]}"), response.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "/api/v1/query?query=sum%28                         | invalid parameter \"query\": 1:5: parse error: unclosed left parenthesis",
+        "/api/v1/query?query=foo%28x%29                     | invalid parameter \"query\": 1:1: parse error: unknown function with name \"foo\"",
+        "/api/v1/query?query=1&time=x                       | invalid parameter \"time\": cannot parse \"x\" to a valid timestamp",
+        "/api/v1/query_range?query=1&start=0&end=1&step=x   | invalid parameter \"step\": cannot parse \"x\" to a valid duration",
+        "/api/v1/query_range?query=1&start=5&end=1&step=1   | end timestamp must not be before start time",
+        "/api/v1/query_range?query=1&start=0&end=1&step=0   | zero or negative query resolution step widths are not accepted. Try a positive integer",
+        "/api/v1/query_range?query=1&start=0&end=11001&step=1 | exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)",
+        "/api/v1/query_range?query=1&start=0&end=10000&step=1 | the query would return 10001 points per series, more than the maximum of 10000 (max_query_points): use a larger step or a shorter range",
+        "/api/v1/query_range?query=x%5B1m%5D&start=0&end=1&step=1 | invalid parameter \"query\": invalid expression type \"range vector\" for range query, must be Scalar or instant Vector",
+        "/api/v1/series?match%5B%5D=rate%28x%5B1m%5D%29     | invalid parameter \"match[]\": 1:1: parse error: expected type instant vector selector, got instant vector",
+    })
+    void shouldRefuseBadQueriesWithPrometheusBadData(final String pathAndQuery, final String message)
+    {
+        final HttpResponse<String> response = http.get(pathAndQuery);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(badData(message), response.body());
+    }
+
+    @Test
+    void shouldAnswer422ForAnExecutionError()
+    {
+        // two series with the same labels once rate() drops their names
+        final HttpResponse<String> response = http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("rate({__name__=~\"dspex_(variable_read|cache_hit)_total\"}[1m])"));
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertEquals("{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"vector cannot contain metrics " +
+            "with the same labelset\"}", response.body());
+    }
+
+    @Test
+    void shouldRefuseAFormLongerThanMaxRequestBytesAndCloseTheConnection()
+    {
+        final int max = HttpSettings.DEFAULT.maxRequestBytes();
+        final HttpResponse<String> response = post("/api/v1/query", "query=" + "1".repeat(max));
+
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"error\":\"the request body is longer than " + max + " bytes (max_request_bytes)\"}",
+            response.body());
+        assertEquals("close", response.headers().firstValue("Connection").orElse(""));
+    }
+
+    @Test
+    void shouldStillRefusePostOnTheOtherPaths()
+    {
+        final HttpResponse<String> response = post("/api/health", "a=1");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("{\"error\":\"method POST is not allowed: use GET or HEAD\"}", response.body());
+    }
+
+    @Test
+    void shouldRefuseOtherMethodsOnTheApiWithItsAllow()
+    {
+        final HttpResponse<String> response = http.send("PUT", "/api/v1/query", HttpRequest.BodyPublishers.noBody());
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElseThrow());
+    }
+}
