@@ -260,7 +260,10 @@ class StatsdGrammarTest
         f.feed("cache_hit:9.2e18|c");
         assertEquals(3, f.lines(LineOutcome.ACCEPTED));
         assertEquals(Long.MAX_VALUE, f.stats("cache_hit").sum());
-        assertEquals(1, f.engine.selfMetric(SelfMetric.VALUES_SATURATED), "the three lines meet in one fold of the cells");
+        // one saturating addition per fold that passes the bound: 1 when the three lines meet in one fold of the
+        // cells, 2 when the consumer's tick folds between the feeds (a descheduled test thread): never 0, never 3
+        final long saturations = f.engine.selfMetric(SelfMetric.VALUES_SATURATED);
+        assertTrue(saturations == 1 || saturations == 2, "saturations: " + saturations);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         f.engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\ndspex_cache_hit_total 9.223372036854776E18\n"));
