@@ -9,6 +9,7 @@ import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.HistogramWriter;
 import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.StoreException;
 import dev.bridge.analytics.store.StoreReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ final class TotalsSeeding
         AggregateWriter aggregates = null;
         HistogramWriter histograms = null;
         int seeded = 0;
+        int skipped = 0;
+        String firstProblem = null;
         for (final SeriesInfo info : series)
         {
             final long key = BucketKey.totals(info.id());
@@ -50,34 +53,59 @@ final class TotalsSeeding
             {
                 continue;
             }
-            final boolean histogram = info.metric().type() == MetricType.HISTOGRAM;
-            final StatsQuery.Distribution distribution = histogram ?
-                query.distribution(List.of(info), info.metric().histogram(), all) : null;
-            final Stats stats = histogram ? distribution.stats() : query.stats(List.of(info), all);
             if (aggregates == null)
             {
                 aggregates = store.newAggregateWriter();
                 histograms = store.newHistogramWriter();
             }
-            if (stats.count() == 0)
+            try
             {
-                // everything it had has expired: empty totals, so that the next start does not read its history again
-                aggregates.write(key, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0.0, 0);
-                continue;
+                seeded += seed(info, key, query, all, aggregates, histograms) ? 1 : 0;
             }
-            if (histogram)
+            catch (final StoreException ex)
             {
-                histograms.write(key, distribution.histogram()); // before the aggregate: a seeded series is complete
+                // a store that lost writes cannot answer over ALL, or a full one refuses the totals: the series
+                // stays without totals (a scrape reads it over ALL, as before totals), the engine starts
+                if (skipped++ == 0)
+                {
+                    firstProblem = ex.getMessage();
+                }
             }
-            aggregates.write(key, stats.count(), stats.sum(), stats.min(), stats.max(), sumSquares(stats), stats.last());
-            seeded++;
         }
         if (seeded > 0)
         {
             LOG.info("{}: {} series had no running totals (a store from before they were kept, or cut by a crash): " +
                 "their totals start from what the store keeps of them", store.directory(), seeded);
         }
+        if (skipped > 0)
+        {
+            LOG.warn("{}: {} series without running totals could not be given any (first: {}); their totals start " +
+                "from 0 with their next value", store.directory(), skipped, firstProblem);
+        }
         return seeded;
+    }
+
+    /** @return true when {@code info} got totals with data; false when it got empty ones (its data expired). */
+    private static boolean seed(
+        final SeriesInfo info, final long key, final StatsQuery query, final TimeRange.ResolvedRange all,
+        final AggregateWriter aggregates, final HistogramWriter histograms)
+    {
+        final boolean histogram = info.metric().type() == MetricType.HISTOGRAM;
+        final StatsQuery.Distribution distribution = histogram ?
+            query.distribution(List.of(info), info.metric().histogram(), all) : null;
+        final Stats stats = histogram ? distribution.stats() : query.stats(List.of(info), all);
+        if (stats.count() == 0)
+        {
+            // everything it had has expired: empty totals, so that the next start does not read its history again
+            aggregates.write(key, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0.0, 0);
+            return false;
+        }
+        if (histogram)
+        {
+            histograms.write(key, distribution.histogram()); // before the aggregate: a seeded series is complete
+        }
+        aggregates.write(key, stats.count(), stats.sum(), stats.min(), stats.max(), sumSquares(stats), stats.last());
+        return true;
     }
 
     /** @return the sum of squares the stats were computed from (their mean and deviation), or the saturated bound. */
