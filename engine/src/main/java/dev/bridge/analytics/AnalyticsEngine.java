@@ -111,6 +111,7 @@ public final class AnalyticsEngine implements AutoCloseable
             {
                 sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
+            TotalsSeeding.seed(store, registry.all(), resolutions, clock.time());
             pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);
             queries = new AnalyticsQueries(config, registry, store, clock, this::query);
         }

@@ -261,8 +261,8 @@ public final class AnalyticsQueries
     /**
      * Writes every series over {@code range} in {@code format} to {@code out} (not closed), from one snapshot of
      * the store, so that every format of the same snapshot agrees. See {@link ExportSnapshot} for what a snapshot
-     * holds and the writers of {@link ExportWriters} for each format. Prometheus scrapes should ask for
-     * {@link TimeRange#ALL}: counters are then totals over everything the store keeps.
+     * holds and the writers of {@link ExportWriters} for each format. Counters are totals over the range (over
+     * {@link TimeRange#ALL}: over everything retention still keeps); a Prometheus scrape reads {@link #scrape}.
      *
      * @throws java.io.IOException from {@code out}.
      */
@@ -272,6 +272,37 @@ public final class AnalyticsQueries
     {
         final ExportWriter writer = ExportWriters.of(format);
         writer.write(snapshot(range, writer.parts()), out);
+    }
+
+    /**
+     * Writes what a Prometheus scrape reads ({@code /metrics}) in {@code format} to {@code out} (not closed): every
+     * series' running totals since it was created ({@link #totals}), so counters, histogram counts, sums and buckets
+     * never decrease and {@code _created} never moves forward, whatever retention removes. Costs one aggregate read
+     * (and one histogram read per histogram series) per series, whatever the history's length. Thread-safe.
+     *
+     * @throws java.io.IOException from {@code out}.
+     */
+    public void scrape(final dev.bridge.analytics.export.ExportFormat format, final java.io.OutputStream out)
+        throws java.io.IOException
+    {
+        final ExportWriter writer = ExportWriters.of(format);
+        writer.write(totals(writer.parts()), out);
+    }
+
+    /**
+     * Takes one snapshot of every series' running totals since it was created (the store's
+     * {@link dev.bridge.analytics.store.BucketKey#totals} entries, written at each commit): counts, sums and the
+     * histogram of everything each series recorded, independent of retention and rollups; gauges' last value is the
+     * newest ever set; created times from {@code series-starts.dat}. Its range is {@link TimeRange#ALL} (what a
+     * store without totals is read over, see {@link dev.bridge.analytics.query.SeriesReader#readTotals}); buckets
+     * are never read; the dashboard part, if asked for, is over {@link TimeRange#ALL}.
+     *
+     * @param parts the optional parts to read.
+     * @return the snapshot; see {@link ExportSnapshot}.
+     */
+    public ExportSnapshot totals(final Set<SnapshotPart> parts)
+    {
+        return snapshot(TimeRange.ALL, parts, true);
     }
 
     /**
@@ -331,6 +362,11 @@ public final class AnalyticsQueries
      */
     public ExportSnapshot snapshot(final TimeRange range, final Set<SnapshotPart> parts)
     {
+        return snapshot(range, parts, false);
+    }
+
+    private ExportSnapshot snapshot(final TimeRange range, final Set<SnapshotPart> parts, final boolean totals)
+    {
         final long nowMs = clock.time();
         final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
         final ExportRange exportRange = ExportRange.of(range, resolved);
@@ -344,8 +380,10 @@ public final class AnalyticsQueries
             final List<SeriesExport> read = new ArrayList<>();
             for (final SeriesInfo info : exportOrder(registry.all()))
             {
-                read.add(SnapshotAssembler.series(
-                    reader.read(info, resolved, withBuckets, nowMs), exportRange, settings, percentiles, withDistributions));
+                read.add(totals ?
+                    SnapshotAssembler.total(reader.readTotals(info, resolved, nowMs), settings, percentiles, withDistributions) :
+                    SnapshotAssembler.series(reader.read(info, resolved, withBuckets, nowMs), exportRange, settings,
+                        percentiles, withDistributions));
             }
             return read;
         });

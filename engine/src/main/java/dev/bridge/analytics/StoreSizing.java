@@ -75,10 +75,13 @@ final class StoreSizing
             settings.maxSeries());
     }
 
-    /** @return the buckets one series keeps over every resolution's retention (plus the live one of each). */
+    /**
+     * @return the buckets one series keeps over every resolution's retention (plus the live one of each), plus its
+     *         running totals entry ({@link dev.bridge.analytics.store.BucketKey#TOTALS_RESOLUTION}).
+     */
     static long bucketsPerSeries(final EngineSettings settings)
     {
-        long total = 0;
+        long total = 1;
         for (final Resolution r : settings.resolutions())
         {
             total += buckets(r);

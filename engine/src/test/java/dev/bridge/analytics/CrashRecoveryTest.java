@@ -64,9 +64,21 @@ class CrashRecoveryTest
             assertTrue(reads.count() >= lastCommitted,
                 "recovered " + reads.count() + " reads, the writer had committed " + lastCommitted);
             assertEquals(reads.count(), reads.sum());
+            final long total = scrapedReads(engine);
+            assertTrue(total >= lastCommitted && total <= reads.count(),
+                "scraped total " + total + ", committed " + lastCommitted + ", stored " + reads.count());
             engine.counter("variable_read").increment(); // the recovered store takes writes
             engine.flush();
             assertEquals(reads.count() + 1, engine.stats("variable_read", TimeRange.ALL).count());
+            assertEquals(total + 1, scrapedReads(engine), "the running total continues");
         }
+    }
+
+    /** @return the running total of variable_read that /metrics exports. */
+    private static long scrapedReads(final AnalyticsEngine engine)
+    {
+        return engine.queries().totals(java.util.EnumSet.noneOf(dev.bridge.analytics.export.SnapshotPart.class))
+            .series().stream().filter(s -> s.metric().name().equals("variable_read") && s.labels().isEmpty())
+            .findFirst().orElseThrow().total();
     }
 }

@@ -37,8 +37,29 @@ public final class SnapshotAssembler
         final SeriesRead read, final ExportRange range, final ExportSettings settings, final List<Double> percentiles,
         final boolean keepDistribution)
     {
+        return assemble(read, read.firstDataMs() == null ? null : Math.max(read.firstDataMs(), range.fromMs()), settings,
+            percentiles, keepDistribution);
+    }
+
+    /**
+     * @param read             the series' running totals ({@link dev.bridge.analytics.query.SeriesReader#readTotals}).
+     * @param settings         bucket bounds per metric.
+     * @param percentiles      fractions to compute, increasing ({@link ExportSnapshot#percentilesFor}).
+     * @param keepDistribution whether the series keeps its merged HdrHistogram ({@link SnapshotPart#DISTRIBUTIONS}).
+     * @return the series' running totals since it was created, created at its first data ({@code _created}).
+     */
+    public static SeriesExport total(
+        final SeriesRead read, final ExportSettings settings, final List<Double> percentiles,
+        final boolean keepDistribution)
+    {
+        return assemble(read, read.firstDataMs(), settings, percentiles, keepDistribution);
+    }
+
+    private static SeriesExport assemble(
+        final SeriesRead read, final Long createdMs, final ExportSettings settings, final List<Double> percentiles,
+        final boolean keepDistribution)
+    {
         final MetricDefinition metric = read.series().metric();
-        final Long createdMs = read.firstDataMs() == null ? null : Math.max(read.firstDataMs(), range.fromMs());
         HistogramExport histogram = null;
         if (metric.type() == MetricType.HISTOGRAM)
         {

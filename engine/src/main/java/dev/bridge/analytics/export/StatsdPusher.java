@@ -27,14 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The periodic StatsD push ({@code export.statsd}): every {@code interval} it sends, over UDP to host:port, what
  * the interval added to each series, as lines of {@link StatsdLines} packed by {@link StatsdPacker}.
  * <p>
- * How a push finds what the interval added: it takes a snapshot of {@link TimeRange#ALL} (totals over everything
- * the store keeps) and subtracts the previous push's (the first cycle only takes that baseline, so history
- * written before the pusher started is not sent). Counters send the delta of their total ({@code |c}, nothing when
+ * How a push finds what the interval added: it takes a snapshot of every series' running totals since it was
+ * created ({@link AnalyticsQueries#totals}, what {@code /metrics} exports: one read per series, independent of
+ * retention) and subtracts the previous push's (the first cycle only takes that baseline, so history written before
+ * the pusher started is not sent). Counters send the delta of their total ({@code |c}, nothing when
  * 0); gauges their last value ({@code |g}, at every push once they have data); histograms the delta of count and
  * sum ({@code |c}) and min, max and percentiles of the interval's values, from the merged HdrHistogram minus the
  * previous one ({@code |g}; nothing when the interval added no value). Deltas are exact whatever the interval, and
- * events committed late (backfill, a slow commit) are sent by the next push. A total that went down (retention
- * removed a bucket) sends nothing and becomes the new baseline.
+ * events committed late (backfill, a slow commit) are sent by the next push. A total that went down (a store replaced
+ * under the engine) sends nothing and becomes the new baseline; retention no longer lowers a total (it did when the
+ * push read {@link TimeRange#ALL}, and lost the increments of the push that saw a bucket expire).
  * <p>
  * An agent ({@link #doWork()}): reads the injected clock once per cycle; pushes when {@code nowMs} reaches the
  * deadline, then sets the next one an interval later (skipping missed ones). {@link #start} runs it on one daemon
@@ -226,7 +228,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
 
     private void push(final boolean send)
     {
-        final ExportSnapshot snapshot = queries.snapshot(TimeRange.ALL, EnumSet.of(SnapshotPart.DISTRIBUTIONS));
+        final ExportSnapshot snapshot = queries.totals(EnumSet.of(SnapshotPart.DISTRIBUTIONS));
         for (final SeriesExport s : snapshot.series())
         {
             if (!s.hasData())

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code /metrics}: every series over {@link TimeRange#ALL} for a Prometheus scrape, in protobuf (with native
+ * {@code /metrics}: every series' running totals since it was created ({@link AnalyticsQueries#scrape}: counters
+ * and histograms never decrease, {@code _created} never moves forward) for a Prometheus scrape, in protobuf (with native
  * histograms), OpenMetrics 1.0 or text 0.0.4 as client_java's {@code ExpositionFormats} negotiates the {@code Accept}
  * header ({@link ExportWriters#negotiateScrape}), with that format's Content-Type and {@code Vary: Accept} (the
  * server's gzip handler adds {@code Accept-Encoding}). Takes no parameters. Immutable, thread-safe.
@@ -35,7 +36,9 @@ final class MetricsEndpoint implements Endpoint
     {
         final List<String> accept = request.header("Accept");
         final ExportFormat format = ExportWriters.negotiateScrape(accept.isEmpty() ? null : String.join(",", accept));
-        return export(queries, format, TimeRange.ALL).withHeader("Vary", "Accept");
+        final ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        queries.scrape(format, body);
+        return Reply.ok(format.contentType(), body.toByteArray()).withHeader("Vary", "Accept");
     }
 
     /** @return the export of {@code range} in {@code format}, with the format's content type. */

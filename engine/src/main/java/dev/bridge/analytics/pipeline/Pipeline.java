@@ -78,14 +78,16 @@ public final class Pipeline implements AutoCloseable
             saturations);
         final HistogramStage rawHistograms = new HistogramStage(series, rawResolution, histogramWriter, store.newReader(), null);
         final SampleStage samples = new SampleStage(series, rawResolution, store.newSampleWriter());
-        final RollupBuckets[] rollupBuckets = new RollupBuckets[resolutions.size() - 1];
-        final RollupHistograms[] rollupHistograms = new RollupHistograms[resolutions.size() - 1];
-        for (int i = 1; i < resolutions.size(); i++)
+        final int levels = resolutions.size(); // the rollups, then the running totals (TotalsLevel)
+        final RollupBuckets[] rollupBuckets = new RollupBuckets[levels];
+        final RollupHistograms[] rollupHistograms = new RollupHistograms[levels];
+        for (int i = 1; i <= levels; i++)
         {
+            final Resolution level = i < levels ? resolutions.get(i) : TotalsLevel.RESOLUTION;
             rollupBuckets[i - 1] = new RollupBuckets(
-                series.capacity(), resolutions.get(i), rawBuckets, aggregateWriter, store.newReader(), saturations);
+                series.capacity(), level, rawBuckets, aggregateWriter, store.newReader(), saturations);
             rollupHistograms[i - 1] = new RollupHistograms(
-                series, resolutions.get(i), rawHistograms, histogramWriter, store.newReader());
+                series, level, rawHistograms, histogramWriter, store.newReader());
             rollupBuckets[i - 1].startExpiry(nowMs);
             rollupHistograms[i - 1].startExpiry(nowMs);
         }

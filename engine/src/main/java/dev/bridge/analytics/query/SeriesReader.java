@@ -98,6 +98,40 @@ public final class SeriesReader
         return new SeriesRead(series, stats, buckets, histogram, exactSamples, firstDataMs);
     }
 
+    /**
+     * Reads the series' running totals since it was created ({@link BucketKey#totals}): one aggregate and, for a
+     * histogram series, one histogram, whatever the history's length. A series without totals (a store written
+     * before totals were kept, read without an engine that would seed them; a store built from snapshots) is read
+     * over {@code all} instead, as {@link #read} does.
+     *
+     * @param series the series to read.
+     * @param all    {@link TimeRange#ALL} resolved: the fallback.
+     * @param nowMs  the time {@code all} was resolved at.
+     * @return the totals: stats over everything the series recorded, no buckets, the merged counts of its
+     *         histogram, no exact samples, and {@code firstDataMs} from {@code series-starts.dat} (it never moves
+     *         forward: retention does not change it, only a value older than every earlier one moves it back).
+     */
+    public SeriesRead readTotals(final SeriesInfo series, final TimeRange.ResolvedRange all, final long nowMs)
+    {
+        final long key = BucketKey.totals(series.id());
+        final var aggregate = reader.aggregateScratch();
+        final long earliestSec = reader.earliestDataSec(series.id());
+        if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0 || earliestSec == StoreReader.NO_DATA)
+        {
+            return read(series, all, false, nowMs);
+        }
+        final StatsAccumulator accumulator = new StatsAccumulator();
+        accumulator.add(series.id(), 0L, aggregate);
+        final Stats stats = accumulator.toStats();
+        EncodedHistogramMerger histogram = null;
+        if (series.metric().type() == MetricType.HISTOGRAM)
+        {
+            histogram = merge(series.metric().histogram(), List.of(key));
+            HistogramCoverage.check(statsQuery.store(), series.metric().name(), histogram.totalCount(), stats.count());
+        }
+        return new SeriesRead(series, stats, List.of(), histogram, null, earliestSec * 1000L);
+    }
+
     /** @return the merged counts of {@code keys}, in this reader's merger for the spec (reset first). */
     private EncodedHistogramMerger merge(final HistogramSpec spec, final List<Long> keys)
     {

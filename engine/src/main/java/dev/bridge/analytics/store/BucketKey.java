@@ -8,7 +8,9 @@ package dev.bridge.analytics.store;
  * | series id (24) | res (4)| bucket start, epoch seconds (36) |
  * +----------------+--------+----------------------------------+
  * </pre>
- * 36 bits of seconds reach the year 4147; 24 bits allow 16,777,216 series.
+ * 36 bits of seconds reach the year 4147; 24 bits allow 16,777,216 series. Resolution {@value #TOTALS_RESOLUTION}
+ * holds no buckets but one entry per series, its running totals since it was created ({@link #totals}), which no
+ * retention removes (configured resolutions take indexes 0..2).
  */
 public final class BucketKey
 {
@@ -22,6 +24,18 @@ public final class BucketKey
 
     /** Index of the raw resolution (rollups take the next indexes). */
     public static final int RAW_RESOLUTION = 0;
+
+    /**
+     * Index of the running totals: one entry per series in the aggregate and histogram maps, at bucket start 0, that
+     * the consumer writes at each commit (everything the series ever recorded) and nothing expires.
+     */
+    public static final int TOTALS_RESOLUTION = 15;
+
+    /** @return the key of the running totals of {@code seriesId}. */
+    public static long totals(final int seriesId)
+    {
+        return pack(seriesId, TOTALS_RESOLUTION, 0L);
+    }
 
     /** @return the key of a raw bucket. */
     public static long raw(final int seriesId, final long bucketStartSec)

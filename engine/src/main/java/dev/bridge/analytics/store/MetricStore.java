@@ -303,7 +303,7 @@ public final class MetricStore implements Closeable
         aggregates.forEachEntry(entry ->
         {
             final long key = entry.key().get().getValue();
-            if (entry.value().get().getCount() > 0)
+            if (entry.value().get().getCount() > 0 && BucketKey.resolutionIndex(key) != BucketKey.TOTALS_RESOLUTION)
             {
                 starts.record(BucketKey.seriesId(key), BucketKey.bucketStartSec(key));
             }

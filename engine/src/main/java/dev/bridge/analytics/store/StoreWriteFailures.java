@@ -44,6 +44,10 @@ public final class StoreWriteFailures
     StoreException onAggregateFailure(final long bucketKey, final long entries, final RuntimeException cause)
     {
         final long startSec = BucketKey.bucketStartSec(bucketKey);
+        if (BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION)
+        {
+            return onFailure(MetricStore.AGGREGATES_FILE, entries, cause); // no bucket lost: the next commit retries
+        }
         if (startSec < aggregatesLostFromSec.getAndAccumulate(startSec, Math::min))
         {
             try

@@ -116,6 +116,30 @@ class StatsdPusherTest
     }
 
     @Test
+    @Timeout(60)
+    void shouldPushEveryIncrementWhileRetentionRemovesBuckets() throws IOException
+    {
+        engine = AnalyticsEngine.start(config(false, "127.0.0.1", StatsdFlavour.ETSY).withEngine(b -> b
+            .rawRetention(Duration.ofSeconds(10)).aggregationInterval(Duration.ofSeconds(60))
+            .retentionPeriod(Duration.ofSeconds(120)).longTermInterval(Duration.ofSeconds(120))
+            .longTermRetention(Duration.ofSeconds(240))), clock);
+        final StatsdPusher pusher = pusher(engine, "127.0.0.1", StatsdFlavour.ETSY);
+        assertEquals(1, pusher.doWork()); // baseline
+        for (int push = 1; push <= 60; push++) // 600 s: buckets expire from 240 s on
+        {
+            clock.set(T + push * INTERVAL.toMillis() - 5_000);
+            engine.counter("variable_read").add(3);
+            engine.flush();
+            clock.set(T + push * INTERVAL.toMillis());
+            assertEquals(1, pusher.doWork());
+            assertEquals(List.of("dspex_variable_read:3|c"),
+                receive(pusher).stream().filter(line -> line.startsWith("dspex_variable_read:")).toList(),
+                "push " + push);
+        }
+        pusher.close();
+    }
+
+    @Test
     void shouldTagLabelsWithDogStatsd() throws IOException
     {
         engine = AnalyticsEngine.start(config(false, "127.0.0.1", StatsdFlavour.DOGSTATSD), clock);

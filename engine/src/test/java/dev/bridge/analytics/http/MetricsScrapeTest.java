@@ -1,6 +1,5 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.export.ExportFormat;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics;
@@ -164,7 +163,7 @@ class MetricsScrapeTest
     private static byte[] direct(final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        scripted.engine().queries().export(format, TimeRange.ALL, out);
+        scripted.engine().queries().scrape(format, out);
         return out.toByteArray();
     }
 

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,7 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * {@code engineExposition} is {@code engine.export(PROMETHEUS, ALL, out)} on a running engine holding those values
  * (flushed; the consumer idles): a snapshot read from the store (stats, merged histograms, cumulative bucket
- * counts) and the Prometheus project's text writer, into a reused {@code ByteArrayOutputStream}. Target (issue 5):
+ * counts) and the Prometheus project's text writer, into a reused {@code ByteArrayOutputStream}; what /metrics
+ * served before the running totals. {@code engineScrape} is what /metrics serves now,
+ * {@code queries().scrape(PROMETHEUS, out)}: one totals entry (and histogram) per series. {@code historyHours}
+ * puts 0 or 720 hours (30 days) of hourly values before them: the scrape stays flat (issue 15: within 20%), the
+ * export over ALL merges one more bucket per series and hour. Target (issue 5):
  * time at most Micrometer's, allocation (run with {@code -prof gc}) at most 0.25x of it.
  * <p>
  * Thread-safety: {@code Scope.Benchmark} states; both exports are thread-safe, one thread measures.
@@ -62,6 +67,12 @@ public class ExpositionBenchmark
     @State(Scope.Benchmark)
     public static class EngineState
     {
+        /**
+         * Hours of history before the values: 0 (an empty history), or 720 (30 days: each series records one
+         * counter increment, gauge set and latency per hour, so TimeRange.ALL spans 720 hourly buckets per series).
+         */
+        @Param({ "0", "720" })
+        public int historyHours;
         private Path directory;
         private AnalyticsEngine engine;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
@@ -70,7 +81,25 @@ public class ExpositionBenchmark
         public void setUp() throws IOException
         {
             directory = Files.createTempDirectory("bridge-exposition-");
-            engine = AnalyticsEngine.start(ExpositionCatalog.config(directory));
+            final long nowMs = System.currentTimeMillis();
+            final AtomicLong timeMs = new AtomicLong(nowMs - historyHours * 3_600_000L);
+            engine = AnalyticsEngine.start(ExpositionCatalog.config(directory, 1_000_000), timeMs::get);
+            for (int hour = 0; hour < historyHours; hour++)
+            {
+                timeMs.set(nowMs - (historyHours - hour) * 3_600_000L);
+                record(1);
+                engine.flush();
+            }
+            timeMs.set(nowMs);
+            record(ExpositionCatalog.VALUES_PER_HISTOGRAM);
+            engine.flush();
+            System.out.printf("[exposition] engine, %d h of history: %,d bytes of Prometheus text (export ALL), " +
+                "%,d (scrape)%n", historyHours, export(), scrape());
+        }
+
+        /** Records every series' values; histograms get their first {@code valuesPerHistogram} latencies. */
+        private void record(final int valuesPerHistogram)
+        {
             final long[] latencies = LatencyValues.generate();
             for (int w = 0; w < ExpositionCatalog.WORKERS; w++)
             {
@@ -88,20 +117,27 @@ public class ExpositionBenchmark
                 for (int m = 0; m < ExpositionCatalog.HISTOGRAM_METRICS; m++)
                 {
                     final var histogram = engine.histogram(ExpositionCatalog.HISTOGRAMS.get(m), ExpositionCatalog.LABEL, worker);
-                    for (int i = 0; i < ExpositionCatalog.VALUES_PER_HISTOGRAM; i++)
+                    for (int i = 0; i < valuesPerHistogram; i++)
                     {
                         histogram.record(ExpositionCatalog.histogramValue(latencies, m, w, i));
                     }
                 }
             }
-            engine.flush();
-            System.out.printf("[exposition] engine: %,d bytes of Prometheus text%n", export());
         }
 
+        /** What /metrics wrote before the running totals: every series over TimeRange.ALL. */
         int export() throws IOException
         {
             out.reset();
             engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+            return out.size();
+        }
+
+        /** What /metrics writes: every series' running totals. */
+        int scrape() throws IOException
+        {
+            out.reset();
+            engine.queries().scrape(ExportFormat.PROMETHEUS, out);
             return out.size();
         }
 
@@ -179,6 +215,19 @@ public class ExpositionBenchmark
         try
         {
             return state.export();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Benchmark
+    public int engineScrape(final EngineState state)
+    {
+        try
+        {
+            return state.scrape();
         }
         catch (final IOException ex)
         {

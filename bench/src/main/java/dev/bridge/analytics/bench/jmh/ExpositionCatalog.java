@@ -69,9 +69,15 @@ final class ExpositionCatalog
     /** @return the bundled defaults with this catalog instead of DSPex's, stored in {@code dir}, sampling off. */
     static EngineConfig config(final Path dir)
     {
+        return config(dir, 100_000);
+    }
+
+    /** As {@link #config(Path)} with a store of {@code storeEntries} buckets (a long history needs more). */
+    static EngineConfig config(final Path dir, final long storeEntries)
+    {
         // resource sampling off: the engine's own gauges stay without data and out of the export, as in Micrometer
         final EngineConfig base = EngineConfig.defaults().withEngine(
-            b -> b.dataDirectory(dir).storeEntries(100_000).resourceSamplingInterval(Duration.ZERO));
+            b -> b.dataDirectory(dir).storeEntries(storeEntries).resourceSamplingInterval(Duration.ZERO));
         final List<MetricDefinition> metrics = new ArrayList<>();
         for (final String name : COUNTERS)
         {
