@@ -23,8 +23,9 @@ import java.util.Set;
  * sampled (as remote write sends only closed steps).
  * <p>
  * The resolution: the coarsest whose width is at most {@code maxWidthMs} (the query's step, and half of its
- * shortest range selector) and whose retention covers the window's start; else the finest that covers it; else the
- * one kept longest. Not thread-safe: one per query.
+ * shortest range selector) and whose retention covers the window's start; else the coarsest whose width fits (the
+ * window's start then has no samples, as in a Prometheus with that retention); else the finest that covers it; else
+ * the one kept longest. Not thread-safe: one per query.
  */
 public final class StorePromqlSource implements SampleSource
 {
@@ -104,6 +105,7 @@ public final class StorePromqlSource implements SampleSource
     {
         final List<Resolution> resolutions = queries.config().engine().resolutions();
         Resolution chosen = null;
+        Resolution coarsestFitting = null;
         Resolution finestCovering = null;
         for (final Resolution r : resolutions)
         {
@@ -112,14 +114,25 @@ public final class StorePromqlSource implements SampleSource
             {
                 finestCovering = r;
             }
-            if (covers && r.widthMs() <= maxWidthMs)
+            if (r.widthMs() <= maxWidthMs)
             {
-                chosen = r;
+                coarsestFitting = r;
+                if (covers)
+                {
+                    chosen = r;
+                }
             }
         }
         if (chosen != null)
         {
             return chosen;
+        }
+        if (coarsestFitting != null)
+        {
+            // no fitting resolution reaches back to the window's start: answer what the fitting one keeps (the start
+            // of the window has no samples, as in a Prometheus with that retention) rather than samples too sparse for
+            // the query's ranges (a [5m] rate over hourly buckets has none)
+            return coarsestFitting;
         }
         if (finestCovering != null)
         {

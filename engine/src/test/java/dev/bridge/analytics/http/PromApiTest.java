@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
 import static dev.bridge.analytics.http.ScriptedTraffic.T;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Prometheus' HTTP API over real HTTP on 127.0.0.1, against {@link ScriptedTraffic}: exact JSON bodies, GET and form
@@ -278,5 +279,32 @@ class PromApiTest
 
         assertEquals(405, response.statusCode());
         assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElseThrow());
+    }
+
+    /**
+     * A range longer than every fitting resolution keeps (25 h at a 60 s step: the 1 min rollup keeps 24 h, the 1 h
+     * rollup is too coarse for the step) is answered from the fitting resolution for what it keeps, not from hourly
+     * buckets that have no sample in it (an empty matrix before the fix).
+     */
+    @Test
+    void shouldAnswerAWindowLongerThanTheFittingResolutionKeepsFromWhatItKeeps(@TempDir final Path own) throws Exception
+    {
+        final ManualClock clock = new ManualClock(NOW);
+        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        try
+        {
+            clock.set(NOW + 120_000); // the 1 min bucket holding the traffic has ended
+            final long end = (NOW + 120_000) / 1000;
+            final HttpResponse<String> response = server.http().get("/api/v1/query_range?query=" +
+                q("dspex_variable_read_total") + "&start=" + (end - 25 * 3600) + "&end=" + end + "&step=60");
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().startsWith("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\"," +
+                "\"result\":[{\"metric\":{\"__name__\":\"dspex_variable_read_total\"},\"values\":[["), response.body());
+            assertTrue(response.body().contains(",\"90\"]"), response.body());
+        }
+        finally
+        {
+            server.close();
+        }
     }
 }
