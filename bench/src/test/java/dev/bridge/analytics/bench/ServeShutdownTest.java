@@ -92,8 +92,9 @@ class ServeShutdownTest
         {
             final Stats accepted = reader.queries().stats("statsd_lines", Map.of("outcome", "accepted"), TimeRange.ALL);
             final Stats reads = reader.queries().stats("variable_read", TimeRange.ALL);
-            assertTrue(accepted.sum() >= (long)LINES_PER_DATAGRAM * DATAGRAMS_BEFORE_SIGNAL / 2,
-                "the listener accepted only " + accepted.sum() + " lines");
+            // traffic reached the listener before the signal (how much of it depends on the kernel's UDP buffer and
+            // the listener's start-up: 5,480 of 40,000 lines were read on a loaded machine); what matters is below
+            assertTrue(accepted.sum() >= LINES_PER_DATAGRAM, "the listener accepted only " + accepted.sum() + " lines");
             assertEquals(accepted.sum(), reads.sum(), "increments stored against lines the listener accepted");
         }
     }
