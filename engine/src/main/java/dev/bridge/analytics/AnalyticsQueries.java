@@ -223,16 +223,16 @@ public final class AnalyticsQueries
     }
 
     /**
-     * @return the stored buckets of {@code series} at {@code resolution} with starts in [fromMs, toMs), one entry per
-     *         series with data (the PromQL engine's input; see {@link dev.bridge.analytics.query.BucketSeriesQuery}).
+     * @return the stored buckets of {@code series} at {@code resolution} from {@code fromMs} to now, with what each
+     *         series held before, one entry per series with data (the PromQL engine's input; see
+     *         {@link dev.bridge.analytics.query.BucketSeriesQuery}).
      */
     public List<dev.bridge.analytics.query.StoredBuckets> storedBuckets(
-        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs,
-        final long toMs)
+        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs)
     {
         final long nowMs = clock.time();
         return guard.run(() -> new dev.bridge.analytics.query.BucketSeriesQuery(statsQuery, config.engine().resolutions())
-            .read(series, resolution, fromMs, toMs, nowMs, s -> config.export().bucketsFor(s.metric())));
+            .read(series, resolution, fromMs, nowMs, s -> config.export().bucketsFor(s.metric())));
     }
 
     /**

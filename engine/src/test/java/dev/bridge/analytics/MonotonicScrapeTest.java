@@ -106,6 +106,61 @@ class MonotonicScrapeTest
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldAnswerPromqlWithTheExportedRunningTotalsPastRetention() throws Exception
+    {
+        final ManualClock clock = new ManualClock(T0);
+        // raw buckets kept 60 s: the last four 15 s steps can be sampled from them
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir, b -> b
+            .rawRetention(Duration.ofSeconds(60)).aggregationInterval(Duration.ofSeconds(60))
+            .retentionPeriod(Duration.ofSeconds(120)).longTermInterval(Duration.ofSeconds(120))
+            .longTermRetention(Duration.ofSeconds(240))), clock))
+        {
+            for (int step = 0; step < STEPS; step++)
+            {
+                clock.set(T0 + step * 1000L);
+                engine.counter("variable_read").increment();
+                engine.histogram("read_latency_us").record(100 + step);
+                engine.flush();
+            }
+            clock.set(T0 + STEPS * 1000L + 500);
+            assertTrue(engine.stats("variable_read", TimeRange.ALL).count() < STEPS, "retention removed the first ones");
+            // a sample at the 15 s step end G counts the seconds that ended by G: (G - T0) / 1000 values
+            for (final long g : new long[]{ T0 + 585_000, T0 + 600_000 })
+            {
+                final long n = (g - T0) / 1000;
+                assertEquals(n, promql(engine, "last_over_time(dspex_variable_read_total[30s])", g), "reads at " + g);
+                assertEquals(n, promql(engine, "last_over_time(dspex_read_latency_seconds_count[30s])", g), "count at " + g);
+                // values 100 .. 100 + step, one per second: le=250us counts 100 .. 250 (151 of them)
+                assertEquals(151, promql(engine, "last_over_time(dspex_read_latency_seconds_bucket{le=\"2.5E-4\"}[30s])", g),
+                    "le=250us at " + g);
+                assertEquals((n * 100 + n * (n - 1) / 2) / 1e6,
+                    promql(engine, "last_over_time(dspex_read_latency_seconds_sum[30s])", g), 1e-12, "sum at " + g);
+            }
+            // an instant selector's 5 min look-back reaches past every retention: the coarsest fitting resolution
+            // (120 s) answers its last closed bucket's end, the scrape's total
+            assertEquals((double)series(engine, "variable_read").total(),
+                promql(engine, "dspex_variable_read_total", T0 + STEPS * 1000L));
+            assertEquals(STEPS, promql(engine, "dspex_read_latency_seconds_count", T0 + STEPS * 1000L));
+        }
+    }
+
+    /** @return the value of the single sample of {@code expr} evaluated over the engine's store at {@code timeMs}. */
+    private static double promql(final AnalyticsEngine engine, final String expr, final long timeMs)
+    {
+        final dev.bridge.analytics.promql.Expr parsed = dev.bridge.analytics.promql.PromqlParser.parse(expr);
+        final dev.bridge.analytics.promql.StorePromqlSource source = new dev.bridge.analytics.promql.StorePromqlSource(
+            engine.queries(), dev.bridge.analytics.promql.BucketWidths.maxWidthMs(parsed, 0,
+                dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS));
+        final dev.bridge.analytics.promql.Value value = new dev.bridge.analytics.promql.PromqlEvaluator(source,
+            dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(parsed, timeMs);
+        final java.util.List<dev.bridge.analytics.promql.Value.Sample> samples =
+            ((dev.bridge.analytics.promql.Value.Vector)value).samples();
+        assertEquals(1, samples.size(), () -> expr + " answered " + samples);
+        return samples.get(0).value();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldContinueAStoreWithoutTotalsFromWhatItRetains() throws Exception
     {
         final ManualClock clock = new ManualClock(T0);

@@ -4,6 +4,7 @@ import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.store.SaturatingMath;
 import dev.bridge.analytics.query.StoredBuckets;
 import dev.bridge.analytics.series.SeriesInfo;
 
@@ -15,15 +16,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The engine's store as PromQL series ({@link PromSeries}): one sample per bucket end of the chosen resolution, from
- * the series' first bucket with data in the read window (or its start, for a counter with earlier data) to the last
- * bucket that has ended by now, carrying the value a Prometheus fed by the engine would hold at that instant:
- * counters their running total (including everything stored before the window), histograms the running count, sum
- * and per-bound counts since the window's start, gauges the last value seen. The bucket still open now is not
- * sampled (as remote write sends only closed steps).
+ * The engine's store as PromQL series ({@link PromSeries}), sampled as a Prometheus fed by the engine's remote write
+ * holds them: one sample per series at every end of a <em>sample step</em> (the remote-write {@code interval},
+ * default 15 s, or the chosen resolution's bucket width when that is wider, rounded up to a multiple of it), from the
+ * step in which the series first had data (or the window's start, when it had data before), to the last step that
+ * has ended by now. Each sample carries the value at that instant: counters their running total, histograms the
+ * running count, sum and per-bound counts, all since the series was created (the totals {@code /metrics} exports,
+ * less what was recorded after the instant: see {@link dev.bridge.analytics.query.BucketSeriesQuery}), gauges the
+ * newest value set. The step still open now is not sampled (as remote write sends only closed steps).
  * <p>
- * The resolution: the coarsest whose width is at most {@code maxWidthMs} (the query's step, and half of its
- * shortest range selector) and whose retention covers the window's start; else the coarsest whose width fits (the
+ * The resolution: the finest whose width is at most {@code maxWidthMs} (the query's step, and half of its
+ * shortest range selector) and whose retention covers the window's start (samples as close to remote write's as the
+ * store keeps); else the coarsest whose width fits (the
  * window's start then has no samples, as in a Prometheus with that retention); else the finest that covers it; else
  * the one kept longest. Not thread-safe: one per query.
  */
@@ -72,16 +76,17 @@ public final class StorePromqlSource implements SampleSource
             return List.of();
         }
         final Resolution r = resolution(fromMs);
-        final long widthMs = r.widthMs();
-        // a bucket's sample is at its end: read the buckets ending in [fromMs, min(toMs, now)]
-        final long lastEndMs = Math.floorDiv(Math.min(toMs, nowMs), widthMs) * widthMs;
-        final long firstStartMs = Math.floorDiv(fromMs - 1, widthMs) * widthMs;
-        if (lastEndMs - widthMs < firstStartMs)
+        final long stepMs = sampleStepMs(r.widthMs(), queries.config().export().remoteWrite().interval().toMillis());
+        // a sample is at a step's end: the first at or after fromMs, the last at or before min(toMs, now)
+        final long firstEndMs = Math.floorDiv(fromMs + stepMs - 1, stepMs) * stepMs;
+        final long lastEndMs = Math.floorDiv(Math.min(toMs, nowMs), stepMs) * stepMs;
+        if (lastEndMs < firstEndMs)
         {
             return List.of();
         }
+        final long readFromMs = firstEndMs - stepMs;
         final Map<SeriesInfo, StoredBuckets> stored = new HashMap<>();
-        for (final StoredBuckets b : queries.storedBuckets(List.copyOf(infos), r, firstStartMs, lastEndMs))
+        for (final StoredBuckets b : queries.storedBuckets(List.copyOf(infos), r, readFromMs))
         {
             stored.put(b.series(), b);
         }
@@ -91,7 +96,7 @@ public final class StorePromqlSource implements SampleSource
             final StoredBuckets b = stored.get(p.info());
             if (b != null)
             {
-                final SeriesSamples samples = samples(p, b, firstStartMs, lastEndMs, fromMs);
+                final SeriesSamples samples = samples(p, b, readFromMs, firstEndMs, lastEndMs, stepMs);
                 if (samples.size() > 0)
                 {
                     out.add(samples);
@@ -99,6 +104,15 @@ public final class StorePromqlSource implements SampleSource
             }
         }
         return out;
+    }
+
+    /**
+     * @return the sample step at a resolution {@code widthMs} wide: {@code intervalMs} (remote write's), or the
+     *         width when wider, rounded up to a multiple of the width.
+     */
+    static long sampleStepMs(final long widthMs, final long intervalMs)
+    {
+        return Math.max(1, (intervalMs + widthMs - 1) / widthMs) * widthMs;
     }
 
     private Resolution resolution(final long fromMs)
@@ -117,7 +131,7 @@ public final class StorePromqlSource implements SampleSource
             if (r.widthMs() <= maxWidthMs)
             {
                 coarsestFitting = r;
-                if (covers)
+                if (covers && chosen == null)
                 {
                     chosen = r;
                 }
@@ -141,46 +155,59 @@ public final class StorePromqlSource implements SampleSource
         return resolutions.stream().max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
     }
 
-    /** @return the samples of {@code p} at every bucket end from its first data to {@code lastEndMs}. */
-    private static SeriesSamples samples(final PromSeries p, final StoredBuckets b, final long firstStartMs,
-        final long lastEndMs, final long fromMs)
+    /**
+     * @return the samples of {@code p} at every step end from {@code firstEndMs} (or the first step end after its
+     *         first data, when it had none before {@code readFromMs}) to {@code lastEndMs}.
+     */
+    private static SeriesSamples samples(final PromSeries p, final StoredBuckets b, final long readFromMs,
+        final long firstEndMs, final long lastEndMs, final long stepMs)
     {
-        final long widthMs = b.widthMs();
         final double factor = PrometheusNames.toBaseUnitFactor(p.info().metric());
-        final boolean earlier = p.part() == PromSeries.Part.TOTAL && b.totalBeforeSum() > 0;
-        final long startMs = earlier || b.size() == 0 ? firstStartMs : b.startMs()[0];
-        final int points = (int)Math.max(0, (lastEndMs - (startMs + widthMs)) / widthMs + 1);
-        final long[] times = new long[points];
-        final double[] values = new double[points];
-        int next = 0;
-        long running = p.part() == PromSeries.Part.TOTAL ? b.totalBeforeSum() : 0;
-        long last = 0;
-        int n = 0;
-        for (long s = startMs; s + widthMs <= lastEndMs && n < points; s += widthMs)
+        final StoredBuckets.Before before = b.before();
+        long running = switch (p.part())
         {
-            if (next < b.size() && b.startMs()[next] == s)
+            case TOTAL, SUM -> before.sum();
+            case COUNT -> before.count();
+            case BUCKET -> before.classicBelow() != null && p.bound() < before.classicBelow().length ?
+                before.classicBelow()[p.bound()] : before.count();
+            case LAST -> 0;
+        };
+        long last = before.last() == null ? 0 : before.last();
+        boolean seen = before.any();
+        final int capacity = (int)Math.max(0, (lastEndMs - firstEndMs) / stepMs + 1);
+        final long[] times = new long[capacity];
+        final double[] values = new double[capacity];
+        int n = 0;
+        int next = 0;
+        final long widthMs = b.widthMs();
+        for (long end = firstEndMs; end <= lastEndMs; end += stepMs)
+        {
+            while (next < b.size() && b.startMs()[next] + widthMs <= end)
             {
                 running = switch (p.part())
                 {
-                    case TOTAL, SUM -> running + b.sum()[next];
-                    case COUNT -> running + b.count()[next];
-                    case BUCKET -> running + (p.bound() < b.classicBelow()[next].length ?
+                    case TOTAL, SUM -> SaturatingMath.add(running, b.sum()[next]);
+                    case COUNT -> SaturatingMath.add(running, b.count()[next]);
+                    case BUCKET -> SaturatingMath.add(running, p.bound() < b.classicBelow()[next].length ?
                         b.classicBelow()[next][p.bound()] : b.count()[next]);
                     case LAST -> 0;
                 };
                 last = b.last()[next];
+                seen = true;
                 next++;
             }
-            times[n] = s + widthMs;
-            values[n] = switch (p.part())
+            if (seen)
             {
-                case TOTAL, SUM -> BaseUnits.scale(running, factor);
-                case COUNT, BUCKET -> running;
-                case LAST -> BaseUnits.scale(last, factor);
-            };
-            n++;
+                times[n] = end;
+                values[n] = switch (p.part())
+                {
+                    case TOTAL, SUM -> BaseUnits.scale(running, factor);
+                    case COUNT, BUCKET -> running;
+                    case LAST -> BaseUnits.scale(last, factor);
+                };
+                n++;
+            }
         }
-        final SeriesSamples all = new SeriesSamples(p.labels(), times, values);
-        return all.slice(fromMs, lastEndMs);
+        return new SeriesSamples(p.labels(), java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.query;
 
+import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricType;
@@ -19,9 +20,13 @@ import java.util.Map;
 /**
  * Reads the stored buckets of a set of series at one resolution, one {@link StoredBuckets} per series with data:
  * the aggregates, and for histogram series the per-bucket counts at the configured classic bounds (each bucket's
- * HdrHistogram is merged on its own: one decode per bucket). For counters also the total stored before the range
- * ({@link #totalBefore}), so that running totals match the exported counter. Not thread-safe: one per query (it
- * keeps one store reader and one merger per layout).
+ * HdrHistogram is merged on its own: one decode per bucket). With them what each series held before the first
+ * bucket ({@link StoredBuckets.Before}): for counters and histograms the store's running totals since the series was
+ * created (the entry {@code /metrics} exports) less every bucket from the first one to now, so that running values
+ * built from it equal the exported ones whatever retention has removed; for gauges the newest value stored before.
+ * The totals and the buckets are separate reads: a commit between them can shift the carried-in value by what that
+ * commit added (never below 0), for that one query. Not thread-safe: one per query (it keeps one store reader and
+ * one merger per layout).
  */
 public final class BucketSeriesQuery
 {
@@ -40,16 +45,16 @@ public final class BucketSeriesQuery
     /**
      * @param series     the series to read.
      * @param resolution the resolution to read at.
-     * @param fromMs     first bucket start read.
-     * @param toMs       bucket starts before this are read.
-     * @param nowMs      now (resolves the longest-kept range for the counters' earlier totals).
+     * @param fromMs     first bucket start read (a multiple of the resolution's width).
+     * @param nowMs      now: every bucket from {@code fromMs} to the one holding now is read and returned.
      * @param bounds     the classic bounds (metric's unit, increasing) of each histogram series.
-     * @return one entry per series with at least one bucket with data in the range (or an earlier total).
+     * @return one entry per series with at least one bucket with data from {@code fromMs} on, or data before it.
      */
     public List<StoredBuckets> read(final List<SeriesInfo> series, final Resolution resolution, final long fromMs,
-        final long toMs, final long nowMs, final java.util.function.Function<SeriesInfo, List<Double>> bounds)
+        final long nowMs, final java.util.function.Function<SeriesInfo, List<Double>> bounds)
     {
         final List<StoredBuckets> out = new ArrayList<>(series.size());
+        final long toMs = Math.floorDiv(nowMs, resolution.widthMs()) * resolution.widthMs() + resolution.widthMs();
         final TimeRange.ResolvedRange range = new TimeRange.ResolvedRange(resolution, fromMs, toMs);
         for (final SeriesInfo s : series)
         {
@@ -57,11 +62,6 @@ public final class BucketSeriesQuery
             statsQuery.forEachBucket(reader, List.of(s), range, (key, aggregate) -> rows.add(row(key, aggregate)));
             rows.sort((a, b) -> Long.compare(a[0], b[0]));
             rows.removeIf(r -> r[1] == 0);
-            final long before = s.metric().type() == MetricType.COUNTER ? totalBefore(s, resolution, fromMs, nowMs) : 0;
-            if (rows.isEmpty() && before == 0)
-            {
-                continue;
-            }
             final int n = rows.size();
             final long[] start = new long[n];
             final long[] count = new long[n];
@@ -76,14 +76,21 @@ public final class BucketSeriesQuery
                 last[i] = r[3];
             }
             long[][] classic = null;
+            double[] upper = null;
             if (s.metric().type() == MetricType.HISTOGRAM)
             {
                 classic = new long[n][];
-                final double[] upper = bounds.apply(s).stream().mapToDouble(Double::doubleValue).toArray();
+                upper = bounds.apply(s).stream().mapToDouble(Double::doubleValue).toArray();
                 for (int i = 0; i < n; i++)
                 {
                     classic[i] = classicBelow(s.metric().histogram(), rows.get(i)[4], upper, count[i]);
                 }
+            }
+            final StoredBuckets.Before before = s.metric().type() == MetricType.GAUGE ?
+                gaugeBefore(s, resolution, fromMs, nowMs) : totalsBefore(s, resolution, fromMs, nowMs, count, sum, classic, upper);
+            if (n == 0 && !before.any())
+            {
+                continue;
             }
             out.add(new StoredBuckets(s, resolution.widthMs(), start, count, sum, last, classic, before));
         }
@@ -97,20 +104,73 @@ public final class BucketSeriesQuery
     }
 
     /**
-     * @return the series' stored sum before {@code fromMs}: the buckets of the longest-kept resolution that start
-     *         before the one holding {@code fromMs}, plus what {@code resolution} holds between that bucket's start
-     *         and {@code fromMs} (exact while {@code resolution} still keeps that stretch).
+     * @return the series' running totals less the buckets read (everything from {@code fromMs} to now); without a
+     *         totals entry (a merged snapshot reader), what is stored before {@code fromMs}.
      */
-    private long totalBefore(final SeriesInfo s, final Resolution resolution, final long fromMs, final long nowMs)
+    private StoredBuckets.Before totalsBefore(final SeriesInfo s, final Resolution resolution, final long fromMs,
+        final long nowMs, final long[] count, final long[] sum, final long[][] classic, final double[] upper)
+    {
+        final long totalsKey = BucketKey.totals(s.id());
+        final BucketAggregate totals = reader.aggregateScratch();
+        if (!reader.readAggregate(totalsKey, totals) || totals.getCount() == 0)
+        {
+            final Stats stored = storedBefore(s, resolution, fromMs, nowMs);
+            return stored.count() == 0 ? StoredBuckets.Before.NONE :
+                new StoredBuckets.Before(stored.count(), stored.sum(), null, null);
+        }
+        long beforeCount = totals.getCount();
+        long beforeSum = totals.getSum();
+        for (int i = 0; i < count.length; i++)
+        {
+            beforeCount = SaturatingMath.removeFrom(beforeCount, count[i]);
+            beforeSum = SaturatingMath.removeFrom(beforeSum, sum[i]);
+        }
+        long[] beforeClassic = null;
+        if (classic != null)
+        {
+            beforeClassic = classicBelow(s.metric().histogram(), totalsKey, upper, totals.getCount());
+            for (final long[] bucket : classic)
+            {
+                for (int b = 0; b < beforeClassic.length; b++)
+                {
+                    beforeClassic[b] = SaturatingMath.removeFrom(beforeClassic[b], bucket[b]);
+                }
+            }
+            for (int b = 0; b < beforeClassic.length; b++)
+            {
+                beforeClassic[b] = Math.max(0, Math.min(beforeClassic[b], Math.max(0, beforeCount)));
+            }
+        }
+        beforeCount = Math.max(0, beforeCount);
+        return beforeCount == 0 ? StoredBuckets.Before.NONE :
+            new StoredBuckets.Before(beforeCount, Math.max(0, beforeSum), beforeClassic, null);
+    }
+
+    /** @return the newest value stored before {@code fromMs}, as the gauge's carried-in value. */
+    private StoredBuckets.Before gaugeBefore(final SeriesInfo s, final Resolution resolution, final long fromMs,
+        final long nowMs)
+    {
+        final Stats stored = storedBefore(s, resolution, fromMs, nowMs);
+        return stored.last() == null ? StoredBuckets.Before.NONE :
+            new StoredBuckets.Before(stored.count(), stored.sum(), null, stored.last());
+    }
+
+    /**
+     * @return the series' stored aggregate before {@code fromMs}: the buckets of the longest-kept resolution that
+     *         start before the one holding {@code fromMs}, then what {@code resolution} holds between that bucket's
+     *         start and {@code fromMs} (exact while {@code resolution} still keeps that stretch).
+     */
+    private Stats storedBefore(final SeriesInfo s, final Resolution resolution, final long fromMs, final long nowMs)
     {
         final TimeRange.ResolvedRange all = TimeRange.ALL.resolve(nowMs, resolutions);
         final long widthMs = all.resolution().widthMs();
         final long alignedFrom = Math.floorDiv(fromMs, widthMs) * widthMs;
-        final long before = alignedFrom <= all.fromMs() ? 0 :
-            statsQuery.stats(List.of(s), new TimeRange.ResolvedRange(all.resolution(), all.fromMs(), alignedFrom)).sum();
-        final long gap = alignedFrom < fromMs && resolution.index() != all.resolution().index() ?
-            statsQuery.stats(List.of(s), new TimeRange.ResolvedRange(resolution, alignedFrom, fromMs)).sum() : 0;
-        return Math.max(0, SaturatingMath.add(before, gap));
+        final Stats before = alignedFrom <= all.fromMs() ? Stats.EMPTY :
+            statsQuery.stats(List.of(s), new TimeRange.ResolvedRange(all.resolution(), all.fromMs(), alignedFrom));
+        final Stats gap = alignedFrom < fromMs && resolution.index() != all.resolution().index() ?
+            statsQuery.stats(List.of(s), new TimeRange.ResolvedRange(resolution, alignedFrom, fromMs)) : Stats.EMPTY;
+        return new Stats(SaturatingMath.add(before.count(), gap.count()), SaturatingMath.add(before.sum(), gap.sum()),
+            null, null, null, null, gap.last() != null ? gap.last() : before.last());
     }
 
     /**

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Prometheus' HTTP API over real HTTP on 127.0.0.1, against {@link ScriptedTraffic}: exact JSON bodies, GET and form
  * POST, repeated {@code match[]}, tolerated extra parameters, Prometheus' error envelope and statuses.
  * <p>
- * Samples are the ends of the 1 s raw buckets: {@code dspex_variable_read_total} is 60 from T - 29 s, 90 from T - 9 s
+ * Samples are at the ends of 15 s steps (remote write's interval), as a Prometheus fed by the engine holds them:
+ * {@code dspex_variable_read_total} is 60 at T - 15 s and 90 at T, none before T - 15 s (phase A's step ends there)
  * (the 60 of T + 0.5 s sit in the bucket still open at NOW and are not sampled yet).
  */
 class PromApiTest
@@ -179,12 +180,13 @@ class PromApiTest
     @Test
     void shouldExtrapolateIncreaseOverTheRawSamples()
     {
-        // 30 samples T-29s..T, 60 -> 90: 30 * (29 + 0.5 + 0) / 29 (the start is 31 s away: half a sample interval)
+        // 2 samples T-15s and T, 60 -> 90: 30 * (15 + 7.5 + 0) / 15 (the window's start is 45 s before the first
+        // sample, more than 1.1 intervals: extrapolated by half an interval; zero is 30 s before it, further away)
         final HttpResponse<String> response = http.get("/api/v1/query?query=" +
             q("increase(dspex_variable_read_total[1m])") + "&time=" + T_SECONDS);
 
         assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS + "," +
-            PromJson.value(30 * (29.5 / 29)) + "]}]}"), response.body());
+            PromJson.value(30 * (22.5 / 15)) + "]}]}"), response.body());
     }
 
     @Test
@@ -211,11 +213,12 @@ class PromApiTest
     void shouldAnswerARangeQueryByFormPost()
     {
         final HttpResponse<String> response = post("/api/v1/query_range", "query=" +
-            q("sum(dspex_variable_read_total)") + "&start=" + (T_SECONDS - 20) + "&end=" + T_SECONDS + "&step=10s");
+            q("sum(dspex_variable_read_total)") + "&start=" + (T_SECONDS - 15) + "&end=" + T_SECONDS + "&step=5s");
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(success("{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[" + (T_SECONDS - 20) +
-            ",\"60\"],[" + (T_SECONDS - 10) + ",\"60\"],[" + T_SECONDS + ",\"90\"]]}]}"), response.body());
+        assertEquals(success("{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[" + (T_SECONDS - 15) +
+            ",\"60\"],[" + (T_SECONDS - 10) + ",\"60\"],[" + (T_SECONDS - 5) + ",\"60\"],[" + T_SECONDS +
+            ",\"90\"]]}]}"), response.body());
     }
 
     @ParameterizedTest(name = "{0}")

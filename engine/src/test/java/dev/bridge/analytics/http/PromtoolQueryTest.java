@@ -61,9 +61,9 @@ class PromtoolQueryTest
     @Test
     void shouldAnswerPromtoolQueryRange()
     {
-        assertEquals("[{\"metric\":{},\"values\":[[" + (T_SECONDS - 20) + ",\"60\"],[" + (T_SECONDS - 10) + ",\"60\"],[" +
-            T_SECONDS + ",\"90\"]]}]", promtool("query", "range", "-o", "json", "--start=" + (T_SECONDS - 20),
-                "--end=" + T_SECONDS, "--step=10s", url, "sum(dspex_variable_read_total)"));
+        assertEquals("[{\"metric\":{},\"values\":[[" + (T_SECONDS - 15) + ",\"60\"],[" + (T_SECONDS - 10) + ",\"60\"],[" +
+            (T_SECONDS - 5) + ",\"60\"],[" + T_SECONDS + ",\"90\"]]}]", promtool("query", "range", "-o", "json",
+                "--start=" + (T_SECONDS - 15), "--end=" + T_SECONDS, "--step=5s", url, "sum(dspex_variable_read_total)"));
     }
 
     @Test
