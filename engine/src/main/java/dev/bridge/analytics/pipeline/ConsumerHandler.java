@@ -246,7 +246,8 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         lastFoldMs = nowMs;
         try
         {
-            processedAccepted += counterFolder.fold(nowMs, bucketLevels, reclaim);
+            processedAccepted += counterFolder.fold(clock, bucketLevels, reclaim);
+            nowMs = Math.max(nowMs, counterFolder.foldTimeMs()); // the fold read the clock after the cells
         }
         catch (final Throwable error)
         {

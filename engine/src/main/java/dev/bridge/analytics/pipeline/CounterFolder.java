@@ -2,8 +2,8 @@ package dev.bridge.analytics.pipeline;
 
 /**
  * The consumer side of {@link CounterCells}: adds each block's new values (current minus last folded, per thread and
- * series) into the live raw buckets, at the fold time the consumer passes (its batch time: at most one tick after
- * the calls). A fold of {@code n} calls adding {@code s} in all is recorded as {@code n} values of {@code s / n}
+ * series) into the live raw buckets, at a fold time read from the clock after every cell has been read, so that
+ * no call is stamped before it happened (at most one tick after it). A fold of {@code n} calls adding {@code s} in all is recorded as {@code n} values of {@code s / n}
  * each: count and sum exact, min and max the fold's mean per call (rounded down and up), sum of squares
  * {@code s^2 / n} (exact when the calls of a fold added equal amounts, as increments do).
  * <p>
@@ -12,12 +12,18 @@ package dev.bridge.analytics.pipeline;
  * usual). A fold that sees a wrapped sum before its wrap count (the owner is between the two stores) leaves that
  * series for the next fold.
  * <p>
- * Not thread-safe: the bucket consumer thread only. Allocation-free, except once when a thread's block grew.
+ * Not thread-safe: the bucket consumer thread only. Allocation-free, except when a thread's block or the fold's
+ * scratch grew.
  */
 final class CounterFolder
 {
+    private static final int STRIDE = 3; // seriesId, calls, sum (-1 for a sum of 2^63 or more)
+
     private final CounterCells cells;
     private long foldTimeMs = Long.MIN_VALUE;
+    /** The deltas read from the cells, applied once the fold time is read. */
+    private long[] deltas = new long[STRIDE * 64];
+    private int deltaCount;
 
     CounterFolder(final CounterCells cells)
     {
@@ -25,31 +31,44 @@ final class CounterFolder
     }
 
     /**
-     * Folds every block into {@code levels} at {@code nowMs} (never earlier than a previous fold); with
-     * {@code reclaim}, blocks whose thread has terminated are folded one last time and removed.
+     * Reads every block's new values, then the clock, and folds them into {@code levels} at that time (never earlier
+     * than a previous fold; see {@link #foldTimeMs()}); with {@code reclaim}, blocks whose thread has terminated are
+     * folded one last time and removed.
      *
      * @return the calls folded (for {@code engine_events_aggregated}).
      */
-    long fold(final long nowMs, final BucketLevels levels, final boolean reclaim)
+    long fold(final org.agrona.concurrent.EpochClock clock, final BucketLevels levels, final boolean reclaim)
     {
-        if (nowMs > foldTimeMs)
-        {
-            foldTimeMs = nowMs;
-        }
+        deltaCount = 0;
         long calls = 0;
         for (final CounterBlock block : cells.blocks())
         {
             final boolean dead = reclaim && block.ownerDead(); // before the fold: its last writes are then visible
-            calls += fold(block, levels);
+            calls += collect(block);
             if (dead)
             {
                 cells.retire(block, foldedCalls(block));
             }
         }
+        final long nowMs = clock.time(); // after the reads: every call folded happened before it
+        if (nowMs > foldTimeMs)
+        {
+            foldTimeMs = nowMs;
+        }
+        for (int i = 0; i < deltaCount; i += STRIDE)
+        {
+            levels.onFold((int)deltas[i], deltas[i + 1], deltas[i + 2], foldTimeMs);
+        }
         return calls;
     }
 
-    private long fold(final CounterBlock block, final BucketLevels levels)
+    /** @return the time of the latest fold (Long.MIN_VALUE before the first). */
+    long foldTimeMs()
+    {
+        return foldTimeMs;
+    }
+
+    private long collect(final CounterBlock block)
     {
         final int n = block.touchedCount();
         final int[] touched = block.touched();
@@ -85,7 +104,14 @@ final class CounterFolder
             folded[at + CounterBlock.SUM] = sumNow;
             folded[at + CounterBlock.WRAPS] = wrapsNow;
             calls += dCalls;
-            levels.onFold(seriesId, dCalls, high == 0 ? low : -1L, foldTimeMs);
+            if (deltaCount + STRIDE > deltas.length)
+            {
+                deltas = java.util.Arrays.copyOf(deltas, deltas.length * 2);
+            }
+            deltas[deltaCount] = seriesId;
+            deltas[deltaCount + 1] = dCalls;
+            deltas[deltaCount + 2] = high == 0 ? low : -1L;
+            deltaCount += STRIDE;
         }
         return calls;
     }
