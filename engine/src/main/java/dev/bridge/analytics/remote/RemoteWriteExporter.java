@@ -102,6 +102,10 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final Map<String, Integer> schemas = new java.util.HashMap<>(); // filled before the thread starts
     private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
     private RemoteWriteState state;
+    /** Whether this run has carried in the store's running totals of the series its state lacks. */
+    private boolean seeded;
+    /** Whether the batch being built has been seeded (the flag above is set once a batch is built). */
+    private boolean seedingBuilt;
     private Batch pending;
     private int failures;
     private long nextAttemptMs;
@@ -390,6 +394,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private Batch build(final long nowMs, final long untilMs, final long finalPointMs)
     {
         long fromMs = state.ackedUntilMs;
+        seedingBuilt = false;
         final long oldestMs = oldestRawStepMs(nowMs);
         final Map<String, SeriesTotals> totals = SeriesTotals.copyAll(state.series);
         final WriteRequestBuilder request = new WriteRequestBuilder(settings, prefix);
@@ -413,6 +418,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             LOG.warn("remote write to {}: the {} steps from {} to {} are older than raw_retention: sent as one sample " +
                 "read from the rollups", settings.url(), folded, Instant.ofEpochMilli(fromMs),
                 Instant.ofEpochMilli(catchUpEndMs));
+            seedOnce(fromMs, nowMs, totals);
             addStep(fromMs, catchUpEndMs, totals, request);
             fromMs = catchUpEndMs;
             steps++;
@@ -431,6 +437,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 // the next start reads the whole step again and what is committed after this read is not lost
                 resume = new RemoteWriteState(state.url, fromMs, SeriesTotals.copyAll(totals));
             }
+            seedOnce(fromMs, nowMs, totals);
             addStep(fromMs, toMs, totals, request);
             fromMs = toMs;
             steps++;
@@ -443,6 +450,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         {
             return null;
         }
+        seeded = true;
         return new Batch(request.build().toByteArray(),
             resume != null ? resume : new RemoteWriteState(state.url, fromMs, totals),
             request.samples(), request.histograms(), resume != null);
@@ -494,6 +502,50 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             }
         }
         return -1;
+    }
+
+    /** Seeds {@code totals} ({@link #seed}) before the first step this run sends; a no-op afterwards. */
+    private void seedOnce(final long fromMs, final long nowMs, final Map<String, SeriesTotals> totals)
+    {
+        if (!seeded && !seedingBuilt)
+        {
+            seed(fromMs, nowMs, totals);
+            seedingBuilt = true;
+        }
+    }
+
+    /**
+     * Carries in what every series that the state lacks had recorded before {@code fromMs}: the store's running
+     * totals since it was created (as {@code /metrics} exports them) less what the store holds from {@code fromMs}
+     * to now, so that the values sent equal the scrape's and the query API's (one set of totals), not counts since
+     * this exporter first saw the series. Two reads: a commit between them can shift a carried-in value by what it
+     * added, once.
+     */
+    private void seed(final long fromMs, final long nowMs, final Map<String, SeriesTotals> totals)
+    {
+        final ExportSnapshot lifetime = queries.totals(PARTS);
+        final long endMs = Math.floorDiv(nowMs, rawMs) * rawMs + rawMs;
+        final Map<String, SeriesExport> after = new java.util.HashMap<>();
+        if (endMs > fromMs)
+        {
+            for (final SeriesExport s : queries.snapshot(
+                TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(endMs)), PARTS).series())
+            {
+                after.put(s.key(), s);
+            }
+        }
+        for (final SeriesExport s : lifetime.series())
+        {
+            if (s.hasData() && !totals.containsKey(s.key()))
+            {
+                final SeriesTotals before = SeriesTotals.before(s, after.get(s.key()),
+                    schemas.getOrDefault(s.metric().name(), 0));
+                if (before != null)
+                {
+                    totals.put(s.key(), before);
+                }
+            }
+        }
     }
 
     /** Reads what [fromMs, toMs) added, adds it to {@code totals} and every series' samples at {@code toMs}. */

@@ -33,6 +33,53 @@ final class SeriesTotals
         return totals;
     }
 
+    /**
+     * @return what a series held before a point in time, from the store's running totals since the series was
+     *         created ({@code lifetime}, what {@code /metrics} exports) less what was recorded from that point to now
+     *         ({@code after}, null when nothing); null when that is nothing. A gauge keeps its newest value only when
+     *         it was not set after the point (its value before it is then unknown: the next step with data sets it).
+     */
+    static SeriesTotals before(final SeriesExport lifetime, final SeriesExport after, final int schema)
+    {
+        final SeriesTotals t = empty(schema);
+        final boolean afterData = after != null && after.hasData();
+        t.count = Math.max(0, SaturatingMath.removeFrom(lifetime.stats().count(), afterData ? after.stats().count() : 0));
+        t.sum = Math.max(0, SaturatingMath.removeFrom(lifetime.total(), afterData ? after.total() : 0));
+        t.last = afterData ? null : lifetime.last();
+        final HistogramExport h = lifetime.histogram();
+        if (h != null && t.count > 0)
+        {
+            final HistogramExport a = afterData ? after.histogram() : null;
+            t.bounds = new double[h.bucketCount()];
+            t.classic = new long[h.bucketCount()];
+            for (int i = 0; i < t.classic.length; i++)
+            {
+                t.bounds[i] = h.upperBound(i);
+                final long later = a != null && i < a.bucketCount() ? a.cumulativeCount(i) : 0;
+                t.classic[i] = Math.max(0, Math.min(t.count, SaturatingMath.removeFrom(h.cumulativeCount(i), later)));
+            }
+            final Histogram distribution = lifetime.distribution();
+            if (distribution != null)
+            {
+                final Histogram earlier = distribution.copy();
+                final Histogram afterDistribution = afterData ? after.distribution() : null;
+                if (afterDistribution != null)
+                {
+                    try
+                    {
+                        earlier.subtract(afterDistribution);
+                    }
+                    catch (final IllegalArgumentException | ArrayIndexOutOfBoundsException ex)
+                    {
+                        earlier.reset(); // a commit between the two reads: native buckets start from the next step
+                    }
+                }
+                t.nativeBuckets.add(earlier, PrometheusNames.toBaseUnitFactor(lifetime.metric()));
+            }
+        }
+        return t.count > 0 || t.last != null ? t : null;
+    }
+
     /** Adds what {@code step} (one step's export of the series, with its distribution) holds. */
     void add(final SeriesExport step)
     {

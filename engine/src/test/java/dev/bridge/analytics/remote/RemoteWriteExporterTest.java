@@ -109,6 +109,44 @@ class RemoteWriteExporterTest
     }
 
     @Test
+    void shouldCarryInTheStoresRunningTotalsRecordedBeforeItsFirstStep(@TempDir final Path dir) throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver();
+             RemoteWriteNode node = new RemoteWriteNode(dir, "node-a", receiver.url(), T0))
+        {
+            node.clock.set(T0 + 1_000);
+            node.engine.counter("variable_read").add(100); // two hours before the push: past the raw retention
+            for (int v = 1; v <= 10; v++)
+            {
+                node.engine.histogram("read_latency_us").record(v * 100);
+            }
+            node.engine.flush();
+            final long lastStepMs = T0 + 2 * 3_600_000L;
+            node.clock.set(lastStepMs - 5_000);
+            node.engine.counter("variable_read").add(3);
+            node.engine.histogram("read_latency_us").record(2_000);
+            for (int cycle = 0; cycle < 100 && node.exporter.ackedUntilMs() < lastStepMs; cycle++)
+            {
+                node.push(lastStepMs + RemoteWriteExporter.GRACE_MS);
+            }
+            assertEquals(lastStepMs, node.exporter.ackedUntilMs());
+            final String first = FakeReceiver.text(receiver.received().get(0).request());
+            final String last = FakeReceiver.text(receiver.received().get(receiver.received().size() - 1).request());
+            // the first step sent already counts what the store recorded before it, as /metrics exports it
+            assertTrue(first.startsWith("dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 100.0 @"), first);
+            assertTrue(first.contains("dspex_read_latency_seconds_count{instance=\"node-a\",job=\"dspex\"} 10.0 @"), first);
+            assertTrue(first.contains("dspex_read_latency_seconds_bucket{instance=\"node-a\",job=\"dspex\",le=\"0.001\"} 10.0 @"), first);
+            assertTrue(first.contains(" histogram count=10 "), first);
+            assertTrue(last.contains("dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 103.0 @" + lastStepMs), last);
+            assertTrue(last.contains("dspex_read_latency_seconds_count{instance=\"node-a\",job=\"dspex\"} 11.0 @" + lastStepMs), last);
+            assertTrue(last.contains(" histogram count=11 "), last);
+            final var scraped = node.engine.queries().totals(java.util.Set.of()).series().stream()
+                .filter(s -> s.metric().name().equals("variable_read")).findFirst().orElseThrow();
+            assertEquals(103, scraped.total(), "the same total as the scrape");
+        }
+    }
+
+    @Test
     void shouldRetryA5xxWithTheSameRequestAndSendNothingTwice(@TempDir final Path dir) throws Exception
     {
         try (FakeReceiver receiver = new FakeReceiver();
