@@ -64,7 +64,7 @@ public record PromSeries(Labels labels, SeriesInfo info, Part part, int bound)
                     for (int i = 0; i <= bounds.size(); i++)
                     {
                         final String le = i == bounds.size() ? "+Inf" :
-                            Double.toString(BaseUnits.scale(bounds.get(i), factor));
+                            dev.bridge.analytics.export.BucketBoundLabel.of(BaseUnits.scale(bounds.get(i), factor));
                         out.add(new PromSeries(named(base, family + "_bucket").with("le", le), s, Part.BUCKET, i));
                     }
                     out.add(new PromSeries(named(base, family + "_count"), s, Part.COUNT, -1));

@@ -4,6 +4,7 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.export.BucketBoundLabel;
 import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.export.PrometheusSnapshots;
 import dev.bridge.analytics.export.SeriesExport;
@@ -16,7 +17,6 @@ import dev.bridge.analytics.remote.prompb.Types.Sample;
 import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
 import dev.bridge.analytics.store.SaturatingMath;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +88,8 @@ final class WriteRequestBuilder
                 {
                     for (int i = 0; i < totals.classic.length; i++)
                     {
-                        sample(identity, family + "_bucket", le(BaseUnits.scale(totals.bounds[i], factor)), totals.classic[i], timestampMs);
+                        sample(identity, family + "_bucket",
+                            BucketBoundLabel.of(BaseUnits.scale(totals.bounds[i], factor)), totals.classic[i], timestampMs);
                     }
                     sample(identity, family + "_bucket", "+Inf", totals.count, timestampMs);
                     sample(identity, family + "_count", null, totals.count, timestampMs);
@@ -223,11 +224,5 @@ final class WriteRequestBuilder
     private static BucketSpan span(final int start, final int previousEnd, final int length, final boolean first)
     {
         return BucketSpan.newBuilder().setOffset(first ? start : start - previousEnd).setLength(length).build();
-    }
-
-    /** @return a bucket bound as Prometheus writes it: {@code 0.0005}, {@code 1}, {@code 250}. */
-    static String le(final double bound)
-    {
-        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
     }
 }

@@ -141,10 +141,12 @@ class NativeBucketsTest
     }
 
     @Test
-    void shouldWriteBoundsAsPrometheusDoes()
+    void shouldWriteBoundsAsTheScrapeDoes()
     {
-        assertEquals("0.00005", WriteRequestBuilder.le(5e-5));
-        assertEquals("1", WriteRequestBuilder.le(1.0));
-        assertEquals("250", WriteRequestBuilder.le(250.0));
+        // the scrape's le labels (client_java), so that remote write, the scrape and the query API name one series
+        assertEquals("5.0E-5", dev.bridge.analytics.export.BucketBoundLabel.of(5e-5));
+        assertEquals("1.0", dev.bridge.analytics.export.BucketBoundLabel.of(1.0));
+        assertEquals("250.0", dev.bridge.analytics.export.BucketBoundLabel.of(250.0));
+        assertEquals("+Inf", dev.bridge.analytics.export.BucketBoundLabel.of(Double.POSITIVE_INFINITY));
     }
 }

@@ -141,6 +141,18 @@ final class PrometheusServer implements AutoCloseable
         return body.path("data").path("result");
     }
 
+    /** @return the {@code data.result} array of a range query. */
+    JsonNode queryRangeResult(final String promql, final long startMs, final long endMs, final long stepMs)
+        throws IOException
+    {
+        final HttpResponse<String> response = get("/api/v1/query_range?query=" +
+            URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + (startMs / 1000.0) + "&end=" +
+            (endMs / 1000.0) + "&step=" + (stepMs / 1000.0));
+        final JsonNode body = JSON.readTree(response.body());
+        assertEquals("success", body.path("status").asText(), () -> promql + ": " + response.body());
+        return body.path("data").path("result");
+    }
+
     /** @return the type Prometheus' metadata API gives metric {@code name} (from the scraped families), or "". */
     String metadataType(final String name) throws IOException
     {

@@ -60,8 +60,8 @@ class RemoteWriteExporterTest
             final StringBuilder expected = new StringBuilder()
                 .append("dspex_variable_read_total{").append(labels).append("} 5.0").append(at)
                 .append("dspex_grpc_error_total{code=\"UNAVAILABLE\",").append(labels).append("} 2.0").append(at);
-            final String[] bounds = { "0.00005", "0.0001", "0.00025", "0.0005", "0.001", "0.0025", "0.005", "0.01",
-                "0.025", "0.05", "0.1", "0.25", "1", "+Inf" };
+            final String[] bounds = { "5.0E-5", "1.0E-4", "2.5E-4", "5.0E-4", "0.001", "0.0025", "0.005", "0.01",
+                "0.025", "0.05", "0.1", "0.25", "1.0", "+Inf" }; // as the scrape writes them
             final int[] counts = { 0, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3 };
             for (int i = 0; i < bounds.length; i++)
             {
