@@ -22,25 +22,25 @@ import java.util.Set;
  * and per-bound counts since the window's start, gauges the last value seen. The bucket still open now is not
  * sampled (as remote write sends only closed steps).
  * <p>
- * The resolution: the coarsest whose width is at most {@code maxWidthMs} (the query's step, and half of its
- * shortest range selector) and whose retention covers the window's start; else the coarsest whose width fits (the
- * window's start then has no samples, as in a Prometheus with that retention); else the finest that covers it; else
- * the one kept longest. Not thread-safe: one per query.
+ * The resolution ({@link BucketWidths.Fit}): the coarsest whose width fits the query wherever its times fall and whose
+ * retention covers the window's start; else the same with the widths that fit the query's own times; else the
+ * coarsest of those (the window's start then has no samples, as in a Prometheus with that retention); else the
+ * finest that covers it; else the one kept longest. Not thread-safe: one per query.
  */
 public final class StorePromqlSource implements SampleSource
 {
     private final AnalyticsQueries queries;
-    private final long maxWidthMs;
+    private final BucketWidths.Fit fit;
     private final long nowMs;
     private List<PromSeries> catalog;
 
     /**
-     * @param maxWidthMs the widest bucket the query can use (see the class comment).
+     * @param fit the bucket widths (ms) the query can use ({@link BucketWidths}).
      */
-    public StorePromqlSource(final AnalyticsQueries queries, final long maxWidthMs)
+    public StorePromqlSource(final AnalyticsQueries queries, final BucketWidths.Fit fit)
     {
         this.queries = queries;
-        this.maxWidthMs = maxWidthMs;
+        this.fit = fit;
         this.nowMs = queries.clock().time();
     }
 
@@ -105,6 +105,7 @@ public final class StorePromqlSource implements SampleSource
     {
         final List<Resolution> resolutions = queries.config().engine().resolutions();
         Resolution chosen = null;
+        Resolution chosenForTheseTimes = null;
         Resolution coarsestFitting = null;
         Resolution finestCovering = null;
         for (final Resolution r : resolutions)
@@ -114,14 +115,22 @@ public final class StorePromqlSource implements SampleSource
             {
                 finestCovering = r;
             }
-            if (r.widthMs() <= maxWidthMs)
+            if (covers && fit.anyTimes().test(r.widthMs()))
+            {
+                chosen = r;
+            }
+            if (fit.theseTimes().test(r.widthMs()))
             {
                 coarsestFitting = r;
                 if (covers)
                 {
-                    chosen = r;
+                    chosenForTheseTimes = r;
                 }
             }
+        }
+        if (chosen == null)
+        {
+            chosen = chosenForTheseTimes;
         }
         if (chosen != null)
         {
