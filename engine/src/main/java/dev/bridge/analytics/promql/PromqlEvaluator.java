@@ -2,6 +2,7 @@ package dev.bridge.analytics.promql;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,10 @@ public final class PromqlEvaluator
     private final SampleSource source;
     private final long lookbackMs;
     private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
+    /** Label sets without their name, per label set met: a range query meets the same series at every step. */
+    private final Map<Labels, Labels> withoutName = new HashMap<>();
+    /** The classic buckets met by histogram_quantile, per label set. */
+    private final Map<Labels, HistogramQuantile.Bucket> histogramBuckets = new HashMap<>();
 
     public PromqlEvaluator(final SampleSource source, final long lookbackMs)
     {
@@ -221,7 +226,7 @@ public final class PromqlEvaluator
             }
             case HISTOGRAM_QUANTILE:
                 return new Value.Vector(HistogramQuantile.apply(scalar(eval(c.args().get(0), t)),
-                    vector(eval(c.args().get(1), t))));
+                    vector(eval(c.args().get(1), t)), histogramBuckets));
             case ABS, CEIL, FLOOR, SQRT, EXP, LN:
                 return new Value.Vector(vector(eval(c.args().get(0), t)).stream()
                     .map(s -> new Value.Sample(s.labels().withoutName(), math(f, s.value()))).toList());
@@ -235,7 +240,8 @@ public final class PromqlEvaluator
                     final Double v = RangeFunctions.apply(f, s, endMs - m.rangeMs(), endMs);
                     if (v != null)
                     {
-                        out.add(new Value.Sample(f.keepsName() ? s.labels() : s.labels().withoutName(), v));
+                        out.add(new Value.Sample(f.keepsName() ? s.labels() :
+                            withoutName.computeIfAbsent(s.labels(), Labels::withoutName), v));
                     }
                 }
                 return new Value.Vector(out);
