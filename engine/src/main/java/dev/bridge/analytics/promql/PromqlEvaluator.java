@@ -2,7 +2,6 @@ package dev.bridge.analytics.promql;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -24,14 +23,22 @@ public final class PromqlEvaluator
     public static final long DEFAULT_LOOKBACK_MS = 5 * 60_000L;
     /** Orders label sets as Prometheus sorts a matrix: name/value pairs, lexicographically. */
     public static final Comparator<Labels> LABEL_ORDER = PromqlEvaluator::compare;
+    /** The most label sets the per-query histogram_quantile memo keeps. */
+    private static final int MAX_MEMO = 4_096;
 
     private final SampleSource source;
     private final long lookbackMs;
     private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
-    /** Label sets without their name, per label set met: a range query meets the same series at every step. */
-    private final Map<Labels, Labels> withoutName = new HashMap<>();
-    /** The classic buckets met by histogram_quantile, per label set. */
-    private final Map<Labels, HistogramQuantile.Bucket> histogramBuckets = new HashMap<>();
+    /**
+     * Label sets without their name, per selected series' label set (by identity: a range query meets the same
+     * instances at every step, and hashing a label set costs more than deriving it once).
+     */
+    private final Map<Labels, Labels> withoutName = new IdentityHashMap<>();
+    /**
+     * The classic buckets met by histogram_quantile, per label set instance (the memo above keeps them the same;
+     * an aggregation makes new ones at each step: then the memo is emptied when it exceeds {@link #MAX_MEMO}).
+     */
+    private final Map<Labels, HistogramQuantile.Bucket> histogramBuckets = new IdentityHashMap<>();
 
     public PromqlEvaluator(final SampleSource source, final long lookbackMs)
     {
@@ -225,6 +232,10 @@ public final class PromqlEvaluator
                 return new Value.Scalar(v.size() == 1 ? v.get(0).value() : Double.NaN);
             }
             case HISTOGRAM_QUANTILE:
+                if (histogramBuckets.size() > MAX_MEMO)
+                {
+                    histogramBuckets.clear();
+                }
                 return new Value.Vector(HistogramQuantile.apply(scalar(eval(c.args().get(0), t)),
                     vector(eval(c.args().get(1), t)), histogramBuckets));
             case ABS, CEIL, FLOOR, SQRT, EXP, LN:
