@@ -63,6 +63,9 @@ public final class AnalyticsQueries
         () -> dev.bridge.analytics.alert.AlertsSnapshot.EMPTY;
     /** The export order of the series last exported (see {@link #exportOrder}); immutable, replaced whole. */
     private volatile List<SeriesInfo> lastExportOrder;
+    /** The classic-bound counts of closed histogram buckets, shared by the PromQL queries over this store. */
+    private final dev.bridge.analytics.query.ClassicCountsCache classicCounts =
+        new dev.bridge.analytics.query.ClassicCountsCache(dev.bridge.analytics.query.ClassicCountsCache.DEFAULT_MAX_BUCKETS);
 
     /** Runs a store read while the store is open (the owner's lock and open check). */
     @FunctionalInterface
@@ -231,8 +234,15 @@ public final class AnalyticsQueries
         final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs)
     {
         final long nowMs = clock.time();
-        return guard.run(() -> new dev.bridge.analytics.query.BucketSeriesQuery(statsQuery, config.engine().resolutions())
+        return guard.run(() -> new dev.bridge.analytics.query.BucketSeriesQuery(statsQuery, config.engine().resolutions(),
+                classicCounts)
             .read(series, resolution, fromMs, nowMs, s -> config.export().bucketsFor(s.metric())));
+    }
+
+    /** @return how many closed histogram buckets' classic counts are cached now (for tests and diagnostics). */
+    long classicCountsCached()
+    {
+        return classicCounts.size();
     }
 
     /**

@@ -149,7 +149,7 @@ class MonotonicScrapeTest
     {
         final dev.bridge.analytics.promql.Expr parsed = dev.bridge.analytics.promql.PromqlParser.parse(expr);
         final dev.bridge.analytics.promql.StorePromqlSource source = new dev.bridge.analytics.promql.StorePromqlSource(
-            engine.queries(), dev.bridge.analytics.promql.BucketWidths.maxWidthMs(parsed, 0,
+            engine.queries(), dev.bridge.analytics.promql.BucketWidths.forInstant(parsed, timeMs,
                 dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS));
         final dev.bridge.analytics.promql.Value value = new dev.bridge.analytics.promql.PromqlEvaluator(source,
             dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(parsed, timeMs);

@@ -42,6 +42,10 @@ final class PromJson
     /** @return epoch {@code ms} as seconds, without trailing zeros. */
     static String time(final long ms)
     {
+        if (ms % 1000 == 0)
+        {
+            return Long.toString(ms / 1000); // the common case of whole seconds, without BigDecimal
+        }
         return BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString();
     }
 

@@ -54,7 +54,7 @@ final class PromQueryEndpoint extends PromApiEndpoint
             timeout(p);
             final Expr expr = parse(p.get("query", ""));
             final StorePromqlSource source = new StorePromqlSource(queries,
-                BucketWidths.maxWidthMs(expr, 0, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
+                BucketWidths.forInstant(expr, timeMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
             final Value value = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(expr, timeMs);
             return render(value, timeMs);
         }
@@ -91,7 +91,7 @@ final class PromQueryEndpoint extends PromApiEndpoint
                 "\" for range query, must be Scalar or instant Vector");
         }
         final StorePromqlSource source = new StorePromqlSource(queries,
-            BucketWidths.maxWidthMs(expr, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
+            BucketWidths.forRange(expr, startMs, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
         final Value.Matrix matrix = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS)
             .range(expr, startMs, endMs, stepMs);
         return render(matrix, endMs);

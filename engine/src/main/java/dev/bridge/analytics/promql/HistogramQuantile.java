@@ -1,6 +1,7 @@
 package dev.bridge.analytics.promql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  * needs a {@code +Inf} bucket and at least two buckets; counts are made monotonic; the quantile is interpolated
  * linearly inside the bucket where the rank falls (from 0 for the first bucket, the previous bound's value when it
  * falls into {@code +Inf}). Series without a parseable {@code le} are ignored. q &lt; 0 gives -Inf, q &gt; 1 +Inf.
- * Stateless, thread-safe.
+ * Stateless, thread-safe (the map of known buckets a caller passes is the caller's).
  */
 final class HistogramQuantile
 {
@@ -19,24 +20,43 @@ final class HistogramQuantile
     {
     }
 
+    /** The group and upper bound of one bucket series' labels; {@code group} null when its {@code le} is no number. */
+    record Bucket(Labels group, double upper)
+    {
+        static Bucket of(final Labels labels)
+        {
+            try
+            {
+                return new Bucket(labels.withoutName().filter(List.of("le"), false), parseBound(labels.get("le")));
+            }
+            catch (final NumberFormatException ex)
+            {
+                return new Bucket(null, Double.NaN);
+            }
+        }
+    }
+
     /** @return one sample per group of {@code buckets}. */
     static List<Value.Sample> apply(final double q, final List<Value.Sample> buckets)
+    {
+        return apply(q, buckets, new HashMap<>());
+    }
+
+    /**
+     * @param known the buckets of the label sets met before (a range query meets the same ones at every step); filled
+     *              with those of {@code buckets}.
+     * @return one sample per group of {@code buckets}.
+     */
+    static List<Value.Sample> apply(final double q, final List<Value.Sample> buckets, final Map<Labels, Bucket> known)
     {
         final Map<Labels, List<double[]>> groups = new LinkedHashMap<>();
         for (final Value.Sample s : buckets)
         {
-            final String le = s.labels().get("le");
-            final double upper;
-            try
+            final Bucket bucket = known.computeIfAbsent(s.labels(), Bucket::of);
+            if (bucket.group() != null)
             {
-                upper = parseBound(le);
+                groups.computeIfAbsent(bucket.group(), g -> new ArrayList<>()).add(new double[] { bucket.upper(), s.value() });
             }
-            catch (final NumberFormatException ex)
-            {
-                continue;
-            }
-            final Labels group = s.labels().withoutName().filter(List.of("le"), false);
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new double[] { upper, s.value() });
         }
         final List<Value.Sample> out = new ArrayList<>(groups.size());
         groups.forEach((labels, list) -> out.add(new Value.Sample(labels, quantile(q, list))));

@@ -23,10 +23,22 @@ public final class PromqlEvaluator
     public static final long DEFAULT_LOOKBACK_MS = 5 * 60_000L;
     /** Orders label sets as Prometheus sorts a matrix: name/value pairs, lexicographically. */
     public static final Comparator<Labels> LABEL_ORDER = PromqlEvaluator::compare;
+    /** The most label sets the per-query histogram_quantile memo keeps. */
+    private static final int MAX_MEMO = 4_096;
 
     private final SampleSource source;
     private final long lookbackMs;
     private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
+    /**
+     * Label sets without their name, per selected series' label set (by identity: a range query meets the same
+     * instances at every step, and hashing a label set costs more than deriving it once).
+     */
+    private final Map<Labels, Labels> withoutName = new IdentityHashMap<>();
+    /**
+     * The classic buckets met by histogram_quantile, per label set instance (the memo above keeps them the same;
+     * an aggregation makes new ones at each step: then the memo is emptied when it exceeds {@link #MAX_MEMO}).
+     */
+    private final Map<Labels, HistogramQuantile.Bucket> histogramBuckets = new IdentityHashMap<>();
 
     public PromqlEvaluator(final SampleSource source, final long lookbackMs)
     {
@@ -220,8 +232,12 @@ public final class PromqlEvaluator
                 return new Value.Scalar(v.size() == 1 ? v.get(0).value() : Double.NaN);
             }
             case HISTOGRAM_QUANTILE:
+                if (histogramBuckets.size() > MAX_MEMO)
+                {
+                    histogramBuckets.clear();
+                }
                 return new Value.Vector(HistogramQuantile.apply(scalar(eval(c.args().get(0), t)),
-                    vector(eval(c.args().get(1), t))));
+                    vector(eval(c.args().get(1), t)), histogramBuckets));
             case ABS, CEIL, FLOOR, SQRT, EXP, LN:
                 return new Value.Vector(vector(eval(c.args().get(0), t)).stream()
                     .map(s -> new Value.Sample(s.labels().withoutName(), math(f, s.value()))).toList());
@@ -235,7 +251,8 @@ public final class PromqlEvaluator
                     final Double v = RangeFunctions.apply(f, s, endMs - m.rangeMs(), endMs);
                     if (v != null)
                     {
-                        out.add(new Value.Sample(f.keepsName() ? s.labels() : s.labels().withoutName(), v));
+                        out.add(new Value.Sample(f.keepsName() ? s.labels() :
+                            withoutName.computeIfAbsent(s.labels(), Labels::withoutName), v));
                     }
                 }
                 return new Value.Vector(out);

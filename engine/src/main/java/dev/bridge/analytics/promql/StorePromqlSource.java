@@ -25,26 +25,26 @@ import java.util.Set;
  * less what was recorded after the instant: see {@link dev.bridge.analytics.query.BucketSeriesQuery}), gauges the
  * newest value set. The step still open now is not sampled (as remote write sends only closed steps).
  * <p>
- * The resolution: the finest whose width is at most {@code maxWidthMs} (the query's step, and half of its
- * shortest range selector) and whose retention covers the window's start (samples as close to remote write's as the
- * store keeps); else the coarsest whose width fits (the
- * window's start then has no samples, as in a Prometheus with that retention); else the finest that covers it; else
- * the one kept longest. Not thread-safe: one per query.
+ * The resolution ({@link BucketWidths.Fit}): the finest whose width fits the query wherever its times fall and whose
+ * retention covers the window's start (samples as close to remote write's as the store keeps); else the finest with
+ * a width that fits the query's own times and covers it; else the coarsest of those (the window's start then has no
+ * samples, as in a Prometheus with that retention); else the finest that covers it; else the one kept longest.
+ * Not thread-safe: one per query.
  */
 public final class StorePromqlSource implements SampleSource
 {
     private final AnalyticsQueries queries;
-    private final long maxWidthMs;
+    private final BucketWidths.Fit fit;
     private final long nowMs;
     private List<PromSeries> catalog;
 
     /**
-     * @param maxWidthMs the widest bucket the query can use (see the class comment).
+     * @param fit the bucket widths (ms) the query can use ({@link BucketWidths}).
      */
-    public StorePromqlSource(final AnalyticsQueries queries, final long maxWidthMs)
+    public StorePromqlSource(final AnalyticsQueries queries, final BucketWidths.Fit fit)
     {
         this.queries = queries;
-        this.maxWidthMs = maxWidthMs;
+        this.fit = fit;
         this.nowMs = queries.clock().time();
     }
 
@@ -119,6 +119,7 @@ public final class StorePromqlSource implements SampleSource
     {
         final List<Resolution> resolutions = queries.config().engine().resolutions();
         Resolution chosen = null;
+        Resolution chosenForTheseTimes = null;
         Resolution coarsestFitting = null;
         Resolution finestCovering = null;
         for (final Resolution r : resolutions)
@@ -128,14 +129,22 @@ public final class StorePromqlSource implements SampleSource
             {
                 finestCovering = r;
             }
-            if (r.widthMs() <= maxWidthMs)
+            if (covers && chosen == null && fit.anyTimes().test(r.widthMs()))
+            {
+                chosen = r; // resolutions are finest first: the finest that fits and covers
+            }
+            if (fit.theseTimes().test(r.widthMs()))
             {
                 coarsestFitting = r;
-                if (covers && chosen == null)
+                if (covers && chosenForTheseTimes == null)
                 {
-                    chosen = r;
+                    chosenForTheseTimes = r;
                 }
             }
+        }
+        if (chosen == null)
+        {
+            chosen = chosenForTheseTimes;
         }
         if (chosen != null)
         {

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Reads the stored buckets of a set of series at one resolution, one {@link StoredBuckets} per series with data:
  * the aggregates, and for histogram series the per-bucket counts at the configured classic bounds (each bucket's
- * HdrHistogram is merged on its own: one decode per bucket). With them what each series held before the first
+ * HdrHistogram is merged on its own: one decode per bucket, unless the shared {@link ClassicCountsCache} holds the
+ * bucket's counts at its current count). With them what each series held before the first
  * bucket ({@link StoredBuckets.Before}): for counters and histograms the store's running totals since the series was
  * created (the entry {@code /metrics} exports) less every bucket from the first one to now, so that running values
  * built from it equal the exported ones whatever retention has removed; for gauges the newest value stored before.
@@ -33,13 +34,17 @@ public final class BucketSeriesQuery
     private final StatsQuery statsQuery;
     private final List<Resolution> resolutions;
     private final StoreReader reader;
+    private final ClassicCountsCache classicCounts;
     private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
 
-    public BucketSeriesQuery(final StatsQuery statsQuery, final List<Resolution> resolutions)
+    /** @param classicCounts the counts at the classic bounds of closed buckets, shared between queries. */
+    public BucketSeriesQuery(final StatsQuery statsQuery, final List<Resolution> resolutions,
+        final ClassicCountsCache classicCounts)
     {
         this.statsQuery = statsQuery;
         this.resolutions = resolutions;
         this.reader = statsQuery.store().newReader();
+        this.classicCounts = classicCounts;
     }
 
     /**
@@ -83,7 +88,8 @@ public final class BucketSeriesQuery
                 upper = bounds.apply(s).stream().mapToDouble(Double::doubleValue).toArray();
                 for (int i = 0; i < n; i++)
                 {
-                    classic[i] = classicBelow(s.metric().histogram(), rows.get(i)[4], upper, count[i]);
+                    classic[i] = classicBelow(s.metric().histogram(), rows.get(i)[4], upper, count[i],
+                        start[i] + resolution.widthMs() <= nowMs);
                 }
             }
             final StoredBuckets.Before before = s.metric().type() == MetricType.GAUGE ?
@@ -128,7 +134,7 @@ public final class BucketSeriesQuery
         long[] beforeClassic = null;
         if (classic != null)
         {
-            beforeClassic = classicBelow(s.metric().histogram(), totalsKey, upper, totals.getCount());
+            beforeClassic = classicBelow(s.metric().histogram(), totalsKey, upper, totals.getCount(), false);
             for (final long[] bucket : classic)
             {
                 for (int b = 0; b < beforeClassic.length; b++)
@@ -174,12 +180,19 @@ public final class BucketSeriesQuery
     }
 
     /**
+     * @param ended whether the bucket's time has passed (only then are its counts kept in the cache).
      * @return the cumulative counts of the bucket's histogram at {@code upper} (a value counts for a bound when
      *         the lowest value of its HdrHistogram bucket is at or below it, as the scrape counts), capped at the
      *         aggregate's exact count.
      */
-    private long[] classicBelow(final HistogramSpec spec, final long key, final double[] upper, final long count)
+    private long[] classicBelow(final HistogramSpec spec, final long key, final double[] upper, final long count,
+        final boolean ended)
     {
+        final long[] cached = classicCounts.get(key, count, upper);
+        if (cached != null)
+        {
+            return cached;
+        }
         final EncodedHistogramMerger merger = mergers.computeIfAbsent(spec,
             sp -> new EncodedHistogramMerger(sp.lowestDiscernibleValue(), sp.significantDigits()));
         merger.reset();
@@ -209,6 +222,10 @@ public final class BucketSeriesQuery
         {
             running = SaturatingMath.add(running, perBound[i]);
             cumulative[i] = Math.min(running, count);
+        }
+        if (ended && merger.totalCount() == count)
+        {
+            classicCounts.put(key, count, upper, cumulative);
         }
         return cumulative;
     }

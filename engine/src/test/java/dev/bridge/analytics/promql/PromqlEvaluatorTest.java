@@ -145,6 +145,32 @@ class PromqlEvaluatorTest
         assertEquals(List.of(2.0, 6.0, 10.0), java.util.Arrays.stream(m.series().get(0).values()).boxed().toList());
     }
 
+    /**
+     * histogram_quantile at each step of a range, two histograms: increases 0..30 s then 30..60 s (samples on the
+     * range's edges: no extrapolation). job a: [10, 20, 20] -> 1, then [5, 15, 20] -> 1.5; job b: [0, 40, 40] -> 1.5,
+     * then [20, 0, 0], made monotonic [20, 20, 20] -> 0.5.
+     */
+    @Test
+    void shouldInterpolateEachStepsQuantileFromThatStepsBuckets()
+    {
+        final FixedSource source = new FixedSource(List.of(
+            series(new String[] { "__name__", "h_bucket", "job", "a", "le", "1" }, 0, 0, 30, 10, 60, 15),
+            series(new String[] { "__name__", "h_bucket", "job", "a", "le", "2" }, 0, 0, 30, 20, 60, 35),
+            series(new String[] { "__name__", "h_bucket", "job", "a", "le", "+Inf" }, 0, 0, 30, 20, 60, 40),
+            series(new String[] { "__name__", "h_bucket", "job", "b", "le", "1" }, 0, 0, 30, 0, 60, 20),
+            series(new String[] { "__name__", "h_bucket", "job", "b", "le", "2" }, 0, 0, 30, 40, 60, 40),
+            series(new String[] { "__name__", "h_bucket", "job", "b", "le", "+Inf" }, 0, 0, 30, 40, 60, 40)));
+
+        final Value.Matrix m = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS)
+            .range(PromqlParser.parse("histogram_quantile(0.5, increase(h_bucket[30s]))"), 30_000, 60_000, 30_000);
+
+        assertEquals(2, m.series().size());
+        assertEquals(Labels.of(Map.of("job", "a")), m.series().get(0).labels());
+        assertEquals(List.of(1.0, 1.5), java.util.Arrays.stream(m.series().get(0).values()).boxed().toList());
+        assertEquals(Labels.of(Map.of("job", "b")), m.series().get(1).labels());
+        assertEquals(List.of(1.5, 0.5), java.util.Arrays.stream(m.series().get(1).values()).boxed().toList());
+    }
+
     @Test
     void shouldEvaluateAScalarRangeAsOneSeriesWithoutLabels()
     {

@@ -198,7 +198,8 @@ class PromqlAgreesWithPrometheusTest
     {
         final Expr parsed = PromqlParser.parse(expr);
         final StorePromqlSource source = new StorePromqlSource(node.engine.queries(),
-            BucketWidths.maxWidthMs(parsed, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
+            stepMs == 0 ? BucketWidths.forInstant(parsed, endMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS) :
+                BucketWidths.forRange(parsed, startMs, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
         final PromqlEvaluator evaluator = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS);
         return stepMs == 0 ? evaluator.instant(parsed, endMs) : evaluator.range(parsed, startMs, endMs, stepMs);
     }
