@@ -236,6 +236,19 @@ public final class AnalyticsQueries
     }
 
     /**
+     * @return the stored buckets of the histogram series among {@code series} at {@code resolution} with starts in
+     *         [fromMs, toMs) as native-histogram increments, one entry per series with values (the PromQL engine's
+     *         native histograms; see {@link dev.bridge.analytics.query.NativeBucketSeriesQuery}).
+     */
+    public List<dev.bridge.analytics.query.StoredNativeBuckets> storedNativeBuckets(
+        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs,
+        final long toMs)
+    {
+        return guard.run(() -> new dev.bridge.analytics.query.NativeBucketSeriesQuery(statsQuery)
+            .read(series, resolution, fromMs, toMs));
+    }
+
+    /**
      * @return per second over the range's real length (from its start, for ALL its first bucket with data, to
      *         now, or its end if earlier): the counted total for counters, the number of values for histograms
      *         and gauges; null when the range has no data.

@@ -149,8 +149,16 @@ final class PromQueryEndpoint extends PromApiEndpoint
             boolean first = true;
             for (final Value.Sample sample : v.samples())
             {
-                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(sample.labels()))
-                    .append(",\"value\":").append(PromJson.point(timeMs, sample.value())).append('}');
+                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(sample.labels()));
+                if (sample.isHistogram())
+                {
+                    out.append(",\"histogram\":").append(PromJson.histogramPoint(timeMs, sample.histogram()));
+                }
+                else
+                {
+                    out.append(",\"value\":").append(PromJson.point(timeMs, sample.value()));
+                }
+                out.append('}');
                 first = false;
             }
             out.append(']');
@@ -161,13 +169,30 @@ final class PromQueryEndpoint extends PromApiEndpoint
             boolean first = true;
             for (final SeriesSamples series : ((Value.Matrix)value).series())
             {
-                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(series.labels()))
-                    .append(",\"values\":[");
+                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(series.labels()));
+                // floats under "values", native histograms under "histograms", each only when present (as 2.42)
+                boolean any = false;
                 for (int i = 0; i < series.size(); i++)
                 {
-                    out.append(i == 0 ? "" : ",").append(PromJson.point(series.timestampsMs()[i], series.values()[i]));
+                    if (series.histogram(i) == null)
+                    {
+                        out.append(any ? "," : ",\"values\":[")
+                            .append(PromJson.point(series.timestampsMs()[i], series.values()[i]));
+                        any = true;
+                    }
                 }
-                out.append("]}");
+                out.append(any ? "]" : "");
+                any = false;
+                for (int i = 0; i < series.size(); i++)
+                {
+                    if (series.histogram(i) != null)
+                    {
+                        out.append(any ? "," : ",\"histograms\":[")
+                            .append(PromJson.histogramPoint(series.timestampsMs()[i], series.histogram(i)));
+                        any = true;
+                    }
+                }
+                out.append(any ? "]}" : "}");
                 first = false;
             }
             out.append(']');

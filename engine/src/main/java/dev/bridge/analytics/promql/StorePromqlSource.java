@@ -5,6 +5,7 @@ import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.BaseUnits;
 import dev.bridge.analytics.query.StoredBuckets;
+import dev.bridge.analytics.query.StoredNativeBuckets;
 import dev.bridge.analytics.series.SeriesInfo;
 
 import java.util.ArrayList;
@@ -64,7 +65,10 @@ public final class StorePromqlSource implements SampleSource
             if (LabelMatcher.matchAll(matchers, p.labels()))
             {
                 matching.add(p);
-                infos.add(p.info());
+                if (p.part() != PromSeries.Part.NATIVE)
+                {
+                    infos.add(p.info());
+                }
             }
         }
         if (matching.isEmpty())
@@ -85,9 +89,20 @@ public final class StorePromqlSource implements SampleSource
         {
             stored.put(b.series(), b);
         }
+        final Map<SeriesInfo, StoredNativeBuckets> natives = nativeBuckets(matching, r, firstStartMs, lastEndMs);
         final List<SeriesSamples> out = new ArrayList<>();
         for (final PromSeries p : matching)
         {
+            if (p.part() == PromSeries.Part.NATIVE)
+            {
+                final StoredNativeBuckets n = natives.get(p.info());
+                final SeriesSamples samples = n == null ? null : NativeSamples.of(p, n, lastEndMs, fromMs);
+                if (samples != null && samples.size() > 0)
+                {
+                    out.add(samples);
+                }
+                continue;
+            }
             final StoredBuckets b = stored.get(p.info());
             if (b != null)
             {
@@ -96,6 +111,30 @@ public final class StorePromqlSource implements SampleSource
                 {
                     out.add(samples);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** @return the native-histogram increments of the {@link PromSeries.Part#NATIVE} series among {@code matching}. */
+    private Map<SeriesInfo, StoredNativeBuckets> nativeBuckets(final List<PromSeries> matching, final Resolution r,
+        final long firstStartMs, final long lastEndMs)
+    {
+        final Set<SeriesInfo> infos = new LinkedHashSet<>();
+        for (final PromSeries p : matching)
+        {
+            if (p.part() == PromSeries.Part.NATIVE)
+            {
+                infos.add(p.info());
+            }
+        }
+        final Map<SeriesInfo, StoredNativeBuckets> out = new HashMap<>();
+        if (!infos.isEmpty())
+        {
+            for (final StoredNativeBuckets b : queries.storedNativeBuckets(List.copyOf(infos), r, firstStartMs,
+                lastEndMs))
+            {
+                out.put(b.series(), b);
             }
         }
         return out;
@@ -166,7 +205,7 @@ public final class StorePromqlSource implements SampleSource
                     case COUNT -> running + b.count()[next];
                     case BUCKET -> running + (p.bound() < b.classicBelow()[next].length ?
                         b.classicBelow()[next][p.bound()] : b.count()[next]);
-                    case LAST -> 0;
+                    case LAST, NATIVE -> 0;
                 };
                 last = b.last()[next];
                 next++;
@@ -176,7 +215,7 @@ public final class StorePromqlSource implements SampleSource
             {
                 case TOTAL, SUM -> BaseUnits.scale(running, factor);
                 case COUNT, BUCKET -> running;
-                case LAST -> BaseUnits.scale(last, factor);
+                case LAST, NATIVE -> BaseUnits.scale(last, factor);
             };
             n++;
         }

@@ -208,6 +208,23 @@ class PromApiTest
     }
 
     @Test
+    void shouldExposeAHistogramAsANativeHistogramUnderItsFamilyName()
+    {
+        // read latencies 1..50 us in phase A: schema 8 buckets, count and sum as the classic parts
+        final String body = http.get("/api/v1/query?query=dspex_read_latency_seconds&time=" + T_SECONDS).body();
+        assertTrue(body.startsWith("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{" +
+            "\"metric\":{\"__name__\":\"dspex_read_latency_seconds\"},\"histogram\":[" + T_SECONDS + ",{\"count\":" +
+            "\"50\",\"sum\":\"0.001275\",\"buckets\":[[0,\"0.0000009985972365181826\",\"0.0000010013047082907555\"," +
+            "\"1\"],[0,\""), body);
+        assertTrue(body.endsWith("[0,\"0.00004995323027853285\",\"0.00005008866722546406\",\"1\"]]}]}]}}"), body);
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS +
+            ",\"50\"]}]}"), http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("histogram_count(sum(dspex_read_latency_seconds))")).body());
+        assertEquals(success("[{\"__name__\":\"dspex_read_latency_seconds\"}]"),
+            http.get("/api/v1/series?match%5B%5D=dspex_read_latency_seconds").body());
+    }
+
+    @Test
     void shouldAnswerARangeQueryByFormPost()
     {
         final HttpResponse<String> response = post("/api/v1/query_range", "query=" +
