@@ -135,6 +135,48 @@ class PromApiTest
                 q("{__name__=~\"dspex_(variable_read|cache_hit)_total\"}")).body());
     }
 
+    /**
+     * start/end on the metadata paths: only series with samples in [start, end]. Own engine, counters added at
+     * explicit times (a counter's call time is its fold's batch time, which may lag a clock the test just moved).
+     */
+    @Test
+    void shouldListOnlyTheSeriesLabelsAndValuesWithSamplesBetweenStartAndEnd(@TempDir final Path own) throws Exception
+    {
+        final ManualClock clock = new ManualClock(NOW);
+        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        try
+        {
+            // first samples: {code="EARLY"} at T - 49 s, {code="LATE"} at T - 4 s
+            server.engine().counter("grpc_error", "code", "EARLY").addAt(1, T - 50_000);
+            server.engine().counter("grpc_error", "code", "LATE").addAt(1, T - 5_000);
+            server.engine().flush();
+            final String match = "match%5B%5D=" + q("dspex_grpc_error_total{code=~\"EARLY|LATE\"}");
+            final String early = "{\"__name__\":\"dspex_grpc_error_total\",\"code\":\"EARLY\"}";
+            final String late = "{\"__name__\":\"dspex_grpc_error_total\",\"code\":\"LATE\"}";
+            final HttpCalls calls = server.http();
+
+            assertEquals(success("[" + early + "," + late + "]"), calls.get("/api/v1/series?" + match).body());
+            assertEquals(success("[" + early + "]"), calls.get("/api/v1/series?" + match + "&start=" +
+                (T_SECONDS - 60) + "&end=" + (T_SECONDS - 20)).body());
+            assertEquals(success("[" + early + "]"), calls.get("/api/v1/series?" + match + "&end=" +
+                (T_SECONDS - 49)).body());
+            assertEquals(success("[]"), calls.get("/api/v1/series?" + match + "&end=" + (T_SECONDS - 50)).body());
+            assertEquals(success("[" + early + "," + late + "]"), calls.get("/api/v1/series?" + match +
+                "&start=2023-11-14T22:13:00Z&end=" + T_SECONDS).body()); // T - 60 s
+            assertEquals(success("[]"), calls.get("/api/v1/series?" + match + "&start=" + (T_SECONDS + 60)).body());
+            assertEquals(success("[\"EARLY\"]"), calls.get("/api/v1/label/code/values?" + match + "&end=" +
+                (T_SECONDS - 10)).body());
+            assertEquals(success("[\"EARLY\",\"LATE\"]"), calls.get("/api/v1/label/code/values?" + match).body());
+            assertEquals(success("[]"), calls.get("/api/v1/labels?" + match + "&end=" + (T_SECONDS - 50)).body());
+            assertEquals(success("[\"__name__\",\"code\"]"), calls.get("/api/v1/labels?" + match + "&end=" +
+                (T_SECONDS - 49)).body());
+        }
+        finally
+        {
+            server.close();
+        }
+    }
+
     @Test
     void shouldRefuseAnInvalidLabelName()
     {
