@@ -26,18 +26,28 @@ public final class PromqlEvaluator
 
     private final SampleSource source;
     private final long lookbackMs;
+    private final QueryDeadline deadline;
     private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
 
     public PromqlEvaluator(final SampleSource source, final long lookbackMs)
     {
+        this(source, lookbackMs, QueryDeadline.NONE);
+    }
+
+    /** @param deadline checked before evaluating, after each selector's read and at each step of a range query. */
+    public PromqlEvaluator(final SampleSource source, final long lookbackMs, final QueryDeadline deadline)
+    {
         this.source = source;
         this.lookbackMs = lookbackMs;
+        this.deadline = deadline;
     }
 
     /** @return {@code expr} evaluated at {@code timeMs} (a matrix for a range selector, sorted by labels). */
     public Value instant(final Expr expr, final long timeMs)
     {
+        deadline.check(QueryDeadline.EXECUTION);
         load(expr, timeMs, timeMs);
+        deadline.check(QueryDeadline.EVALUATION);
         final Value value = eval(expr, timeMs);
         if (value instanceof Value.Vector v)
         {
@@ -58,10 +68,12 @@ public final class PromqlEvaluator
      */
     public Value.Matrix range(final Expr expr, final long startMs, final long endMs, final long stepMs)
     {
+        deadline.check(QueryDeadline.EXECUTION);
         load(expr, startMs, endMs);
         final Map<Labels, RangePoints> points = new LinkedHashMap<>();
         for (long t = startMs; t <= endMs; t += stepMs)
         {
+            deadline.check(QueryDeadline.EVALUATION);
             final Value value = eval(expr, t);
             if (value instanceof Value.Scalar s)
             {
@@ -89,11 +101,13 @@ public final class PromqlEvaluator
         if (expr instanceof Expr.VectorSelector v)
         {
             selected.put(v, source.select(v.matchers(), fromMs - v.offsetMs() - lookbackMs, toMs - v.offsetMs()));
+            deadline.check(QueryDeadline.EVALUATION);
         }
         else if (expr instanceof Expr.MatrixSelector m)
         {
             selected.put(m.selector(), source.select(m.selector().matchers(),
                 fromMs - m.selector().offsetMs() - m.rangeMs(), toMs - m.selector().offsetMs()));
+            deadline.check(QueryDeadline.EVALUATION);
         }
         else if (expr instanceof Expr.Call c)
         {

@@ -33,6 +33,7 @@ public final class StorePromqlSource implements SampleSource
     private final AnalyticsQueries queries;
     private final long maxWidthMs;
     private final long nowMs;
+    private final QueryDeadline deadline;
     private List<PromSeries> catalog;
 
     /**
@@ -40,9 +41,16 @@ public final class StorePromqlSource implements SampleSource
      */
     public StorePromqlSource(final AnalyticsQueries queries, final long maxWidthMs)
     {
+        this(queries, maxWidthMs, QueryDeadline.NONE);
+    }
+
+    /** @param deadline checked once per selected series read (see {@link QueryDeadline}). */
+    public StorePromqlSource(final AnalyticsQueries queries, final long maxWidthMs, final QueryDeadline deadline)
+    {
         this.queries = queries;
         this.maxWidthMs = maxWidthMs;
         this.nowMs = queries.clock().time();
+        this.deadline = deadline;
     }
 
     /** @return every Prometheus series the engine knows (read once per source). */
@@ -93,6 +101,7 @@ public final class StorePromqlSource implements SampleSource
         final List<SeriesSamples> out = new ArrayList<>();
         for (final PromSeries p : matching)
         {
+            deadline.check(QueryDeadline.EVALUATION);
             if (p.part() == PromSeries.Part.NATIVE)
             {
                 final StoredNativeBuckets n = natives.get(p.info());
@@ -123,6 +132,7 @@ public final class StorePromqlSource implements SampleSource
         final Set<SeriesInfo> infos = new LinkedHashSet<>();
         for (final PromSeries p : matching)
         {
+            deadline.check(QueryDeadline.EVALUATION);
             if (p.part() == PromSeries.Part.NATIVE)
             {
                 infos.add(p.info());

@@ -282,6 +282,7 @@ class PromApiTest
         "/api/v1/query?query=sum%28                         | invalid parameter \"query\": 1:5: parse error: unclosed left parenthesis",
         "/api/v1/query?query=foo%28x%29                     | invalid parameter \"query\": 1:1: parse error: unknown function with name \"foo\"",
         "/api/v1/query?query=1&time=x                       | invalid parameter \"time\": cannot parse \"x\" to a valid timestamp",
+        "/api/v1/query?query=1&timeout=5x                   | invalid parameter \"timeout\": cannot parse \"5x\" to a valid duration",
         "/api/v1/query_range?query=1&start=0&end=1&step=x   | invalid parameter \"step\": cannot parse \"x\" to a valid duration",
         "/api/v1/query_range?query=1&start=5&end=1&step=1   | end timestamp must not be before start time",
         "/api/v1/query_range?query=1&start=0&end=1&step=0   | zero or negative query resolution step widths are not accepted. Try a positive integer",
@@ -296,6 +297,29 @@ class PromApiTest
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(badData(message), response.body());
+    }
+
+    /** A timeout that has passed when evaluation begins fails, whatever the machine's speed; a generous one does not. */
+    @Test
+    void shouldAbandonAQueryWhoseTimeoutPassedWithPrometheusTimeoutError()
+    {
+        final String timedOut = "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":" +
+            "\"query timed out in query execution\"}";
+        final HttpResponse<String> instant = http.get("/api/v1/query?query=dspex_variable_read_total&time=" +
+            T_SECONDS + "&timeout=0");
+        assertEquals(503, instant.statusCode());
+        assertEquals(timedOut, instant.body());
+        final HttpResponse<String> range = post("/api/v1/query_range", "query=" + q("sum(dspex_variable_read_total)") +
+            "&start=" + (T_SECONDS - 20) + "&end=" + T_SECONDS + "&step=10&timeout=0.000000001");
+        assertEquals(503, range.statusCode());
+        assertEquals(timedOut, range.body());
+
+        final HttpResponse<String> generous = http.get("/api/v1/query_range?query=" +
+            q("sum(dspex_read_latency_seconds_count)") + "&start=" + (T_SECONDS - 20) + "&end=" + (T_SECONDS - 20) +
+            "&step=10&timeout=1h");
+        assertEquals(200, generous.statusCode(), generous.body());
+        assertEquals(success("{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[" +
+            (T_SECONDS - 20) + ",\"50\"]]}]}"), generous.body());
     }
 
     @Test
