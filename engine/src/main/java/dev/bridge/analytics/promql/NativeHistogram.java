@@ -112,6 +112,10 @@ public record NativeHistogram(int schema, double count, double sum, double zeroC
         final int target = Math.min(schema, other.schema);
         final NativeHistogram a = toSchema(target);
         final NativeHistogram b = other.toSchema(target);
+        if (a.indexes == b.indexes)
+        {
+            return sameBuckets(a, b, sign);
+        }
         final int[] idx = new int[a.indexes.length + b.indexes.length];
         final double[] cnt = new double[idx.length];
         int i = 0;
@@ -151,6 +155,38 @@ public record NativeHistogram(int schema, double count, double sum, double zeroC
             a.zeroCount + sign * b.zeroCount, indexesOut, Arrays.copyOf(cnt, kept));
     }
 
+    /** {@link #combine} of two histograms sharing one index array: bucket by bucket, empty buckets left out. */
+    private static NativeHistogram sameBuckets(final NativeHistogram a, final NativeHistogram b, final double sign)
+    {
+        final double[] cnt = new double[a.counts.length];
+        int empty = 0;
+        for (int i = 0; i < cnt.length; i++)
+        {
+            cnt[i] = a.counts[i] + sign * b.counts[i];
+            if (cnt[i] == 0)
+            {
+                empty++;
+            }
+        }
+        int[] idx = a.indexes;
+        double[] kept = cnt;
+        if (empty > 0)
+        {
+            idx = new int[cnt.length - empty];
+            kept = new double[idx.length];
+            for (int i = 0, k = 0; i < cnt.length; i++)
+            {
+                if (cnt[i] != 0)
+                {
+                    idx[k] = a.indexes[i];
+                    kept[k++] = cnt[i];
+                }
+            }
+        }
+        return new NativeHistogram(a.schema, a.count + sign * b.count, a.sum + sign * b.sum,
+            a.zeroCount + sign * b.zeroCount, idx, kept);
+    }
+
     /** @return every count and the sum multiplied by {@code factor} ({@code FloatHistogram.Scale}). */
     public NativeHistogram times(final double factor)
     {
@@ -169,9 +205,25 @@ public record NativeHistogram(int schema, double count, double sum, double zeroC
      */
     public boolean resetAfter(final NativeHistogram previous)
     {
+        if (previous == this)
+        {
+            return false;
+        }
         if (count < previous.count || zeroCount < previous.zeroCount || schema > previous.schema)
         {
             return true;
+        }
+        if (indexes == previous.indexes && schema == previous.schema)
+        {
+            // the same buckets (a running histogram shares its index array while no bucket appears): compare counts
+            for (int i = 0; i < counts.length; i++)
+            {
+                if (counts[i] < previous.counts[i])
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         final NativeHistogram prev = previous.toSchema(schema);
         int j = 0;

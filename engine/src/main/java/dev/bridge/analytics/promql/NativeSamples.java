@@ -10,7 +10,8 @@ import dev.bridge.analytics.store.SaturatingMath;
  * resolution, from the series' first bucket with values in the read window to {@code lastEndMs}, each the running
  * native histogram (count, sum in the base unit, zero bucket, buckets) since the window's start, as the classic
  * parts count. A bucket end without new values repeats the previous sample's (immutable) histogram, and the bucket
- * index array is shared while no new bucket appears, so a steady series costs one count array per stored bucket.
+ * index array is shared while no new bucket appears, so a steady series costs one count array per stored bucket
+ * (and one walk over the running buckets).
  * Stateless, thread-safe.
  */
 final class NativeSamples
@@ -32,7 +33,8 @@ final class NativeSamples
         final int points = (int)Math.max(0, (lastEndMs - (startMs + widthMs)) / widthMs + 1);
         final long[] times = new long[points];
         final NativeHistogram[] histograms = new NativeHistogram[points];
-        NativeHistogram running = NativeHistogram.empty(b.schema());
+        final Running running = new Running();
+        NativeHistogram current = NativeHistogram.empty(b.schema());
         long sum = 0;
         int next = 0;
         int n = 0;
@@ -41,24 +43,95 @@ final class NativeSamples
             if (next < b.size() && b.startMs()[next] == s)
             {
                 sum = SaturatingMath.add(sum, b.sum()[next]);
-                final long[] counts = b.counts()[next];
-                final double[] increments = new double[counts.length];
-                double count = b.zeroCount()[next];
-                for (int i = 0; i < counts.length; i++)
-                {
-                    increments[i] = counts[i];
-                    count += counts[i];
-                }
-                final NativeHistogram added = running.plus(new NativeHistogram(b.schema(), count, 0,
-                    b.zeroCount()[next], b.indexes()[next], increments));
-                running = new NativeHistogram(b.schema(), added.count(), BaseUnits.scale(sum, factor),
-                    added.zeroCount(), added.indexes(), added.counts());
+                running.add(b.zeroCount()[next], b.indexes()[next], b.counts()[next]);
+                current = new NativeHistogram(b.schema(), running.count, BaseUnits.scale(sum, factor), running.zero,
+                    running.indexes, running.counts.clone());
                 next++;
             }
             times[n] = s + widthMs;
-            histograms[n] = running;
+            histograms[n] = current;
             n++;
         }
         return new SeriesSamples(p.labels(), times, new double[points], histograms).slice(fromMs, lastEndMs);
+    }
+
+    /**
+     * The running native histogram: the bucket indexes seen so far (replaced, never changed, when a new one appears:
+     * the samples share it until then) and the working counts aligned with them.
+     */
+    private static final class Running
+    {
+        private int[] indexes = new int[0];
+        private double[] counts = new double[0];
+        private double zero;
+        private double count;
+        private int firstIndex;
+        private int[] positions = new int[0];
+
+        void add(final long zeroCount, final int[] addIndexes, final long[] addCounts)
+        {
+            zero += zeroCount;
+            count += zeroCount;
+            int missing = 0;
+            for (final int index : addIndexes)
+            {
+                if (position(index) < 0)
+                {
+                    missing++;
+                }
+            }
+            if (missing > 0)
+            {
+                grow(addIndexes, missing);
+            }
+            for (int i = 0; i < addIndexes.length; i++)
+            {
+                counts[position(addIndexes[i])] += addCounts[i];
+                count += addCounts[i];
+            }
+        }
+
+        /** @return where bucket {@code index} is in {@link #indexes}, -1 when absent. */
+        private int position(final int index)
+        {
+            final long at = (long)index - firstIndex;
+            return at < 0 || at >= positions.length ? -1 : positions[(int)at];
+        }
+
+        /** Merges the indexes of {@code addIndexes} missing from {@link #indexes}, keeping the counts aligned. */
+        private void grow(final int[] addIndexes, final int missing)
+        {
+            final int[] merged = new int[indexes.length + missing];
+            final double[] mergedCounts = new double[merged.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < indexes.length || j < addIndexes.length)
+            {
+                if (j == addIndexes.length || i < indexes.length && indexes[i] <= addIndexes[j])
+                {
+                    if (j < addIndexes.length && indexes[i] == addIndexes[j])
+                    {
+                        j++;
+                    }
+                    merged[k] = indexes[i];
+                    mergedCounts[k++] = counts[i++];
+                }
+                else
+                {
+                    merged[k++] = addIndexes[j++];
+                }
+            }
+            indexes = merged;
+            counts = mergedCounts;
+            // a dense index -> position map over the buckets' span (at most a few thousand at schema 8)
+            firstIndex = merged[0];
+            positions = new int[merged[merged.length - 1] - firstIndex + 1];
+            java.util.Arrays.fill(positions, -1);
+            for (int p = 0; p < merged.length; p++)
+            {
+                positions[merged[p] - firstIndex] = p;
+            }
+        }
     }
 }

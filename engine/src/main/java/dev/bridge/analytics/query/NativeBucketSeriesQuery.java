@@ -23,7 +23,8 @@ import java.util.Map;
  * Reads the stored buckets of histogram series at one resolution as native-histogram increments
  * ({@link StoredNativeBuckets}), counted as the scrape and remote write count them ({@link NativeBuckets#add}): each
  * HdrHistogram bucket of a stored bucket at its highest equivalent value, scaled to the base unit, in the bucket of
- * the metric's schema ({@link NativeBuckets#schemaFor} of its precision). One histogram decode per stored bucket.
+ * the metric's schema ({@link NativeBuckets#schemaFor} of its precision). One histogram decode per stored bucket; the
+ * native index of each HdrHistogram bucket is computed once per query (a logarithm) and then looked up.
  * Not thread-safe: one per query (it keeps one store reader and one merger per layout).
  */
 public final class NativeBucketSeriesQuery
@@ -31,6 +32,10 @@ public final class NativeBucketSeriesQuery
     private final StatsQuery statsQuery;
     private final StoreReader reader;
     private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
+    /** Per metric: HdrHistogram counts-array index -> native bucket index ({@link #UNKNOWN}, {@link #ZERO}). */
+    private final Map<Object, int[]> nativeIndexes = new java.util.IdentityHashMap<>();
+    private static final int UNKNOWN = Integer.MIN_VALUE;
+    private static final int ZERO = Integer.MIN_VALUE + 1;
 
     public NativeBucketSeriesQuery(final StatsQuery statsQuery)
     {
@@ -81,7 +86,7 @@ public final class NativeBucketSeriesQuery
             {
                 start[i] = rows.get(i)[0];
                 sum[i] = rows.get(i)[1];
-                zero[i] = bucket(s.metric().histogram(), rows.get(i)[2], schema, factor, i, indexes, counts);
+                zero[i] = bucket(s, rows.get(i)[2], schema, factor, i, indexes, counts);
             }
             out.add(new StoredNativeBuckets(s, resolution.widthMs(), schema, start, sum, zero, indexes, counts));
         }
@@ -89,9 +94,10 @@ public final class NativeBucketSeriesQuery
     }
 
     /** Fills {@code indexes[i]} and {@code counts[i]} from the bucket's histogram; @return its zero count. */
-    private long bucket(final HistogramSpec spec, final long key, final int schema, final double factor, final int i,
+    private long bucket(final SeriesInfo series, final long key, final int schema, final double factor, final int i,
         final int[][] indexes, final long[][] counts)
     {
+        final HistogramSpec spec = series.metric().histogram();
         final EncodedHistogramMerger merger = mergers.computeIfAbsent(spec,
             sp -> new EncodedHistogramMerger(sp.lowestDiscernibleValue(), sp.significantDigits()));
         merger.reset();
@@ -102,32 +108,49 @@ public final class NativeBucketSeriesQuery
             return 0;
         }
         merger.normalize();
+        int[] map = nativeIndexes.get(series.metric());
+        if (map == null || map.length <= merger.highestIndex())
+        {
+            final int[] grown = new int[Math.max(64, merger.highestIndex() + 1)];
+            java.util.Arrays.fill(grown, UNKNOWN);
+            if (map != null)
+            {
+                System.arraycopy(map, 0, grown, 0, map.length);
+            }
+            map = grown;
+            nativeIndexes.put(series.metric(), map);
+        }
         final int values = merger.nonZeroCount();
         final int[] idx = new int[values];
         final long[] cnt = new long[values];
         int n = 0;
         long zero = 0;
-        double upper = Double.NEGATIVE_INFINITY; // of the native bucket idx[n - 1]
         for (int k = 0; k < values; k++)
         {
             final int at = merger.nonZeroIndex(k);
             final long count = merger.countAt(at);
-            final double value = BaseUnits.scale(merger.highestValueAt(at), factor);
-            if (value <= 0)
+            int index = map[at];
+            if (index == UNKNOWN)
+            {
+                // each HdrHistogram bucket counts at its highest equivalent value, as NativeBuckets.add counts it
+                final double value = BaseUnits.scale(merger.highestValueAt(at), factor);
+                index = value <= 0 ? ZERO : NativeBuckets.index(value, schema);
+                map[at] = index;
+            }
+            if (index == ZERO)
             {
                 zero = SaturatingMath.add(zero, count);
-                continue;
             }
-            if (n > 0 && value <= upper)
+            else if (n > 0 && idx[n - 1] == index)
             {
                 cnt[n - 1] = SaturatingMath.add(cnt[n - 1], count);
-                continue;
             }
-            final int index = NativeBuckets.index(value, schema);
-            idx[n] = index;
-            cnt[n] = count;
-            upper = NativeBuckets.upperBound(index, schema);
-            n++;
+            else
+            {
+                idx[n] = index;
+                cnt[n] = count;
+                n++;
+            }
         }
         indexes[i] = Arrays.copyOf(idx, n);
         counts[i] = Arrays.copyOf(cnt, n);

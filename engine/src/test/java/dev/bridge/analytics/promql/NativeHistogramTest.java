@@ -33,6 +33,17 @@ class NativeHistogramTest
     }
 
     @Test
+    void shouldSubtractHistogramsSharingTheirBucketsBucketByBucket()
+    {
+        final int[] shared = { 1, 2, 3 };
+        final NativeHistogram first = new NativeHistogram(0, 6, 2, 0, shared, new double[] { 1, 2, 3 });
+        final NativeHistogram last = new NativeHistogram(0, 9, 3, 1, shared, new double[] { 1, 4, 3 });
+
+        assertEquals(new NativeHistogram(0, 3, 1, 1, new int[] { 2 }, new double[] { 2 }), last.minus(first));
+        assertSame(shared, last.plus(first).indexes());
+    }
+
+    @Test
     void shouldDetectACounterResetInAnyBucket()
     {
         final NativeHistogram before = new NativeHistogram(0, 5, 1, 0, new int[] { 1, 2 }, new double[] { 2, 3 });
@@ -41,6 +52,10 @@ class NativeHistogramTest
         assertTrue(new NativeHistogram(0, 6, 1, 0, new int[] { 1, 3 }, new double[] { 3, 3 }).resetAfter(before),
             "bucket 2 emptied while the count grew");
         assertTrue(new NativeHistogram(0, 4, 1, 0, new int[] { 1, 2 }, new double[] { 2, 2 }).resetAfter(before));
+        // sharing the index array (as a running histogram does): only the counts are compared
+        assertTrue(new NativeHistogram(0, 6, 1, 0, before.indexes(), new double[] { 4, 2 }).resetAfter(before));
+        assertFalse(new NativeHistogram(0, 6, 1, 0, before.indexes(), new double[] { 2, 4 }).resetAfter(before));
+        assertFalse(before.resetAfter(before));
     }
 
     @Test
