@@ -246,6 +246,39 @@ public final class AnalyticsQueries
     }
 
     /**
+     * @return the native-histogram increments of the histogram series of {@code series} at {@code resolution} from
+     *         {@code fromMs} to now, with what each held before (see
+     *         {@link dev.bridge.analytics.query.NativeBucketSeriesQuery}).
+     */
+    public List<dev.bridge.analytics.query.StoredNativeBuckets> storedNativeBuckets(
+        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs)
+    {
+        final long nowMs = clock.time();
+        return guard.run(() -> new dev.bridge.analytics.query.NativeBucketSeriesQuery(statsQuery)
+            .read(series, resolution, fromMs, nowMs));
+    }
+
+    /**
+     * @return per series of {@code series} (same order), the start (epoch ms) of its earliest raw bucket that ever
+     *         held data, kept whatever retention removed since ({@code series-starts.dat}); {@link Long#MAX_VALUE}
+     *         for a series without data, 0 when the store does not keep starts. One map read per series.
+     */
+    public long[] firstDataMs(final List<SeriesInfo> series)
+    {
+        return guard.run(() ->
+        {
+            final dev.bridge.analytics.store.StoreReader reader = store.newReader();
+            final long[] out = new long[series.size()];
+            for (int i = 0; i < out.length; i++)
+            {
+                final long sec = reader.earliestDataSec(series.get(i).id());
+                out[i] = sec == dev.bridge.analytics.store.StoreReader.NO_DATA ? Long.MAX_VALUE : sec * 1000L;
+            }
+            return out;
+        });
+    }
+
+    /**
      * @return per second over the range's real length (from its start, for ALL its first bucket with data, to
      *         now, or its end if earlier): the counted total for counters, the number of values for histograms
      *         and gauges; null when the range has no data.

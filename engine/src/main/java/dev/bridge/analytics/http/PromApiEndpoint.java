@@ -7,10 +7,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A path of Prometheus' HTTP API ({@code /api/v1/...}): GET or form POST, parameters read leniently (unknown ones
- * such as {@code timeout}, {@code stats}, {@code lookback_delta} are ignored, {@code match[]} may repeat), answered
- * in Prometheus' envelope ({@link PromJson}). Errors keep that envelope and Prometheus' types and statuses:
- * {@code bad_data} 400 (bad parameter or expression), {@code execution} 422 (evaluation), {@code unavailable} 503
- * (a store that cannot answer completely), {@code internal} 500 (a bug; logged). Subclasses are immutable and
+ * such as {@code stats}, {@code lookback_delta} are ignored, {@code match[]} may repeat), answered in Prometheus'
+ * envelope ({@link PromJson}). Errors keep that envelope and Prometheus' types and statuses: {@code bad_data} 400
+ * (bad parameter or expression), {@code execution} 422 (evaluation), {@code timeout} 503 (the query's
+ * {@code timeout} passed), {@code unavailable} 503 (a store that cannot answer completely), {@code internal} 500
+ * (a bug; logged). Subclasses are immutable and
  * thread-safe.
  */
 abstract class PromApiEndpoint implements Endpoint

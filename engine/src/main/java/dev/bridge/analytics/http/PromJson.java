@@ -2,6 +2,7 @@ package dev.bridge.analytics.http;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.bridge.analytics.promql.Labels;
+import dev.bridge.analytics.promql.NativeHistogram;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,46 @@ final class PromJson
     static String point(final long ms, final double v)
     {
         return "[" + time(ms) + "," + value(v) + "]";
+    }
+
+    /** @return {@code [time, {"count":..,"sum":..,"buckets":[..]}]}: a native histogram sample. */
+    static String histogramPoint(final long ms, final NativeHistogram h)
+    {
+        return "[" + time(ms) + "," + histogram(h) + "]";
+    }
+
+    /**
+     * @return a native histogram as Prometheus 2.42's API writes it: {@code {"count":"10","sum":"3.2",
+     *         "buckets":[[boundaryRule,"lower","upper","count"],..]}}, the non-empty buckets in ascending order, the
+     *         zero bucket first ({@code [3,"-0","0",".."]}: closed both sides), then the positive buckets (rule 0:
+     *         open on the left); no {@code buckets} member when every bucket is empty.
+     */
+    static String histogram(final NativeHistogram h)
+    {
+        final StringBuilder out = new StringBuilder(64 + 48 * h.buckets()).append("{\"count\":")
+            .append(value(h.count())).append(",\"sum\":").append(value(h.sum()));
+        boolean first = true;
+        if (h.zeroCount() != 0)
+        {
+            out.append(",\"buckets\":[[3,").append(value(-0.0)).append(',').append(value(0.0)).append(',')
+                .append(value(h.zeroCount())).append(']');
+            first = false;
+        }
+        for (int i = 0; i < h.buckets(); i++)
+        {
+            if (h.counts()[i] == 0)
+            {
+                continue;
+            }
+            out.append(first ? ",\"buckets\":[" : ",").append("[0,").append(value(h.lower(i))).append(',')
+                .append(value(h.upper(i))).append(',').append(value(h.counts()[i])).append(']');
+            first = false;
+        }
+        if (!first)
+        {
+            out.append(']');
+        }
+        return out.append('}').toString();
     }
 
     /** @return the label set as a JSON object (keys sorted). */

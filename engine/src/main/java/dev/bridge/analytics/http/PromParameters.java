@@ -69,6 +69,25 @@ final class PromParameters
         }
     }
 
+    /**
+     * @return the duration {@code text} of parameter {@code name} in ns (float seconds, exact to the ns, or a PromQL
+     *         duration), saturating at {@link Long#MAX_VALUE} - 1.
+     */
+    static long durationNanos(final String name, final String text)
+    {
+        if (NUMBER.matcher(text).matches())
+        {
+            final double seconds = Double.parseDouble(text);
+            if (Double.isFinite(seconds) && Math.abs(seconds) < 9.2e9)
+            {
+                return Math.round(seconds * 1e9);
+            }
+            throw invalid(name, "cannot parse \"" + text + "\" to a valid duration. It overflows int64");
+        }
+        final long ms = duration(name, text);
+        return ms >= (Long.MAX_VALUE - 1) / 1_000_000L ? Long.MAX_VALUE - 1 : ms * 1_000_000L;
+    }
+
     /** @return the {@code bad_data} error {@code invalid parameter "name": problem}. */
     static PromqlException invalid(final String name, final String problem)
     {

@@ -6,6 +6,7 @@ import dev.bridge.analytics.promql.Expr;
 import dev.bridge.analytics.promql.PromqlEvaluator;
 import dev.bridge.analytics.promql.PromqlException;
 import dev.bridge.analytics.promql.PromqlParser;
+import dev.bridge.analytics.promql.QueryDeadline;
 import dev.bridge.analytics.promql.SeriesSamples;
 import dev.bridge.analytics.promql.StorePromqlSource;
 import dev.bridge.analytics.promql.Value;
@@ -19,8 +20,10 @@ import java.util.List;
  * Prometheus answers: {@code {"resultType":"vector","result":[{"metric":{..},"value":[t,"v"]}]}}, {@code scalar}
  * {@code [t,"v"]}, {@code string}, or {@code matrix} with {@code "values"}. {@code time} defaults to now. A range query
  * is refused ({@code bad_data}) when end is before start, the step is not positive, it has more than 11,000 points per
- * series (Prometheus' own limit) or more than {@code max_query_points}, or the expression is a range vector.
- * Immutable, thread-safe.
+ * series (Prometheus' own limit) or more than {@code max_query_points}, or the expression is a range vector. With
+ * {@code timeout} (float seconds or a PromQL duration), evaluation is abandoned once it has passed since the request
+ * arrived: 503 {@code timeout} {@code query timed out in expression evaluation} ({@link QueryDeadline}; checked per
+ * step and per selected series, on the request's thread). Immutable, thread-safe.
  */
 final class PromQueryEndpoint extends PromApiEndpoint
 {
@@ -46,16 +49,18 @@ final class PromQueryEndpoint extends PromApiEndpoint
     @Override
     String data(final Request request)
     {
+        final long arrivedNanos = System.nanoTime();
         final QueryParameters p = request.parameters();
         final long nowMs = queries.clock().time();
         if (!range)
         {
             final long timeMs = PromParameters.time("time", p.get("time"), nowMs);
-            timeout(p);
+            final QueryDeadline deadline = deadline(p, arrivedNanos);
             final Expr expr = parse(p.get("query", ""));
             final StorePromqlSource source = new StorePromqlSource(queries,
-                BucketWidths.forInstant(expr, timeMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
-            final Value value = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(expr, timeMs);
+                BucketWidths.forInstant(expr, timeMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS), deadline);
+            final Value value = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS, deadline)
+                .instant(expr, timeMs);
             return render(value, timeMs);
         }
         final long startMs = PromParameters.time("start", required(p, "start"), 0);
@@ -83,7 +88,7 @@ final class PromQueryEndpoint extends PromApiEndpoint
                 " points per series, more than the maximum of " + maxPoints +
                 " (max_query_points): use a larger step or a shorter range");
         }
-        timeout(p);
+        final QueryDeadline deadline = deadline(p, arrivedNanos);
         final Expr expr = parse(p.get("query", ""));
         if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR)
         {
@@ -91,8 +96,8 @@ final class PromQueryEndpoint extends PromApiEndpoint
                 "\" for range query, must be Scalar or instant Vector");
         }
         final StorePromqlSource source = new StorePromqlSource(queries,
-            BucketWidths.forRange(expr, startMs, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS));
-        final Value.Matrix matrix = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS)
+            BucketWidths.forRange(expr, startMs, stepMs, PromqlEvaluator.DEFAULT_LOOKBACK_MS), deadline);
+        final Value.Matrix matrix = new PromqlEvaluator(source, PromqlEvaluator.DEFAULT_LOOKBACK_MS, deadline)
             .range(expr, startMs, endMs, stepMs);
         return render(matrix, endMs);
     }
@@ -108,14 +113,18 @@ final class PromQueryEndpoint extends PromApiEndpoint
         return value;
     }
 
-    /** Checks {@code timeout} (accepted, not enforced: queries are bounded by max_query_points). */
-    private static void timeout(final QueryParameters p)
+    /**
+     * @return the query's deadline: {@code timeout} (float seconds or a PromQL duration; 0 or less has passed
+     *         already, as in Prometheus) after {@code arrivedNanos}; none without {@code timeout}.
+     */
+    private static QueryDeadline deadline(final QueryParameters p, final long arrivedNanos)
     {
         final String timeout = p.get("timeout");
-        if (timeout != null && !timeout.isEmpty())
+        if (timeout == null || timeout.isEmpty())
         {
-            PromParameters.duration("timeout", timeout);
+            return QueryDeadline.NONE;
         }
+        return new QueryDeadline(System::nanoTime, arrivedNanos, PromParameters.durationNanos("timeout", timeout));
     }
 
     private static Expr parse(final String query)
@@ -149,8 +158,16 @@ final class PromQueryEndpoint extends PromApiEndpoint
             boolean first = true;
             for (final Value.Sample sample : v.samples())
             {
-                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(sample.labels()))
-                    .append(",\"value\":").append(PromJson.point(timeMs, sample.value())).append('}');
+                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(sample.labels()));
+                if (sample.isHistogram())
+                {
+                    out.append(",\"histogram\":").append(PromJson.histogramPoint(timeMs, sample.histogram()));
+                }
+                else
+                {
+                    out.append(",\"value\":").append(PromJson.point(timeMs, sample.value()));
+                }
+                out.append('}');
                 first = false;
             }
             out.append(']');
@@ -161,13 +178,30 @@ final class PromQueryEndpoint extends PromApiEndpoint
             boolean first = true;
             for (final SeriesSamples series : ((Value.Matrix)value).series())
             {
-                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(series.labels()))
-                    .append(",\"values\":[");
+                out.append(first ? "" : ",").append("{\"metric\":").append(PromJson.labels(series.labels()));
+                // floats under "values", native histograms under "histograms", each only when present (as 2.42)
+                boolean any = false;
                 for (int i = 0; i < series.size(); i++)
                 {
-                    out.append(i == 0 ? "" : ",").append(PromJson.point(series.timestampsMs()[i], series.values()[i]));
+                    if (series.histogram(i) == null)
+                    {
+                        out.append(any ? "," : ",\"values\":[")
+                            .append(PromJson.point(series.timestampsMs()[i], series.values()[i]));
+                        any = true;
+                    }
                 }
-                out.append("]}");
+                out.append(any ? "]" : "");
+                any = false;
+                for (int i = 0; i < series.size(); i++)
+                {
+                    if (series.histogram(i) != null)
+                    {
+                        out.append(any ? "," : ",\"histograms\":[")
+                            .append(PromJson.histogramPoint(series.timestampsMs()[i], series.histogram(i)));
+                        any = true;
+                    }
+                }
+                out.append(any ? "]}" : "}");
                 first = false;
             }
             out.append(']');

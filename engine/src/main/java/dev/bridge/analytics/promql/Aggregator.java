@@ -16,39 +16,51 @@ final class Aggregator
     {
     }
 
-    /** @return one sample per group of {@code input}, in order of first appearance. */
+    /**
+     * @return one sample per group of {@code input}, in order of first appearance. Native histograms: {@code sum}
+     *         adds them (at the smallest schema; a group mixing floats and histograms gives no sample),
+     *         {@code count} counts them, {@code avg min max} leave them out (a group of histograms only gives no
+     *         sample).
+     */
     static List<Value.Sample> apply(final Expr.Aggregate aggregate, final List<Value.Sample> input)
     {
-        final Map<Labels, double[]> groups = new LinkedHashMap<>(); // {value, count, mean}
+        final Map<Labels, Group> groups = new LinkedHashMap<>();
         for (final Value.Sample s : input)
         {
-            final Labels group = aggregate.without() ?
+            final Labels labels = aggregate.without() ?
                 s.labels().withoutName().filter(aggregate.grouping(), false) :
                 s.labels().filter(aggregate.grouping(), true);
-            final double[] acc = groups.get(group);
-            final double v = s.value();
-            if (acc == null)
+            final Group group = groups.computeIfAbsent(labels, l -> new Group());
+            group.samples++;
+            if (s.isHistogram())
             {
-                groups.put(group, new double[] { v, 1, v });
+                group.histogram = group.histogram == null ? s.histogram() : group.histogram.plus(s.histogram());
                 continue;
             }
-            acc[1]++;
+            final double v = s.value();
+            group.floats++;
+            if (group.floats == 1)
+            {
+                group.value = v;
+                group.mean = v;
+                continue;
+            }
             switch (aggregate.op())
             {
-                case SUM -> acc[0] += v;
-                case AVG -> acc[2] += v / acc[1] - acc[2] / acc[1];
+                case SUM -> group.value += v;
+                case AVG -> group.mean += v / group.floats - group.mean / group.floats;
                 case MIN ->
                 {
-                    if (acc[0] > v || Double.isNaN(acc[0]))
+                    if (group.value > v || Double.isNaN(group.value))
                     {
-                        acc[0] = v;
+                        group.value = v;
                     }
                 }
                 case MAX ->
                 {
-                    if (acc[0] < v || Double.isNaN(acc[0]))
+                    if (group.value < v || Double.isNaN(group.value))
                     {
-                        acc[0] = v;
+                        group.value = v;
                     }
                 }
                 case COUNT ->
@@ -57,12 +69,34 @@ final class Aggregator
             }
         }
         final List<Value.Sample> out = new ArrayList<>(groups.size());
-        groups.forEach((labels, acc) -> out.add(new Value.Sample(labels, switch (aggregate.op())
+        groups.forEach((labels, g) ->
         {
-            case SUM, MIN, MAX -> acc[0];
-            case AVG -> acc[2];
-            case COUNT -> acc[1];
-        })));
+            if (aggregate.op() == Expr.AggregateOp.COUNT)
+            {
+                out.add(new Value.Sample(labels, g.samples));
+            }
+            else if (aggregate.op() == Expr.AggregateOp.SUM && g.histogram != null)
+            {
+                if (g.floats == 0)
+                {
+                    out.add(new Value.Sample(labels, g.histogram));
+                }
+            }
+            else if (g.floats > 0)
+            {
+                out.add(new Value.Sample(labels, aggregate.op() == Expr.AggregateOp.AVG ? g.mean : g.value));
+            }
+        });
         return out;
+    }
+
+    /** One group's accumulator. */
+    private static final class Group
+    {
+        private long samples;
+        private long floats;
+        private double value;
+        private double mean;
+        private NativeHistogram histogram;
     }
 }

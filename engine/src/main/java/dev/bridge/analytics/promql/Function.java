@@ -19,6 +19,8 @@ public enum Function
     COUNT_OVER_TIME("count_over_time", ValueType.VECTOR, ValueType.MATRIX),
     LAST_OVER_TIME("last_over_time", ValueType.VECTOR, ValueType.MATRIX),
     HISTOGRAM_QUANTILE("histogram_quantile", ValueType.VECTOR, ValueType.SCALAR, ValueType.VECTOR),
+    HISTOGRAM_COUNT("histogram_count", ValueType.VECTOR, ValueType.VECTOR),
+    HISTOGRAM_SUM("histogram_sum", ValueType.VECTOR, ValueType.VECTOR),
     ABS("abs", ValueType.VECTOR, ValueType.VECTOR),
     CEIL("ceil", ValueType.VECTOR, ValueType.VECTOR),
     FLOOR("floor", ValueType.VECTOR, ValueType.VECTOR),
@@ -35,7 +37,7 @@ public enum Function
         "holt_winters", "hour", "idelta", "label_join", "label_replace", "log10", "log2", "minute", "month",
         "predict_linear", "present_over_time", "quantile_over_time", "resets", "round", "sgn", "sort", "sort_desc",
         "stddev_over_time", "stdvar_over_time", "timestamp", "year", "acos", "asin", "atan", "cos", "sin", "tan",
-        "deg", "rad", "pi", "histogram_count", "histogram_sum", "histogram_fraction", "group", "topk", "bottomk",
+        "deg", "rad", "pi", "histogram_fraction", "group", "topk", "bottomk",
         "quantile", "stddev", "stdvar", "count_values");
 
     private final String spelling;

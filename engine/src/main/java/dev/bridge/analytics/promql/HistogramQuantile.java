@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code histogram_quantile(q, v)} over classic {@code _bucket} series, as Prometheus 2.42 computes it
+ * {@code histogram_quantile(q, v)} over native histogram samples ({@link NativeHistogram#quantile}) and classic
+ * {@code _bucket} series, as Prometheus 2.42 computes it
  * ({@code bucketQuantile}): the series are grouped by their labels without {@code le} and {@code __name__}; a group
  * needs a {@code +Inf} bucket and at least two buckets; counts are made monotonic; the quantile is interpolated
  * linearly inside the bucket where the rank falls (from 0 for the first bucket, the previous bound's value when it
@@ -36,7 +37,7 @@ final class HistogramQuantile
         }
     }
 
-    /** @return one sample per group of {@code buckets}. */
+    /** @return as {@link #apply(double, List, Map)} without a memo. */
     static List<Value.Sample> apply(final double q, final List<Value.Sample> buckets)
     {
         return apply(q, buckets, new HashMap<>());
@@ -45,21 +46,39 @@ final class HistogramQuantile
     /**
      * @param known the buckets of the label sets met before (a range query meets the same ones at every step); filled
      *              with those of {@code buckets}.
-     * @return one sample per group of {@code buckets}.
+     * @return one sample per group of classic buckets, then one per native histogram sample (its labels without
+     *         {@code __name__}, {@link NativeHistogram#quantile}); a native histogram whose labels equal a classic
+     *         group's gives no sample, nor does that group (as 2.42 drops both).
      */
     static List<Value.Sample> apply(final double q, final List<Value.Sample> buckets, final Map<Labels, Bucket> known)
     {
         final Map<Labels, List<double[]>> groups = new LinkedHashMap<>();
+        final List<Value.Sample> natives = new ArrayList<>();
         for (final Value.Sample s : buckets)
         {
+            if (s.isHistogram())
+            {
+                natives.add(s);
+                continue;
+            }
             final Bucket bucket = known.computeIfAbsent(s.labels(), Bucket::of);
             if (bucket.group() != null)
             {
                 groups.computeIfAbsent(bucket.group(), g -> new ArrayList<>()).add(new double[] { bucket.upper(), s.value() });
             }
         }
-        final List<Value.Sample> out = new ArrayList<>(groups.size());
+        final List<Value.Sample> nativeOut = new ArrayList<>(natives.size());
+        for (final Value.Sample s : natives)
+        {
+            final Labels labels = s.labels().withoutName().filter(List.of("le"), false);
+            if (groups.remove(labels) == null)
+            {
+                nativeOut.add(new Value.Sample(s.labels().withoutName(), s.histogram().quantile(q)));
+            }
+        }
+        final List<Value.Sample> out = new ArrayList<>(groups.size() + nativeOut.size());
         groups.forEach((labels, list) -> out.add(new Value.Sample(labels, quantile(q, list))));
+        out.addAll(nativeOut);
         return out;
     }
 

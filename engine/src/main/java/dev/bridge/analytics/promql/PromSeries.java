@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@link PrometheusSnapshots#scalarName}, {@link PrometheusNames#familyName}): a counter is {@code <name>_total}
  * (its running total), a gauge its last value (the engine's own running counts, gauges inside, keep their
  * {@code _total} name), a histogram {@code <name>_bucket} per configured bound plus {@code le="+Inf"},
- * {@code <name>_count} and {@code <name>_sum}; values in base units, {@code le} printed as client_java prints it.
+ * {@code <name>_count} and {@code <name>_sum}, and a native histogram {@code <name>}; values in base units, {@code le} printed as client_java prints it.
  * Immutable, thread-safe.
  *
  * @param labels the Prometheus labels, {@code __name__} included.
@@ -39,7 +39,9 @@ public record PromSeries(Labels labels, SeriesInfo info, Part part, int bound)
         /** A histogram's running count. */
         COUNT,
         /** A histogram's running sum. */
-        SUM
+        SUM,
+        /** A histogram's running native histogram, under the family name (as the protobuf scrape and remote write). */
+        NATIVE
     }
 
     /** @return the Prometheus series of every engine series in {@code series}, in their order. */
@@ -69,6 +71,7 @@ public record PromSeries(Labels labels, SeriesInfo info, Part part, int bound)
                     }
                     out.add(new PromSeries(named(base, family + "_count"), s, Part.COUNT, -1));
                     out.add(new PromSeries(named(base, family + "_sum"), s, Part.SUM, -1));
+                    out.add(new PromSeries(named(base, family), s, Part.NATIVE, -1));
                 }
                 default -> throw new IllegalStateException("unknown metric type " + s.metric().type());
             }

@@ -28,6 +28,7 @@ public final class PromqlEvaluator
 
     private final SampleSource source;
     private final long lookbackMs;
+    private final QueryDeadline deadline;
     private final Map<Expr.VectorSelector, List<SeriesSamples>> selected = new IdentityHashMap<>();
     /**
      * Label sets without their name, per selected series' label set (by identity: a range query meets the same
@@ -42,14 +43,23 @@ public final class PromqlEvaluator
 
     public PromqlEvaluator(final SampleSource source, final long lookbackMs)
     {
+        this(source, lookbackMs, QueryDeadline.NONE);
+    }
+
+    /** @param deadline checked before evaluating, after each selector's read and at each step of a range query. */
+    public PromqlEvaluator(final SampleSource source, final long lookbackMs, final QueryDeadline deadline)
+    {
         this.source = source;
         this.lookbackMs = lookbackMs;
+        this.deadline = deadline;
     }
 
     /** @return {@code expr} evaluated at {@code timeMs} (a matrix for a range selector, sorted by labels). */
     public Value instant(final Expr expr, final long timeMs)
     {
+        deadline.check(QueryDeadline.EXECUTION);
         load(expr, timeMs, timeMs);
+        deadline.check(QueryDeadline.EVALUATION);
         final Value value = eval(expr, timeMs);
         if (value instanceof Value.Vector v)
         {
@@ -70,14 +80,16 @@ public final class PromqlEvaluator
      */
     public Value.Matrix range(final Expr expr, final long startMs, final long endMs, final long stepMs)
     {
+        deadline.check(QueryDeadline.EXECUTION);
         load(expr, startMs, endMs);
-        final Map<Labels, List<double[]>> points = new LinkedHashMap<>();
+        final Map<Labels, RangePoints> points = new LinkedHashMap<>();
         for (long t = startMs; t <= endMs; t += stepMs)
         {
+            deadline.check(QueryDeadline.EVALUATION);
             final Value value = eval(expr, t);
             if (value instanceof Value.Scalar s)
             {
-                points.computeIfAbsent(Labels.EMPTY, l -> new ArrayList<>()).add(new double[] { t, s.value() });
+                points.computeIfAbsent(Labels.EMPTY, l -> new RangePoints()).add(t, s.value(), null);
             }
             else
             {
@@ -85,22 +97,12 @@ public final class PromqlEvaluator
                 checkUnique(samples);
                 for (final Value.Sample s : samples)
                 {
-                    points.computeIfAbsent(s.labels(), l -> new ArrayList<>()).add(new double[] { t, s.value() });
+                    points.computeIfAbsent(s.labels(), l -> new RangePoints()).add(t, s.value(), s.histogram());
                 }
             }
         }
         final List<SeriesSamples> series = new ArrayList<>(points.size());
-        points.forEach((labels, list) ->
-        {
-            final long[] times = new long[list.size()];
-            final double[] values = new double[list.size()];
-            for (int i = 0; i < times.length; i++)
-            {
-                times[i] = (long)list.get(i)[0];
-                values[i] = list.get(i)[1];
-            }
-            series.add(new SeriesSamples(labels, times, values));
-        });
+        points.forEach((labels, list) -> series.add(list.toSeries(labels)));
         series.sort((a, b) -> compare(a.labels(), b.labels()));
         return new Value.Matrix(series);
     }
@@ -111,11 +113,13 @@ public final class PromqlEvaluator
         if (expr instanceof Expr.VectorSelector v)
         {
             selected.put(v, source.select(v.matchers(), fromMs - v.offsetMs() - lookbackMs, toMs - v.offsetMs()));
+            deadline.check(QueryDeadline.EVALUATION);
         }
         else if (expr instanceof Expr.MatrixSelector m)
         {
             selected.put(m.selector(), source.select(m.selector().matchers(),
                 fromMs - m.selector().offsetMs() - m.rangeMs(), toMs - m.selector().offsetMs()));
+            deadline.check(QueryDeadline.EVALUATION);
         }
         else if (expr instanceof Expr.Call c)
         {
@@ -186,7 +190,7 @@ public final class PromqlEvaluator
             final int i = s.lastAtOrBefore(refMs);
             if (i >= 0 && s.timestampsMs()[i] >= refMs - lookbackMs)
             {
-                out.add(new Value.Sample(s.labels(), s.values()[i]));
+                out.add(new Value.Sample(s.labels(), s.values()[i], s.histogram(i)));
             }
         }
         return out;
@@ -213,7 +217,7 @@ public final class PromqlEvaluator
         {
             return new Value.Scalar(-s.value());
         }
-        return new Value.Vector(vector(value).stream()
+        return new Value.Vector(vector(value).stream().filter(s -> !s.isHistogram())
             .map(s -> new Value.Sample(s.labels().withoutName(), -s.value())).toList());
     }
 
@@ -231,6 +235,19 @@ public final class PromqlEvaluator
                 final List<Value.Sample> v = vector(eval(c.args().get(0), t));
                 return new Value.Scalar(v.size() == 1 ? v.get(0).value() : Double.NaN);
             }
+            case HISTOGRAM_COUNT, HISTOGRAM_SUM:
+            {
+                final List<Value.Sample> out = new ArrayList<>();
+                for (final Value.Sample s : vector(eval(c.args().get(0), t)))
+                {
+                    if (s.isHistogram())
+                    {
+                        out.add(new Value.Sample(s.labels().withoutName(),
+                            f == Function.HISTOGRAM_COUNT ? s.histogram().count() : s.histogram().sum()));
+                    }
+                }
+                return new Value.Vector(out);
+            }
             case HISTOGRAM_QUANTILE:
                 if (histogramBuckets.size() > MAX_MEMO)
                 {
@@ -239,7 +256,7 @@ public final class PromqlEvaluator
                 return new Value.Vector(HistogramQuantile.apply(scalar(eval(c.args().get(0), t)),
                     vector(eval(c.args().get(1), t)), histogramBuckets));
             case ABS, CEIL, FLOOR, SQRT, EXP, LN:
-                return new Value.Vector(vector(eval(c.args().get(0), t)).stream()
+                return new Value.Vector(vector(eval(c.args().get(0), t)).stream().filter(s -> !s.isHistogram())
                     .map(s -> new Value.Sample(s.labels().withoutName(), math(f, s.value()))).toList());
             default:
             {
@@ -248,15 +265,51 @@ public final class PromqlEvaluator
                 final List<Value.Sample> out = new ArrayList<>();
                 for (final SeriesSamples s : rangeSelect(m, t))
                 {
+                    final Labels labels = f.keepsName() ? s.labels() : withoutName.computeIfAbsent(s.labels(), Labels::withoutName);
+                    if (s.hasHistograms())
+                    {
+                        final Value.Sample h = histogramRange(f, s, labels, endMs - m.rangeMs(), endMs);
+                        if (h != null)
+                        {
+                            out.add(h);
+                        }
+                        continue;
+                    }
                     final Double v = RangeFunctions.apply(f, s, endMs - m.rangeMs(), endMs);
                     if (v != null)
                     {
-                        out.add(new Value.Sample(f.keepsName() ? s.labels() :
-                            withoutName.computeIfAbsent(s.labels(), Labels::withoutName), v));
+                        out.add(new Value.Sample(labels, v));
                     }
                 }
                 return new Value.Vector(out);
             }
+        }
+    }
+
+    /**
+     * @return {@code f} over a range holding native histograms: {@code rate}/{@code increase} a histogram
+     *         ({@link RangeFunctions#histogramRate}), {@code count_over_time} the number of samples,
+     *         {@code last_over_time} the last sample; null for the other functions (they are over floats).
+     */
+    private static Value.Sample histogramRange(final Function f, final SeriesSamples s, final Labels labels,
+        final long rangeStartMs, final long rangeEndMs)
+    {
+        switch (f)
+        {
+            case RATE, INCREASE:
+            {
+                final NativeHistogram h = RangeFunctions.histogramRate(s, rangeStartMs, rangeEndMs, f == Function.RATE);
+                return h == null ? null : new Value.Sample(labels, h);
+            }
+            case COUNT_OVER_TIME:
+                return new Value.Sample(labels, s.size());
+            case LAST_OVER_TIME:
+            {
+                final int last = s.size() - 1;
+                return new Value.Sample(labels, s.values()[last], s.histogram(last));
+            }
+            default:
+                return null;
         }
     }
 
@@ -341,5 +394,44 @@ public final class PromqlEvaluator
             }
         }
         return Boolean.compare(ia.hasNext(), ib.hasNext());
+    }
+
+    /** The points of one result series of a range query, floats and native histograms in time order. */
+    private static final class RangePoints
+    {
+        private long[] times = new long[16];
+        private double[] values = new double[16];
+        private NativeHistogram[] histograms;
+        private int size;
+
+        void add(final long t, final double value, final NativeHistogram histogram)
+        {
+            if (size == times.length)
+            {
+                times = java.util.Arrays.copyOf(times, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+                if (histograms != null)
+                {
+                    histograms = java.util.Arrays.copyOf(histograms, size * 2);
+                }
+            }
+            if (histogram != null && histograms == null)
+            {
+                histograms = new NativeHistogram[times.length];
+            }
+            times[size] = t;
+            values[size] = value;
+            if (histograms != null)
+            {
+                histograms[size] = histogram;
+            }
+            size++;
+        }
+
+        SeriesSamples toSeries(final Labels labels)
+        {
+            return new SeriesSamples(labels, java.util.Arrays.copyOf(times, size), java.util.Arrays.copyOf(values, size),
+                histograms == null ? null : java.util.Arrays.copyOf(histograms, size));
+        }
     }
 }

@@ -3,7 +3,8 @@ package dev.bridge.analytics.promql;
 /**
  * A query the engine refuses, with Prometheus' error type: {@code bad_data} for an expression or parameter that
  * cannot be parsed or type-checked (HTTP 400), {@code execution} for one that fails while evaluating (HTTP 422,
- * e.g. many-to-many matching). The message is the text after {@code invalid parameter "query": } for parse
+ * e.g. many-to-many matching), {@code timeout} for one abandoned when its {@code timeout} passed (HTTP 503,
+ * {@link QueryDeadline}). The message is the text after {@code invalid parameter "query": } for parse
  * errors ({@code 1:5: parse error: unclosed left parenthesis}). Stackless: flow control at the request boundary.
  * Immutable, thread-safe.
  */
@@ -14,7 +15,7 @@ public final class PromqlException extends RuntimeException
     /** Prometheus' error types this package raises. */
     public enum Kind
     {
-        BAD_DATA("bad_data", 400), EXECUTION("execution", 422);
+        BAD_DATA("bad_data", 400), EXECUTION("execution", 422), TIMEOUT("timeout", 503);
 
         private final String errorType;
         private final int status;

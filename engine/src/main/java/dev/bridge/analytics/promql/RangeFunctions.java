@@ -77,6 +77,55 @@ final class RangeFunctions
         return result;
     }
 
+    /**
+     * Prometheus 2.42 {@code extrapolatedRate} over native histograms ({@code histogramRate}): the last histogram
+     * minus the first (at the smallest schema of the range), plus the histogram before each counter reset
+     * ({@link NativeHistogram#resetAfter}), scaled by the same extrapolation factor as for floats, except that 2.42
+     * does not shorten the extrapolation to the counter's zero point for histograms.
+     *
+     * @return the histogram, or null for fewer than two samples or a range mixing floats and histograms.
+     */
+    static NativeHistogram histogramRate(final SeriesSamples s, final long rangeStartMs, final long rangeEndMs,
+        final boolean isRate)
+    {
+        final int n = s.size();
+        if (n < 2 || s.hasFloats())
+        {
+            return null;
+        }
+        final long[] t = s.timestampsMs();
+        int minSchema = Math.min(s.histogram(0).schema(), s.histogram(n - 1).schema());
+        for (int i = 1; i < n - 1; i++)
+        {
+            minSchema = Math.min(minSchema, s.histogram(i).schema());
+        }
+        NativeHistogram result = s.histogram(n - 1).toSchema(minSchema).minus(s.histogram(0));
+        NativeHistogram previous = s.histogram(0);
+        for (int i = 1; i < n; i++)
+        {
+            final NativeHistogram current = s.histogram(i);
+            if (current.resetAfter(previous))
+            {
+                result = result.plus(previous);
+            }
+            previous = current;
+        }
+        final double durationToStart = (t[0] - rangeStartMs) / 1000.0;
+        final double durationToEnd = (rangeEndMs - t[n - 1]) / 1000.0;
+        final double sampledInterval = (t[n - 1] - t[0]) / 1000.0;
+        final double averageBetweenSamples = sampledInterval / (n - 1);
+        final double threshold = averageBetweenSamples * 1.1;
+        double extrapolateTo = sampledInterval;
+        extrapolateTo += durationToStart < threshold ? durationToStart : averageBetweenSamples / 2;
+        extrapolateTo += durationToEnd < threshold ? durationToEnd : averageBetweenSamples / 2;
+        double factor = extrapolateTo / sampledInterval;
+        if (isRate)
+        {
+            factor = factor / ((rangeEndMs - rangeStartMs) / 1000.0);
+        }
+        return result.times(factor);
+    }
+
     /** Prometheus 2.42 {@code instantValue} for {@code irate}. */
     static Double instantRate(final SeriesSamples s)
     {

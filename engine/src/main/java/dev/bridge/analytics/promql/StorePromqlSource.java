@@ -6,6 +6,7 @@ import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.BaseUnits;
 import dev.bridge.analytics.store.SaturatingMath;
 import dev.bridge.analytics.query.StoredBuckets;
+import dev.bridge.analytics.query.StoredNativeBuckets;
 import dev.bridge.analytics.series.SeriesInfo;
 
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class StorePromqlSource implements SampleSource
     private final AnalyticsQueries queries;
     private final BucketWidths.Fit fit;
     private final long nowMs;
+    private final QueryDeadline deadline;
     private List<PromSeries> catalog;
 
     /**
@@ -43,9 +45,16 @@ public final class StorePromqlSource implements SampleSource
      */
     public StorePromqlSource(final AnalyticsQueries queries, final BucketWidths.Fit fit)
     {
+        this(queries, fit, QueryDeadline.NONE);
+    }
+
+    /** @param deadline checked once per selected series read (see {@link QueryDeadline}). */
+    public StorePromqlSource(final AnalyticsQueries queries, final BucketWidths.Fit fit, final QueryDeadline deadline)
+    {
         this.queries = queries;
         this.fit = fit;
         this.nowMs = queries.clock().time();
+        this.deadline = deadline;
     }
 
     /** @return every Prometheus series the engine knows (read once per source). */
@@ -68,7 +77,10 @@ public final class StorePromqlSource implements SampleSource
             if (LabelMatcher.matchAll(matchers, p.labels()))
             {
                 matching.add(p);
-                infos.add(p.info());
+                if (p.part() != PromSeries.Part.NATIVE)
+                {
+                    infos.add(p.info());
+                }
             }
         }
         if (matching.isEmpty())
@@ -90,13 +102,25 @@ public final class StorePromqlSource implements SampleSource
         {
             stored.put(b.series(), b);
         }
+        final Map<SeriesInfo, StoredNativeBuckets> natives = nativeBuckets(matching, r, readFromMs);
         final List<SeriesSamples> out = new ArrayList<>();
         for (final PromSeries p : matching)
         {
+            deadline.check(QueryDeadline.EVALUATION);
+            if (p.part() == PromSeries.Part.NATIVE)
+            {
+                final StoredNativeBuckets n = natives.get(p.info());
+                final SeriesSamples samples = n == null ? null : NativeSamples.of(p, n, firstEndMs, lastEndMs, stepMs);
+                if (samples != null && samples.size() > 0)
+                {
+                    out.add(samples);
+                }
+                continue;
+            }
             final StoredBuckets b = stored.get(p.info());
             if (b != null)
             {
-                final SeriesSamples samples = samples(p, b, readFromMs, firstEndMs, lastEndMs, stepMs);
+                final SeriesSamples samples = samples(p, b, firstEndMs, lastEndMs, stepMs);
                 if (samples.size() > 0)
                 {
                     out.add(samples);
@@ -113,6 +137,30 @@ public final class StorePromqlSource implements SampleSource
     static long sampleStepMs(final long widthMs, final long intervalMs)
     {
         return Math.max(1, (intervalMs + widthMs - 1) / widthMs) * widthMs;
+    }
+
+    /** @return the native-histogram increments of the {@link PromSeries.Part#NATIVE} series among {@code matching}. */
+    private Map<SeriesInfo, StoredNativeBuckets> nativeBuckets(final List<PromSeries> matching, final Resolution r,
+        final long readFromMs)
+    {
+        final Set<SeriesInfo> infos = new LinkedHashSet<>();
+        for (final PromSeries p : matching)
+        {
+            deadline.check(QueryDeadline.EVALUATION);
+            if (p.part() == PromSeries.Part.NATIVE)
+            {
+                infos.add(p.info());
+            }
+        }
+        final Map<SeriesInfo, StoredNativeBuckets> out = new HashMap<>();
+        if (!infos.isEmpty())
+        {
+            for (final StoredNativeBuckets b : queries.storedNativeBuckets(List.copyOf(infos), r, readFromMs))
+            {
+                out.put(b.series(), b);
+            }
+        }
+        return out;
     }
 
     private Resolution resolution(final long fromMs)
@@ -166,10 +214,10 @@ public final class StorePromqlSource implements SampleSource
 
     /**
      * @return the samples of {@code p} at every step end from {@code firstEndMs} (or the first step end after its
-     *         first data, when it had none before {@code readFromMs}) to {@code lastEndMs}.
+     *         first data, when it had none before) to {@code lastEndMs}.
      */
-    private static SeriesSamples samples(final PromSeries p, final StoredBuckets b, final long readFromMs,
-        final long firstEndMs, final long lastEndMs, final long stepMs)
+    private static SeriesSamples samples(final PromSeries p, final StoredBuckets b, final long firstEndMs,
+        final long lastEndMs, final long stepMs)
     {
         final double factor = PrometheusNames.toBaseUnitFactor(p.info().metric());
         final StoredBuckets.Before before = b.before();
@@ -179,7 +227,7 @@ public final class StorePromqlSource implements SampleSource
             case COUNT -> before.count();
             case BUCKET -> before.classicBelow() != null && p.bound() < before.classicBelow().length ?
                 before.classicBelow()[p.bound()] : before.count();
-            case LAST -> 0;
+            case LAST, NATIVE -> 0;
         };
         long last = before.last() == null ? 0 : before.last();
         boolean seen = before.any();
@@ -199,7 +247,7 @@ public final class StorePromqlSource implements SampleSource
                     case COUNT -> SaturatingMath.add(running, b.count()[next]);
                     case BUCKET -> SaturatingMath.add(running, p.bound() < b.classicBelow()[next].length ?
                         b.classicBelow()[next][p.bound()] : b.count()[next]);
-                    case LAST -> 0;
+                    case LAST, NATIVE -> 0;
                 };
                 last = b.last()[next];
                 seen = true;
@@ -212,7 +260,7 @@ public final class StorePromqlSource implements SampleSource
                 {
                     case TOTAL, SUM -> BaseUnits.scale(running, factor);
                     case COUNT, BUCKET -> running;
-                    case LAST -> BaseUnits.scale(last, factor);
+                    case LAST, NATIVE -> BaseUnits.scale(last, factor);
                 };
                 n++;
             }

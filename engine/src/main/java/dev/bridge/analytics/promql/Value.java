@@ -58,8 +58,28 @@ public sealed interface Value
         }
     }
 
-    /** One element of a vector. */
-    record Sample(Labels labels, double value)
+    /**
+     * One element of a vector: a float, or a native histogram ({@code histogram} not null; {@code value} is then 0
+     * and meaningless).
+     */
+    record Sample(Labels labels, double value, NativeHistogram histogram)
     {
+        /** A float sample. */
+        public Sample(final Labels labels, final double value)
+        {
+            this(labels, value, null);
+        }
+
+        /** A native histogram sample. */
+        public Sample(final Labels labels, final NativeHistogram histogram)
+        {
+            this(labels, 0, histogram);
+        }
+
+        /** @return true for a native histogram sample. */
+        public boolean isHistogram()
+        {
+            return histogram != null;
+        }
     }
 }

@@ -29,6 +29,10 @@ final class VectorBinary
         final List<Value.Sample> out = new ArrayList<>(vector.size());
         for (final Value.Sample s : vector)
         {
+            if (s.isHistogram())
+            {
+                continue; // arithmetic and comparisons are over floats: native histograms drop out
+            }
             final double lhs = scalarLeft ? scalar : s.value();
             final double rhs = scalarLeft ? s.value() : scalar;
             final double result = e.op().apply(lhs, rhs);
@@ -86,7 +90,7 @@ final class VectorBinary
         {
             final Labels sig = signature(e.matching(), l.labels());
             final Value.Sample r = right.get(sig);
-            if (r == null)
+            if (r == null || l.isHistogram() || r.isHistogram())
             {
                 continue;
             }

@@ -136,6 +136,48 @@ class PromApiTest
                 q("{__name__=~\"dspex_(variable_read|cache_hit)_total\"}")).body());
     }
 
+    /**
+     * start/end on the metadata paths: only series with samples in [start, end]. Own engine, counters added at
+     * explicit times (a counter's call time is its fold's batch time, which may lag a clock the test just moved).
+     */
+    @Test
+    void shouldListOnlyTheSeriesLabelsAndValuesWithSamplesBetweenStartAndEnd(@TempDir final Path own) throws Exception
+    {
+        final ManualClock clock = new ManualClock(NOW);
+        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        try
+        {
+            // first samples: {code="EARLY"} at T - 49 s, {code="LATE"} at T - 4 s
+            server.engine().counter("grpc_error", "code", "EARLY").addAt(1, T - 50_000);
+            server.engine().counter("grpc_error", "code", "LATE").addAt(1, T - 5_000);
+            server.engine().flush();
+            final String match = "match%5B%5D=" + q("dspex_grpc_error_total{code=~\"EARLY|LATE\"}");
+            final String early = "{\"__name__\":\"dspex_grpc_error_total\",\"code\":\"EARLY\"}";
+            final String late = "{\"__name__\":\"dspex_grpc_error_total\",\"code\":\"LATE\"}";
+            final HttpCalls calls = server.http();
+
+            assertEquals(success("[" + early + "," + late + "]"), calls.get("/api/v1/series?" + match).body());
+            assertEquals(success("[" + early + "]"), calls.get("/api/v1/series?" + match + "&start=" +
+                (T_SECONDS - 60) + "&end=" + (T_SECONDS - 20)).body());
+            assertEquals(success("[" + early + "]"), calls.get("/api/v1/series?" + match + "&end=" +
+                (T_SECONDS - 49)).body());
+            assertEquals(success("[]"), calls.get("/api/v1/series?" + match + "&end=" + (T_SECONDS - 50)).body());
+            assertEquals(success("[" + early + "," + late + "]"), calls.get("/api/v1/series?" + match +
+                "&start=2023-11-14T22:13:00Z&end=" + T_SECONDS).body()); // T - 60 s
+            assertEquals(success("[]"), calls.get("/api/v1/series?" + match + "&start=" + (T_SECONDS + 60)).body());
+            assertEquals(success("[\"EARLY\"]"), calls.get("/api/v1/label/code/values?" + match + "&end=" +
+                (T_SECONDS - 10)).body());
+            assertEquals(success("[\"EARLY\",\"LATE\"]"), calls.get("/api/v1/label/code/values?" + match).body());
+            assertEquals(success("[]"), calls.get("/api/v1/labels?" + match + "&end=" + (T_SECONDS - 50)).body());
+            assertEquals(success("[\"__name__\",\"code\"]"), calls.get("/api/v1/labels?" + match + "&end=" +
+                (T_SECONDS - 49)).body());
+        }
+        finally
+        {
+            server.close();
+        }
+    }
+
     @Test
     void shouldRefuseAnInvalidLabelName()
     {
@@ -210,6 +252,23 @@ class PromApiTest
     }
 
     @Test
+    void shouldExposeAHistogramAsANativeHistogramUnderItsFamilyName()
+    {
+        // read latencies 1..50 us in phase A: schema 8 buckets, count and sum as the classic parts
+        final String body = http.get("/api/v1/query?query=dspex_read_latency_seconds&time=" + T_SECONDS).body();
+        assertTrue(body.startsWith("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{" +
+            "\"metric\":{\"__name__\":\"dspex_read_latency_seconds\"},\"histogram\":[" + T_SECONDS + ",{\"count\":" +
+            "\"50\",\"sum\":\"0.001275\",\"buckets\":[[0,\"0.0000009985972365181826\",\"0.0000010013047082907555\"," +
+            "\"1\"],[0,\""), body);
+        assertTrue(body.endsWith("[0,\"0.00004995323027853285\",\"0.00005008866722546406\",\"1\"]]}]}]}}"), body);
+        assertEquals(success("{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[" + T_SECONDS +
+            ",\"50\"]}]}"), http.get("/api/v1/query?time=" + T_SECONDS + "&query=" +
+            q("histogram_count(sum(dspex_read_latency_seconds))")).body());
+        assertEquals(success("[{\"__name__\":\"dspex_read_latency_seconds\"}]"),
+            http.get("/api/v1/series?match%5B%5D=dspex_read_latency_seconds").body());
+    }
+
+    @Test
     void shouldAnswerARangeQueryByFormPost()
     {
         final HttpResponse<String> response = post("/api/v1/query_range", "query=" +
@@ -226,6 +285,7 @@ class PromApiTest
         "/api/v1/query?query=sum%28                         | invalid parameter \"query\": 1:5: parse error: unclosed left parenthesis",
         "/api/v1/query?query=foo%28x%29                     | invalid parameter \"query\": 1:1: parse error: unknown function with name \"foo\"",
         "/api/v1/query?query=1&time=x                       | invalid parameter \"time\": cannot parse \"x\" to a valid timestamp",
+        "/api/v1/query?query=1&timeout=5x                   | invalid parameter \"timeout\": cannot parse \"5x\" to a valid duration",
         "/api/v1/query_range?query=1&start=0&end=1&step=x   | invalid parameter \"step\": cannot parse \"x\" to a valid duration",
         "/api/v1/query_range?query=1&start=5&end=1&step=1   | end timestamp must not be before start time",
         "/api/v1/query_range?query=1&start=0&end=1&step=0   | zero or negative query resolution step widths are not accepted. Try a positive integer",
@@ -240,6 +300,29 @@ class PromApiTest
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals(badData(message), response.body());
+    }
+
+    /** A timeout that has passed when evaluation begins fails, whatever the machine's speed; a generous one does not. */
+    @Test
+    void shouldAbandonAQueryWhoseTimeoutPassedWithPrometheusTimeoutError()
+    {
+        final String timedOut = "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":" +
+            "\"query timed out in query execution\"}";
+        final HttpResponse<String> instant = http.get("/api/v1/query?query=dspex_variable_read_total&time=" +
+            T_SECONDS + "&timeout=0");
+        assertEquals(503, instant.statusCode());
+        assertEquals(timedOut, instant.body());
+        final HttpResponse<String> range = post("/api/v1/query_range", "query=" + q("sum(dspex_variable_read_total)") +
+            "&start=" + (T_SECONDS - 20) + "&end=" + T_SECONDS + "&step=10&timeout=0.000000001");
+        assertEquals(503, range.statusCode());
+        assertEquals(timedOut, range.body());
+
+        final HttpResponse<String> generous = http.get("/api/v1/query_range?query=" +
+            q("sum(dspex_read_latency_seconds_count)") + "&start=" + (T_SECONDS - 15) + "&end=" + (T_SECONDS - 15) +
+            "&step=10&timeout=1h");
+        assertEquals(200, generous.statusCode(), generous.body());
+        assertEquals(success("{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":[[" +
+            (T_SECONDS - 15) + ",\"50\"]]}]}"), generous.body());
     }
 
     @Test

@@ -66,17 +66,23 @@ class PromtoolQueryTest
                 "--start=" + (T_SECONDS - 15), "--end=" + T_SECONDS, "--step=5s", url, "sum(dspex_variable_read_total)"));
     }
 
+    /*
+     * promtool sends start/end (by default the real clock -/+ 9999 h, after this engine's manual clock): the range
+     * is given, ending at T - 20 s. The {operation="write"} series, first recorded at T (a counter call may be stamped
+     * as late as the previous phase's time, T - 10 s), has no sample in it; {operation="read"} has them from T - 29 s.
+     */
     @Test
     void shouldAnswerPromtoolQuerySeries()
     {
-        assertEquals("[{\"__name__\":\"dspex_operation_error_total\",\"operation\":\"read\"}," +
-            "{\"__name__\":\"dspex_operation_error_total\",\"operation\":\"write\"}]",
-            promtool("query", "series", "-o", "json", "--match=dspex_operation_error_total", url));
+        assertEquals("[{\"__name__\":\"dspex_operation_error_total\",\"operation\":\"read\"}]",
+            promtool("query", "series", "-o", "json", "--match=dspex_operation_error_total",
+                "--start=" + (T_SECONDS - 3600), "--end=" + (T_SECONDS - 20), url));
     }
 
     @Test
     void shouldAnswerPromtoolQueryLabels()
     {
-        assertEquals("[\"read\",\"write\"]", promtool("query", "labels", "-o", "json", url, "operation"));
+        assertEquals("[\"read\"]", promtool("query", "labels", "-o", "json", "--start=" + (T_SECONDS - 3600),
+            "--end=" + (T_SECONDS - 20), url, "operation"));
     }
 }

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The engine's PromQL answers what a real Prometheus 2.42 answers over the same data: one engine records a scripted
  * half hour of DSPex traffic (counters with and without labels, a gauge, two histograms) on a manual clock and
- * pushes it to Prometheus by remote write; then every expression below is evaluated by both, as instant queries at
+ * pushes it to Prometheus by remote write (classic buckets and native histograms); then every expression below is
+ * evaluated by both, as instant queries at
  * three times (one off the 15 s grid) and as range queries at two steps, and compared series by series, point by
  * point, within 1e-9 relative. Prometheus' series carry remote write's {@code instance} and {@code job} labels,
  * which are dropped before comparing.
@@ -143,6 +144,12 @@ class PromqlAgreesWithPrometheusTest
         "histogram_quantile(0.5, rate(dspex_read_latency_seconds_bucket[5m]))",
         "histogram_quantile(0.9, sum by (le) (increase(dspex_write_latency_seconds_bucket[10m])))",
         "sum(rate(dspex_cache_hit_total[5m])) / (sum(rate(dspex_cache_hit_total[5m])) + sum(rate(dspex_cache_miss_total[5m])))",
+        "histogram_count(dspex_read_latency_seconds)",
+        "histogram_sum(rate(dspex_read_latency_seconds[5m]))",
+        "histogram_count(increase(dspex_write_latency_seconds[10m]))",
+        "histogram_quantile(0.5, dspex_read_latency_seconds)",
+        "histogram_quantile(0.9, sum(rate(dspex_read_latency_seconds[5m])))",
+        "histogram_quantile(0.99, rate(dspex_write_latency_seconds[10m]))",
     })
     void shouldAnswerAsPrometheusDoesOverTheSameRemoteWrittenData(final String expr) throws Exception
     {
