@@ -18,7 +18,7 @@ import java.util.Optional;
  * The resolution path: what a line's key (name segment, type, tags) records into, decided once per key and cached
  * by the caller. Name and tags are split by dialect ({@link StatsdName}); the first mapping rule that matches gives
  * the metric and labels; without one the unmapped policy rejects or auto-registers under the catch-all metric of the
- * line's type. The metric must be in the catalog with the type the line records into ({@link StatsdType#metricType})
+ * line's type. Under auto-register, a rule whose metric (made from captures) is not in the catalog counts as no match. The metric must be in the catalog with the type the line records into ({@link StatsdType#metricType})
  * and, for a timer, a time unit; tags whose key is one of its labels fill that label when the rule does not set it.
  * Every refusal is a cached {@link StatsdTarget.Fixed} target and is logged once. Gauge and set targets are shared
  * per series, so keys that differ only in tag order drive one gauge value.
@@ -59,7 +59,14 @@ final class TargetResolver
             return MALFORMED;
         }
         final StatsdType type = line.type;
-        final StatsdMappings.Mapped mapped = mappings.map(parsed.name());
+        StatsdMappings.Mapped mapped = mappings.map(parsed.name());
+        if (mapped != null && unmapped == StatsdUnmappedPolicy.AUTO_REGISTER &&
+            engine.config().metric(mapped.metric()).isEmpty())
+        {
+            // a rule with captures ($1) named a metric the catalog lacks: under auto_register the line goes to the
+            // catch-all, as a name no rule matched (a catalog name rule such as ([a-z_]+) -> $1 must not reject it)
+            mapped = null;
+        }
         final String metricName;
         final Map<String, String> labels;
         if (mapped != null)
