@@ -93,10 +93,10 @@ class IngestConfigTest
     }
 
     @Test
-    void shouldMapTheThirteenBridgeEventsInTheBundledConfiguration()
+    void shouldMapTheSpecificationsThirteenEventsAndTheGrpcCallInTheBundledConfiguration()
     {
         final EngineConfig config = EngineConfig.defaults();
-        assertEquals(13, config.telemetry().events().size());
+        assertEquals(14, config.telemetry().events().size());
         assertEquals("dspex.bridge.variable.read", config.telemetry().events().get(0).event());
         assertTrue(config.statsd().enabled());
         assertEquals(8125, config.statsd().port());
