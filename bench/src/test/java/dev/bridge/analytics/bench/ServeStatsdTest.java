@@ -118,16 +118,18 @@ class ServeStatsdTest
         final Matcher http = await(() -> HTTP.matcher(out.toString()), serve, out, err);
         try (DatagramSocket socket = new DatagramSocket())
         {
-            final byte[] lines = "myapp.requests:1|c\nmyapp.requests:2|c\nmyapp.queue:7|g\n".getBytes(StandardCharsets.UTF_8);
+            final byte[] lines = "myapp.requests:1|c\nmyapp.requests:2|c\nmyapp.queue:7|g\norders:3|c\n"
+                .getBytes(StandardCharsets.UTF_8);
             socket.send(new DatagramPacket(lines, lines.length,
                 new InetSocketAddress("127.0.0.1", Integer.parseInt(udp.group(1)))));
         }
         final String url = http.group(1) + "metrics";
-        await(() -> Pattern.compile("(?m)^statsd_lines_total\\{outcome=\"accepted\"} 3\\.0$").matcher(get(url)),
+        await(() -> Pattern.compile("(?m)^statsd_lines_total\\{outcome=\"accepted\"} 4\\.0$").matcher(get(url)),
             serve, out, err);
         final String metrics = get(url);
         assertTrue(metrics.contains("\nstatsd_counter_total{name=\"myapp.requests\"} 3.0\n"), metrics);
         assertTrue(metrics.contains("\nstatsd_gauge{name=\"myapp.queue\"} 7.0\n"), metrics);
+        assertTrue(metrics.contains("\norders_total 3.0\n"), "a catalog name records into its metric: " + metrics);
         assertFalse(metrics.contains("dspex_"), metrics);
 
         serve.interrupt();
