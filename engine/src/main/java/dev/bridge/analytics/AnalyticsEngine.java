@@ -57,7 +57,6 @@ public final class AnalyticsEngine implements AutoCloseable
 {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalyticsEngine.class);
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(2);
-    private static final String[] SAMPLED_GAUGES = { "memory_usage_mb", "process_count", "ets_memory_mb" };
 
     private final EngineConfig config;
     private final EpochClock clock;
@@ -100,16 +99,18 @@ public final class AnalyticsEngine implements AutoCloseable
             final SeriesTable table = new SeriesTable(settings.maxSeries());
             registry = new SeriesRegistry(catalog, store.series(), table, settings.labelCardinalityLimit(),
                 overflowId -> counters.counter(SelfMetric.SERIES_OVERFLOWED).increment());
-            final int[] sampled = new int[SAMPLED_GAUGES.length + SelfMetric.values().length];
-            for (int i = 0; i < SAMPLED_GAUGES.length; i++)
+            // engine.resource_gauges: heap, threads, off-heap into the named catalog gauges (-1: not sampled)
+            final List<String> resources = settings.resourceGauges().slots();
+            final int[] sampled = new int[resources.size() + SelfMetric.values().length];
+            for (int i = 0; i < resources.size(); i++)
             {
-                final MetricDefinition m = catalog.get(SAMPLED_GAUGES[i]);
+                final MetricDefinition m = resources.get(i) == null ? null : catalog.get(resources.get(i));
                 sampled[i] = m != null && m.type() == MetricType.GAUGE && m.labels().isEmpty() ?
-                    registry.resolve(SAMPLED_GAUGES[i]).id() : -1;
+                    registry.resolve(m.name()).id() : -1;
             }
             for (final SelfMetric m : SelfMetric.values())
             {
-                sampled[SAMPLED_GAUGES.length + m.ordinal()] = registry.resolve(m.metricName()).id();
+                sampled[resources.size() + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
             TotalsSeeding.seed(store, registry.all(), resolutions, clock.time());
             pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);

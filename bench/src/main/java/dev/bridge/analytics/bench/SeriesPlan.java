@@ -19,8 +19,14 @@ import java.util.Set;
  */
 public final class SeriesPlan
 {
-    /** Gauges the engine records itself (ResourceSampler): the load run must not publish them. */
-    public static final Set<String> ENGINE_SAMPLED = Set.of("memory_usage_mb", "process_count", "ets_memory_mb");
+    /**
+     * @return the gauges the engine records itself ({@code engine.resource_gauges}, sampled by ResourceSampler): the
+     *         load run must not publish them.
+     */
+    public static Set<String> engineSampled(final EngineConfig config)
+    {
+        return Set.copyOf(config.engine().resourceGauges().names());
+    }
 
     /** Label values of the DSPex bridge's labelled metrics. */
     static final Map<String, List<String>> DSPEX_LABEL_VALUES = Map.of(
@@ -49,9 +55,10 @@ public final class SeriesPlan
     public static SeriesPlan of(final EngineConfig config)
     {
         final List<PlannedSeries> series = new ArrayList<>();
+        final Set<String> engineSampled = engineSampled(config);
         for (final MetricDefinition metric : config.metrics())
         {
-            if (ENGINE_SAMPLED.contains(metric.name()))
+            if (engineSampled.contains(metric.name()))
             {
                 continue;
             }

@@ -5,7 +5,9 @@ import dev.bridge.analytics.bench.query.ConfigFiles;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.HttpSettings;
+import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.StatsdListenerSettings;
+import dev.bridge.analytics.config.StatsdUnmappedPolicy;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import dev.bridge.analytics.http.EngineHealth;
 import dev.bridge.analytics.ingest.statsd.StatsdCatalog;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +85,21 @@ public final class ServeCommand implements Callable<Integer>
     @CommandLine.Mixin
     private RemoteWriteOptions remoteWrite = new RemoteWriteOptions();
 
+    /**
+     * @return what the listener records into beside the catalog: its counts ({@code statsd_lines},
+     *         {@code statsd_datagrams}) and, under {@code unmapped: auto_register}, the catch-all metrics the
+     *         catalog does not declare itself.
+     */
+    static List<MetricDefinition> statsdMetrics(final StatsdListenerSettings statsd)
+    {
+        final List<MetricDefinition> metrics = new ArrayList<>(StatsdCatalog.selfMetrics());
+        if (statsd.unmapped() == StatsdUnmappedPolicy.AUTO_REGISTER)
+        {
+            metrics.addAll(StatsdCatalog.autoRegisterMetrics(statsd.autoRegister()));
+        }
+        return metrics;
+    }
+
     @Override
     public Integer call() throws ConfigException
     {
@@ -103,8 +122,7 @@ public final class ServeCommand implements Callable<Integer>
         {
             final EngineConfig stored = remoteWrite.apply(store == null ? loaded : loaded.withDataDirectory(store));
             statsd = statsdPort == null ? stored.statsd() : stored.statsd().withPort(statsdPort);
-            // the listener records its counts as statsd_lines and statsd_datagrams
-            effective = statsd.enabled() ? stored.withMetricsAdded(StatsdCatalog.selfMetrics()) : stored;
+            effective = statsd.enabled() ? stored.withMetricsAdded(statsdMetrics(statsd)) : stored;
             http = httpSettings(effective.http());
         }
         catch (final IllegalArgumentException ex)

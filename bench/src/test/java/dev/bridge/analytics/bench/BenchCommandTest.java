@@ -121,13 +121,13 @@ class BenchCommandTest
         final JsonNode expected = json.get("expected");
         for (final MetricDefinition metric : EngineConfig.defaults().metrics())
         {
-            if (!SeriesPlan.ENGINE_SAMPLED.contains(metric.name()))
+            if (!SeriesPlan.engineSampled(EngineConfig.defaults()).contains(metric.name()))
             {
                 assertTrue(expected.has(metric.name()), "expected has " + metric.name() + ": " + expected);
                 assertTrue(expected.get(metric.name()).get("count").asLong() > 0, metric.name() + ": " + expected);
             }
         }
-        for (final String sampled : SeriesPlan.ENGINE_SAMPLED)
+        for (final String sampled : SeriesPlan.engineSampled(EngineConfig.defaults()))
         {
             assertTrue(!expected.has(sampled), "the load run must not publish " + sampled);
         }

@@ -84,6 +84,61 @@ class ServeStatsdTest
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRecordAnUnknownStatsdNameWithATwoMetricCatalogOfItsOwn() throws Exception
+    {
+        final Path config = dir.resolve("two.yaml");
+        Files.writeString(config, """
+            engine:
+              store_entries: 100000
+            metrics:
+              orders:
+                type: counter
+                unit: orders
+                help: Orders placed.
+              checkout_ms:
+                type: histogram
+                unit: milliseconds
+                help: Checkout time.
+                histogram: { lowest: 1, highest: 60000, significant_digits: 2 }
+            """);
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread serve = new Thread(() ->
+        {
+            final CommandLine cl = AnalyticsCli.newCommandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            exit.set(cl.execute("serve", "--config", config.toString(), "--store", dir.resolve("store").toString(),
+                "--port", "0", "--statsd-port", "0"));
+        }, "serve-under-test");
+        serve.start();
+        final Matcher udp = await(() -> UDP.matcher(out.toString()), serve, out, err);
+        final Matcher http = await(() -> HTTP.matcher(out.toString()), serve, out, err);
+        try (DatagramSocket socket = new DatagramSocket())
+        {
+            final byte[] lines = "myapp.requests:1|c\nmyapp.requests:2|c\nmyapp.queue:7|g\norders:3|c\n"
+                .getBytes(StandardCharsets.UTF_8);
+            socket.send(new DatagramPacket(lines, lines.length,
+                new InetSocketAddress("127.0.0.1", Integer.parseInt(udp.group(1)))));
+        }
+        final String url = http.group(1) + "metrics";
+        await(() -> Pattern.compile("(?m)^statsd_lines_total\\{outcome=\"accepted\"} 4\\.0$").matcher(get(url)),
+            serve, out, err);
+        final String metrics = get(url);
+        assertTrue(metrics.contains("\nstatsd_counter_total{name=\"myapp.requests\"} 3.0\n"), metrics);
+        assertTrue(metrics.contains("\nstatsd_gauge{name=\"myapp.queue\"} 7.0\n"), metrics);
+        assertTrue(metrics.contains("\norders_total 3.0\n"), "a catalog name records into its metric: " + metrics);
+        assertFalse(metrics.contains("dspex_"), metrics);
+
+        serve.interrupt();
+        serve.join(DEADLINE.toMillis());
+        assertFalse(serve.isAlive());
+        assertEquals(ExitCodes.OK, exit.get(), err.toString());
+    }
+
+    @Test
     void shouldRefuseABadStatsdPort()
     {
         final StringWriter err = new StringWriter();

@@ -270,6 +270,15 @@ final class ConfigDto
         Duration resourceSamplingInterval;
         Long storeEntries;
         Integer maxQueryPoints;
+        ResourceGaugeNames resourceGauges;
+    }
+
+    /** {@code engine.resource_gauges: { heap_mb, threads, off_heap_mb }}: catalog gauge names, each optional. */
+    static final class ResourceGaugeNames
+    {
+        String heapMb;
+        String threads;
+        String offHeapMb;
     }
 
     /** One entry of {@code metrics:}; type, unit and help are required, histogram exactly for histograms. */

@@ -45,7 +45,7 @@ final class ConfigValidator
 
     EngineConfig toConfig(final ConfigDto dto) throws ConfigException
     {
-        final EngineSettings settings = engine(dto.engine == null ? new ConfigDto.Engine() : dto.engine);
+        final EngineSettings engineSettings = engine(dto.engine == null ? new ConfigDto.Engine() : dto.engine);
         if (dto.metrics == null)
         {
             throw at.error("metrics", at.value(""),
@@ -56,6 +56,8 @@ final class ConfigValidator
         {
             metrics.add(metric(e.getKey(), e.getValue()));
         }
+        final EngineSettings settings = dto.engine == null || dto.engine.resourceGauges == null ? engineSettings :
+            engineSettings.toBuilder().resourceGauges(resourceGauges(dto.engine.resourceGauges, metrics)).build();
         checkExportedNames(metrics);
         final ExportSettings export = export(dto.export == null ? new ConfigDto.Export() : dto.export, metrics);
         final long rawMs = settings.rawResolution().toMillis();
@@ -161,6 +163,34 @@ final class ConfigValidator
         }
         checkBucketsFit(settings);
         return settings;
+    }
+
+    /** {@code engine.resource_gauges}: each name given must be a label-less gauge of the catalog. */
+    private ResourceGauges resourceGauges(final ConfigDto.ResourceGaugeNames r, final List<MetricDefinition> metrics)
+        throws ConfigException
+    {
+        final List<String> names = java.util.Arrays.asList(r.heapMb, r.threads, r.offHeapMb);
+        for (int i = 0; i < names.size(); i++)
+        {
+            final String name = names.get(i);
+            if (name == null)
+            {
+                continue;
+            }
+            final String field = "engine.resource_gauges." + ResourceGauges.KEYS.get(i);
+            final MetricDefinition m = metrics.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+            if (m == null)
+            {
+                throw at.errorAtValue(field, "unknown metric '" + name + "'; known metrics: " +
+                    String.join(", ", metrics.stream().map(MetricDefinition::name).toList()));
+            }
+            if (m.type() != MetricType.GAUGE || !m.labels().isEmpty())
+            {
+                throw at.errorAtValue(field, "metric '" + name + "' must be a gauge without labels; it is a " +
+                    ConfigDeserializers.spelling(m.type()) + (m.labels().isEmpty() ? "" : " with labels " + m.labels()));
+            }
+        }
+        return new ResourceGauges(r.heapMb, r.threads, r.offHeapMb);
     }
 
     /** Every numeric and duration key of the engine section against its {@link ConfigRanges range}. */

@@ -36,6 +36,8 @@ import java.util.Objects;
  *                                 {@link Duration#ZERO} turns sampling off.
  * @param storeEntries             capacity of the aggregate store in buckets (series x buckets kept).
  * @param maxQueryPoints           most points a time-series query may return; larger requests are refused.
+ * @param resourceGauges           the catalog gauges the sampled heap, threads and off-heap use go into (default
+ *                                 {@link ResourceGauges#NONE}: nothing sampled into the catalog).
  */
 public record EngineSettings(
     int ringSize,
@@ -57,7 +59,8 @@ public record EngineSettings(
     Duration tickInterval,
     Duration resourceSamplingInterval,
     long storeEntries,
-    int maxQueryPoints)
+    int maxQueryPoints,
+    ResourceGauges resourceGauges)
 {
     public EngineSettings
     {
@@ -65,6 +68,7 @@ public record EngineSettings(
         Objects.requireNonNull(overflowPolicy, "overflow_policy");
         Objects.requireNonNull(pipelineThreading, "pipeline_threading");
         Objects.requireNonNull(dataDirectory, "data_directory");
+        Objects.requireNonNull(resourceGauges, "resource_gauges");
         ConfigRanges.require("engine.ring_size", ringSize);
         ConfigRanges.require("engine.producer_ring_size", producerRingSize);
         ConfigRanges.require("engine.max_producer_threads", maxProducerThreads);
@@ -150,7 +154,10 @@ public record EngineSettings(
         }
     }
 
-    /** @return the defaults of {@code config/analytics.yaml}'s engine section. */
+    /**
+     * @return the defaults of {@code config/analytics.yaml}'s engine section, except {@code resource_gauges}: none
+     *         (the bundled file names the DSPex catalog's gauges).
+     */
     public static Builder builder()
     {
         return new Builder();
@@ -168,7 +175,7 @@ public record EngineSettings(
             .rawRetention(rawRetention).longTermInterval(longTermInterval).longTermRetention(longTermRetention)
             .commitInterval(commitInterval).tickInterval(tickInterval)
             .resourceSamplingInterval(resourceSamplingInterval).storeEntries(storeEntries)
-            .maxQueryPoints(maxQueryPoints);
+            .maxQueryPoints(maxQueryPoints).resourceGauges(resourceGauges);
     }
 
     /** Fluent builder; not thread-safe. {@link #build()} validates. */
@@ -194,6 +201,7 @@ public record EngineSettings(
         private Duration resourceSamplingInterval = Duration.ofSeconds(1);
         private long storeEntries = 600_000L;
         private int maxQueryPoints = 10_000;
+        private ResourceGauges resourceGauges = ResourceGauges.NONE;
 
         public Builder ringSize(final int v) { ringSize = v; return this; }
         public Builder producerRingSize(final int v) { producerRingSize = v; return this; }
@@ -215,13 +223,15 @@ public record EngineSettings(
         public Builder resourceSamplingInterval(final Duration v) { resourceSamplingInterval = v; return this; }
         public Builder storeEntries(final long v) { storeEntries = v; return this; }
         public Builder maxQueryPoints(final int v) { maxQueryPoints = v; return this; }
+        public Builder resourceGauges(final ResourceGauges v) { resourceGauges = v; return this; }
 
         /** @return validated settings; throws IllegalArgumentException naming the field. */
         public EngineSettings build()
         {
             return new EngineSettings(ringSize, producerRingSize, maxProducerThreads, waitStrategy, overflowPolicy, pipelineThreading,
                 labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
-                retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries, maxQueryPoints);
+                retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries, maxQueryPoints,
+                resourceGauges);
         }
     }
 }

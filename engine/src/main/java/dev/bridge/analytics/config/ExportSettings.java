@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How the exports name and shape metrics ({@code export:}). Immutable, thread-safe.
  *
- * @param prefix           prepended to every exported Prometheus name (default {@code dspex_}); may be empty.
+ * @param prefix           prepended to every exported Prometheus name; default empty (the bundled DSPex
+ *                         configuration sets {@code dspex_}).
  * @param summaryQuantiles when not empty, histogram metrics are also exported as summaries with these quantiles
  *                         (fractions in [0, 1], increasing); default empty.
  * @param histogramBuckets bucket upper bounds per histogram metric, in the metric's own unit (microseconds for
@@ -21,9 +22,9 @@ public record ExportSettings(
     String prefix, List<Double> summaryQuantiles, Map<String, List<Double>> histogramBuckets, StatsdPushSettings statsd,
     RemoteWriteSettings remoteWrite)
 {
-    /** The defaults: prefix {@code dspex_}, no summaries, default buckets, no push. */
+    /** The defaults: no prefix, no summaries, default buckets, no push. */
     public static final ExportSettings DEFAULT =
-        new ExportSettings(PrometheusNames.DSPEX_PREFIX, List.of(), Map.of(), StatsdPushSettings.DEFAULT);
+        new ExportSettings("", List.of(), Map.of(), StatsdPushSettings.DEFAULT);
 
     /** Settings without remote write ({@link RemoteWriteSettings#DEFAULT}). */
     public ExportSettings(

@@ -139,9 +139,9 @@ final class IngestConfigValidator
         final MetricDefinition metric = catalog.get(name);
         if (metric == null)
         {
-            throw at.errorAtValue(where, "unmapped: auto_register needs the catalog metric '" + name + "' for " + key +
-                " lines (a " + spelling(type) + " with the label '" + StatsdAutoRegister.NAME_LABEL +
-                "'), or set auto_register." + key + " to one");
+            // bin/analytics serve adds the absent ones (StatsdCatalog.autoRegisterMetrics); code that starts the
+            // listener itself adds them to its catalog, or the lines of that type are counted as unmapped
+            return;
         }
         if (metric.type() != type || !metric.labels().contains(StatsdAutoRegister.NAME_LABEL))
         {

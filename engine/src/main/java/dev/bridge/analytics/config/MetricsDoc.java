@@ -64,6 +64,7 @@ public final class MetricsDoc
     public static String render(final EngineConfig config)
     {
         final List<MetricDefinition> metrics = config.metrics();
+        final String prefix = config.export().prefix();
         final StringBuilder md = new StringBuilder(16 * 1024);
         md.append("# Metric catalog of the DSPex bridge\n\n");
         md.append("<!-- Generated from config/analytics.yaml by dev.bridge.analytics.config.MetricsDoc: do not edit.\n");
@@ -84,28 +85,30 @@ public final class MetricsDoc
         {
             md.append("| `").append(m.name()).append("` | ").append(ConfigDeserializers.spelling(m.type()))
                 .append(" | ").append(m.unit()).append(" | ").append(labels(m, "-"))
-                .append(" | `").append(PrometheusNames.familyName(m, PrometheusNames.DSPEX_PREFIX)).append("` |\n");
+                .append(" | `").append(PrometheusNames.familyName(m, prefix)).append("` |\n");
         }
         md.append('\n');
 
         md.append("## Prometheus names and units\n\n");
-        md.append("Exported names carry the prefix `").append(PrometheusNames.DSPEX_PREFIX)
-            .append("` and Prometheus base units:\n\n");
-        md.append("- counters are exported as `dspex_<name>_total`, values as recorded;\n");
+        md.append("Exported names carry the prefix `").append(prefix)
+            .append("` (`export.prefix`) and Prometheus base units:\n\n");
+        md.append("- counters are exported as `").append(prefix).append("<name>_total`, values as recorded;\n");
         md.append("- histograms recorded in microseconds or milliseconds are exported in seconds: a trailing `_us` ")
-            .append("or `_ms` of the name becomes `_seconds` (`read_latency_us` is `dspex_read_latency_seconds`);\n");
+            .append("or `_ms` of the name becomes `_seconds` (`read_latency_us` is `").append(prefix)
+            .append("read_latency_seconds`);\n");
         md.append("- gauges recorded in megabytes are exported in bytes (1 megabyte = 2^20 bytes): a trailing `_mb` ")
-            .append("becomes `_bytes` (`memory_usage_mb` is `dspex_memory_usage_bytes`);\n");
-        md.append("- every other metric is exported as `dspex_<name>` in its own unit.\n\n");
+            .append("becomes `_bytes` (`memory_usage_mb` is `").append(prefix).append("memory_usage_bytes`);\n");
+        md.append("- every other metric is exported as `").append(prefix).append("<name>` in its own unit.\n\n");
 
-        section(md, "Counters", metrics, MetricType.COUNTER);
-        section(md, "Histograms", metrics, MetricType.HISTOGRAM);
-        section(md, "Gauges", metrics, MetricType.GAUGE);
+        section(md, "Counters", metrics, MetricType.COUNTER, prefix);
+        section(md, "Histograms", metrics, MetricType.HISTOGRAM, prefix);
+        section(md, "Gauges", metrics, MetricType.GAUGE, prefix);
         return md.toString();
     }
 
     private static void section(
-        final StringBuilder md, final String title, final List<MetricDefinition> metrics, final MetricType type)
+        final StringBuilder md, final String title, final List<MetricDefinition> metrics, final MetricType type,
+        final String prefix)
     {
         if (count(metrics, type) == 0)
         {
@@ -116,12 +119,12 @@ public final class MetricsDoc
         {
             if (m.type() == type)
             {
-                metric(md, m);
+                metric(md, m, prefix);
             }
         }
     }
 
-    private static void metric(final StringBuilder md, final MetricDefinition m)
+    private static void metric(final StringBuilder md, final MetricDefinition m, final String prefix)
     {
         md.append("### `").append(m.name()).append("`\n\n");
         md.append(m.help()).append("\n\n");
@@ -148,7 +151,7 @@ public final class MetricsDoc
                 .append("and counted\n");
         }
         final double factor = PrometheusNames.toBaseUnitFactor(m);
-        md.append("- Prometheus: `").append(PrometheusNames.familyName(m, PrometheusNames.DSPEX_PREFIX)).append('`');
+        md.append("- Prometheus: `").append(PrometheusNames.familyName(m, prefix)).append('`');
         if (factor != 1.0)
         {
             md.append(", in ").append(PrometheusNames.baseUnit(m)).append(" (recorded value ")

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param maxDatagramBytes   the largest datagram processed (default 8192, as the Datadog Agent); larger ones are
  *                           counted as oversized and skipped whole.
  * @param mappings           rules tried in order; the first whose {@code match} matches decides.
- * @param unmapped           what happens to a name no rule matches (default reject).
+ * @param unmapped           what happens to a name no rule matches (default auto_register: recorded under the
+ *                           catch-all metric of its type, as statsd_exporter accepts unmapped names; the catch-all
+ *                           metrics must be in the catalog, which {@code bin/analytics serve} ensures).
  * @param autoRegister       the catch-all metrics of {@link StatsdUnmappedPolicy#AUTO_REGISTER}.
  * @param nameCacheEntries   distinct (name, type, tags) keys the listener remembers, resolved (default 65536);
  *                           past it, new keys are resolved on every line (slow path, still correct).
@@ -27,9 +29,12 @@ public record StatsdListenerSettings(
     /** Largest UDP payload over IPv4. */
     public static final int MAX_UDP_PAYLOAD = 65507;
 
-    /** The defaults: on, 127.0.0.1:8125, 8 MiB buffer, 8 KiB datagrams, no mappings, unmapped names rejected. */
+    /**
+     * The defaults: on, 127.0.0.1:8125, 8 MiB buffer, 8 KiB datagrams, no mappings, unmapped names auto-registered
+     * under {@link StatsdAutoRegister#DEFAULT}'s catch-all metrics.
+     */
     public static final StatsdListenerSettings DEFAULT = new StatsdListenerSettings(true, "127.0.0.1", 8125,
-        8 << 20, 8192, List.of(), StatsdUnmappedPolicy.REJECT, StatsdAutoRegister.DEFAULT, 65536);
+        8 << 20, 8192, List.of(), StatsdUnmappedPolicy.AUTO_REGISTER, StatsdAutoRegister.DEFAULT, 65536);
 
     public StatsdListenerSettings
     {

@@ -10,8 +10,9 @@ import java.util.function.IntSupplier;
 /**
  * Samples the engine's resource gauges and self-metrics on the bucket stage's consumer thread, at the configured
  * interval, and records them into the bucket stage like any gauge value:
- * {@code memory_usage_mb} (JVM heap used), {@code process_count} (live JVM threads), {@code ets_memory_mb}
- * (off-heap bytes of the store and the direct buffers), and one {@code engine_*} gauge per {@link SelfMetric}.
+ * the gauges {@code engine.resource_gauges} names (the DSPex catalog's {@code memory_usage_mb}: JVM heap used,
+ * {@code process_count}: live JVM threads, {@code ets_memory_mb}: off-heap bytes of the store and the direct buffers),
+ * and one {@code engine_*} gauge per {@link SelfMetric}.
  * Allocation-free. Not thread-safe: called by one consumer thread.
  */
 final class ResourceSampler
@@ -35,7 +36,8 @@ final class ResourceSampler
     private long nextSampleMs = Long.MIN_VALUE;
 
     /**
-     * @param seriesIds series of memory_usage_mb, process_count, ets_memory_mb (-1 when the catalog lacks one),
+     * @param seriesIds series of the heap, threads and off-heap gauges ({@code engine.resource_gauges}; -1 when not
+     *                  sampled),
      *                  then one per {@link SelfMetric} in declaration order.
      */
     ResourceSampler(

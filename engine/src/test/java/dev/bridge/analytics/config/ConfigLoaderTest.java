@@ -46,7 +46,9 @@ class ConfigLoaderTest
         config.metrics().forEach(m -> actual.put(m.name(), m.type()));
         assertEquals(23, config.metrics().size());
         assertEquals(expected, actual);
-        assertEquals(EngineSettings.builder().build(), config.engine());
+        assertEquals(EngineSettings.builder()
+            .resourceGauges(new ResourceGauges("memory_usage_mb", "process_count", "ets_memory_mb")).build(),
+            config.engine());
         assertEquals("classpath:" + EngineConfig.DEFAULT_RESOURCE, config.source());
         assertSame(config, EngineConfig.defaults());
     }
@@ -147,7 +149,7 @@ class ConfigLoaderTest
         assertEquals(new EngineSettings(1024, 256, 8, WaitStrategyType.BUSY_SPIN, OverflowPolicy.DROP,
             PipelineThreading.PER_STAGE, 10, 200, Path.of("d"), Duration.ofSeconds(5), Duration.ofMinutes(5),
             Duration.ofDays(7), Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(90),
-            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000, 10_000), s);
+            Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ZERO, 5000, 10_000, ResourceGauges.NONE), s);
         assertEquals(Duration.ZERO, EngineConfig.parse("engine:\n  resource_sampling_interval: 0s\nmetrics: {}\n", "x")
             .engine().resourceSamplingInterval());
         assertEquals(Duration.ofHours(24), EngineConfig.parse("engine:\n  retention_period: 24h\nmetrics: {}\n", "x")

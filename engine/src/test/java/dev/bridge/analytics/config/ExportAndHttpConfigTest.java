@@ -23,7 +23,7 @@ class ExportAndHttpConfigTest
         final EngineConfig config = EngineConfig.parse(HISTOGRAM, "x.yaml");
         assertEquals(ExportSettings.DEFAULT, config.export());
         assertEquals(HttpSettings.DEFAULT, config.http());
-        assertEquals("dspex_", config.export().prefix());
+        assertEquals("", config.export().prefix());
         assertEquals(new StatsdPushSettings(false, "127.0.0.1", 8125, Duration.ofSeconds(10), StatsdFlavour.ETSY, 1432),
             config.export().statsd());
         assertEquals(new HttpSettings("127.0.0.1", 9464, null, 8192, 256, Duration.ofSeconds(30), Duration.ofSeconds(10), 4, 64), config.http());

@@ -33,7 +33,7 @@ class IngestConfigTest
         final EngineConfig config = EngineConfig.parse(CATALOG, "x.yaml");
         assertEquals(StatsdListenerSettings.DEFAULT, config.statsd());
         assertEquals(new StatsdListenerSettings(true, "127.0.0.1", 8125, 8 << 20, 8192, List.of(),
-            StatsdUnmappedPolicy.REJECT, StatsdAutoRegister.DEFAULT, 65536), config.statsd());
+            StatsdUnmappedPolicy.AUTO_REGISTER, StatsdAutoRegister.DEFAULT, 65536), config.statsd());
         assertEquals(TelemetrySettings.NONE, config.telemetry());
     }
 
@@ -93,14 +93,24 @@ class IngestConfigTest
     }
 
     @Test
-    void shouldMapTheThirteenBridgeEventsInTheBundledConfiguration()
+    void shouldMapTheSpecificationsThirteenEventsAndTheGrpcCallInTheBundledConfiguration()
     {
         final EngineConfig config = EngineConfig.defaults();
-        assertEquals(13, config.telemetry().events().size());
+        assertEquals(14, config.telemetry().events().size());
         assertEquals("dspex.bridge.variable.read", config.telemetry().events().get(0).event());
         assertTrue(config.statsd().enabled());
         assertEquals(8125, config.statsd().port());
-        assertEquals(StatsdUnmappedPolicy.REJECT, config.statsd().unmapped());
+        assertEquals(StatsdUnmappedPolicy.AUTO_REGISTER, config.statsd().unmapped());
+    }
+
+    @Test
+    void shouldAcceptAutoRegisterWithoutTheCatchAllMetricsInTheCatalog() throws ConfigException
+    {
+        // bin/analytics serve adds them (StatsdCatalog.autoRegisterMetrics); a present one is still checked
+        final EngineConfig config = EngineConfig.parse("statsd:\n  unmapped: auto_register\n" + CATALOG, "x.yaml");
+        assertEquals(StatsdUnmappedPolicy.AUTO_REGISTER, config.statsd().unmapped());
+        assertEquals(StatsdAutoRegister.DEFAULT, config.statsd().autoRegister());
+        assertTrue(config.metric("statsd_counter").isEmpty());
     }
 
     @Test
@@ -120,7 +130,6 @@ class IngestConfigTest
         "statsd:\\n  max_datagram_bytes: 100\\n"             | x.yaml:2:23: statsd.max_datagram_bytes: max_datagram_bytes must be in 512..65507, was 100
         "statsd:\\n  receive_buffer_bytes: 10\\n"            | x.yaml:2:25: statsd.receive_buffer_bytes: receive_buffer_bytes must be in 4096..268435456, was 10
         "statsd:\\n  unmapped: drop\\n"                      | x.yaml:2:13: statsd.unmapped: unknown value 'drop'; allowed: reject, auto_register
-        "statsd:\\n  unmapped: auto_register\\n"             | x.yaml:2:13: statsd.unmapped: unmapped: auto_register needs the catalog metric 'statsd_counter' for counter lines (a counter with the label 'name'), or set auto_register.counter to one
         "statsd:\\n  unmapped: auto_register\\n  auto_register: { counter: operation_error }\\n" | x.yaml:3:29: statsd.auto_register.counter: auto_register.counter metric 'operation_error' must be a counter with the label 'name'; it is a counter with labels [operation]
         "statsd:\\n  auto_register: { counter: Bad-Name }\\n" | x.yaml:2:29: statsd.auto_register.counter: counter must be a metric name ([a-z_][a-z0-9_]*), was 'Bad-Name'
         "statsd:\\n  mappings:\\n    - { metric: x }\\n"      | x.yaml:3:7: statsd.mappings[0].match: missing required key 'match' (a glob such as dspex.*.read, or a regular expression with match_type: regex)

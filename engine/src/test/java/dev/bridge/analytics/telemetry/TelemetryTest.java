@@ -47,10 +47,11 @@ class TelemetryTest
     }
 
     @Test
-    void shouldBindEveryMappingOfTheThirteenBundledEvents()
+    void shouldBindEveryMappingOfTheFourteenBundledEvents()
     {
         final Telemetry telemetry = start(config()).telemetry();
-        assertEquals(13, telemetry.eventNames().size());
+        assertEquals(14, telemetry.eventNames().size(), "the specification's 13 and dspex.bridge.grpc.call");
+        assertTrue(telemetry.eventNames().containsAll(SpecEventsTest.SPEC_EVENTS), telemetry.eventNames().toString());
         for (final String name : telemetry.eventNames())
         {
             assertEquals(name, telemetry.event(name).name());
@@ -68,10 +69,10 @@ class TelemetryTest
         read.emit(1_500_000, "string");
         read.emit(2_000_000, "float");
         read.emit(250_400, "string");
-        telemetry.event("dspex.bridge.session.start").emit(5);
-        telemetry.event("dspex.bridge.session.start").emit(6);
+        telemetry.event("dspex.bridge.session.created").emit(5);
+        telemetry.event("dspex.bridge.session.created").emit(6);
         telemetry.event("dspex.bridge.cache.eviction").emit(3, "capacity");
-        telemetry.event("dspex.bridge.optimization.stop").emit(2.5e9);
+        telemetry.event("dspex.optimization.completed").emit(2.5e9);
         assertEquals(3, stats("variable_read").sum());
         final Stats latency = stats("read_latency_us");
         assertEquals(3, latency.count());
@@ -87,7 +88,7 @@ class TelemetryTest
     void shouldKeepTagsAsLabelsAndFilterWithKeepAndDrop()
     {
         final Telemetry telemetry = start(config()).telemetry();
-        final TelemetryEvent failed = telemetry.event("dspex.bridge.operation.exception");
+        final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
         failed.emit(1, "read", "error");
         failed.emit(1, "read", "timeout");
         failed.emit(1, "write", "error");
@@ -145,7 +146,7 @@ class TelemetryTest
     void shouldDetachAMappingThatFailsWhileEmittingAndKeepTheOthers()
     {
         final Telemetry telemetry = start(config()).telemetry();
-        final TelemetryEvent failed = telemetry.event("dspex.bridge.operation.exception");
+        final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
         failed.emit(1, "bad\u001Fvalue", "error"); // not a valid label value: the series cannot be created
         assertEquals(1, telemetry.detachedMappings());
         failed.emit(1, "read", "error");
@@ -161,7 +162,7 @@ class TelemetryTest
         final Telemetry telemetry = start(config()).telemetry();
         final TelemetryEvent read = telemetry.event("dspex.bridge.variable.read");
         final TelemetryEvent hit = telemetry.event("dspex.bridge.cache.hit");
-        final TelemetryEvent failed = telemetry.event("dspex.bridge.operation.exception");
+        final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
         final TelemetryEvent call = telemetry.event("dspex.bridge.grpc.call");
         final String[] types = { "string", "float", "module" };
         final String[] operations = { "read", "write" };

@@ -9,16 +9,19 @@ import dev.bridge.analytics.ingest.DistinctLog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resolution path: what a line's key (name segment, type, tags) records into, decided once per key and cached
  * by the caller. Name and tags are split by dialect ({@link StatsdName}); the first mapping rule that matches gives
  * the metric and labels; without one the unmapped policy rejects or auto-registers under the catch-all metric of the
- * line's type. The metric must be in the catalog with the type the line records into ({@link StatsdType#metricType})
+ * line's type. Under auto-register, a rule whose metric (made from captures) is not in the catalog counts as no match,
+ * and a name no rule matches that is itself a catalog metric (not the listener's own) records into that metric. The metric must be in the catalog with the type the line records into ({@link StatsdType#metricType})
  * and, for a timer, a time unit; tags whose key is one of its labels fill that label when the rule does not set it.
  * Every refusal is a cached {@link StatsdTarget.Fixed} target and is logged once. Gauge and set targets are shared
  * per series, so keys that differ only in tag order drive one gauge value.
@@ -36,6 +39,8 @@ final class TargetResolver
     private final StatsdUnmappedPolicy unmapped;
     private final StatsdAutoRegister autoRegister;
     private final long setWindowMs;
+    /** The listener's counts and the catch-all metrics: never recorded into by a line's own name. */
+    private final Set<String> ownMetrics;
     private final DistinctLog log;
     private final Map<String, StatsdTarget> shared = new HashMap<>();
 
@@ -46,6 +51,10 @@ final class TargetResolver
         this.unmapped = settings.unmapped();
         this.autoRegister = settings.autoRegister();
         this.setWindowMs = engine.config().engine().rawResolution().toMillis();
+        final Set<String> own = new HashSet<>();
+        StatsdCatalog.selfMetrics().forEach(m -> own.add(m.name()));
+        StatsdCatalog.autoRegisterMetrics(autoRegister).forEach(m -> own.add(m.name()));
+        this.ownMetrics = Set.copyOf(own);
         this.log = log;
     }
 
@@ -59,13 +68,25 @@ final class TargetResolver
             return MALFORMED;
         }
         final StatsdType type = line.type;
-        final StatsdMappings.Mapped mapped = mappings.map(parsed.name());
+        StatsdMappings.Mapped mapped = mappings.map(parsed.name());
+        if (mapped != null && unmapped == StatsdUnmappedPolicy.AUTO_REGISTER &&
+            engine.config().metric(mapped.metric()).isEmpty())
+        {
+            // a rule with captures ($1) named a metric the catalog lacks: under auto_register the line goes to the
+            // catch-all, as a name no rule matched (a catalog name rule such as ([a-z_]+) -> $1 must not reject it)
+            mapped = null;
+        }
         final String metricName;
         final Map<String, String> labels;
         if (mapped != null)
         {
             metricName = mapped.metric();
             labels = mapped.labels();
+        }
+        else if (unmapped == StatsdUnmappedPolicy.AUTO_REGISTER && catalogName(parsed.name()))
+        {
+            metricName = parsed.name(); // a catalog metric by its own name: recorded there, tags fill its labels
+            labels = Map.of();
         }
         else if (unmapped == StatsdUnmappedPolicy.AUTO_REGISTER)
         {
@@ -145,6 +166,12 @@ final class TargetResolver
                 yield shared.computeIfAbsent("s" + gauge.seriesId(), k -> new SetTarget(gauge, setWindowMs));
             }
         };
+    }
+
+    /** @return whether {@code name} is a catalog metric other than the listener's own counts and catch-alls. */
+    private boolean catalogName(final String name)
+    {
+        return !ownMetrics.contains(name) && engine.config().metric(name).isPresent();
     }
 
     private String catchAll(final StatsdType type)

@@ -10,6 +10,7 @@ import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.config.StatsdMapping;
 import dev.bridge.analytics.config.StatsdMatchType;
+import dev.bridge.analytics.config.StatsdUnmappedPolicy;
 import dev.bridge.analytics.ingest.Await;
 import dev.bridge.analytics.ingest.ManualClock;
 import dev.bridge.analytics.ingest.TestEngines;
@@ -190,7 +191,7 @@ class StatsdClientsTest
 
     private static StatsdListenerSettings settings(final List<StatsdMapping> mappings)
     {
-        return StatsdListenerSettings.DEFAULT.withPort(0).withMappings(mappings);
+        return StatsdListenerSettings.DEFAULT.withPort(0).withMappings(mappings).withUnmapped(StatsdUnmappedPolicy.REJECT);
     }
 
     private static StatsdConfig config(final StatsdFlavor flavor, final int port)

@@ -10,6 +10,7 @@ import dev.bridge.analytics.config.StatsdAutoRegister;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.config.StatsdMapping;
 import dev.bridge.analytics.config.StatsdMatchType;
+import dev.bridge.analytics.config.StatsdUnmappedPolicy;
 import dev.bridge.analytics.ingest.ManualClock;
 import dev.bridge.analytics.ingest.TestEngines;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -54,10 +55,10 @@ final class StatsdFixture implements AutoCloseable
         ingest = new StatsdIngest(engine, settings);
     }
 
-    /** The default settings with the test mappings. */
+    /** The default settings with the test mappings, unmapped names rejected (the tests of REJECT rely on it). */
     static StatsdListenerSettings settings()
     {
-        return StatsdListenerSettings.DEFAULT.withPort(0).withMappings(MAPPINGS);
+        return StatsdListenerSettings.DEFAULT.withPort(0).withMappings(MAPPINGS).withUnmapped(StatsdUnmappedPolicy.REJECT);
     }
 
     /** Feeds one datagram. @return lines read. */
