@@ -132,6 +132,43 @@ public final class AnalyticsQueries
     }
 
     /**
+     * @return the newest value known of the series of {@code metric} whose labels include {@code labels}, summed over
+     *         them, whatever range a caller looks at (a gauge set an hour ago and not since is still its current
+     *         value): each series' running totals keep the newest value ever set; a store without totals (written by
+     *         an earlier version, or a merged snapshot) answers the newest value it keeps. Null when no series has
+     *         data. One aggregate read per series. Thread-safe.
+     */
+    public Long latest(final String metric, final Map<String, String> labels)
+    {
+        final List<SeriesInfo> matching = registry.find(metric, labels);
+        return guard.run(() ->
+        {
+            final dev.bridge.analytics.store.StoreReader reader = store.newReader();
+            final dev.bridge.analytics.store.BucketAggregate aggregate = reader.aggregateScratch();
+            Long sum = null;
+            for (final SeriesInfo s : matching)
+            {
+                Long last = null;
+                if (reader.readAggregate(dev.bridge.analytics.store.BucketKey.totals(s.id()), aggregate) &&
+                    aggregate.getCount() > 0)
+                {
+                    last = aggregate.getLast();
+                }
+                else
+                {
+                    last = statsQuery.stats(List.of(s),
+                        TimeRange.ALL.resolve(clock.time(), config.engine().resolutions())).last();
+                }
+                if (last != null)
+                {
+                    sum = sum == null ? last : dev.bridge.analytics.store.SaturatingMath.add(sum, last);
+                }
+            }
+            return sum;
+        });
+    }
+
+    /**
      * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
      *         merged over {@code range} (a copy: the caller owns it).
      */

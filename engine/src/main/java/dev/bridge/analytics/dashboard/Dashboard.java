@@ -94,9 +94,9 @@ public record Dashboard(
      *
      * @param errorRate      {@code error_rate}: (operation_error + grpc_error + timeout_error totals) /
      *                       total_operations; null without operations.
-     * @param activeSessions {@code active_sessions}: last value of the gauge in the range.
-     * @param memoryUsageMb  {@code memory_usage_mb}: last value of the gauge in the range.
-     * @param processCount   {@code process_count}: last value of the gauge in the range.
+     * @param activeSessions {@code active_sessions}: the current value (the newest known, whatever the range).
+     * @param memoryUsageMb  {@code memory_usage_mb}: the current value (the newest known, whatever the range).
+     * @param processCount   {@code process_count}: the current value (the newest known, whatever the range).
      */
     public record Health(Double errorRate, Long activeSessions, Long memoryUsageMb, Long processCount)
     {

@@ -70,10 +70,13 @@ final class MetricReader
         return sum;
     }
 
-    /** @return the last value of a gauge in the range; null without data. */
+    /**
+     * @return the current value of a gauge: the newest value known, whatever the range
+     *         ({@link AnalyticsQueries#latest}); null when it never had data or is not in the catalog.
+     */
     Long last(final DashboardMetrics.Metric metric)
     {
-        return stats(metric).last();
+        return inCatalog(metric) ? queries.latest(metric.name(), Map.of()) : null;
     }
 
     /** @return the mean of a histogram's values in the range; null without data. */

@@ -102,6 +102,24 @@ class DashboardQueryTest
         }
     }
 
+    /** A gauge's current value is the newest known: a quiet range after it was set still shows it (spec: health). */
+    @Test
+    void shouldGiveTheCurrentGaugeValuesForAQuietRange()
+    {
+        final EngineConfig config = config(EngineConfig.defaults());
+        engine = AnalyticsEngine.start(config, clock);
+        ScriptedWorkload.run(engine, clock);
+        clock.set(NOW + 10 * 60_000); // ten quiet minutes: the last minute holds no value of any gauge
+
+        assertEquals(new Dashboard.Health(null, 9L, 600L, 42L), engine.dashboard(TimeRange.LAST_MINUTE).health());
+        engine.close();
+        try (AnalyticsReader reader = AnalyticsReader.open(config, dir, clock))
+        {
+            assertEquals(new Dashboard.Health(null, 9L, 600L, 42L),
+                reader.queries().dashboard(TimeRange.LAST_MINUTE).health(), "from a reader of the closed store");
+        }
+    }
+
     @Test
     void shouldGiveNullsForAnEmptyStore()
     {
