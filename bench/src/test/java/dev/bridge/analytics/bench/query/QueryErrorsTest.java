@@ -137,6 +137,19 @@ class QueryErrorsTest
     }
 
     @Test
+    void shouldRefuseADurationInAnotherSyntaxNamingTheRightOne()
+    {
+        final CommandRun fraction = refused("query", "series", "--store", store, "--metric", "variable_read",
+            "--from", Long.toString(b), "--to", Long.toString(b + 10_000), "--interval", "1.5s");
+        assertTrue(fraction.err().startsWith("Invalid value for option '--interval': bad duration '1.5s': no " +
+            "fractions; use 1s500ms"), fraction.toString());
+        final CommandRun iso = refused("query", "series", "--store", store, "--metric", "variable_read",
+            "--from", Long.toString(b), "--to", Long.toString(b + 10_000), "--interval", "PT30S");
+        assertTrue(iso.err().startsWith("Invalid value for option '--interval': bad duration 'PT30S': ISO-8601 is " +
+            "not accepted; use 30s"), iso.toString());
+    }
+
+    @Test
     void shouldRefuseMoreThanMaxQueryPoints()
     {
         assertRefused("analytics query: the query would return 10001 points, more than the maximum of 10000 " +
