@@ -87,8 +87,10 @@ class HttpErrorsTest
         assertError(400, "parameter 'from': 'yesterday' is not a time: use an ISO-8601 instant " +
             "(2026-11-28T10:00:00Z), epoch milliseconds, now, or now-<duration> (now-15m, or -15m)",
             "/api/query?metric=variable_read&from=yesterday");
-        assertError(400, "parameter 'labels': 'operation' is not a label: use name:value pairs separated by commas " +
-            "(labels=operation:read,code:UNAVAILABLE)", "/api/query?metric=operation_error&labels=operation");
+        assertError(400, "parameter 'labels': 'operation' is not a label: use name=value pairs separated by commas " +
+            "(labels=operation=read,code=UNAVAILABLE)", "/api/query?metric=operation_error&labels=operation");
+        assertError(400, "parameter 'labels': 'operation:read' uses ':'; write labels=operation=read,code=UNAVAILABLE",
+            "/api/query?metric=operation_error&labels=operation:read,code:UNAVAILABLE");
         assertError(400, "percentile aggregation p99 needs a histogram metric; 'variable_read' is a counter",
             "/api/query?metric=variable_read&agg=p99");
     }
@@ -125,7 +127,7 @@ class HttpErrorsTest
     @Test
     void shouldRefuseAnUnknownLabelWithTheQueryApisMessage()
     {
-        final HttpResponse<String> response = http.get("/api/query?metric=operation_error&labels=colour:red");
+        final HttpResponse<String> response = http.get("/api/query?metric=operation_error&labels=colour=red");
 
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("{\"error\":\"") && response.body().contains("colour"), response.body());

@@ -74,6 +74,8 @@ class QueryErrorsTest
         assertRefused("analytics query: 'operation' is not a label: use name=value pairs separated by commas " +
             "(--labels operation=read,code=UNAVAILABLE)",
             "query", "stats", "--store", store, "--metric", "operation_error", "--labels", "operation");
+        assertRefused("analytics query: 'operation:read' uses ':'; write --labels operation=read",
+            "query", "stats", "--store", store, "--metric", "operation_error", "--labels", "operation:read");
     }
 
     @Test
