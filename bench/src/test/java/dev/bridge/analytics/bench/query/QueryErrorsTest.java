@@ -200,10 +200,9 @@ class QueryErrorsTest
     }
 
     @Test
-    void shouldRefuseAQueryWithoutSubcommandOrStore()
+    void shouldRefuseAQueryWithoutSubcommand()
     {
         refused("query");
-        refused("query", "stats", "--metric", "variable_read");
     }
 
     private static void assertRefused(final String message, final String... args)
