@@ -29,8 +29,9 @@ final class StoreOption
         StoreDirectories.requireDirectoryOrNothing(dir);
         if (!Files.isDirectory(dir))
         {
-            throw new QueryException("no store in " + dir + ": the directory does not exist" + (store != null ? "" :
-                " (engine.data_directory of " + describe(config) + "; give --store DIR)"));
+            throw new QueryException(store != null ? "no store in " + store + ": the directory does not exist" :
+                "no store in " + dir.toAbsolutePath().normalize() + ": the directory does not exist " +
+                    "(engine.data_directory of " + describe(config) + "; give --store DIR)");
         }
         return dir;
     }
