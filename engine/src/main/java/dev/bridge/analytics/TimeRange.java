@@ -69,7 +69,7 @@ public final class TimeRange
 
     /**
      * @param text a name of {@link #NAMED} ({@code last_hour}), or {@code last_<duration>} ({@code last_15m},
-     *             {@code last_6h}, in the configuration's duration syntax), in any case.
+     *             {@code last_6h}, {@code last_1h30m}: the one duration syntax, {@link Durations#parse}), in any case.
      * @return that range.
      * @throws IllegalArgumentException for any other text, a bad duration, or a length beyond {@link #LONGEST}: the
      *                                  message names the accepted forms.

@@ -1,19 +1,18 @@
 package dev.bridge.analytics.http;
 
+import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.config.Durations;
+
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A duration parameter: a whole positive number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or
- * {@code d} ({@code 10s}, {@code 5m}, {@code 24h}), as in the configuration file, at most
- * {@link dev.bridge.analytics.TimeRange#LONGEST} (so {@code now-<duration>} never overflows). Stateless; thread-safe.
+ * A duration parameter ({@code interval}, and the {@code <duration>} of {@code from=now-<duration>}): a positive
+ * duration in the one syntax of the configuration file and the command line, {@link Durations#parse} (Prometheus'
+ * {@code 500ms}, {@code 10s}, {@code 1h30m}, {@code 7d}, {@code 2w}), at most {@link TimeRange#LONGEST} (so
+ * {@code now-<duration>} never overflows). Stateless; thread-safe.
  */
 final class IntervalParameter
 {
-    static final String SYNTAX = "a whole positive number and a unit (ms, s, m, h, d), e.g. 10s, 5m, 24h";
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})(ms|s|m|h|d)");
-
     private IntervalParameter()
     {
     }
@@ -21,28 +20,22 @@ final class IntervalParameter
     /** @throws HttpError 400 naming {@code name} when {@code text} is not a positive duration. */
     static Duration parse(final String name, final String text)
     {
-        final Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches())
+        final Duration duration;
+        try
         {
-            throw HttpError.badParameter(name, "'" + text + "' is not a duration: use " + SYNTAX);
+            duration = Durations.parse(text.trim());
         }
-        final long amount = Long.parseLong(m.group(1));
-        final Duration duration = switch (m.group(2))
+        catch (final IllegalArgumentException ex)
         {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+            throw HttpError.badParameter(name, ex.getMessage());
+        }
         if (duration.isZero())
         {
-            throw HttpError.badParameter(name, "'" + text + "' is not positive: use " + SYNTAX);
+            throw HttpError.badParameter(name, "'" + text + "' is not positive: use " + Durations.SYNTAX);
         }
-        if (duration.compareTo(dev.bridge.analytics.TimeRange.LONGEST) > 0)
+        if (duration.compareTo(TimeRange.LONGEST) > 0)
         {
-            throw HttpError.badParameter(name, "'" + text + "' is longer than " +
-                dev.bridge.analytics.config.Durations.format(dev.bridge.analytics.TimeRange.LONGEST) +
+            throw HttpError.badParameter(name, "'" + text + "' is longer than " + Durations.format(TimeRange.LONGEST) +
                 " (10 years, the longest retention a store can keep)");
         }
         return duration;

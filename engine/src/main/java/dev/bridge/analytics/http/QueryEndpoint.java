@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/query?metric=M[&from=T&to=T&interval=D&agg=A&labels=k:v,...]}: one point per interval over [from, to)
+ * {@code /api/query?metric=M[&from=T&to=T&interval=D&agg=A&labels=k=v,...]}: one point per interval over [from, to)
  * ({@link AnalyticsQueries#timeSeries}). Defaults: {@code from=-1h}, {@code to=now}, {@code interval=60s},
  * {@code agg=avg}; times as {@link TimeParameter} reads them, the interval as {@link IntervalParameter}, the
  * aggregation as {@link Aggregation#parse} ({@code avg, sum, min, max, count, rate, pNN}), labels as

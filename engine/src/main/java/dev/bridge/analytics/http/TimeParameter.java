@@ -3,12 +3,12 @@ package dev.bridge.analytics.http;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * The {@code from} and {@code to} parameters of {@code /api/query}: an absolute time, used as given (an ISO-8601
  * instant such as {@code 2026-11-28T10:00:00Z}, or epoch milliseconds), or a time relative to the server's clock
- * ({@code now}, {@code now-15m}, or just {@code -15m}). A relative time is moved to the end of the interval holding
+ * ({@code now}, {@code now-15m}, or just {@code -15m}; the duration as {@link IntervalParameter} reads it, e.g.
+ * {@code now-1h30m}). A relative time is moved to the end of the interval holding
  * it (the next multiple of the interval after it), so that {@code from=-5m&to=now&interval=1s} is exactly the 300
  * whole intervals up to and including the current one, aligned as the query needs, whatever the moment of the
  * request. Stateless; thread-safe.
@@ -32,10 +32,11 @@ final class TimeParameter
      */
     static long resolve(final String name, final String text, final long nowMs, final long intervalMs)
     {
-        final String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("now") || t.startsWith("now-") || t.startsWith("-"))
+        final String t = text.trim();
+        final boolean fromNow = t.regionMatches(true, 0, "now", 0, 3);
+        final String ago = fromNow ? t.substring(3) : t;
+        if ((fromNow && ago.isEmpty()) || ago.startsWith("-"))
         {
-            final String ago = t.startsWith("now") ? t.substring(3) : t;
             final Duration back = ago.isEmpty() ? Duration.ZERO : IntervalParameter.parse(name, ago.substring(1));
             final long atMs = nowMs - back.toMillis();
             return Math.floorDiv(atMs, intervalMs) * intervalMs + intervalMs;
@@ -46,7 +47,7 @@ final class TimeParameter
             {
                 return Long.parseLong(t);
             }
-            return Instant.parse(text.trim()).toEpochMilli();
+            return Instant.parse(t).toEpochMilli();
         }
         catch (final DateTimeParseException | NumberFormatException | ArithmeticException ex)
         {

@@ -214,7 +214,7 @@ class ConfigLoaderTest
         unknown-wait-strategy.yaml      | 2  | 18 | engine.wait_strategy                                 | unknown value 'spin'; allowed: blocking, sleeping, yielding, busy_spin
         negative-duration.yaml          | 2  | 20 | engine.commit_interval                               | negative duration '-100ms'
         zero-duration.yaml              | 3  | 20 | engine.commit_interval                               | commit_interval must be in 1ms..1h, was 0s
-        bad-duration.yaml               | 3  | 21 | engine.retention_period                              | bad duration '1 day': expected a whole number and a unit (ms, s, m, h, d)
+        bad-duration.yaml               | 3  | 21 | engine.retention_period                              | bad duration '1 day': expected a Prometheus duration, e.g. 500ms, 30s, 1h30m, 7d, 2w
         duration-without-unit.yaml      | 2  | 18 | engine.tick_interval                                 | the duration 50 has no unit
         aggregation-not-multiple.yaml   | 3  | 25 | engine.aggregation_interval                          | aggregation_interval (60s) must be a multiple of raw_resolution (7s)
         histogram-missing-range.yaml    | 2  | 3  | metrics.read_latency_us.histogram                    | missing required key 'histogram'

@@ -106,7 +106,7 @@ class HttpEndpointsTest
         assertEquals("{\"metric\":\"operation_error\",\"labels\":{\"operation\":\"read\"},\"agg\":\"sum\"," +
                 "\"interval_ms\":10000,\"from_ms\":" + (T - 30_000) + ",\"to_ms\":" + (T - 20_000) + ",\"points\":[" +
                 "{\"timestamp\":" + (T - 30_000) + ",\"value\":2.0,\"count\":1}]}",
-            http.get("/api/query?metric=operation_error&labels=operation:read&agg=sum" + window).body());
+            http.get("/api/query?metric=operation_error&labels=operation=read&agg=sum" + window).body());
         assertEquals("{\"metric\":\"variable_read\",\"labels\":{},\"agg\":\"rate\"," +
                 "\"interval_ms\":10000,\"from_ms\":" + (T - 30_000) + ",\"to_ms\":" + (T - 20_000) + ",\"points\":[" +
                 "{\"timestamp\":" + (T - 30_000) + ",\"value\":6.0,\"count\":1}]}",

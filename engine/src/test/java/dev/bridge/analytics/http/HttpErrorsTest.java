@@ -50,8 +50,8 @@ class HttpErrorsTest
     {
         assertError(400, "parameter 'range': unknown range 'last_week': use all, last_minute, last_5_minutes, " +
             "last_hour, last_day or last_<duration> (last_15m, last_6h)", "/api/dashboard?range=last_week");
-        assertError(400, "parameter 'range': range 'last_1soon': bad duration '1soon': expected a whole number and a " +
-            "unit (ms, s, m, h, d), e.g. 100ms, 60s, 5m, 24h, 7d", "/api/export?format=csv&range=last_1soon");
+        assertError(400, "parameter 'range': range 'last_1soon': bad duration '1soon': expected a Prometheus " +
+            "duration, e.g. 500ms, 30s, 1h30m, 7d, 2w", "/api/export?format=csv&range=last_1soon");
     }
 
     @Test
@@ -78,13 +78,19 @@ class HttpErrorsTest
     {
         assertError(400, "parameter 'agg': unknown aggregation 'p101': use avg, sum, min, max, count, rate or pNN " +
             "with NN in [0, 100] (p50, p99, p99.9)", "/api/query?metric=variable_read&agg=p101");
-        assertError(400, "parameter 'interval': '10' is not a duration: use a whole positive number and a unit " +
-            "(ms, s, m, h, d), e.g. 10s, 5m, 24h", "/api/query?metric=variable_read&interval=10");
+        assertError(400, "parameter 'interval': bad duration '10': a number needs a unit; use 10s",
+            "/api/query?metric=variable_read&interval=10");
+        assertError(400, "parameter 'interval': bad duration '1.5s': no fractions; use 1s500ms",
+            "/api/query?metric=variable_read&interval=1.5s");
+        assertError(400, "parameter 'from': bad duration 'PT30S': ISO-8601 is not accepted; use 30s",
+            "/api/query?metric=variable_read&from=-PT30S");
         assertError(400, "parameter 'from': 'yesterday' is not a time: use an ISO-8601 instant " +
             "(2026-11-28T10:00:00Z), epoch milliseconds, now, or now-<duration> (now-15m, or -15m)",
             "/api/query?metric=variable_read&from=yesterday");
-        assertError(400, "parameter 'labels': 'operation' is not a label: use name:value pairs separated by commas " +
-            "(labels=operation:read,code:UNAVAILABLE)", "/api/query?metric=operation_error&labels=operation");
+        assertError(400, "parameter 'labels': 'operation' is not a label: use name=value pairs separated by commas " +
+            "(labels=operation=read,code=UNAVAILABLE)", "/api/query?metric=operation_error&labels=operation");
+        assertError(400, "parameter 'labels': 'operation:read' uses ':'; write labels=operation=read,code=UNAVAILABLE",
+            "/api/query?metric=operation_error&labels=operation:read,code:UNAVAILABLE");
         assertError(400, "percentile aggregation p99 needs a histogram metric; 'variable_read' is a counter",
             "/api/query?metric=variable_read&agg=p99");
     }
@@ -121,7 +127,7 @@ class HttpErrorsTest
     @Test
     void shouldRefuseAnUnknownLabelWithTheQueryApisMessage()
     {
-        final HttpResponse<String> response = http.get("/api/query?metric=operation_error&labels=colour:red");
+        final HttpResponse<String> response = http.get("/api/query?metric=operation_error&labels=colour=red");
 
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("{\"error\":\"") && response.body().contains("colour"), response.body());

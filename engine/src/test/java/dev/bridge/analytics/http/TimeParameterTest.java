@@ -25,6 +25,8 @@ class TimeParameterTest
         assertEquals(1_700_000_041_000L, TimeParameter.resolve("to", "NOW", NOW, 1_000));
         assertEquals(1_700_000_040_000L - 299_000, TimeParameter.resolve("from", "-5m", NOW, 1_000));
         assertEquals(1_700_000_040_000L - 299_000, TimeParameter.resolve("from", "now-5m", NOW, 1_000));
+        assertEquals(1_700_000_040_000L - 5_399_000, TimeParameter.resolve("from", "now-1h30m", NOW, 1_000));
+        assertEquals(1_700_000_040_000L - 5_399_000, TimeParameter.resolve("from", "NOW-1h30m", NOW, 1_000));
         assertEquals(1_700_000_050_000L, TimeParameter.resolve("to", "now", NOW, 10_000));
         assertEquals(1_700_000_041_000L, TimeParameter.resolve("to", "now", 1_700_000_040_000L, 1_000),
             "a time on the grid still includes its own interval");
@@ -47,7 +49,7 @@ class TimeParameterTest
     @Test
     void shouldRefuseOtherForms()
     {
-        for (final String bad : new String[]{ "yesterday", "now+5m", "-5", "now-", "-0s", "2025-11-28", "12.5" })
+        for (final String bad : new String[]{ "yesterday", "now+5m", "-5", "now-", "-0s", "-1.5s", "now-PT30S", "-30m1h", "2025-11-28", "12.5" })
         {
             final HttpError error = assertThrows(HttpError.class, () -> TimeParameter.resolve("from", bad, NOW, 1_000), bad);
             assertEquals(400, error.status(), bad);

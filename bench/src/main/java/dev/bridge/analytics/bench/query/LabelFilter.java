@@ -1,12 +1,13 @@
 package dev.bridge.analytics.bench.query;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.bridge.analytics.query.LabelFilters;
+
 import java.util.Map;
 
 /**
- * Parses {@code --labels name=value,name2=value2}: a query then merges the series whose labels include these.
- * A value may be empty ({@code operation=}: the series recorded without that label). Stateless; thread-safe.
+ * Parses {@code --labels name=value,name2=value2}, in the syntax the HTTP API's {@code labels=} shares
+ * ({@link LabelFilters}): a query then merges the series whose labels include these. A value may be empty
+ * ({@code operation=}: the series recorded without that label). Stateless; thread-safe.
  */
 public final class LabelFilter
 {
@@ -17,30 +18,19 @@ public final class LabelFilter
     /**
      * @param text the option's value, or null for no filter.
      * @return label name -> value, in the given order.
-     * @throws QueryException for a pair without a name and '=', or a label given twice.
+     * @throws QueryException for a pair without a name and '=' ({@code operation:read} gets its
+     *                        {@code operation=read} spelling named), or a label given twice.
      */
     public static Map<String, String> parse(final String text)
     {
-        final Map<String, String> labels = new LinkedHashMap<>();
-        if (text == null || text.isBlank())
+        try
         {
-            return Map.of();
+            return LabelFilters.parse(text, "--labels ");
         }
-        for (final String pair : text.split(",", -1))
+        catch (final IllegalArgumentException ex)
         {
-            final int eq = pair.indexOf('=');
-            if (eq <= 0 || pair.substring(0, eq).isBlank())
-            {
-                throw new QueryException("'" + pair + "' is not a label: use name=value pairs separated by commas " +
-                    "(--labels operation=read,code=UNAVAILABLE)");
-            }
-            final String name = pair.substring(0, eq).trim();
-            if (labels.put(name, pair.substring(eq + 1).trim()) != null)
-            {
-                throw new QueryException("label '" + name + "' is given twice in '" + text + "'");
-            }
+            throw new QueryException(ex.getMessage());
         }
-        return Collections.unmodifiableMap(labels);
     }
 
     /** @return {@code metric{name=value,...}}, or the bare name without labels (for titles). */

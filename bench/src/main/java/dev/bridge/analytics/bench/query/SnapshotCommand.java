@@ -3,7 +3,6 @@ package dev.bridge.analytics.bench.query;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.bench.ExitCodes;
-import dev.bridge.analytics.bench.StoreDirectories;
 import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
@@ -16,12 +15,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code analytics snapshot}: writes every stored bucket of a range (all resolutions) of a store to a portable
+ * {@code analytics snapshot}: writes every stored bucket of a range (all resolutions) of a store ({@code --store},
+ * else the configuration's {@code engine.data_directory}) to a portable
  * snapshot file, read-only (an engine may be writing the store), and prints one line: series, buckets, bytes, file.
  * {@code analytics query ... --snapshot F1 --snapshot F2} answers over the merge of such files. A range is required
  * ({@code --range}, or {@code --from} and {@code --to}). Errors print one line on stderr and exit with
@@ -37,8 +36,9 @@ public final class SnapshotCommand implements Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR",
-        description = "The store directory (an engine may be writing it).")
+    @Option(names = "--store", paramLabel = "DIR",
+        description = "The store directory (an engine may be writing it; default: engine.data_directory of the " +
+            "configuration, where serve writes).")
     Path store;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -64,13 +64,8 @@ public final class SnapshotCommand implements Callable<Integer>
             }
             final TimeRange range = rangeOptions.range();
             final EngineConfig engineConfig = ConfigFiles.load(config);
-            StoreDirectories.requireDirectoryOrNothing(store);
-            if (!Files.isDirectory(store))
-            {
-                throw new QueryException("no store in " + store + ": the directory does not exist");
-            }
             final SnapshotSummary summary;
-            try (AnalyticsReader reader = AnalyticsReader.open(engineConfig, store))
+            try (AnalyticsReader reader = AnalyticsReader.open(engineConfig, StoreOption.existing(store, engineConfig)))
             {
                 summary = reader.queries().writeSnapshot(range, out);
             }

@@ -3,7 +3,6 @@ package dev.bridge.analytics.bench.query;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.bench.ExitCodes;
-import dev.bridge.analytics.bench.StoreDirectories;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.snapshot.SnapshotException;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,10 +18,11 @@ import java.util.concurrent.Callable;
 /**
  * What every {@code query} subcommand does: load the configuration ({@code --config}, else
  * {@code config/analytics.yaml} if present, else the defaults), check the request against it, open the store
- * ({@code --store}) with an {@link AnalyticsReader} (also while an engine writes it), or the merge of snapshot files
+ * ({@code --store}, else the configuration's {@code engine.data_directory}, where {@code serve} writes) with an
+ * {@link AnalyticsReader} (also while an engine writes it), or the merge of snapshot files
  * ({@code --snapshot}, repeatable: {@link AnalyticsReader#openMerged}), answer, and print the answer as a table or,
  * with {@code --json}, as one line of JSON. A request that cannot be answered (invalid configuration, unknown metric
- * or label, bad range, too many points, no store, both or neither of --store and --snapshot) prints one line on
+ * or label, bad range, too many points, no store, both --store and --snapshot) prints one line on
  * stderr and exits with {@link ExitCodes#USAGE}; rejected snapshot files print one line each
  * ({@code file:line:column: field: problem}) and their count, and exit with {@link ExitCodes#USAGE} too.
  * <p>
@@ -35,7 +34,8 @@ public abstract class StoreQueryCommand implements Callable<Integer>
     CommandSpec spec;
 
     @Option(names = "--store", paramLabel = "DIR",
-        description = "The store directory (an engine may be writing it).")
+        description = "The store directory (an engine may be writing it; default: engine.data_directory of the " +
+            "configuration, where serve writes).")
     Path store;
 
     @Option(names = "--snapshot", paramLabel = "FILE",
@@ -85,17 +85,13 @@ public abstract class StoreQueryCommand implements Callable<Integer>
         }
     }
 
-    /** @throws QueryException unless exactly one kind of source is given: --store, or one or more --snapshot. */
+    /** @throws QueryException when both kinds of source are given: --store and --snapshot. */
     private void checkSource()
     {
         final boolean merged = snapshots != null && !snapshots.isEmpty();
         if (store != null && merged)
         {
             throw new QueryException("give either --store DIR or --snapshot FILE (one or more), not both");
-        }
-        if (store == null && !merged)
-        {
-            throw new QueryException("give --store DIR, or --snapshot FILE (repeatable) to query snapshots");
         }
     }
 
@@ -123,15 +119,10 @@ public abstract class StoreQueryCommand implements Callable<Integer>
 
     private AnalyticsReader open(final EngineConfig engineConfig)
     {
-        if (store == null)
+        if (snapshots != null && !snapshots.isEmpty())
         {
             return AnalyticsReader.openMerged(engineConfig, snapshots);
         }
-        StoreDirectories.requireDirectoryOrNothing(store);
-        if (!Files.isDirectory(store))
-        {
-            throw new QueryException("no store in " + store + ": the directory does not exist");
-        }
-        return AnalyticsReader.open(engineConfig, store);
+        return AnalyticsReader.open(engineConfig, StoreOption.existing(store, engineConfig));
     }
 }

@@ -74,6 +74,8 @@ class QueryErrorsTest
         assertRefused("analytics query: 'operation' is not a label: use name=value pairs separated by commas " +
             "(--labels operation=read,code=UNAVAILABLE)",
             "query", "stats", "--store", store, "--metric", "operation_error", "--labels", "operation");
+        assertRefused("analytics query: 'operation:read' uses ':'; write --labels operation=read",
+            "query", "stats", "--store", store, "--metric", "operation_error", "--labels", "operation:read");
     }
 
     @Test
@@ -137,6 +139,19 @@ class QueryErrorsTest
     }
 
     @Test
+    void shouldRefuseADurationInAnotherSyntaxNamingTheRightOne()
+    {
+        final CommandRun fraction = refused("query", "series", "--store", store, "--metric", "variable_read",
+            "--from", Long.toString(b), "--to", Long.toString(b + 10_000), "--interval", "1.5s");
+        assertTrue(fraction.err().startsWith("Invalid value for option '--interval': bad duration '1.5s': no " +
+            "fractions; use 1s500ms"), fraction.toString());
+        final CommandRun iso = refused("query", "series", "--store", store, "--metric", "variable_read",
+            "--from", Long.toString(b), "--to", Long.toString(b + 10_000), "--interval", "PT30S");
+        assertTrue(iso.err().startsWith("Invalid value for option '--interval': bad duration 'PT30S': ISO-8601 is " +
+            "not accepted; use 30s"), iso.toString());
+    }
+
+    @Test
     void shouldRefuseMoreThanMaxQueryPoints()
     {
         assertRefused("analytics query: the query would return 10001 points, more than the maximum of 10000 " +
@@ -185,10 +200,9 @@ class QueryErrorsTest
     }
 
     @Test
-    void shouldRefuseAQueryWithoutSubcommandOrStore()
+    void shouldRefuseAQueryWithoutSubcommand()
     {
         refused("query");
-        refused("query", "stats", "--metric", "variable_read");
     }
 
     private static void assertRefused(final String message, final String... args)

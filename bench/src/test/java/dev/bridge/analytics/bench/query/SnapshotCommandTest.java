@@ -2,16 +2,20 @@ package dev.bridge.analytics.bench.query;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * {@code analytics snapshot} and {@code analytics query ... --snapshot}: node A records read_latency_us 1..100 at B,
@@ -92,13 +96,51 @@ class SnapshotCommandTest
     }
 
     @Test
-    void shouldRefuseAQueryWithoutAStoreOrSnapshot()
+    void shouldReadTheConfiguredDataDirectoryWithoutStore() throws IOException
     {
-        final CommandRun run = CommandRun.of("query", "dashboard", "--range", "all");
+        final Path config = configWithDataDirectory("node-a.yaml", "node-a");
+        final Path out = dir.resolve("configured.snap");
 
-        assertEquals(ExitCodes.USAGE, run.exit());
-        assertEquals("analytics query: give --store DIR, or --snapshot FILE (repeatable) to query snapshots" +
-            System.lineSeparator(), run.err());
+        final CommandRun stats = CommandRun.of("query", "stats", "--config", config.toString(),
+            "--metric", "read_latency_us", "--range", "all", "--json");
+        final CommandRun snapshot = CommandRun.of("snapshot", "--config", config.toString(), "--range", "all",
+            "--out", out.toString());
+
+        assertEquals(ExitCodes.OK, stats.exit(), stats.toString());
+        assertEquals("{\"count\":100,\"sum\":5050,\"mean\":50.5,\"min\":1,\"max\":100,\"stddev\":" +
+            Math.sqrt(833.25) + ",\"last\":100}", stats.line());
+        assertEquals(ExitCodes.OK, snapshot.exit(), snapshot.toString());
+        assertEquals("snapshot of all: 1 series, 3 buckets, " + Files.size(out) + " bytes -> " + out, snapshot.line());
+    }
+
+    @Test
+    void shouldNameTheConfigurationWhenItsDataDirectoryHasNoStore() throws IOException
+    {
+        final Path config = configWithDataDirectory("nowhere.yaml", "nowhere");
+        final String problem = "no store in " + dir.resolve("nowhere") + ": the directory does not exist " +
+            "(engine.data_directory of " + config + "; give --store DIR)" + System.lineSeparator();
+
+        final CommandRun query = CommandRun.of("query", "dashboard", "--config", config.toString(), "--range", "all");
+        final CommandRun snapshot = CommandRun.of("snapshot", "--config", config.toString(), "--range", "all",
+            "--out", dir.resolve("nowhere.snap").toString());
+
+        assertEquals(ExitCodes.USAGE, query.exit(), query.toString());
+        assertEquals("analytics query: " + problem, query.err());
+        assertEquals(ExitCodes.USAGE, snapshot.exit(), snapshot.toString());
+        assertEquals("analytics snapshot: " + problem, snapshot.err());
+    }
+
+    /** @return a copy of the bundled configuration in {@code dir} whose data_directory is {@code dataDirectory}. */
+    private static Path configWithDataDirectory(final String name, final String dataDirectory) throws IOException
+    {
+        final String defaults;
+        try (InputStream in = EngineConfig.class.getResourceAsStream(EngineConfig.DEFAULT_RESOURCE))
+        {
+            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        final String changed = defaults.replace("\n  data_directory: data\n", "\n  data_directory: " + dataDirectory + "\n");
+        assertNotEquals(defaults, changed, "the bundled configuration sets data_directory: data");
+        return Files.writeString(dir.resolve(name), changed);
     }
 
     @Test

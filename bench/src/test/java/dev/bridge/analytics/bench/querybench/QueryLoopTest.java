@@ -49,7 +49,7 @@ class QueryLoopTest
         final CommandRun run = CommandRun.of("bench", "--query-loop=soon", "--events", "10");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
-        assertTrue(run.err().contains("'soon' is not a duration"), run.toString());
+        assertTrue(run.err().contains("bad duration 'soon': expected a Prometheus duration"), run.toString());
     }
 
     @Test
