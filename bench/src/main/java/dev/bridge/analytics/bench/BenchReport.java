@@ -130,7 +130,7 @@ public final class BenchReport
         return events == 0 ? 0 : (double)ns / events;
     }
 
-    /** @return the JSON document as a tree of maps (field names as documented in the README). */
+    /** @return the JSON document as a tree of maps (field names as documented in docs/load-run.md). */
     public static Map<String, Object> json(final BenchResult result)
     {
         final RunSettings s = result.settings();
