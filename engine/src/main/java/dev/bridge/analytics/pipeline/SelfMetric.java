@@ -19,7 +19,7 @@ public enum SelfMetric
 {
     EVENTS_PUBLISHED("events", "Events offered by producers: in the ring, dropped, and counter increments/adds (recorded in per-thread cells, rejected ones included)."),
     EVENTS_AGGREGATED("events", "Events validated and added to the aggregates."),
-    EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, above the histogram range, unknown series."),
+    EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, unknown series, timestamp out of range."),
     EVENTS_DROPPED("events", "Events dropped because the recording thread's ring was full (overflow_policy: drop)."),
     EVENTS_LATE("events", "Events older than their series' live raw bucket, merged into the stored bucket."),
     VALUES_EXPIRED("values", "Values older than raw_retention: kept only in the rollups whose retention covers them."),
