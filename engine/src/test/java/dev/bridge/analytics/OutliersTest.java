@@ -1,6 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.export.HistogramExport;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.query.Aggregation;
 import dev.bridge.analytics.query.PercentileResult;
@@ -154,6 +155,31 @@ class OutliersTest
                 "dspex_read_latency_seconds_bucket{le=\"+Inf\"} 100",
                 "dspex_read_latency_seconds_count 100",
                 "dspex_read_latency_seconds_sum 180.0098"), lines);
+        }
+    }
+
+    @Test
+    void shouldExportAP99MadeOfOutliersAsHighestAboveHighest() throws Exception
+    {
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), new ManualClock(T0)))
+        {
+            recordNinetyEightFastAndTwoOutliers(engine.histogram("read_latency_us"));
+            engine.flush();
+
+            final HistogramExport histogram = engine.queries().snapshot(TimeRange.ALL).series().stream()
+                .filter(s -> s.metric().name().equals("read_latency_us")).findFirst().orElseThrow().histogram();
+            assertEquals(100L, histogram.percentiles().get(0.5));
+            assertEquals(HIGHEST_US, histogram.percentiles().get(0.99));
+            assertEquals(Set.of(0.99, 0.999), histogram.aboveHighest());
+            assertEquals(98 * 100L + 2 * OUTLIER_US, histogram.sum());
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            engine.queries().export(ExportFormat.JSON, TimeRange.ALL, out);
+            final String json = out.toString(StandardCharsets.UTF_8);
+            final String latency = json.substring(json.indexOf("\"metric\":\"read_latency_us\""));
+            final String percentiles = latency.substring(latency.indexOf("\"percentiles\""), latency.indexOf('}',
+                latency.indexOf("\"above_highest\"")));
+            assertEquals("\"percentiles\":{\"0.5\":100,\"0.9\":100,\"0.95\":100,\"0.99\":60000000,\"0.999\":60000000}," +
+                "\"percentile_mode\":\"histogram\",\"above_highest\":[0.99,0.999]", percentiles);
         }
     }
 
