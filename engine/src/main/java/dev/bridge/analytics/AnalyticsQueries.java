@@ -135,7 +135,8 @@ public final class AnalyticsQueries
 
     /**
      * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
-     *         merged over {@code range} (a copy: the caller owns it).
+     *         merged over {@code range} (a copy: the caller owns it). Values above the metric's {@code highest} are
+     *         in it as {@code highest}; {@link #stats} has their exact count, sum and max.
      */
     public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
     {
