@@ -18,6 +18,7 @@ final class ClassifyStage
     private final long resolutionMs;
     private long batchTimeMs = Long.MIN_VALUE;
     private long rejected;
+    private long aboveHighest;
 
     ClassifyStage(final SeriesTable series, final long retentionMs, final long resolutionMs)
     {
@@ -54,8 +55,18 @@ final class ClassifyStage
         {
             event.timestampMs = batchTimeMs;
         }
+        if (value > series.highest(seriesId))
+        {
+            aboveHighest++;
+        }
         event.flags |= MetricEvent.FLAG_ACCEPTED;
         return true;
+    }
+
+    /** @return valid histogram values above their metric's {@code highest} so far (kept; see {@link SeriesTable#highest}). */
+    long aboveHighest()
+    {
+        return aboveHighest;
     }
 
     /** @return events rejected so far. */

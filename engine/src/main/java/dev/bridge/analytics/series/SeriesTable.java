@@ -17,12 +17,14 @@ public final class SeriesTable
 
     private final byte[] kinds;
     private final long[] minValues;
+    private final long[] highests;
     private final SeriesInfo[] infos;
 
     public SeriesTable(final int capacity)
     {
         kinds = new byte[capacity];
         minValues = new long[capacity];
+        highests = new long[capacity];
         infos = new SeriesInfo[capacity];
     }
 
@@ -39,6 +41,7 @@ public final class SeriesTable
         final MetricType type = info.metric().type();
         infos[id] = info;
         minValues[id] = info.metric().allowsNegative() ? Long.MIN_VALUE : 0L;
+        highests[id] = type == MetricType.HISTOGRAM ? info.metric().histogram().highestTrackableValue() : Long.MAX_VALUE;
         kinds[id] = type == MetricType.COUNTER ? COUNTER : type == MetricType.HISTOGRAM ? HISTOGRAM : GAUGE;
     }
 
@@ -56,6 +59,15 @@ public final class SeriesTable
     public long minValue(final int id)
     {
         return minValues[id];
+    }
+
+    /**
+     * @return the histogram's {@code highest} (Long.MAX_VALUE for other kinds): larger values are valid, counted in
+     *         {@code engine_histogram_values_above_highest}.
+     */
+    public long highest(final int id)
+    {
+        return highests[id];
     }
 
     /** @return the series of the slot, or null. */
