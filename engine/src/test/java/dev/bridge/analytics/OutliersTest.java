@@ -58,7 +58,7 @@ class OutliersTest
             assertEquals(100L, stats.min());
             assertEquals(1, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
             assertEquals(100, engine.selfMetric(SelfMetric.EVENTS_AGGREGATED));
-            assertEquals(2, engine.selfMetric(SelfMetric.HISTOGRAM_VALUES_ABOVE_HIGHEST));
+            assertEquals(2, engine.selfMetric(SelfMetric.VALUES_ABOVE_HIGHEST));
         }
     }
 

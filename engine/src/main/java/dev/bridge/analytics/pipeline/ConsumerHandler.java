@@ -100,7 +100,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         this.commitIntervalMs = commitIntervalMs;
         this.aggregatedCounter = bucket ? counters.counter(SelfMetric.EVENTS_AGGREGATED) : null;
         this.rejectedCounter = classify != null ? counters.counter(SelfMetric.EVENTS_REJECTED) : null;
-        this.aboveHighestCounter = classify != null ? counters.counter(SelfMetric.HISTOGRAM_VALUES_ABOVE_HIGHEST) : null;
+        this.aboveHighestCounter = classify != null ? counters.counter(SelfMetric.VALUES_ABOVE_HIGHEST) : null;
         this.batchesCounter = classify != null ? counters.counter(SelfMetric.BATCHES) : null;
         this.maxBatchCounter = classify != null ? counters.counter(SelfMetric.MAX_BATCH_SIZE) : null;
         this.commitsCounter = bucket ? counters.counter(SelfMetric.COMMITS) : null;

@@ -51,7 +51,7 @@ public enum SelfMetric
     RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended."),
     PRODUCER_RINGS("rings", "Per-thread rings owned by a recording thread (histogram, gauge, addAt): at most engine.max_producer_threads; a ring whose thread ended is drained and reused."),
     PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic)."),
-    HISTOGRAM_VALUES_ABOVE_HIGHEST("values", "Histogram values above their metric's highest: kept exactly in count, sum, max and exact samples, recorded as highest in the HdrHistogram (percentiles there read highest, flagged above_highest); raise highest if this grows.");
+    VALUES_ABOVE_HIGHEST("values", "Histogram values above their metric's highest: kept exactly in count, sum, max and exact samples, recorded as highest in the HdrHistogram (percentiles there read highest, flagged above_highest); raise highest if this grows.");
 
     /**
      * The Prometheus type of each self-metric, one table for every export (scrape, remote write, docs): running
@@ -65,7 +65,7 @@ public enum SelfMetric
         ALERT_SINK_ERRORS, ALERT_WEBHOOK_FAILED, ALERT_WEBHOOK_DROPPED, STATSD_PUSH_PACKETS, STATSD_PUSH_FAILURES,
         STATSD_PUSH_DROPPED_LINES, REMOTE_WRITE_SAMPLES, REMOTE_WRITE_FAILED_ATTEMPTS, REMOTE_WRITE_DROPPED_SAMPLES,
         REMOTE_WRITE_FOLDED_STEPS, STORE_WRITE_FAILURES, VALUES_SATURATED, PRODUCER_RING_FALLBACKS,
-        HISTOGRAM_VALUES_ABOVE_HIGHEST);
+        VALUES_ABOVE_HIGHEST);
     /** Levels: a value that may go down, or a maximum or capacity. */
     private static final java.util.Set<SelfMetric> GAUGES = java.util.EnumSet.of(
         MAX_BATCH_SIZE, RING_CAPACITY, RING_REMAINING, SERIES, STORE_BUCKETS, STORE_OFF_HEAP_BYTES, RECORDING_THREADS,

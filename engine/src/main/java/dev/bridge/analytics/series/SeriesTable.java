@@ -63,7 +63,7 @@ public final class SeriesTable
 
     /**
      * @return the histogram's {@code highest} (Long.MAX_VALUE for other kinds): larger values are valid, counted in
-     *         {@code engine_histogram_values_above_highest}.
+     *         {@code engine_values_above_highest}.
      */
     public long highest(final int id)
     {
