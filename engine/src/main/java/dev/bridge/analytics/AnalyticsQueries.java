@@ -13,6 +13,7 @@ import dev.bridge.analytics.export.ExportWriters;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotAssembler;
 import dev.bridge.analytics.export.SnapshotPart;
+import dev.bridge.analytics.query.AboveHighest;
 import dev.bridge.analytics.query.Aggregation;
 import dev.bridge.analytics.query.HistogramCoverage;
 import dev.bridge.analytics.query.PercentileResult;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +172,8 @@ public final class AnalyticsQueries
 
     /**
      * @return the HdrHistogram of every series of histogram {@code metric} whose labels include {@code labels},
-     *         merged over {@code range} (a copy: the caller owns it).
+     *         merged over {@code range} (a copy: the caller owns it). Values above the metric's {@code highest} are
+     *         in it as {@code highest}; {@link #stats} has their exact count, sum and max.
      */
     public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
     {
@@ -192,7 +195,9 @@ public final class AnalyticsQueries
 
     /**
      * Percentiles of every series of histogram {@code metric} whose labels include {@code labels}, merged over
-     * {@code range} in one pass over the merged histogram.
+     * {@code range} in one pass over the merged histogram. A percentile that falls among values above the metric's
+     * {@code highest} is reported as {@code highest} and listed in {@link PercentileResult#aboveHighest()} (histogram
+     * mode; exact samples answer it exactly).
      *
      * @param percentiles fractions in [0, 1] (0.5 = median).
      * @throws IllegalArgumentException for a metric that is not a histogram or a fraction outside [0, 1].
@@ -229,15 +234,30 @@ public final class AnalyticsQueries
                 return new PercentileResult(samples.length, values, PercentileResult.EXACT_MODE, 0.0);
             }
         }
-        // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max] of the values
+        // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max] of the values;
+        // values above highest are recorded as highest, so a percentile that falls among them is highest, flagged
         final Stats exact = distribution.stats();
+        final Set<Double> aboveHighest = new HashSet<>();
         for (final double p : percentiles)
         {
-            values.put(p, merged.getTotalCount() == 0 ? null :
-                Math.max(exact.min(), Math.min(exact.max(), merged.getValueAtPercentile(p * 100.0))));
+            if (merged.getTotalCount() == 0)
+            {
+                values.put(p, null);
+                continue;
+            }
+            final long value = merged.getValueAtPercentile(p * 100.0);
+            if (AboveHighest.fellAbove(value, spec.highestTrackableValue(), exact.max()))
+            {
+                values.put(p, spec.highestTrackableValue());
+                aboveHighest.add(p);
+            }
+            else
+            {
+                values.put(p, Math.max(exact.min(), Math.min(exact.max(), value)));
+            }
         }
-        return new PercentileResult(
-            merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE, Math.pow(10, -spec.significantDigits()));
+        return new PercentileResult(merged.getTotalCount(), values, PercentileResult.HISTOGRAM_MODE,
+            Math.pow(10, -spec.significantDigits()), aboveHighest);
     }
 
     /** @return one percentile; see {@link #percentiles(String, Map, TimeRange, double...)}. Null when empty. */

@@ -3,8 +3,11 @@ package dev.bridge.analytics;
 import dev.bridge.analytics.pipeline.SeriesPublisher;
 
 /**
- * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; values
- * that are negative or above the metric's {@code highest} are published and counted as rejected, never thrown.
+ * A resolved histogram series. {@link #record(long)} is the allocation-free, lock-free recording path; negative
+ * values (unless the metric allows them) are published and counted as rejected, never thrown. A value above the
+ * metric's {@code highest} is kept: count, sum (saturating), max and exact samples hold it exactly, the
+ * HdrHistogram records it as {@code highest}, and a percentile that falls there is reported as {@code highest}
+ * flagged "above highest" ({@link dev.bridge.analytics.query.PercentileResult#aboveHighest()}).
  * Thread-safe for any number of threads: each publishes into its own single-producer ring (claimed on its first
  * record; beyond {@code engine.max_producer_threads}, the shared ring); the handle caches the ring of the first
  * thread that records through it.

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Invalid values are rejected and counted, never thrown; bad handle requests fail at resolution with a message. */
+/**
+ * Invalid values are rejected and counted, never thrown; values above a histogram's {@code highest} are kept; bad
+ * handle requests fail at resolution with a message.
+ */
 class BadValuesTest
 {
     @TempDir
@@ -41,8 +44,8 @@ class BadValuesTest
         latency.record(Double.NaN);
         latency.record(Double.POSITIVE_INFINITY);
         latency.record(-1);
-        latency.record(60_000_001L); // above highest
-        latency.record(60_000_000L); // highest itself is valid
+        latency.record(60_000_001L); // above highest: kept
+        latency.record(60_000_000L); // highest itself
         latency.record(12.6);        // rounds to 13
         reads.add(-5);
         reads.add(3);
@@ -50,13 +53,14 @@ class BadValuesTest
         improvement.set(-250);       // gauges may be negative
         engine.flush();
 
-        assertEquals(6, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
-        assertEquals(4, engine.selfMetric(SelfMetric.EVENTS_AGGREGATED));
+        assertEquals(5, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
+        assertEquals(5, engine.selfMetric(SelfMetric.EVENTS_AGGREGATED));
         assertEquals(10, engine.eventsPublished());
         final Stats latencyStats = engine.stats("read_latency_us", TimeRange.ALL);
-        assertEquals(2, latencyStats.count());
-        assertEquals(60_000_013L, latencyStats.sum());
+        assertEquals(3, latencyStats.count());
+        assertEquals(120_000_014L, latencyStats.sum());
         assertEquals(13L, latencyStats.min());
+        assertEquals(60_000_001L, latencyStats.max());
         assertEquals(3, engine.stats("variable_read", TimeRange.ALL).sum());
         assertEquals(-250L, engine.stats("optimization_improvement", TimeRange.ALL).last());
     }

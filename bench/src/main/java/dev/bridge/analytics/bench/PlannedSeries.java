@@ -11,7 +11,8 @@ import java.util.Map;
  * @param metric   catalog metric name.
  * @param type     the metric's type in the catalog.
  * @param labels   every declared label of the metric, in declaration order (unset ones are "").
- * @param maxValue largest value the engine accepts (the histogram's highest; Long.MAX_VALUE otherwise).
+ * @param maxValue largest value the workload generates (the histogram's highest, the largest the HdrHistogram tells
+ *                 apart; Long.MAX_VALUE otherwise).
  */
 public record PlannedSeries(int index, String metric, MetricType type, Map<String, String> labels, long maxValue)
 {

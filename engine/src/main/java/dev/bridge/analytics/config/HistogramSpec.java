@@ -4,7 +4,10 @@ package dev.bridge.analytics.config;
  * Range and precision of a histogram metric, as HdrHistogram takes them. Immutable, thread-safe.
  *
  * @param lowestDiscernibleValue smallest value told apart from 0, >= 1.
- * @param highestTrackableValue  largest accepted value; larger values are rejected and counted, >= 2 * lowest.
+ * @param highestTrackableValue  largest value the HdrHistogram tells apart, >= 2 * lowest; a larger value is kept
+ *                               (exact in count, sum, max and exact samples), recorded as this value in the
+ *                               HdrHistogram, and a percentile that falls there is reported as this value flagged
+ *                               "above highest".
  * @param significantDigits      decimal digits of precision, 0..5.
  * @param exactSamples           raw samples kept per raw bucket for exact percentiles (0: off, at most
  *                               {@value #MAX_EXACT_SAMPLES}); ranges whose buckets all fit are answered exactly.

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The exported shape of one histogram series over a range: cumulative counts at the configured bucket bounds
@@ -23,6 +24,15 @@ public final class HistogramExport
     private final long sum;
     private final Map<Double, Long> percentiles;
     private final boolean exact;
+    private final Set<Double> aboveHighest;
+
+    /** As {@link #HistogramExport(double[], long[], long, long, Map, boolean, Set)} with no percentile above highest. */
+    public HistogramExport(
+        final double[] upperBounds, final long[] cumulativeCounts, final long count, final long sum,
+        final Map<Double, Long> percentiles, final boolean exact)
+    {
+        this(upperBounds, cumulativeCounts, count, sum, percentiles, exact, Set.of());
+    }
 
     /**
      * @param upperBounds      finite, increasing bucket bounds in the metric's unit (copied).
@@ -32,10 +42,12 @@ public final class HistogramExport
      * @param percentiles      fraction -> value in the metric's unit, increasing fractions; null values when empty.
      * @param exact            true when counts and percentiles come from every raw value, false when from the
      *                         merged HdrHistogram.
+     * @param aboveHighest     the fractions whose value fell above the metric's {@code highest} (merged HdrHistogram
+     *                         only): their value is {@code highest}, meaning at least that much.
      */
     public HistogramExport(
         final double[] upperBounds, final long[] cumulativeCounts, final long count, final long sum,
-        final Map<Double, Long> percentiles, final boolean exact)
+        final Map<Double, Long> percentiles, final boolean exact, final Set<Double> aboveHighest)
     {
         if (upperBounds.length != cumulativeCounts.length)
         {
@@ -48,6 +60,7 @@ public final class HistogramExport
         this.sum = sum;
         this.percentiles = Collections.unmodifiableMap(new LinkedHashMap<>(percentiles));
         this.exact = exact;
+        this.aboveHighest = Set.copyOf(aboveHighest);
     }
 
     /** @return the number of finite bounds ({@code +Inf} not included). */
@@ -86,6 +99,15 @@ public final class HistogramExport
         return percentiles;
     }
 
+    /**
+     * @return the fractions whose value fell above the metric's {@code highest}: reported as {@code highest}, meaning
+     *         at least that much (see {@link dev.bridge.analytics.query.AboveHighest}); empty when exact.
+     */
+    public Set<Double> aboveHighest()
+    {
+        return aboveHighest;
+    }
+
     /** @return true when computed from every raw value (exact samples), false from the merged HdrHistogram. */
     public boolean exact()
     {
@@ -97,6 +119,6 @@ public final class HistogramExport
     {
         return "HistogramExport{bounds=" + Arrays.toString(upperBounds) + ", cumulative=" +
             Arrays.toString(cumulativeCounts) + ", count=" + count + ", sum=" + sum + ", percentiles=" + percentiles +
-            ", exact=" + exact + '}';
+            ", exact=" + exact + ", aboveHighest=" + aboveHighest + '}';
     }
 }

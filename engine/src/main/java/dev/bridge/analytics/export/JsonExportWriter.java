@@ -115,6 +115,19 @@ final class JsonExportWriter implements ExportWriter
             }
             json.writeEndObject();
             json.writeStringField("percentile_mode", h.exact() ? "exact" : "histogram");
+            if (!h.aboveHighest().isEmpty())
+            {
+                // the percentiles whose value is the metric's highest, meaning at least that much
+                json.writeArrayFieldStart("above_highest");
+                for (final Double fraction : h.percentiles().keySet())
+                {
+                    if (h.aboveHighest().contains(fraction))
+                    {
+                        json.writeNumber(fraction);
+                    }
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         }
         json.writeEndObject();

@@ -4,20 +4,24 @@ import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.query.AboveHighest;
 import dev.bridge.analytics.query.SeriesRead;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns what was read of a series ({@link SeriesRead}) into its exported shape ({@link SeriesExport}): created
  * time, and for histograms the cumulative counts at {@link ExportSettings#bucketsFor(MetricDefinition)} and the
  * percentiles (nearest rank over exact samples when the series has them all, else the merged HdrHistogram's value
- * clamped into the exact [min, max], as {@link dev.bridge.analytics.AnalyticsQueries#percentiles} answers).
+ * clamped into the exact [min, max], or {@code highest} flagged when it fell above the metric's {@code highest}
+ * ({@link AboveHighest}), as {@link dev.bridge.analytics.AnalyticsQueries#percentiles} answers).
  * Stateless, thread-safe.
  */
 public final class SnapshotAssembler
@@ -64,7 +68,7 @@ public final class SnapshotAssembler
         if (metric.type() == MetricType.HISTOGRAM)
         {
             histogram = histogram(settings.bucketsFor(metric), read.stats(), read.histogram(), read.exactSamples(),
-                percentiles);
+                percentiles, metric.histogram().highestTrackableValue());
         }
         return new SeriesExport(metric, read.series().labels(), read.series().key(), read.series().overflow(),
             read.stats(), createdMs, read.buckets(), histogram,
@@ -83,13 +87,18 @@ public final class SnapshotAssembler
         final List<Double> percentiles)
     {
         return histogram(bounds, stats, merged == null ? null : EncodedHistogramMerger.of(
-            merged, merged.getLowestDiscernibleValue(), merged.getNumberOfSignificantValueDigits()), samples, percentiles);
+            merged, merged.getLowestDiscernibleValue(), merged.getNumberOfSignificantValueDigits()), samples, percentiles,
+            merged == null ? Long.MAX_VALUE : merged.getHighestTrackableValue());
     }
 
-    /** As {@link #histogram(List, Stats, Histogram, long[], List)} from merged counts (what an export reads). */
+    /**
+     * As {@link #histogram(List, Stats, Histogram, long[], List)} from merged counts (what an export reads).
+     *
+     * @param highest the metric's {@code highest}: the merged counts hold larger values as {@code highest}.
+     */
     static HistogramExport histogram(
         final List<Double> bounds, final Stats stats, final EncodedHistogramMerger merged, final long[] samples,
-        final List<Double> percentiles)
+        final List<Double> percentiles, final long highest)
     {
         final double[] upper = new double[bounds.size()];
         for (int i = 0; i < upper.length; i++)
@@ -108,16 +117,29 @@ public final class SnapshotAssembler
             fromCounts(upper, merged, percentiles, cumulative, values);
         }
         final Map<Double, Long> byFraction = new LinkedHashMap<>();
+        final Set<Double> aboveHighest = new HashSet<>();
         for (int p = 0; p < values.length; p++)
         {
-            // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max]
-            byFraction.put(percentiles.get(p), count == 0 ? null : Math.max(stats.min(), Math.min(stats.max(), values[p])));
+            if (count == 0)
+            {
+                byFraction.put(percentiles.get(p), null);
+            }
+            else if (samples == null && AboveHighest.fellAbove(values[p], highest, stats.max()))
+            {
+                byFraction.put(percentiles.get(p), highest);
+                aboveHighest.add(percentiles.get(p));
+            }
+            else
+            {
+                // HdrHistogram reports a bucket's highest equivalent value: clamp into the exact [min, max]
+                byFraction.put(percentiles.get(p), Math.max(stats.min(), Math.min(stats.max(), values[p])));
+            }
         }
         for (int i = 0; i < cumulative.length; i++)
         {
             cumulative[i] = Math.min(cumulative[i], count); // the exact count is the +Inf bucket
         }
-        return new HistogramExport(upper, cumulative, count, stats.sum(), byFraction, samples != null);
+        return new HistogramExport(upper, cumulative, count, stats.sum(), byFraction, samples != null, aboveHighest);
     }
 
     /** Exact: counts by comparison, percentiles by nearest rank. */

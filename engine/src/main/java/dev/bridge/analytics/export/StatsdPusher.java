@@ -4,6 +4,7 @@ import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
+import dev.bridge.analytics.query.AboveHighest;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
@@ -33,7 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the pusher started is not sent). Counters send the delta of their total ({@code |c}, nothing when
  * 0); gauges their last value ({@code |g}, at every push once they have data); histograms the delta of count and
  * sum ({@code |c}) and min, max and percentiles of the interval's values, from the merged HdrHistogram minus the
- * previous one ({@code |g}; nothing when the interval added no value). Deltas are exact whatever the interval, and
+ * previous one ({@code |g}; nothing when the interval added no value; a percentile that falls among values above the
+ * metric's {@code highest} is sent as {@code highest}, and so is the max unless the interval holds every such value
+ * seen, when it is their exact max). Deltas are exact whatever the interval, and
  * events committed late (backfill, a slow commit) are sent by the next push. A total that went down (a store replaced
  * under the engine) sends nothing and becomes the new baseline; retention no longer lowers a total (it did when the
  * push read {@link TimeRange#ALL}, and lost the increments of the push that saw a bucket expire).
@@ -295,13 +298,30 @@ public final class StatsdPusher implements Agent, AutoCloseable
         }
         final long min = s.stats().min();
         final long max = s.stats().max();
+        final long highest = s.metric().histogram().highestTrackableValue();
         final Map<Double, Long> percentiles = new LinkedHashMap<>();
         for (final Map.Entry<Double, Long> p : s.histogram().percentiles().entrySet())
         {
-            percentiles.put(p.getKey(), clamp(interval.getValueAtPercentile(p.getKey() * 100.0), min, max));
+            percentiles.put(p.getKey(), aboveHighestOrClamped(interval.getValueAtPercentile(p.getKey() * 100.0), min, max,
+                highest));
         }
-        lines.histogram(s, count, sum, clamp(interval.getMinNonZeroValue(), min, max),
-            clamp(interval.getMaxValue(), min, max), percentiles, packer::add);
+        long intervalMax = aboveHighestOrClamped(interval.getMaxValue(), min, max, highest);
+        if (intervalMax == highest && max > highest &&
+            (before == null || before.getMaxValue() < interval.lowestEquivalentValue(highest)))
+        {
+            intervalMax = max; // every value at or above highest came in this interval: the exact max is one of them
+        }
+        lines.histogram(s, count, sum, clamp(interval.getMinNonZeroValue(), min, max), intervalMax, percentiles,
+            packer::add);
+    }
+
+    /**
+     * @return {@code highest} when the HdrHistogram's {@code value} fell among the values above it (recorded as
+     *         {@code highest}; see {@link AboveHighest}), else {@code value} clamped into [min, max].
+     */
+    private static long aboveHighestOrClamped(final long value, final long min, final long max, final long highest)
+    {
+        return AboveHighest.fellAbove(value, highest, max) ? highest : clamp(value, min, max);
     }
 
     private static long clamp(final long value, final long min, final long max)

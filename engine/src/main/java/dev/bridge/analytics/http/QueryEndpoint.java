@@ -1,5 +1,7 @@
 package dev.bridge.analytics.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.query.Aggregation;
@@ -22,7 +24,9 @@ import java.util.Map;
  *  "to_ms":1700000002000,"points":[{"timestamp":1700000000000,"value":null,"count":0},
  *  {"timestamp":1700000001000,"value":60.0,"count":2}]}
  * }</pre>
- * An interval without data has count 0 and a null value. More points than {@code max_query_points}, {@code from}
+ * An interval without data has count 0 and a null value. A percentile that fell above the histogram's
+ * {@code highest} is written as {@code highest} with {@code "above_highest":true} (meaning: at least that value; the
+ * field is left out otherwise). More points than {@code max_query_points}, {@code from}
  * after {@code to}, a percentile of a non-histogram or an unknown label are refused (400) by the query API.
  * Immutable, thread-safe.
  */
@@ -86,12 +90,14 @@ final class QueryEndpoint implements Endpoint
         return Reply.json(Json.write(answer));
     }
 
-    /** One point as the API writes it. */
-    record Point(long timestamp, Double value, long count)
+    /** One point as the API writes it; {@code above_highest} only when true. */
+    record Point(
+        long timestamp, Double value, long count,
+        @JsonProperty("above_highest") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean aboveHighest)
     {
         static Point of(final SeriesPoint p)
         {
-            return new Point(p.timestampMs(), p.value(), p.count());
+            return new Point(p.timestampMs(), p.value(), p.count(), p.aboveHighest() ? Boolean.TRUE : null);
         }
     }
 }

@@ -40,6 +40,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
     private final long commitIntervalMs;
     private final AtomicCounter aggregatedCounter;
     private final AtomicCounter rejectedCounter;
+    private final AtomicCounter aboveHighestCounter;
     private final AtomicCounter batchesCounter;
     private final AtomicCounter maxBatchCounter;
     private final AtomicCounter commitsCounter;
@@ -99,6 +100,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         this.commitIntervalMs = commitIntervalMs;
         this.aggregatedCounter = bucket ? counters.counter(SelfMetric.EVENTS_AGGREGATED) : null;
         this.rejectedCounter = classify != null ? counters.counter(SelfMetric.EVENTS_REJECTED) : null;
+        this.aboveHighestCounter = classify != null ? counters.counter(SelfMetric.VALUES_ABOVE_HIGHEST) : null;
         this.batchesCounter = classify != null ? counters.counter(SelfMetric.BATCHES) : null;
         this.maxBatchCounter = classify != null ? counters.counter(SelfMetric.MAX_BATCH_SIZE) : null;
         this.commitsCounter = bucket ? counters.counter(SelfMetric.COMMITS) : null;
@@ -261,6 +263,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         if (classify != null)
         {
             rejectedCounter.setRelease(classify.rejected() + counterCells.rejected());
+            aboveHighestCounter.setRelease(classify.aboveHighest());
             batchesCounter.setRelease(batches);
             maxBatchCounter.setRelease(maxBatch);
         }

@@ -52,12 +52,16 @@ final class HistogramStage extends LiveBucketStage
         record(event.seriesId, event.timestampMs, event.value);
     }
 
-    /** Records one value of a histogram series (HistogramLevels passes histogram series only). */
+    /**
+     * Records one value of a histogram series (HistogramLevels passes histogram series only); a value above the
+     * metric's {@code highest} is recorded as {@code highest} (its exact value is in the bucket's stats).
+     */
     void record(final int seriesId, final long timestampMs, final long value)
     {
         if (enterLiveBucket(seriesId, timestampMs, value))
         {
-            live[seriesId].recordValue(value);
+            final Histogram histogram = live[seriesId];
+            histogram.recordValue(Math.min(value, histogram.getHighestTrackableValue()));
         }
     }
 

@@ -80,7 +80,10 @@ final class RollupHistograms extends RollupStage
         }
     }
 
-    /** A value for a raw bucket older than the raw live one (late, or past raw_retention). */
+    /**
+     * A value for a raw bucket older than the raw live one (late, or past raw_retention); above the metric's
+     * {@code highest}, recorded as {@code highest}.
+     */
     void value(final int seriesId, final long rawStartMs, final long value)
     {
         final long bucketMs = bucketOf(rawStartMs);
@@ -91,7 +94,8 @@ final class RollupHistograms extends RollupStage
         seen(seriesId);
         if (startMs[seriesId] == bucketMs)
         {
-            folded[seriesId].recordValue(value);
+            final Histogram histogram = folded[seriesId];
+            histogram.recordValue(Math.min(value, histogram.getHighestTrackableValue()));
             dirty.add(seriesId);
         }
         else

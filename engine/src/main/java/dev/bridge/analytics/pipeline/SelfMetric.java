@@ -19,7 +19,7 @@ public enum SelfMetric
 {
     EVENTS_PUBLISHED("events", "Events offered by producers: in the ring, dropped, and counter increments/adds (recorded in per-thread cells, rejected ones included)."),
     EVENTS_AGGREGATED("events", "Events validated and added to the aggregates."),
-    EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, above the histogram range, unknown series."),
+    EVENTS_REJECTED("events", "Events rejected by classify: NaN, negative where forbidden, unknown series, timestamp out of range."),
     EVENTS_DROPPED("events", "Events dropped because the recording thread's ring was full (overflow_policy: drop)."),
     EVENTS_LATE("events", "Events older than their series' live raw bucket, merged into the stored bucket."),
     VALUES_EXPIRED("values", "Values older than raw_retention: kept only in the rollups whose retention covers them."),
@@ -50,7 +50,8 @@ public enum SelfMetric
     VALUES_SATURATED("additions", "Additions to a bucket's count or sum (live buckets, rollups, late merges) that passed the 64-bit range: the total stays at the bound (Long.MAX_VALUE or Long.MIN_VALUE) instead of wrapping."),
     RECORDING_THREADS("threads", "Threads holding counter cells (decentralized counters): one block per thread that called increment/add, removed at the first commit after the thread ended."),
     PRODUCER_RINGS("rings", "Per-thread rings owned by a recording thread (histogram, gauge, addAt): at most engine.max_producer_threads; a ring whose thread ended is drained and reused."),
-    PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic).");
+    PRODUCER_RING_FALLBACKS("threads", "Recording threads that found no free per-thread ring (engine.max_producer_threads reached) and publish into the shared ring for their lifetime (monotonic)."),
+    VALUES_ABOVE_HIGHEST("values", "Histogram values above their metric's highest: kept exactly in count, sum, max and exact samples, recorded as highest in the HdrHistogram (percentiles there read highest, flagged above_highest); raise highest if this grows.");
 
     /**
      * The Prometheus type of each self-metric, one table for every export (scrape, remote write, docs): running
@@ -63,7 +64,8 @@ public enum SelfMetric
         HANDLER_ERRORS, COMMITS, SERIES_OVERFLOWED, ALERT_EVALUATIONS, ALERT_EVALUATION_ERRORS, ALERT_NOTIFICATIONS,
         ALERT_SINK_ERRORS, ALERT_WEBHOOK_FAILED, ALERT_WEBHOOK_DROPPED, STATSD_PUSH_PACKETS, STATSD_PUSH_FAILURES,
         STATSD_PUSH_DROPPED_LINES, REMOTE_WRITE_SAMPLES, REMOTE_WRITE_FAILED_ATTEMPTS, REMOTE_WRITE_DROPPED_SAMPLES,
-        REMOTE_WRITE_FOLDED_STEPS, STORE_WRITE_FAILURES, VALUES_SATURATED, PRODUCER_RING_FALLBACKS);
+        REMOTE_WRITE_FOLDED_STEPS, STORE_WRITE_FAILURES, VALUES_SATURATED, PRODUCER_RING_FALLBACKS,
+        VALUES_ABOVE_HIGHEST);
     /** Levels: a value that may go down, or a maximum or capacity. */
     private static final java.util.Set<SelfMetric> GAUGES = java.util.EnumSet.of(
         MAX_BATCH_SIZE, RING_CAPACITY, RING_REMAINING, SERIES, STORE_BUCKETS, STORE_OFF_HEAP_BYTES, RECORDING_THREADS,

@@ -71,10 +71,17 @@ public final class TimeSeriesQuery
             final StatsAccumulator acc = intervals[i];
             final long count = acc.count();
             // a percentile may be null (no histogram stored yet): kept out of the numeric switch, which unboxes
-            final Double value = count == 0 ? null : aggregation.kind() == Aggregation.Kind.PERCENTILE ?
+            Double value = count == 0 ? null : aggregation.kind() == Aggregation.Kind.PERCENTILE ?
                 percentileOf(reader, metric, keysByInterval.get(i), aggregation.percentile(), count) :
                 Double.valueOf(numeric(aggregation, metric, acc, intervalMs));
-            result.add(new SeriesPoint(startMs, value, count));
+            // values above highest are recorded as highest: a percentile that falls among them is highest, flagged
+            final boolean aboveHighest = percentile && value != null &&
+                AboveHighest.fellAbove(value.longValue(), metric.histogram().highestTrackableValue(), acc.max());
+            if (aboveHighest)
+            {
+                value = (double)metric.histogram().highestTrackableValue();
+            }
+            result.add(new SeriesPoint(startMs, value, count, aboveHighest));
         }
         return result;
     }

@@ -17,14 +17,14 @@ public final class SeriesTable
 
     private final byte[] kinds;
     private final long[] minValues;
-    private final long[] maxValues;
+    private final long[] highests;
     private final SeriesInfo[] infos;
 
     public SeriesTable(final int capacity)
     {
         kinds = new byte[capacity];
         minValues = new long[capacity];
-        maxValues = new long[capacity];
+        highests = new long[capacity];
         infos = new SeriesInfo[capacity];
     }
 
@@ -41,7 +41,7 @@ public final class SeriesTable
         final MetricType type = info.metric().type();
         infos[id] = info;
         minValues[id] = info.metric().allowsNegative() ? Long.MIN_VALUE : 0L;
-        maxValues[id] = type == MetricType.HISTOGRAM ? info.metric().histogram().highestTrackableValue() : Long.MAX_VALUE;
+        highests[id] = type == MetricType.HISTOGRAM ? info.metric().histogram().highestTrackableValue() : Long.MAX_VALUE;
         kinds[id] = type == MetricType.COUNTER ? COUNTER : type == MetricType.HISTOGRAM ? HISTOGRAM : GAUGE;
     }
 
@@ -51,16 +51,23 @@ public final class SeriesTable
         return id >= 0 && id < kinds.length ? kinds[id] : UNUSED;
     }
 
-    /** @return the smallest valid value of the series. */
+    /**
+     * @return the smallest valid value of the series (0 unless the metric allows negatives). There is no largest:
+     *         a histogram value above the metric's {@code highest} is kept (exact in count, sum and max, and in exact
+     *         samples; clamped to {@code highest} in the HdrHistogram).
+     */
     public long minValue(final int id)
     {
         return minValues[id];
     }
 
-    /** @return the largest valid value of the series. */
-    public long maxValue(final int id)
+    /**
+     * @return the histogram's {@code highest} (Long.MAX_VALUE for other kinds): larger values are valid, counted in
+     *         {@code engine_values_above_highest}.
+     */
+    public long highest(final int id)
     {
-        return maxValues[id];
+        return highests[id];
     }
 
     /** @return the series of the slot, or null. */

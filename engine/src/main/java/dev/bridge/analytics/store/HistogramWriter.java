@@ -27,7 +27,10 @@ public final class HistogramWriter
         writer.write(bucketKey, histogram.encodeIntoByteBuffer(buffer));
     }
 
-    /** Adds one value to a stored bucket histogram (a late event): decode, add, write. Allocates; slow path only. */
+    /**
+     * Adds one value to a stored bucket histogram (a late event): decode, add, write; a value above {@code highest}
+     * is recorded as {@code highest}. Allocates; slow path only.
+     */
     public void merge(final long bucketKey, final long value, final long lowest, final long highest, final int digits)
     {
         final ByteBuffer stored = writer.read(bucketKey);
@@ -36,7 +39,7 @@ public final class HistogramWriter
         {
             target.add(Histogram.decodeFromByteBuffer(stored, highest));
         }
-        target.recordValue(value);
+        target.recordValue(Math.min(value, highest));
         write(bucketKey, target);
     }
 

@@ -116,6 +116,44 @@ class StatsdPusherTest
     }
 
     @Test
+    void shouldPushPercentilesAboveHighestAsHighestAndTheExactMaxWhileItIsTheIntervals() throws IOException
+    {
+        engine = AnalyticsEngine.start(config(false, "127.0.0.1", StatsdFlavour.ETSY), clock);
+        final StatsdPusher pusher = pusher(engine, "127.0.0.1", StatsdFlavour.ETSY);
+        assertEquals(1, pusher.doWork()); // baseline
+
+        clock.set(T + 1_000);
+        for (int i = 0; i < 98; i++)
+        {
+            engine.histogram("read_latency_us").record(100);
+        }
+        engine.histogram("read_latency_us").record(90_000_000L); // read_latency_us' highest: 60 000 000
+        engine.histogram("read_latency_us").record(80_000_000L);
+        engine.flush();
+        clock.set(T + INTERVAL.toMillis());
+        assertEquals(1, pusher.doWork());
+        assertEquals(List.of(
+            "dspex_read_latency_us.count:100|c", "dspex_read_latency_us.sum:170009800|c",
+            "dspex_read_latency_us.min:100|g", "dspex_read_latency_us.max:90000000|g",
+            "dspex_read_latency_us.p50:100|g", "dspex_read_latency_us.p90:100|g", "dspex_read_latency_us.p95:100|g",
+            "dspex_read_latency_us.p99:60000000|g", "dspex_read_latency_us.p99_9:60000000|g"), receive(pusher));
+
+        clock.set(T + 12_000);
+        engine.histogram("read_latency_us").record(70_000_000L); // not the largest above highest: max unknown
+        engine.flush();
+        clock.set(T + 2 * INTERVAL.toMillis());
+        assertEquals(1, pusher.doWork());
+        assertEquals(List.of(
+            "dspex_read_latency_us.count:1|c", "dspex_read_latency_us.sum:70000000|c",
+            // min: the lowest value of highest's HdrHistogram bucket (3 digits), as the pusher reads every min
+            "dspex_read_latency_us.min:59998208|g", "dspex_read_latency_us.max:60000000|g",
+            "dspex_read_latency_us.p50:60000000|g", "dspex_read_latency_us.p90:60000000|g",
+            "dspex_read_latency_us.p95:60000000|g", "dspex_read_latency_us.p99:60000000|g",
+            "dspex_read_latency_us.p99_9:60000000|g"), receive(pusher));
+        pusher.close();
+    }
+
+    @Test
     @Timeout(60)
     void shouldPushEveryIncrementWhileRetentionRemovesBuckets() throws IOException
     {

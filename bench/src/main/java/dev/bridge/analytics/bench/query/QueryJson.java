@@ -17,8 +17,11 @@ import java.util.Map;
  * The JSON answers of the {@code query} commands, strict JSON with absent values as null (never NaN):
  * <ul>
  *   <li>stats: {@code {"count":100,"sum":5050,"mean":50.5,"min":1,"max":100,"stddev":28.86,"last":100}};</li>
- *   <li>percentiles: {@code {"count":100,"mode":"histogram","relative_error":0.001,"values":{"0.5":50,"0.99":99}}};</li>
- *   <li>series: {@code [{"timestamp":1764324000000,"value":99.0,"count":100},...]} (timestamp: interval start, epoch ms).</li>
+ *   <li>percentiles: {@code {"count":100,"mode":"histogram","relative_error":0.001,"values":{"0.5":50,"0.99":99}}},
+ *       plus {@code "above_highest":["0.99"]} listing the fractions that fell above the histogram's {@code highest}
+ *       (their value is {@code highest}: at least that much), only when there are some;</li>
+ *   <li>series: {@code [{"timestamp":1764324000000,"value":99.0,"count":100},...]} (timestamp: interval start, epoch ms),
+ *       plus {@code "above_highest":true} on a percentile point that fell above {@code highest}.</li>
  * </ul>
  * Thread-safe: the mapper is shared and only used to build and write trees.
  */
@@ -56,6 +59,11 @@ public final class QueryJson
         {
             values.put(fraction(e.getKey()), e.getValue());
         }
+        if (!result.aboveHighest().isEmpty())
+        {
+            final ArrayNode above = node.putArray("above_highest");
+            result.values().keySet().stream().filter(result::isAboveHighest).forEach(p -> above.add(fraction(p)));
+        }
         return node;
     }
 
@@ -65,10 +73,14 @@ public final class QueryJson
         final ArrayNode array = MAPPER.createArrayNode();
         for (final SeriesPoint p : points)
         {
-            array.addObject()
+            final ObjectNode point = array.addObject()
                 .put("timestamp", p.timestampMs())
                 .put("value", finite(p.value()))
                 .put("count", p.count());
+            if (p.aboveHighest())
+            {
+                point.put("above_highest", true);
+            }
         }
         return array;
     }

@@ -15,11 +15,14 @@ import java.util.Map;
 
 /**
  * The readable (non-JSON) answers of the {@code query} commands: a title line, then aligned rows. Absent values
- * show as {@code -}; numbers below 1 keep 4 significant digits, others 3 decimals at most. Stateless; thread-safe.
+ * show as {@code -}; numbers below 1 keep 4 significant digits, others 3 decimals at most; a percentile that fell
+ * above the histogram's {@code highest} shows as {@code >= highest}. Stateless; thread-safe.
  */
 public final class QueryTables
 {
     private static final String ROW = "  %-22s %s%n";
+    /** Marks a percentile that fell above the histogram's {@code highest}: it is at least the value shown. */
+    private static final String AT_LEAST = ">= ";
 
     private QueryTables()
     {
@@ -33,7 +36,10 @@ public final class QueryTables
         return text.toString();
     }
 
-    /** @return one row per percentile ({@code p50}, {@code p99.9}) under a title with the count, mode and bound. */
+    /**
+     * @return one row per percentile ({@code p50}, {@code p99.9}) under a title with the count, mode and bound;
+     *         {@code >= 60000000} for one that fell above the histogram's {@code highest}.
+     */
     public static String percentiles(final String title, final PercentileResult result)
     {
         final StringBuilder text = new StringBuilder().append(String.format("%s: %d values, %s%n", title, result.count(),
@@ -42,12 +48,13 @@ public final class QueryTables
         for (final Map.Entry<Double, Long> e : result.values().entrySet())
         {
             text.append(String.format(ROW, "p" + BigDecimal.valueOf(e.getKey()).movePointRight(2).stripTrailingZeros()
-                .toPlainString(), e.getValue() == null ? "-" : e.getValue().toString()));
+                .toPlainString(), e.getValue() == null ? "-" :
+                (result.isAboveHighest(e.getKey()) ? AT_LEAST : "") + e.getValue()));
         }
         return text.toString();
     }
 
-    /** @return one row per point: interval start (ISO-8601), value, count. */
+    /** @return one row per point: interval start (ISO-8601), value ({@code >= highest} above highest), count. */
     public static String series(final String title, final List<SeriesPoint> points)
     {
         final String row = "  %-26s %14s %10s%n";
@@ -55,7 +62,8 @@ public final class QueryTables
             .append(String.format(row, "timestamp", "value", "count"));
         for (final SeriesPoint p : points)
         {
-            text.append(String.format(row, Instant.ofEpochMilli(p.timestampMs()), number(p.value()), p.count()));
+            text.append(String.format(row, Instant.ofEpochMilli(p.timestampMs()),
+                (p.aboveHighest() ? AT_LEAST : "") + number(p.value()), p.count()));
         }
         return text.toString();
     }

@@ -8,7 +8,8 @@ import dev.bridge.analytics.store.SaturatingMath;
  * time unit for timers, 1 otherwise), rounded, recorded round(1 / sample rate) times: the rate scales the count,
  * not the value. A rate below 1/{@value #MAX_REPEAT} rejects the line (it would publish that many events), and so does a
  * value that does not fit a 64-bit integer once scaled (nothing of the line is published). Negative
- * values and values above the metric's {@code highest} are published and the engine rejects and counts them.
+ * values are published and the engine rejects and counts them; values above the metric's {@code highest} are
+ * kept (see {@link HistogramHandle}).
  * Not thread-safe.
  */
 final class HistogramTarget extends ValueTarget
