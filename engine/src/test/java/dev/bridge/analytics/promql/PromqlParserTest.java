@@ -123,6 +123,8 @@ class PromqlParserTest
         "x y                              | 1:3: parse error: unexpected identifier \"y\"",
         "'a\\nb'                          | 1:1: parse error: unterminated quoted string",
         "1 and 2                          | 1:3: parse error: set operator \"and\" not allowed in binary scalar expression",
+        "x[1m1h]                          | 1:3: parse error: not a valid duration string: \"1m1h\"",
+        "x[5m5m]                          | 1:3: parse error: not a valid duration string: \"5m5m\"",
     })
     void shouldRefuseBadExpressionsWithPrometheusMessages(final String query, final String message)
     {
