@@ -367,4 +367,73 @@ class ProducerRingsTest
             throw new AssertionError(ex);
         }
     }
+    /**
+     * Each ring's events are stamped with a clock read after that ring's cursor was read: an event published into a
+     * later ring while the consumer was taking an earlier ring's events belongs to the newer time (a pass stamped
+     * every ring with the time read at its first event, so such an event landed in a second that had ended).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldStampEachRingsEventsWithATimeReadAfterTheyWerePublished() throws Exception
+    {
+        final ManualClock manual = new ManualClock(T0);
+        final java.util.concurrent.atomic.AtomicReference<Runnable> onFirstEventRead =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        final org.agrona.concurrent.EpochClock clock = () ->
+        {
+            final long now = manual.time();
+            final boolean inOnEvent = StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
+                f.getClassName().endsWith("ConsumerHandler") && f.getMethodName().equals("onEvent")));
+            if (inOnEvent)
+            {
+                final Runnable action = onFirstEventRead.getAndSet(null);
+                if (action != null)
+                {
+                    action.run(); // after this read: the clock moves on and another thread publishes
+                }
+            }
+            return now;
+        };
+        try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
+        {
+            final HistogramHandle latency = engine.histogram("read_latency_us");
+            final java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+            final java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try
+            {
+                // each thread claims its ring, the first one first (a pass reads the rings in that order)
+                first.submit(() -> latency.record(1)).get();
+                second.submit(() -> latency.record(1)).get();
+                engine.flush();
+                onFirstEventRead.set(() ->
+                {
+                    manual.set(T0 + 2_000);
+                    try
+                    {
+                        second.submit(() -> latency.record(700)).get(); // published into the later ring
+                    }
+                    catch (final Exception ex)
+                    {
+                        throw new IllegalStateException(ex);
+                    }
+                });
+                first.submit(() -> latency.record(500)).get();
+                Await.until("the consumer took the first ring's event", () -> onFirstEventRead.get() == null);
+                engine.flush();
+            }
+            finally
+            {
+                first.shutdownNow();
+                second.shutdownNow();
+            }
+            final Stats older = engine.stats("read_latency_us", TimeRange.between(
+                java.time.Instant.ofEpochMilli(T0), java.time.Instant.ofEpochMilli(T0 + 1_000)));
+            final Stats newer = engine.stats("read_latency_us", TimeRange.between(
+                java.time.Instant.ofEpochMilli(T0 + 2_000), java.time.Instant.ofEpochMilli(T0 + 3_000)));
+            assertEquals(3, older.count(), "the warm-up values and the first ring's value");
+            assertEquals(500, older.max());
+            assertEquals(1, newer.count(), "the later ring's value at the time after it was published");
+            assertEquals(700, newer.sum());
+        }
+    }
 }

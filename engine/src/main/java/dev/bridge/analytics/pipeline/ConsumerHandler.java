@@ -20,8 +20,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  * (e.g. a full store) keeps the touched buckets for the next commit and is reported to flush callers. With single-thread pipelining one handler
  * owns every stage; with per-stage pipelining classify, bucket and histogram each get their own.
  * <p>
- * The clock is read once per pass that finds events and once per idle tick. Any exception of a stage is caught
- * here, counted and logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer
+ * The clock is read once per ring poll that finds events (after the poller read the ring's cursor), once per counter
+ * fold (after the cells) and once per idle tick, so nothing is stamped with a time read before it was recorded. Any
+ * exception of a stage is caught here, counted and logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer
  * thread; other threads read only {@link #servedTicket()} and {@link #commitFailure()}.
  */
 public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
@@ -126,10 +127,14 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         }
     }
 
-    /** Starts reading one ring. */
+    /**
+     * Starts reading one ring: its first event reads the clock again, after the poller read the ring's cursor, so
+     * every event of the ring was published before the time it is stamped with.
+     */
     void beginPoll()
     {
         polled = 0;
+        passStarted = false;
     }
 
     /** Ends reading one ring: @return the events read. */
@@ -153,7 +158,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         if (!passStarted)
         {
             passStarted = true;
-            nowMs = clock.time(); // once per pass that finds events
+            nowMs = clock.time(); // once per ring poll that finds events
             if (classify != null)
             {
                 classify.onBatchStart(nowMs);
