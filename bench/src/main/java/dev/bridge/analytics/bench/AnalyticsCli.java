@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line: a top-level command that only dispatches to its subcommands
- * ({@code bench}, {@code query}, {@code snapshot}, {@code query-bench}, {@code serve}, {@code statsd-load}). Exit codes
+ * ({@code bench}, {@code query}, {@code snapshot}, {@code query-bench}, {@code serve}, {@code statsd-load},
+ * {@code memory-bench}). Exit codes
  * are those of {@link ExitCodes}: every command lets its errors propagate to {@link CommandErrors}, the one place that
  * prints and maps them.
  * <p>
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     version = "Bridge Analytics 0.1.0-SNAPSHOT",
     description = "Bridge Analytics: an embeddable metrics engine for the DSPex bridge.",
     subcommands = { BenchCommand.class, QueryCommand.class, SnapshotCommand.class, QueryBenchCommand.class, ServeCommand.class,
-        dev.bridge.analytics.bench.statsdload.StatsdLoadCommand.class, CommandLine.HelpCommand.class },
+        dev.bridge.analytics.bench.statsdload.StatsdLoadCommand.class,
+        dev.bridge.analytics.bench.memory.MemoryBenchCommand.class, CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -1,0 +1,167 @@
+package dev.bridge.analytics.bench.memory;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code analytics memory-bench}: the memory that N labelled series of one type take after an hour of simulated
+ * traffic, in the engine and in Prometheus client_java and Micrometer holding the same series fed the same values
+ * (issue 18, item 1). For each N, each holder is built in this JVM after full collections and measured against the
+ * JVM before it: heap after collections, direct and mapped buffers, the store's files on disk (engine), and the
+ * resident set's growth. Prints one table (markdown) and returns 0. Run with a heap large enough for the largest N
+ * (the engine's histograms are on-heap). Thread-safety: one instance per command line, {@link #call()} runs once.
+ */
+@Command(
+    name = "memory-bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Memory per series after an hour of simulated traffic: the engine beside client_java and Micrometer.")
+public final class MemoryBenchCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--series", paramLabel = "N,...", split = ",", defaultValue = "10,100,1000,10000",
+        description = "Series counts to measure (default: ${DEFAULT-VALUE}).")
+    private List<Integer> seriesCounts;
+
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "HISTOGRAM",
+        description = "histogram, counter or gauge (default: histogram).", converter = KindConverter.class)
+    private SeriesHolders.Kind kind;
+
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "60",
+        description = "Minutes of simulated traffic (default: ${DEFAULT-VALUE}).")
+    private int minutes;
+
+    @Option(names = "--no-peers", description = "Measure the engine only.")
+    private boolean noPeers;
+
+    /** Reads a series kind case-insensitively. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<SeriesHolders.Kind>
+    {
+        @Override
+        public SeriesHolders.Kind convert(final String value)
+        {
+            return SeriesHolders.Kind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (minutes < 1 || seriesCounts.stream().anyMatch(n -> n < 1))
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--minutes and every --series count must be at least 1");
+        }
+        final List<MemoryFigures> rows = new ArrayList<>();
+        for (final int n : seriesCounts)
+        {
+            final Path dir = Files.createTempDirectory("memory-bench-");
+            try
+            {
+                rows.add(measure("engine", n, dir, () -> SeriesHolders.engine(kind, n, minutes, dir, 42)));
+            }
+            finally
+            {
+                delete(dir);
+            }
+            if (!noPeers)
+            {
+                rows.add(measure("client_java", n, null, () ->
+                {
+                    final var registry = SeriesHolders.clientJava(kind, n, minutes, 42);
+                    return registry::clear;
+                }));
+                rows.add(measure("micrometer", n, null, () ->
+                {
+                    final var registry = SeriesHolders.micrometer(kind, n, minutes, 42);
+                    return registry::close;
+                }));
+            }
+            out.flush();
+        }
+        out.println(table(kind, minutes, rows));
+        out.flush();
+        return 0;
+    }
+
+    /** Builds a holder. */
+    @FunctionalInterface
+    interface Build
+    {
+        AutoCloseable build() throws Exception;
+    }
+
+    /** @return the figures of the holder {@code build} makes, measured while it is open. */
+    static MemoryFigures measure(final String holder, final int n, final Path dir, final Build build) throws Exception
+    {
+        final long heap0 = MemoryProbe.heapAfterGc();
+        final long direct0 = MemoryProbe.bufferPool("direct");
+        final long mapped0 = MemoryProbe.bufferPool("mapped");
+        final long rss0 = MemoryProbe.residentBytes();
+        try (AutoCloseable held = build.build())
+        {
+            final long heap = MemoryProbe.heapAfterGc() - heap0;
+            final long rss = MemoryProbe.residentBytes();
+            return new MemoryFigures(holder, n, heap, MemoryProbe.bufferPool("direct") - direct0,
+                MemoryProbe.bufferPool("mapped") - mapped0, dir == null ? 0 : MemoryProbe.diskBytes(dir),
+                rss < 0 || rss0 < 0 ? Long.MIN_VALUE : rss - rss0);
+        }
+    }
+
+    /** @return the figures as a markdown table. */
+    static String table(final SeriesHolders.Kind kind, final int minutes, final List<MemoryFigures> rows)
+    {
+        final StringBuilder t = new StringBuilder();
+        t.append("Memory of labelled ").append(kind.name().toLowerCase(java.util.Locale.ROOT))
+            .append(" series after ").append(minutes).append(" simulated minutes (")
+            .append(SeriesHolders.VALUES_PER_MINUTE).append(" values per series and minute)\n\n")
+            .append("| holder | series | heap | heap per series | direct | mapped | store on disk | RSS growth |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (final MemoryFigures r : rows)
+        {
+            t.append("| ").append(r.holder()).append(" | ").append(String.format("%,d", r.series()))
+                .append(" | ").append(mb(r.heapBytes())).append(" | ").append(kb(r.heapPerSeries()))
+                .append(" | ").append(mb(r.directBytes())).append(" | ").append(mb(r.mappedBytes()))
+                .append(" | ").append(mb(r.diskBytes())).append(" | ")
+                .append(r.rssBytes() == Long.MIN_VALUE ? "-" : mb(r.rssBytes())).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    private static String mb(final long bytes)
+    {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+    }
+
+    private static String kb(final long bytes)
+    {
+        return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    private static void delete(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            for (final Path p : (Iterable<Path>)files.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
