@@ -211,6 +211,7 @@ public final class AnalyticsHttpServer implements AutoCloseable
         final Map<String, Endpoint> routes = new LinkedHashMap<>(StaticResources.files());
         routes.put("/metrics", new MetricsEndpoint(queries));
         routes.put("/api/dashboard", new DashboardEndpoint(queries));
+        routes.put("/api/panels", new PanelsEndpoint(queries));
         routes.put("/api/query", new QueryEndpoint(queries));
         routes.put("/api/export", new ExportEndpoint(queries));
         routes.put("/api/health", new HealthEndpoint(queries, facts));

@@ -275,4 +275,23 @@ class HttpEndpointsTest
     {
         return Json.write(text);
     }
+
+    @Test
+    void shouldServeTheConfiguredPanelsWithTheirMetricsTypesAndUnits()
+    {
+        final HttpResponse<String> response = http.get("/api/panels");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().startsWith("{\"title\":\"DSPex bridge\",\"generated\":false,\"panels\":[" +
+            "{\"title\":\"Reads and writes per second\",\"unit\":\"operations\",\"lines\":[" +
+            "{\"label\":\"reads/s\",\"metric\":\"variable_read\",\"aggregation\":\"rate\",\"labels\":{}," +
+            "\"type\":\"counter\",\"metric_unit\":\"operations\",\"metric_labels\":[]}," +
+            "{\"label\":\"writes/s\",\"metric\":\"variable_write\",\"aggregation\":\"rate\",\"labels\":{}," +
+            "\"type\":\"counter\",\"metric_unit\":\"operations\",\"metric_labels\":[]}]}," +
+            "{\"title\":\"Read latency\",\"unit\":\"microseconds\",\"lines\":[" +
+            "{\"label\":\"p50\",\"metric\":\"read_latency_us\",\"aggregation\":\"p50\",\"labels\":{}," +
+            "\"type\":\"histogram\",\"metric_unit\":\"microseconds\",\"metric_labels\":[]},"), response.body());
+        assertEquals(6, response.body().split("\"unit\":", -1).length - 1, "one unit per panel");
+    }
 }
