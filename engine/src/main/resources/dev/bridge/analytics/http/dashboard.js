@@ -6,11 +6,13 @@
  * panel per catalog metric) and draws one chart per panel, one line and one tile per panel line. Each distinct line
  * (metric, aggregation, labels) is one api/query request with times relative to the server's clock
  * (from=-<range>&to=now) and an interval that keeps each chart at <= 300 points (a multiple of the store's raw
- * resolution, read from api/health). One refresh runs at a time, every 3 s (5 s for the 1 h and 24 h ranges); Pause
- * stops the refreshes until Resume.
+ * resolution, read from api/health). From/To (local time) show an absolute range instead. One refresh runs at a
+ * time, every 3 s (5 s for the 1 h and 24 h ranges and absolute ones); Pause stops the refreshes until Resume. Beside
+ * the charts: the alerts (api/alerts) and the engine's health (api/health: status, events dropped and rejected, the
+ * shared ring's use).
  *
- * Tiles are computed from the same points as their chart, without the still-open last interval (it contains the
- * server's now): a rate is the mean of the complete points from the first one with data to the last complete one
+ * Tiles are computed from the same points as their chart, without the intervals still open at the server's
+ * now (with to=now, the last one): a rate is the mean of the complete points from the first one with data to the last complete one
  * (the counted total over the seconds that have data); a sum or count is the total of the complete points; any other
  * aggregation (avg, min, max, pNN) is the last complete point with data. Values are shown in a scaled unit
  * (microseconds as us, ms or s; bytes and megabytes as KB, MB, GB).
@@ -72,6 +74,8 @@
   var generation = 0;
   var timer = null;
   var paused = false;
+  /* null for the range picked in the select (relative to the server's now), else {fromMs, toMs} */
+  var absolute = null;
   window.analyticsScheduled = function () { return timer !== null; };
 
   function readToken() {
@@ -151,9 +155,23 @@
     });
   }
 
+  /* The shown range: {seconds, interval, refreshMs} and, for absolute from/to, fromMs and toMs. */
+  function currentRange() {
+    if (absolute) {
+      var seconds = Math.max(1, Math.ceil((absolute.toMs - absolute.fromMs) / 1000));
+      return { seconds: seconds, interval: 1, refreshMs: 5000, fromMs: absolute.fromMs, toMs: absolute.toMs };
+    }
+    return RANGES[document.getElementById('range').value] || RANGES['5m'];
+  }
+
   function intervalSeconds(range) {
     var wanted = Math.max(range.interval, Math.ceil(range.seconds / MAX_POINTS));
     return Math.ceil(wanted / rawWidthSeconds) * rawWidthSeconds;
+  }
+
+  function timeParameters(range) {
+    return range.fromMs !== undefined ? '&from=' + range.fromMs + '&to=' + range.toMs :
+      '&from=-' + range.seconds + 's&to=now';
   }
 
   function panelName(panel) {
@@ -173,7 +191,7 @@
     var labels = labelsParameter(line.labels);
     return 'api/query?metric=' + encodeURIComponent(line.metric) + '&agg=' + encodeURIComponent(line.aggregation) +
       (labels ? '&labels=' + encodeURIComponent(labels) : '') +
-      '&interval=' + interval + 's&from=-' + range.seconds + 's&to=now';
+      '&interval=' + interval + 's' + timeParameters(range);
   }
 
   function showError(message) {
@@ -354,7 +372,7 @@
   }
 
   /* Draws one panel from the answers by query key ({answer} or {error}). */
-  function renderPanel(panel, outcomes) {
+  function renderPanel(panel, outcomes, range, serverNowMs) {
     var name = panelName(panel);
     var answers = panel.lines.map(function (line) { return outcomes[queryKey(line)]; });
     var failures = answers.filter(function (o) { return o.error; }).map(function (o) { return o.error; });
@@ -374,8 +392,9 @@
       var tile = document.getElementById('tile-' + name + '-' + i);
       var v = null;
       if (answer) {
-        /* the last interval contains the server's now (to=now): still open, left out of the tile */
-        var complete = answer.points.filter(function (p) { return p.timestamp + answer.interval_ms < answer.to_ms; });
+        /* an interval that has not ended at the server's now is still open: left out of the tile */
+        var endMs = range.fromMs !== undefined ? serverNowMs : answer.to_ms - answer.interval_ms;
+        var complete = answer.points.filter(function (p) { return p.timestamp + answer.interval_ms <= endMs; });
         v = tileValue(complete, line.aggregation);
       }
       tile.dataset.value = v === null ? '' : String(v);
@@ -384,9 +403,74 @@
     charts[name].setData(data);
   }
 
+  function settle(request) {
+    return request.then(function (answer) {
+      return { answer: answer };
+    }, function (error) {
+      return { error: messageOf(error), pageWide: !!error.pageWide };
+    });
+  }
+
+  function showPanelError(id, outcome) {
+    var problem = document.getElementById(id);
+    problem.textContent = outcome.error || '';
+    problem.hidden = !outcome.error;
+  }
+
+  function renderAlerts(outcome) {
+    showPanelError('alerts-error', outcome);
+    var list = document.getElementById('alerts-list');
+    list.textContent = '';
+    var alerts = outcome.answer ? outcome.answer.alerts : [];
+    if (outcome.answer && alerts.length === 0) {
+      var none = document.createElement('li');
+      none.className = 'none';
+      none.textContent = 'no alerts';
+      list.appendChild(none);
+    }
+    alerts.forEach(function (alert) {
+      var item = document.createElement('li');
+      item.className = alert.state;
+      var labels = Object.keys(alert.labels).filter(function (k) { return k !== 'alertname'; })
+        .map(function (k) { return k + '=' + alert.labels[k]; }).join(', ');
+      item.textContent = alert.state + ': ' + alert.rule + (labels ? ' {' + labels + '}' : '') +
+        (alert.value === null || alert.value === undefined ? '' : ', value ' + number(alert.value)) +
+        (alert.silenced_by.length > 0 ? ' (silenced)' : '') + (alert.inhibited ? ' (inhibited)' : '');
+      list.appendChild(item);
+    });
+  }
+
+  function renderEngine(outcome) {
+    showPanelError('engine-error', outcome);
+    var health = outcome.answer || {};
+    var ringUse = health.ring_capacity > 0 ? (health.ring_capacity - health.ring_remaining) / health.ring_capacity : null;
+    var reasons = health.degraded_reasons && health.degraded_reasons.length > 0 ?
+      ' (' + health.degraded_reasons.join(', ') + ')' : '';
+    var facts = [
+      ['status', 'Status', health.status === undefined ? null : health.status + reasons],
+      ['events_published', 'Events published', health.events_published],
+      ['events_dropped', 'Events dropped', health.events_dropped],
+      ['events_rejected', 'Events rejected', health.events_rejected],
+      ['ring_use', 'Shared ring in use', ringUse === null ? null : (ringUse * 100).toFixed(1) + ' %'],
+      ['series', 'Series', health.series]
+    ];
+    var list = document.getElementById('engine-facts');
+    list.textContent = '';
+    facts.forEach(function (f) {
+      var term = document.createElement('dt');
+      term.textContent = f[1];
+      var value = document.createElement('dd');
+      value.id = 'engine-' + f[0];
+      value.textContent = f[2] === null || f[2] === undefined ? '\u2013' :
+        (typeof f[2] === 'number' ? Math.round(f[2]).toLocaleString('en-US') : f[2]);
+      list.appendChild(term);
+      list.appendChild(value);
+    });
+  }
+
   function refresh() {
     var mine = generation;
-    var range = RANGES[document.getElementById('range').value] || RANGES['5m'];
+    var range = currentRange();
     var interval = intervalSeconds(range);
     var lines = {};
     panels.forEach(function (panel) {
@@ -394,31 +478,32 @@
     });
     var keys = Object.keys(lines);
     /* each request settles on its own: a failed one shows its error in its panels, not on the page */
-    var settled = keys.map(function (key) {
-      return api(queryPath(lines[key], range, interval)).then(function (answer) {
-        return { answer: answer };
-      }, function (error) {
-        return { error: messageOf(error), pageWide: !!error.pageWide };
-      });
-    });
+    var settled = [settle(api('api/health')), settle(api('api/alerts'))].concat(keys.map(function (key) {
+      return settle(api(queryPath(lines[key], range, interval)));
+    }));
     return Promise.all(settled).then(function (results) {
       if (mine !== generation) {
         return;
       }
+      var health = results[0];
+      renderEngine(health);
+      renderAlerts(results[1]);
+      var serverNowMs = health.answer ? health.answer.now_ms : Date.now();
       var outcomes = {};
-      keys.forEach(function (key, i) { outcomes[key] = results[i]; });
-      panels.forEach(function (panel) { renderPanel(panel, outcomes); });
+      keys.forEach(function (key, i) { outcomes[key] = results[i + 2]; });
+      panels.forEach(function (panel) { renderPanel(panel, outcomes, range, serverNowMs); });
       var pageWide = results.filter(function (o) { return o.pageWide; });
       if (pageWide.length > 0) {
         showError(pageWide[0].error);
       } else {
         hideError();
       }
-      var answered = results.filter(function (o) { return o.answer; });
-      document.getElementById('status').textContent = (paused ? 'paused: ' : '') + 'last ' +
-        document.getElementById('range').selectedOptions[0].textContent.replace(/^last /, '') + ', ' + interval +
-        ' s points' + (answered.length > 0 ? ', to ' + new Date(answered[0].answer.to_ms).toLocaleTimeString() +
-        ' (server clock)' : '');
+      var answered = results.slice(2).filter(function (o) { return o.answer; });
+      var shown = absolute ? new Date(absolute.fromMs).toLocaleString() + ' to ' +
+        new Date(absolute.toMs).toLocaleString() : document.getElementById('range').selectedOptions[0].textContent;
+      document.getElementById('status').textContent = (paused ? 'paused: ' : '') + shown + ', ' + interval +
+        ' s points' + (answered.length > 0 && !absolute ? ', to ' +
+        new Date(answered[0].answer.to_ms).toLocaleTimeString() + ' (server clock)' : '');
       window.analyticsRefreshes++;
     }).catch(function (error) {
       if (mine === generation) {
@@ -429,7 +514,7 @@
 
   function loop() {
     var mine = generation;
-    var range = RANGES[document.getElementById('range').value] || RANGES['5m'];
+    var range = currentRange();
     refresh().then(function () {
       if (mine === generation && !paused) {
         timer = window.setTimeout(loop, range.refreshMs);
@@ -449,6 +534,31 @@
     stopTimer();
     buildPanels();
     loop();
+  }
+
+  /* Show: both from and to set shows that absolute range; both empty goes back to the picked range. */
+  function applyFromTo() {
+    var from = document.getElementById('from').value;
+    var to = document.getElementById('to').value;
+    if (!from && !to) {
+      absolute = null;
+    } else {
+      var fromMs = new Date(from).getTime();
+      var toMs = new Date(to).getTime();
+      if (!(fromMs < toMs)) {
+        document.getElementById('status').textContent = 'give both From and To, From before To';
+        return;
+      }
+      absolute = { fromMs: fromMs, toMs: toMs };
+    }
+    restart();
+  }
+
+  function pickRange() {
+    absolute = null;
+    document.getElementById('from').value = '';
+    document.getElementById('to').value = '';
+    restart();
   }
 
   function togglePause() {
@@ -488,7 +598,8 @@
         showError('the chart library (static/uPlot.iife.min.js) did not load');
         return;
       }
-      document.getElementById('range').addEventListener('change', restart);
+      document.getElementById('range').addEventListener('change', pickRange);
+      document.getElementById('apply').addEventListener('click', applyFromTo);
       document.getElementById('pause').addEventListener('click', togglePause);
       var resizeTimer = null;
       window.addEventListener('resize', function () {

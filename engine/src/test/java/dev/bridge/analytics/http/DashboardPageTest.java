@@ -53,7 +53,7 @@ class DashboardPageTest
     {
         BrowserAvailability.require();
         dspex = ScriptedTraffic.start(dir.resolve("dspex"), new ManualClock(NOW));
-        dspexServer = AnalyticsHttpServer.start(dspex.queries(), HttpSettings.DEFAULT.withPort(0));
+        dspexServer = AnalyticsHttpServer.start(dspex.queries(), HttpSettings.DEFAULT.withPort(0), EngineHealth.of(dspex));
         twoMetrics = TwoMetricTraffic.start(dir.resolve("two"), new ManualClock(NOW));
         twoMetricsServer = AnalyticsHttpServer.start(twoMetrics.queries(), HttpSettings.DEFAULT.withPort(0));
         browser = new HeadlessChromium(dir.resolve("chromium-profile"));
@@ -206,6 +206,61 @@ class DashboardPageTest
     }
 
     @Test
+    void shouldShowAnAbsoluteRangeWithEveryIntervalComplete()
+    {
+        browser.open(dspexServer.url());
+        browser.await("every panel has data points", EVERY_PANEL_HAS_DATA);
+
+        browser.script("function local(ms) { return new Date(ms - new Date(ms).getTimezoneOffset() * 60000)" +
+            ".toISOString().slice(0, 19); }" +
+            "document.getElementById('from').value = local(" + PHASE_A + ");" +
+            "document.getElementById('to').value = local(" + (PHASE_B + 1_000) + ");" +
+            "document.getElementById('apply').click(); return null;");
+        browser.await("the charts show T - 30 s to T - 9 s",
+            "var d = analyticsCharts.reads_and_writes_per_second.data[0];" +
+            "return d.length === 21 && d[0] === " + PHASE_A / 1000 + ";");
+
+        assertEquals(String.valueOf(90 / 21.0), tile("reads_and_writes_per_second", 0),
+            "(60 + 30 reads) / 21 s, the last interval complete: it ended before the server's now");
+        assertEquals("5", tile("active_sessions", 0));
+        assertEquals(Boolean.TRUE, browser.script("return document.getElementById('error-banner').hidden;"));
+
+        browser.script("var r = document.getElementById('range'); r.value = '5m';" +
+            "r.dispatchEvent(new Event('change')); return null;");
+        browser.await("the picked range again", "return analyticsCharts.read_latency.data[0].length === 300;");
+        assertEquals("", browser.script("return document.getElementById('from').value;"));
+    }
+
+    @Test
+    void shouldShowTheEnginesHealthAndTheAlertsBesideTheCharts()
+    {
+        browser.open(dspexServer.url());
+        browser.await("the engine panel is filled",
+            "var e = document.getElementById('engine-events_published'); return !!e && e.textContent === '" +
+                ScriptedTraffic.EVENTS + "';");
+
+        assertEquals("ok", text("engine-status"));
+        assertEquals("0", text("engine-events_dropped"));
+        assertEquals("0", text("engine-events_rejected"));
+        assertEquals("0.0 %", text("engine-ring_use"), "an idle ring");
+        assertEquals(dspex.queries().alerts().alerts().isEmpty() ? "no alerts" : "",
+            browser.script("return document.querySelector('#alerts-list li.none') ? 'no alerts' : '';"));
+        assertEquals(Boolean.TRUE, browser.script("return document.getElementById('alerts-error').hidden;"));
+    }
+
+    @Test
+    void shouldLeaveTheEngineFactsEmptyForAServerWithoutThem()
+    {
+        browser.open(twoMetricsServer.url());
+        browser.await("the engine panel is filled",
+            "var e = document.getElementById('engine-status'); return !!e && e.textContent === 'ok';");
+
+        assertEquals("\u2013", text("engine-events_dropped"));
+        assertEquals("\u2013", text("engine-ring_use"));
+        assertEquals(Boolean.TRUE, browser.script("return document.getElementById('engine-error').hidden;"));
+    }
+
+    @Test
     void shouldLoadThePageWithTheTokenFromTheUrlFragment() throws Exception
     {
         extraServer = AnalyticsHttpServer.start(dspex.queries(), HttpSettings.DEFAULT.withPort(0).withBearerToken(TOKEN));
@@ -242,6 +297,11 @@ class DashboardPageTest
             "var i = d[0].indexOf(" + timestampMs / 1000 + "); return i < 0 ? 'no point' : d[" + line + "][i];");
         assertTrue(value == null || value instanceof Number, chart + " at " + timestampMs + ": " + value);
         return value == null ? null : ((Number)value).doubleValue();
+    }
+
+    private static String text(final String id)
+    {
+        return (String)browser.script("return document.getElementById('" + id + "').textContent;");
     }
 
     /** @return the raw value of tile {@code line} of panel {@code panel} ("" for none). */

@@ -194,6 +194,8 @@ class HttpEndpointsTest
         assertEquals(0L, facts.get("events_rejected"));
         assertEquals(0L, facts.get("events_dropped"));
         assertEquals(0L, facts.get("events_late"));
+        assertEquals((long)engine.config().engine().ringSize(), facts.get("ring_capacity"));
+        assertEquals((long)engine.config().engine().ringSize(), facts.get("ring_remaining"), "an idle ring is free");
         assertEquals(false, facts.get("recovered_store"));
     }
 
