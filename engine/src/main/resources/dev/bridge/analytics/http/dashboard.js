@@ -25,6 +25,9 @@
  * leaves the browser; the page keeps the token in sessionStorage (for this tab), removes it from the address bar and
  * sends "Authorization: Bearer <token>" with every request. On a 401 it asks for the token once.
  *
+ * Explore: a metric picked from api/catalog (its aggregations, and a picker per label with the values its series
+ * have) is drawn as a first panel, "explore".
+ *
  * For tests: window.analyticsCharts = {panel name: uPlot instance} (the name is the panel title in lower case, runs of
  * other characters as '_'); window.analyticsPanels = the api/panels answer; window.analyticsRefreshes counts finished
  * refreshes; window.analyticsScheduled() tells whether a refresh is scheduled; window.analyticsErrors lists uncaught
@@ -54,7 +57,16 @@
     [['megabytes'], [[1, 'MB'], [1024, 'GB']]]
   ];
 
+  /* the configured panels, and the Explore panel when a metric is picked */
+  var configured = [];
+  var explored = null;
   var panels = [];
+  var catalog = [];
+  var AGGREGATIONS = {
+    counter: ['rate', 'sum'],
+    histogram: ['p50', 'p95', 'p99', 'p99.9', 'avg', 'max', 'min', 'rate'],
+    gauge: ['max', 'avg', 'min']
+  };
   var charts = {};
   var errors = [];
   window.analyticsCharts = charts;
@@ -175,7 +187,7 @@
   }
 
   function panelName(panel) {
-    return panel.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'panel';
+    return panel.name || panel.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'panel';
   }
 
   function labelsParameter(labels) {
@@ -585,11 +597,86 @@
 
   function readPanels() {
     return api('api/panels').then(function (answer) {
-      panels = answer.panels;
+      configured = answer.panels;
+      panels = configured;
       window.analyticsPanels = answer;
       document.getElementById('title').textContent = answer.title;
       document.title = answer.title;
     });
+  }
+
+  function option(select, value, text) {
+    var o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+  }
+
+  /* Reads api/catalog into the Explore metric picker; a failure shows inside the Explore panel. */
+  function readCatalog() {
+    return api('api/catalog').then(function (answer) {
+      catalog = answer.metrics;
+      var select = document.getElementById('explore-metric');
+      var picked = select.value;
+      select.textContent = '';
+      option(select, '', 'none');
+      catalog.forEach(function (m) { option(select, m.name, m.name + ' (' + m.type + ')'); });
+      select.value = picked;
+      showPanelError('explore-error', {});
+    }, function (error) {
+      showPanelError('explore-error', { error: messageOf(error) });
+    });
+  }
+
+  function pickedMetric() {
+    var name = document.getElementById('explore-metric').value;
+    return catalog.filter(function (m) { return m.name === name; })[0] || null;
+  }
+
+  /* A metric picked: its aggregations and label pickers (values its series have), then the panel. */
+  function pickMetric() {
+    var metric = pickedMetric();
+    var aggregation = document.getElementById('explore-aggregation');
+    var labels = document.getElementById('explore-labels');
+    aggregation.textContent = '';
+    labels.textContent = '';
+    if (metric) {
+      AGGREGATIONS[metric.type].forEach(function (a) { option(aggregation, a, a); });
+      metric.labels.forEach(function (label) {
+        var wrapper = document.createElement('label');
+        wrapper.textContent = label + ' ';
+        var select = document.createElement('select');
+        select.className = 'explore-label';
+        select.dataset.label = label;
+        option(select, '', 'any');
+        metric.label_values[label].forEach(function (v) { option(select, v, v); });
+        select.addEventListener('change', explore);
+        wrapper.appendChild(select);
+        labels.appendChild(wrapper);
+      });
+    }
+    explore();
+  }
+
+  /* Draws the Explore panel for the picked metric, aggregation and labels (or removes it). */
+  function explore() {
+    var metric = pickedMetric();
+    explored = null;
+    if (metric) {
+      var chosen = {};
+      document.querySelectorAll('#explore-labels select').forEach(function (select) {
+        if (select.value !== '') {
+          chosen[select.dataset.label] = select.value;
+        }
+      });
+      var aggregation = document.getElementById('explore-aggregation').value;
+      var suffix = labelsParameter(chosen);
+      explored = { name: 'explore', title: 'Explore: ' + metric.name + ' ' + aggregation + (suffix ? ' {' + suffix + '}' : ''),
+        unit: metric.unit, lines: [{ label: metric.name + ' ' + aggregation, metric: metric.name,
+          aggregation: aggregation, labels: chosen, type: metric.type }] };
+    }
+    panels = explored ? [explored].concat(configured) : configured;
+    restart();
   }
 
   function start() {
@@ -600,6 +687,9 @@
       }
       document.getElementById('range').addEventListener('change', pickRange);
       document.getElementById('apply').addEventListener('click', applyFromTo);
+      document.getElementById('explore-metric').addEventListener('change', pickMetric);
+      document.getElementById('explore-metric').addEventListener('focus', readCatalog);
+      document.getElementById('explore-aggregation').addEventListener('change', explore);
       document.getElementById('pause').addEventListener('click', togglePause);
       var resizeTimer = null;
       window.addEventListener('resize', function () {
@@ -611,6 +701,7 @@
           });
         }, 150);
       });
+      readCatalog();
       Promise.all([readResolution(), readPanels()]).then(restart, function (error) {
         showError(messageOf(error));
       });

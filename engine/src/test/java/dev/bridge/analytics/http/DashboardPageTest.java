@@ -261,6 +261,33 @@ class DashboardPageTest
     }
 
     @Test
+    void shouldExploreAMetricPickedWithALabelValue()
+    {
+        browser.open(dspexServer.url());
+        browser.await("every panel has data points", EVERY_PANEL_HAS_DATA);
+        browser.await("the catalog is in the picker",
+            "return !!document.querySelector('#explore-metric option[value=operation_error]');");
+
+        browser.script("var m = document.getElementById('explore-metric'); m.value = 'operation_error';" +
+            "m.dispatchEvent(new Event('change'));" +
+            "var a = document.getElementById('explore-aggregation'); a.value = 'sum'; a.dispatchEvent(new Event('change'));" +
+            "var l = document.querySelector('#explore-labels select'); l.value = 'read';" +
+            "l.dispatchEvent(new Event('change')); return null;");
+        browser.await("the explore panel shows operation=read",
+            "var c = analyticsCharts.explore; return !!c && c.series[0] !== undefined &&" +
+            "document.getElementById('panel-explore').querySelector('.u-title').textContent ===" +
+            "'Explore: operation_error sum {operation=read}' && c.data[0].length > 0;");
+
+        assertEquals(List.of("read", "write"),
+            browser.script("return Array.from(document.querySelectorAll('#explore-labels option'))" +
+                ".map(function (o) { return o.value; }).filter(function (v) { return v; });"));
+        assertEquals(2.0, at("explore", 1, PHASE_A), "the 2 read errors of phase A");
+        assertEquals(0.0, at("explore", 1, T), "phase C's error is a write");
+        assertEquals("2", tile("explore", 0));
+        assertEquals(Boolean.TRUE, browser.script("return document.getElementById('error-banner').hidden;"));
+    }
+
+    @Test
     void shouldLoadThePageWithTheTokenFromTheUrlFragment() throws Exception
     {
         extraServer = AnalyticsHttpServer.start(dspex.queries(), HttpSettings.DEFAULT.withPort(0).withBearerToken(TOKEN));

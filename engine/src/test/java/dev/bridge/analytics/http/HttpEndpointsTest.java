@@ -296,4 +296,19 @@ class HttpEndpointsTest
             "\"type\":\"histogram\",\"metric_unit\":\"microseconds\",\"metric_labels\":[]},"), response.body());
         assertEquals(6, response.body().split("\"unit\":", -1).length - 1, "one unit per panel");
     }
+
+    @Test
+    void shouldServeTheCatalogWithTheLabelValuesItsSeriesHave()
+    {
+        final HttpResponse<String> response = http.get("/api/catalog");
+
+        assertEquals(200, response.statusCode(), response.body());
+        final String help = engine.config().metric("operation_error").orElseThrow().help();
+        assertTrue(response.body().startsWith("{\"metrics\":[{\"name\":\"variable_read\",\"type\":\"counter\","),
+            response.body());
+        assertTrue(response.body().contains("{\"name\":\"operation_error\",\"type\":\"counter\",\"unit\":\"errors\"," +
+            "\"help\":" + jsonString(help) + ",\"labels\":[\"operation\"]," +
+            "\"label_values\":{\"operation\":[\"read\",\"write\"]}}"), response.body());
+        assertTrue(response.body().contains("\"name\":\"grpc_error\""), response.body());
+    }
 }
