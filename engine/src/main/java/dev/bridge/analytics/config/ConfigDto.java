@@ -30,6 +30,32 @@ final class ConfigDto
     Listener statsd;
     @JsonSetter(nulls = Nulls.SKIP)
     Telemetry telemetry;
+    @JsonSetter(nulls = Nulls.SKIP)
+    Dashboard dashboard;
+
+    /** The {@code dashboard:} section: the page's panels; panels is required once the section is there. */
+    static final class Dashboard
+    {
+        String title;
+        List<Panel> panels;
+    }
+
+    /** One entry of {@code dashboard.panels}; title and lines are required, unit defaults to the first metric's. */
+    static final class Panel
+    {
+        String title;
+        String unit;
+        List<Line> lines;
+    }
+
+    /** One entry of a panel's {@code lines}; metric and aggregation are required. */
+    static final class Line
+    {
+        String label;
+        String metric;
+        String aggregation;
+        LinkedHashMap<String, String> labels;
+    }
 
     /** The {@code statsd:} section (the ingest adapters' UDP listener); every key is optional. */
     static final class Listener

@@ -73,7 +73,9 @@ final class ConfigValidator
         final IngestConfigValidator ingest = new IngestConfigValidator(at, metrics);
         final StatsdListenerSettings statsd = dto.statsd == null ? StatsdListenerSettings.DEFAULT : ingest.statsd(dto.statsd);
         final TelemetrySettings telemetry = dto.telemetry == null ? TelemetrySettings.NONE : ingest.telemetry(dto.telemetry);
-        return new EngineConfig(source, settings, metrics, export, http, alerts, statsd, telemetry);
+        final DashboardSettings dashboard = dto.dashboard == null ? null :
+            new DashboardConfigValidator(at, metrics).dashboard(dto.dashboard);
+        return new EngineConfig(source, settings, metrics, export, http, alerts, statsd, telemetry, dashboard);
     }
 
     private EngineSettings engine(final ConfigDto.Engine e) throws ConfigException

@@ -27,6 +27,8 @@ public final class EngineConfig
     private final AlertSettings alerts;
     private final StatsdListenerSettings statsd;
     private final TelemetrySettings telemetry;
+    /** The declared dashboard, or null for panels generated from the catalog. */
+    private final DashboardSettings dashboard;
 
     /** A configuration with default export and HTTP settings and no alert rules. */
     public EngineConfig(final String source, final EngineSettings engine, final List<MetricDefinition> metrics)
@@ -50,11 +52,25 @@ public final class EngineConfig
         this(source, engine, metrics, export, http, alerts, StatsdListenerSettings.DEFAULT, TelemetrySettings.NONE);
     }
 
+    /** A configuration whose dashboard panels are generated from the catalog. */
     public EngineConfig(
         final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
         final ExportSettings export, final HttpSettings http, final AlertSettings alerts,
         final StatsdListenerSettings statsd, final TelemetrySettings telemetry)
     {
+        this(source, engine, metrics, export, http, alerts, statsd, telemetry, null);
+    }
+
+    /**
+     * @param dashboard the declared dashboard panels (every line's metric in the catalog), or null for panels
+     *                  {@link DashboardSettings#generated generated} from the catalog.
+     */
+    public EngineConfig(
+        final String source, final EngineSettings engine, final List<MetricDefinition> metrics,
+        final ExportSettings export, final HttpSettings http, final AlertSettings alerts,
+        final StatsdListenerSettings statsd, final TelemetrySettings telemetry, final DashboardSettings dashboard)
+    {
+        this.dashboard = dashboard;
         this.statsd = Objects.requireNonNull(statsd, "statsd");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
@@ -133,6 +149,21 @@ public final class EngineConfig
         return telemetry;
     }
 
+    /**
+     * @return the dashboard page's panels: the {@code dashboard:} section's, else one panel per catalog metric
+     *         ({@link DashboardSettings#generated}).
+     */
+    public DashboardSettings dashboard()
+    {
+        return dashboard != null ? dashboard : DashboardSettings.generated(metrics());
+    }
+
+    /** @return a copy with other declared dashboard panels (null: generated from the catalog). */
+    public EngineConfig withDashboard(final DashboardSettings newDashboard)
+    {
+        return new EngineConfig(source, engine, metrics(), export, http, alerts, statsd, telemetry, newDashboard);
+    }
+
     /** @return the metric catalog in declaration order. */
     public List<MetricDefinition> metrics()
     {
@@ -149,19 +180,19 @@ public final class EngineConfig
     public EngineConfig withEngine(final UnaryOperator<EngineSettings.Builder> change)
     {
         return new EngineConfig(source, change.apply(engine.toBuilder()).build(), metrics(), export, http, alerts,
-            statsd, telemetry);
+            statsd, telemetry, dashboard);
     }
 
     /** @return a copy with other export settings. */
     public EngineConfig withExport(final ExportSettings newExport)
     {
-        return new EngineConfig(source, engine, metrics(), newExport, http, alerts, statsd, telemetry);
+        return new EngineConfig(source, engine, metrics(), newExport, http, alerts, statsd, telemetry, dashboard);
     }
 
     /** @return a copy with other HTTP settings. */
     public EngineConfig withHttp(final HttpSettings newHttp)
     {
-        return new EngineConfig(source, engine, metrics(), export, newHttp, alerts, statsd, telemetry);
+        return new EngineConfig(source, engine, metrics(), export, newHttp, alerts, statsd, telemetry, dashboard);
     }
 
     /**
@@ -170,13 +201,13 @@ public final class EngineConfig
      */
     public EngineConfig withAlerts(final AlertSettings newAlerts)
     {
-        return new EngineConfig(source, engine, metrics(), export, http, newAlerts, statsd, telemetry);
+        return new EngineConfig(source, engine, metrics(), export, http, newAlerts, statsd, telemetry, dashboard);
     }
 
     /** @return a copy with other StatsD listener settings. */
     public EngineConfig withStatsd(final StatsdListenerSettings newStatsd)
     {
-        return new EngineConfig(source, engine, metrics(), export, http, alerts, newStatsd, telemetry);
+        return new EngineConfig(source, engine, metrics(), export, http, alerts, newStatsd, telemetry, dashboard);
     }
 
     /**
@@ -185,7 +216,7 @@ public final class EngineConfig
      */
     public EngineConfig withTelemetry(final TelemetrySettings newTelemetry)
     {
-        return new EngineConfig(source, engine, metrics(), export, http, alerts, statsd, newTelemetry);
+        return new EngineConfig(source, engine, metrics(), export, http, alerts, statsd, newTelemetry, dashboard);
     }
 
     /**
@@ -210,7 +241,8 @@ public final class EngineConfig
                 }
             }
         }
-        return new EngineConfig(source, engine, List.copyOf(all.values()), export, http, alerts, statsd, telemetry);
+        return new EngineConfig(source, engine, List.copyOf(all.values()), export, http, alerts, statsd, telemetry,
+            dashboard);
     }
 
     /** @return a copy whose store lives in {@code dir}. */

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  * /api/export       ?format=&amp;range=                              any export format
  * /api/health       status, uptime, store, series, the engine's facts, the server's refusals
  * /api/alerts       the tracked alerts and silences
+ * /api/panels       the page's panels (the configuration's dashboard: section, or generated from the catalog)
+ * /api/catalog      the metrics and the label values their series have, for the page's picker
  * /api/v1/...       Prometheus' HTTP API, read side (GET or form POST): query, query_range, series, labels,
  *                   label/&lt;name&gt;/values, metadata, status/buildinfo, query_exemplars; PromQL subset of
  *                   {@link dev.bridge.analytics.promql.PromqlParser}
@@ -211,6 +213,8 @@ public final class AnalyticsHttpServer implements AutoCloseable
         final Map<String, Endpoint> routes = new LinkedHashMap<>(StaticResources.files());
         routes.put("/metrics", new MetricsEndpoint(queries));
         routes.put("/api/dashboard", new DashboardEndpoint(queries));
+        routes.put("/api/panels", new PanelsEndpoint(queries));
+        routes.put("/api/catalog", new CatalogEndpoint(queries));
         routes.put("/api/query", new QueryEndpoint(queries));
         routes.put("/api/export", new ExportEndpoint(queries));
         routes.put("/api/health", new HealthEndpoint(queries, facts));

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * The engine's facts for {@code /api/health}: events published, aggregated, rejected, dropped and late (the
- * engine's own counters, read without a query), handler errors and store write failures, whether the store was
+ * engine's own counters, read without a query), the shared ring's capacity and free slots now, handler errors and store write failures, whether the store was
  * recovered after an unclean stop or records lost writes, and the status these give:
  * <pre>{@code
  * "status":"degraded","degraded_reasons":["handler_errors","store_write_failures"],
@@ -54,6 +54,8 @@ public final class EngineHealth
             facts.put("events_rejected", engine.selfMetric(SelfMetric.EVENTS_REJECTED));
             facts.put("events_dropped", dropped);
             facts.put("events_late", engine.selfMetric(SelfMetric.EVENTS_LATE));
+            facts.put("ring_capacity", engine.selfMetric(SelfMetric.RING_CAPACITY));
+            facts.put("ring_remaining", engine.selfMetric(SelfMetric.RING_REMAINING));
             facts.put("handler_errors", handlerErrors);
             facts.put("store_write_failures", writeFailures);
             facts.put("store_lost_writes", lostWrites);

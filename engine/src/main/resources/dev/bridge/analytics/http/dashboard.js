@@ -2,16 +2,36 @@
  * Bridge Analytics: the live dashboard page. Vanilla JavaScript, no build step; charts drawn by uPlot (its global
  * build, served at static/uPlot.iife.min.js).
  *
- * Data: the headline numbers come from api/dashboard?range=<range>, the charts from api/query with times relative to
- * the server's clock (from=-<range>&to=now) and an interval that keeps each chart at <= 300 points (a multiple of
- * the store's raw resolution, read once from api/health). One refresh runs at a time, every 3 s (5 s for the 1 h
- * and 24 h ranges). A failed request shows the server's error message in a banner until a refresh succeeds.
+ * Panels: the page knows no metric name. It reads api/panels once (the configuration's dashboard: section, or one
+ * panel per catalog metric) and draws one chart per panel, one line and one tile per panel line. Each distinct line
+ * (metric, aggregation, labels) is one api/query request with times relative to the server's clock
+ * (from=-<range>&to=now) and an interval that keeps each chart at <= 300 points (a multiple of the store's raw
+ * resolution, read from api/health). From/To (local time) show an absolute range instead. One refresh runs at a
+ * time, every 3 s (5 s for the 1 h and 24 h ranges and absolute ones); Pause stops the refreshes until Resume. Beside
+ * the charts: the alerts (api/alerts) and the engine's health (api/health: status, events dropped and rejected, the
+ * shared ring's use).
+ *
+ * Tiles are computed from the same points as their chart, without the intervals still open at the server's
+ * now (with to=now, the last one): a rate is the mean of the complete points from the first one with data to the last complete one
+ * (the counted total over the seconds that have data); a sum or count is the total of the complete points; any other
+ * aggregation (avg, min, max, pNN) is the last complete point with data. Values are shown in a scaled unit
+ * (microseconds as us, ms or s; bytes and megabytes as KB, MB, GB).
+ *
+ * Errors: a request for one panel that fails (e.g. a metric missing from the store's catalog) shows its message inside
+ * that panel. The banner at the top is for the page as a whole: the server unreachable, a refused token, the panels or
+ * the chart library that did not load.
  *
  * Token: when the server has a bearer token, open the page as http://host:port/#token=<token>. The fragment never
  * leaves the browser; the page keeps the token in sessionStorage (for this tab), removes it from the address bar and
  * sends "Authorization: Bearer <token>" with every request. On a 401 it asks for the token once.
  *
- * For tests: window.analyticsCharts = {name: uPlot instance}; window.analyticsErrors lists uncaught errors.
+ * Explore: a metric picked from api/catalog (its aggregations, and a picker per label with the values its series
+ * have) is drawn as a first panel, "explore".
+ *
+ * For tests: window.analyticsCharts = {panel name: uPlot instance} (the name is the panel title in lower case, runs of
+ * other characters as '_'); window.analyticsPanels = the api/panels answer; window.analyticsRefreshes counts finished
+ * refreshes; window.analyticsScheduled() tells whether a refresh is scheduled; window.analyticsErrors lists uncaught
+ * errors.
  */
 (function () {
   'use strict';
@@ -19,74 +39,39 @@
   var TOKEN_KEY = 'analytics.token';
   var MAX_POINTS = 300;
   var CHART_HEIGHT = 220;
+  var COLOURS = ['#2a7ae2', '#e2822a', '#c0392b', '#27ae60', '#8e44ad', '#16a085', '#7f8c8d', '#d35400'];
   var RANGES = {
-    '5m': { dashboard: 'last_5_minutes', seconds: 300, interval: 1, refreshMs: 3000 },
-    '15m': { dashboard: 'last_15m', seconds: 900, interval: 5, refreshMs: 3000 },
-    '1h': { dashboard: 'last_hour', seconds: 3600, interval: 15, refreshMs: 5000 },
-    '24h': { dashboard: 'last_day', seconds: 86400, interval: 300, refreshMs: 5000 }
+    '5m': { seconds: 300, interval: 1, refreshMs: 3000 },
+    '15m': { seconds: 900, interval: 5, refreshMs: 3000 },
+    '1h': { seconds: 3600, interval: 15, refreshMs: 5000 },
+    '24h': { seconds: 86400, interval: 300, refreshMs: 5000 }
   };
-
-  /* Every series the charts need: key -> [metric, aggregation]. */
-  var QUERIES = {
-    reads: ['variable_read', 'rate'],
-    writes: ['variable_write', 'rate'],
-    deletes: ['variable_delete', 'sum'],
-    readP50: ['read_latency_us', 'p50'],
-    readP95: ['read_latency_us', 'p95'],
-    readP99: ['read_latency_us', 'p99'],
-    writeP50: ['write_latency_us', 'p50'],
-    writeP95: ['write_latency_us', 'p95'],
-    writeP99: ['write_latency_us', 'p99'],
-    hits: ['cache_hit', 'sum'],
-    misses: ['cache_miss', 'sum'],
-    operationErrors: ['operation_error', 'sum'],
-    grpcErrors: ['grpc_error', 'sum'],
-    timeoutErrors: ['timeout_error', 'sum'],
-    sessions: ['active_sessions', 'max']
-  };
-
-  /* The charts: each line computes its value at one interval from the points of that interval (at(key)). */
-  var CHARTS = [
-    { name: 'operations', title: 'Reads and writes per second', lines: [
-      { label: 'reads/s', stroke: '#2a7ae2', y: function (at) { return counted(at('reads')); } },
-      { label: 'writes/s', stroke: '#e2822a', y: function (at) { return counted(at('writes')); } }
-    ] },
-    { name: 'read_latency', title: 'Read latency (\u00b5s)', lines: latencyLines('read') },
-    { name: 'write_latency', title: 'Write latency (\u00b5s)', lines: latencyLines('write') },
-    { name: 'cache_hit_rate', title: 'Cache hit rate', percent: true, lines: [
-      { label: 'hit rate', stroke: '#27ae60', y: function (at) {
-        return ratio(counted(at('hits')), counted(at('hits')) + counted(at('misses')));
-      } }
-    ] },
-    { name: 'error_rate', title: 'Error rate (errors / operations)', percent: true, lines: [
-      { label: 'error rate', stroke: '#c0392b', y: errorRate }
-    ] },
-    { name: 'active_sessions', title: 'Active sessions', lines: [
-      { label: 'sessions', stroke: '#8e44ad', y: function (at) { return value(at('sessions')); } }
-    ] }
+  /* Scaled units: [unit names, steps of [factor, suffix] from the smallest]. */
+  var SCALES = [
+    [['nanoseconds', 'ns'], [[1, 'ns'], [1e3, '\u00b5s'], [1e6, 'ms'], [1e9, 's']]],
+    [['microseconds', 'us'], [[1, '\u00b5s'], [1e3, 'ms'], [1e6, 's']]],
+    [['milliseconds', 'ms'], [[1, 'ms'], [1e3, 's']]],
+    [['seconds', 's'], [[1, 's']]],
+    [['bytes'], [[1, 'B'], [1024, 'KB'], [1024 * 1024, 'MB'], [1024 * 1024 * 1024, 'GB']]],
+    [['kilobytes'], [[1, 'KB'], [1024, 'MB'], [1024 * 1024, 'GB']]],
+    [['megabytes'], [[1, 'MB'], [1024, 'GB']]]
   ];
 
-  /* The headline numbers: [section, field of api/dashboard, label, format]. */
-  var HEADLINE = [
-    ['operations', 'reads_per_second', 'Reads / s', 'rate'],
-    ['operations', 'writes_per_second', 'Writes / s', 'rate'],
-    ['operations', 'total_operations', 'Operations', 'count'],
-    ['performance', 'read_latency_p50', 'Read p50', 'us'],
-    ['performance', 'read_latency_p95', 'Read p95', 'us'],
-    ['performance', 'read_latency_p99', 'Read p99', 'us'],
-    ['performance', 'write_latency_p50', 'Write p50', 'us'],
-    ['performance', 'write_latency_p95', 'Write p95', 'us'],
-    ['performance', 'write_latency_p99', 'Write p99', 'us'],
-    ['cache', 'hit_rate', 'Cache hit rate', 'percent'],
-    ['health', 'error_rate', 'Error rate', 'percent'],
-    ['health', 'active_sessions', 'Active sessions', 'count'],
-    ['optimizations', 'active', 'Active optimisations', 'count']
-  ];
-
+  /* the configured panels, and the Explore panel when a metric is picked */
+  var configured = [];
+  var explored = null;
+  var panels = [];
+  var catalog = [];
+  var AGGREGATIONS = {
+    counter: ['rate', 'sum'],
+    histogram: ['p50', 'p95', 'p99', 'p99.9', 'avg', 'max', 'min', 'rate'],
+    gauge: ['max', 'avg', 'min']
+  };
   var charts = {};
   var errors = [];
   window.analyticsCharts = charts;
   window.analyticsErrors = errors;
+  window.analyticsRefreshes = 0;
   window.addEventListener('error', function (event) {
     errors.push(String(event.message || event));
   });
@@ -100,34 +85,10 @@
   var rawWidthSeconds = 1;
   var generation = 0;
   var timer = null;
-
-  function latencyLines(kind) {
-    var colours = { P50: '#5b9bd5', P95: '#ed7d31', P99: '#c0392b' };
-    return ['P50', 'P95', 'P99'].map(function (p) {
-      return { label: p.toLowerCase(), stroke: colours[p], y: function (at) { return value(at(kind + p)); } };
-    });
-  }
-
-  function errorRate(at, intervalSeconds) {
-    var errorCount = counted(at('operationErrors')) + counted(at('grpcErrors')) + counted(at('timeoutErrors'));
-    var operations = (counted(at('reads')) + counted(at('writes'))) * intervalSeconds + counted(at('deletes'));
-    return ratio(errorCount, operations);
-  }
-
-  /* A point's value, null for an interval without data. */
-  function value(point) {
-    return point && point.count > 0 && point.value !== null ? point.value : null;
-  }
-
-  /* A counted quantity (a sum or a rate): an interval without data counted nothing. */
-  function counted(point) {
-    var v = value(point);
-    return v === null ? 0 : v;
-  }
-
-  function ratio(part, whole) {
-    return whole > 0 ? part / whole : null;
-  }
+  var paused = false;
+  /* null for the range picked in the select (relative to the server's now), else {fromMs, toMs} */
+  var absolute = null;
+  window.analyticsScheduled = function () { return timer !== null; };
 
   function readToken() {
     var stored = null;
@@ -168,7 +129,10 @@
     return error && error.message ? error.message : String(error);
   }
 
-  /* GET a JSON API path (relative to the page); rejects with the server's error message. */
+  /*
+   * GET a JSON API path (relative to the page); rejects with the server's error message. The error's pageWide is true
+   * when the whole page is concerned (unreachable server, refused token), false for an answer about this request.
+   */
   function api(path) {
     var headers = {};
     if (token) {
@@ -192,11 +156,24 @@
         if (response.status === 401) {
           askForToken();
         }
-        throw new Error(name + ': ' + message);
+        var error = new Error(name + ': ' + message);
+        error.pageWide = response.status === 401 || response.status === 403;
+        throw error;
       });
     }, function (error) {
-      throw new Error(name + ': the server is unreachable (' + messageOf(error) + ')');
+      var unreachable = new Error(name + ': the server is unreachable (' + messageOf(error) + ')');
+      unreachable.pageWide = true;
+      throw unreachable;
     });
+  }
+
+  /* The shown range: {seconds, interval, refreshMs} and, for absolute from/to, fromMs and toMs. */
+  function currentRange() {
+    if (absolute) {
+      var seconds = Math.max(1, Math.ceil((absolute.toMs - absolute.fromMs) / 1000));
+      return { seconds: seconds, interval: 1, refreshMs: 5000, fromMs: absolute.fromMs, toMs: absolute.toMs };
+    }
+    return RANGES[document.getElementById('range').value] || RANGES['5m'];
   }
 
   function intervalSeconds(range) {
@@ -204,9 +181,29 @@
     return Math.ceil(wanted / rawWidthSeconds) * rawWidthSeconds;
   }
 
-  function queryPath(query, range, interval) {
-    return 'api/query?metric=' + encodeURIComponent(query[0]) + '&agg=' + encodeURIComponent(query[1]) +
-      '&interval=' + interval + 's&from=-' + range.seconds + 's&to=now';
+  function timeParameters(range) {
+    return range.fromMs !== undefined ? '&from=' + range.fromMs + '&to=' + range.toMs :
+      '&from=-' + range.seconds + 's&to=now';
+  }
+
+  function panelName(panel) {
+    return panel.name || panel.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'panel';
+  }
+
+  function labelsParameter(labels) {
+    return Object.keys(labels).map(function (k) { return k + '=' + labels[k]; }).join(',');
+  }
+
+  /* The key of a line's request: lines asking the same thing share one request. */
+  function queryKey(line) {
+    return line.metric + '|' + line.aggregation + '|' + labelsParameter(line.labels);
+  }
+
+  function queryPath(line, range, interval) {
+    var labels = labelsParameter(line.labels);
+    return 'api/query?metric=' + encodeURIComponent(line.metric) + '&agg=' + encodeURIComponent(line.aggregation) +
+      (labels ? '&labels=' + encodeURIComponent(labels) : '') +
+      '&interval=' + interval + 's' + timeParameters(range);
   }
 
   function showError(message) {
@@ -221,48 +218,149 @@
     banner.textContent = '';
   }
 
-  function format(v, kind) {
+  /* A counted aggregation: an interval without data counted nothing (0), rather than being unknown. */
+  function isCounted(aggregation) {
+    return aggregation === 'rate' || aggregation === 'sum' || aggregation === 'count';
+  }
+
+  /* A point's value: null for an interval without data, 0 for a counted aggregation there. */
+  function pointValue(point, aggregation) {
+    var known = point && point.count > 0 && point.value !== null ? point.value : null;
+    return known === null && point && isCounted(aggregation) ? 0 : known;
+  }
+
+  /* The unit a line's values are in: a rate counts per second; a histogram's rate or count counts values. */
+  function lineUnit(panel, line) {
+    var counting = line.type === 'histogram' && (line.aggregation === 'rate' || line.aggregation === 'count');
+    var unit = counting ? 'values' : panel.unit;
+    return line.aggregation === 'rate' ? unit + '/s' : unit;
+  }
+
+  /*
+   * [factor, suffix, scaled] that writes values up to about maxAbs in unit (e.g. 2500 microseconds as 2.5 ms); scaled
+   * is false for a unit without scales (operations, sessions), written as it is.
+   */
+  function scaleFor(unit, maxAbs) {
+    var perSecond = /\/s$/.test(unit);
+    var base = perSecond ? unit.slice(0, -2) : unit;
+    for (var i = 0; i < SCALES.length; i++) {
+      if (SCALES[i][0].indexOf(base) >= 0) {
+        var steps = SCALES[i][1];
+        var chosen = steps[0];
+        steps.forEach(function (step) {
+          if (maxAbs >= step[0]) {
+            chosen = step;
+          }
+        });
+        return [chosen[0], chosen[1] + (perSecond ? '/s' : ''), true];
+      }
+    }
+    return [1, unit, false];
+  }
+
+  function number(v) {
+    var a = Math.abs(v);
+    if (a >= 100 || Number.isInteger(v)) {
+      return Math.round(v).toLocaleString('en-US');
+    }
+    return v.toFixed(a < 10 ? 2 : 1);
+  }
+
+  function formatValue(v, unit) {
     if (v === null || v === undefined) {
       return '\u2013';
     }
-    switch (kind) {
-      case 'rate':
-        return v.toFixed(v < 10 ? 2 : 1);
-      case 'us':
-        return Math.round(v).toLocaleString('en-US') + ' \u00b5s';
-      case 'percent':
-        return (v * 100).toFixed(2) + ' %';
-      default:
-        return Math.round(v).toLocaleString('en-US');
-    }
+    var scale = scaleFor(unit, Math.abs(v));
+    return number(v / scale[0]) + ' ' + scale[1];
   }
 
-  function buildHeadline() {
-    var container = document.getElementById('headline');
-    HEADLINE.forEach(function (h) {
-      var figure = document.createElement('div');
-      figure.className = 'figure';
-      var label = document.createElement('span');
-      label.className = 'label';
-      label.textContent = h[2];
-      var number = document.createElement('span');
-      number.className = 'value';
-      number.id = 'headline-' + h[0] + '-' + h[1];
-      number.dataset.value = '';
-      number.textContent = format(null);
-      figure.appendChild(label);
-      figure.appendChild(number);
-      container.appendChild(figure);
+  /*
+   * A tile's value from its chart's points (complete ones only): see the header. Returns null when no complete point
+   * has data.
+   */
+  function tileValue(points, aggregation) {
+    var values = points.map(function (p) { return pointValue(p, aggregation); });
+    var withData = [];
+    points.forEach(function (p, i) {
+      if (p.count > 0 && values[i] !== null) {
+        withData.push(i);
+      }
     });
+    if (withData.length === 0) {
+      return null;
+    }
+    if (aggregation === 'rate') {
+      var covered = values.slice(withData[0]);
+      return covered.reduce(function (s, v) { return s + v; }, 0) / covered.length;
+    }
+    if (aggregation === 'sum' || aggregation === 'count') {
+      return values.reduce(function (s, v) { return s + (v === null ? 0 : v); }, 0);
+    }
+    return values[withData[withData.length - 1]];
   }
 
-  function renderHeadline(dashboard) {
-    HEADLINE.forEach(function (h) {
-      var section = dashboard[h[0]];
-      var v = section ? section[h[1]] : null;
-      var number = document.getElementById('headline-' + h[0] + '-' + h[1]);
-      number.dataset.value = v === null || v === undefined ? '' : String(v);
-      number.textContent = format(v, h[3]);
+  function buildPanels() {
+    var container = document.getElementById('charts');
+    Object.keys(charts).forEach(function (name) {
+      charts[name].destroy();
+      delete charts[name];
+    });
+    container.textContent = '';
+    panels.forEach(function (panel) {
+      var name = panelName(panel);
+      var element = document.createElement('section');
+      element.className = 'panel';
+      element.id = 'panel-' + name;
+      var tiles = document.createElement('div');
+      tiles.className = 'tiles';
+      panel.lines.forEach(function (line, i) {
+        var figure = document.createElement('div');
+        figure.className = 'figure';
+        var label = document.createElement('span');
+        label.className = 'label';
+        label.textContent = line.label;
+        var value = document.createElement('span');
+        value.className = 'value';
+        value.id = 'tile-' + name + '-' + i;
+        value.dataset.value = '';
+        value.textContent = formatValue(null);
+        figure.appendChild(label);
+        figure.appendChild(value);
+        tiles.appendChild(figure);
+      });
+      var problem = document.createElement('div');
+      problem.className = 'panel-error';
+      problem.id = 'panel-error-' + name;
+      problem.hidden = true;
+      var chart = document.createElement('div');
+      chart.className = 'chart';
+      element.appendChild(tiles);
+      element.appendChild(problem);
+      element.appendChild(chart);
+      container.appendChild(element);
+      var series = [{}].concat(panel.lines.map(function (line, i) {
+        return { label: line.label, stroke: COLOURS[i % COLOURS.length], width: 1.5, points: { filter: isolatedPoints } };
+      }));
+      var empty = [[]].concat(panel.lines.map(function () { return []; }));
+      /* ticks in the scaled unit (2.5 ms); a unit without scales is the axis label instead (operations/s) */
+      var unit = lineUnit(panel, panel.lines[0]);
+      var yAxis = { size: 64, values: function (u, ticks) {
+        var maxAbs = ticks.reduce(function (m, t) { return Math.max(m, Math.abs(t)); }, 0);
+        var scale = scaleFor(unit, maxAbs);
+        return ticks.map(function (t) { return number(t / scale[0]) + (scale[2] ? ' ' + scale[1] : ''); });
+      } };
+      if (!scaleFor(unit, 0)[2]) {
+        yAxis.label = unit;
+        yAxis.labelSize = 20;
+      }
+      charts[name] = new uPlot({
+        title: panel.title,
+        width: chartWidth(chart),
+        height: CHART_HEIGHT,
+        scales: { x: { time: true } },
+        series: series,
+        axes: [{}, yAxis]
+      }, empty, chart);
     });
   }
 
@@ -285,99 +383,140 @@
     return Math.max(320, element.clientWidth - 8);
   }
 
-  function buildCharts() {
-    var container = document.getElementById('charts');
-    Object.keys(charts).forEach(function (name) {
-      charts[name].destroy();
-      delete charts[name];
-    });
-    container.textContent = '';
-    CHARTS.forEach(function (def) {
-      var element = document.createElement('div');
-      element.className = 'chart';
-      element.id = 'chart-' + def.name;
-      container.appendChild(element);
-      var yAxis = { size: 64 };
-      if (def.percent) {
-        yAxis.values = function (u, ticks) {
-          return ticks.map(function (t) { return +(t * 100).toFixed(2) + ' %'; });
-        };
+  /* Draws one panel from the answers by query key ({answer} or {error}). */
+  function renderPanel(panel, outcomes, range, serverNowMs) {
+    var name = panelName(panel);
+    var answers = panel.lines.map(function (line) { return outcomes[queryKey(line)]; });
+    var failures = answers.filter(function (o) { return o.error; }).map(function (o) { return o.error; });
+    var problem = document.getElementById('panel-error-' + name);
+    problem.textContent = failures.join('; ');
+    problem.hidden = failures.length === 0;
+    var longest = answers.reduce(function (best, o) {
+      return o.answer && o.answer.points.length > best.length ? o.answer.points : best;
+    }, []);
+    var times = longest.map(function (p) { return p.timestamp; });
+    var data = [times.map(function (t) { return t / 1000; })];
+    panel.lines.forEach(function (line, i) {
+      var answer = answers[i].answer;
+      var byTime = new Map();
+      (answer ? answer.points : []).forEach(function (p) { byTime.set(p.timestamp, p); });
+      data.push(times.map(function (t) { return byTime.has(t) ? pointValue(byTime.get(t), line.aggregation) : null; }));
+      var tile = document.getElementById('tile-' + name + '-' + i);
+      var v = null;
+      if (answer) {
+        /* an interval that has not ended at the server's now is still open: left out of the tile */
+        var endMs = range.fromMs !== undefined ? serverNowMs : answer.to_ms - answer.interval_ms;
+        var complete = answer.points.filter(function (p) { return p.timestamp + answer.interval_ms <= endMs; });
+        v = tileValue(complete, line.aggregation);
       }
-      var series = [{}].concat(def.lines.map(function (line) {
-        return { label: line.label, stroke: line.stroke, width: 1.5, points: { filter: isolatedPoints } };
-      }));
-      var empty = [[]].concat(def.lines.map(function () { return []; }));
-      charts[def.name] = new uPlot({
-        title: def.title,
-        width: chartWidth(element),
-        height: CHART_HEIGHT,
-        scales: { x: { time: true } },
-        series: series,
-        axes: [{}, yAxis]
-      }, empty, element);
+      tile.dataset.value = v === null ? '' : String(v);
+      tile.textContent = answer ? formatValue(v, lineUnit(panel, line)) : 'error';
+    });
+    charts[name].setData(data);
+  }
+
+  function settle(request) {
+    return request.then(function (answer) {
+      return { answer: answer };
+    }, function (error) {
+      return { error: messageOf(error), pageWide: !!error.pageWide };
     });
   }
 
-  function renderCharts(results, interval) {
-    var byTime = {};
-    Object.keys(results).forEach(function (key) {
-      var points = new Map();
-      results[key].forEach(function (p) { points.set(p.timestamp, p); });
-      byTime[key] = points;
+  function showPanelError(id, outcome) {
+    var problem = document.getElementById(id);
+    problem.textContent = outcome.error || '';
+    problem.hidden = !outcome.error;
+  }
+
+  function renderAlerts(outcome) {
+    showPanelError('alerts-error', outcome);
+    var list = document.getElementById('alerts-list');
+    list.textContent = '';
+    var alerts = outcome.answer ? outcome.answer.alerts : [];
+    if (outcome.answer && alerts.length === 0) {
+      var none = document.createElement('li');
+      none.className = 'none';
+      none.textContent = 'no alerts';
+      list.appendChild(none);
+    }
+    alerts.forEach(function (alert) {
+      var item = document.createElement('li');
+      item.className = alert.state;
+      var labels = Object.keys(alert.labels).filter(function (k) { return k !== 'alertname'; })
+        .map(function (k) { return k + '=' + alert.labels[k]; }).join(', ');
+      item.textContent = alert.state + ': ' + alert.rule + (labels ? ' {' + labels + '}' : '') +
+        (alert.value === null || alert.value === undefined ? '' : ', value ' + number(alert.value)) +
+        (alert.silenced_by.length > 0 ? ' (silenced)' : '') + (alert.inhibited ? ' (inhibited)' : '');
+      list.appendChild(item);
     });
-    var longest = Object.keys(results).reduce(function (best, key) {
-      return results[key].length > best.length ? results[key] : best;
-    }, []);
-    var times = longest.map(function (p) { return p.timestamp; });
-    CHARTS.forEach(function (def) {
-      var data = [times.map(function (t) { return t / 1000; })];
-      def.lines.forEach(function (line) {
-        data.push(times.map(function (t) {
-          return line.y(function (key) { return byTime[key].get(t); }, interval);
-        }));
-      });
-      charts[def.name].setData(data);
+  }
+
+  function renderEngine(outcome) {
+    showPanelError('engine-error', outcome);
+    var health = outcome.answer || {};
+    var ringUse = health.ring_capacity > 0 ? (health.ring_capacity - health.ring_remaining) / health.ring_capacity : null;
+    var reasons = health.degraded_reasons && health.degraded_reasons.length > 0 ?
+      ' (' + health.degraded_reasons.join(', ') + ')' : '';
+    var facts = [
+      ['status', 'Status', health.status === undefined ? null : health.status + reasons],
+      ['events_published', 'Events published', health.events_published],
+      ['events_dropped', 'Events dropped', health.events_dropped],
+      ['events_rejected', 'Events rejected', health.events_rejected],
+      ['ring_use', 'Shared ring in use', ringUse === null ? null : (ringUse * 100).toFixed(1) + ' %'],
+      ['series', 'Series', health.series]
+    ];
+    var list = document.getElementById('engine-facts');
+    list.textContent = '';
+    facts.forEach(function (f) {
+      var term = document.createElement('dt');
+      term.textContent = f[1];
+      var value = document.createElement('dd');
+      value.id = 'engine-' + f[0];
+      value.textContent = f[2] === null || f[2] === undefined ? '\u2013' :
+        (typeof f[2] === 'number' ? Math.round(f[2]).toLocaleString('en-US') : f[2]);
+      list.appendChild(term);
+      list.appendChild(value);
     });
   }
 
   function refresh() {
     var mine = generation;
-    var range = RANGES[document.getElementById('range').value] || RANGES['5m'];
+    var range = currentRange();
     var interval = intervalSeconds(range);
-    var keys = Object.keys(QUERIES);
-    var requests = [api('api/dashboard?range=' + range.dashboard)].concat(keys.map(function (key) {
-      return api(queryPath(QUERIES[key], range, interval));
-    }));
-    /* each request settles on its own: a metric missing from the catalog leaves its lines empty, not the page */
-    var settled = requests.map(function (request) {
-      return request.then(function (answer) {
-        return { answer: answer };
-      }, function (error) {
-        return { error: messageOf(error) };
-      });
+    var lines = {};
+    panels.forEach(function (panel) {
+      panel.lines.forEach(function (line) { lines[queryKey(line)] = line; });
     });
-    return Promise.all(settled).then(function (outcomes) {
+    var keys = Object.keys(lines);
+    /* each request settles on its own: a failed one shows its error in its panels, not on the page */
+    var settled = [settle(api('api/health')), settle(api('api/alerts'))].concat(keys.map(function (key) {
+      return settle(api(queryPath(lines[key], range, interval)));
+    }));
+    return Promise.all(settled).then(function (results) {
       if (mine !== generation) {
         return;
       }
-      var failures = outcomes.filter(function (o) { return o.error; }).map(function (o) { return o.error; });
-      var dashboard = outcomes[0].answer;
-      if (dashboard) {
-        renderHeadline(dashboard);
-        document.getElementById('status').textContent = dashboard.range.name + ', ' + interval + ' s points, at ' +
-          new Date(dashboard.timestamp).toLocaleTimeString() + ' (server clock)';
-      }
-      var results = {};
-      keys.forEach(function (key, i) {
-        var answer = outcomes[i + 1].answer;
-        results[key] = answer ? answer.points : [];
-      });
-      renderCharts(results, interval);
-      if (failures.length > 0) {
-        showError(failures[0] + (failures.length > 1 ? ' (and ' + (failures.length - 1) + ' more failed requests)' : ''));
+      var health = results[0];
+      renderEngine(health);
+      renderAlerts(results[1]);
+      var serverNowMs = health.answer ? health.answer.now_ms : Date.now();
+      var outcomes = {};
+      keys.forEach(function (key, i) { outcomes[key] = results[i + 2]; });
+      panels.forEach(function (panel) { renderPanel(panel, outcomes, range, serverNowMs); });
+      var pageWide = results.filter(function (o) { return o.pageWide; });
+      if (pageWide.length > 0) {
+        showError(pageWide[0].error);
       } else {
         hideError();
       }
+      var answered = results.slice(2).filter(function (o) { return o.answer; });
+      var shown = absolute ? new Date(absolute.fromMs).toLocaleString() + ' to ' +
+        new Date(absolute.toMs).toLocaleString() : document.getElementById('range').selectedOptions[0].textContent;
+      document.getElementById('status').textContent = (paused ? 'paused: ' : '') + shown + ', ' + interval +
+        ' s points' + (answered.length > 0 && !absolute ? ', to ' +
+        new Date(answered[0].answer.to_ms).toLocaleTimeString() + ' (server clock)' : '');
+      window.analyticsRefreshes++;
     }).catch(function (error) {
       if (mine === generation) {
         showError('the page failed to draw: ' + messageOf(error));
@@ -387,22 +526,65 @@
 
   function loop() {
     var mine = generation;
-    var range = RANGES[document.getElementById('range').value] || RANGES['5m'];
+    var range = currentRange();
     refresh().then(function () {
-      if (mine === generation) {
+      if (mine === generation && !paused) {
         timer = window.setTimeout(loop, range.refreshMs);
       }
     });
   }
 
-  function restart() {
+  function stopTimer() {
     generation++;
     if (timer !== null) {
       window.clearTimeout(timer);
       timer = null;
     }
-    buildCharts();
+  }
+
+  function restart() {
+    stopTimer();
+    buildPanels();
     loop();
+  }
+
+  /* Show: both from and to set shows that absolute range; both empty goes back to the picked range. */
+  function applyFromTo() {
+    var from = document.getElementById('from').value;
+    var to = document.getElementById('to').value;
+    if (!from && !to) {
+      absolute = null;
+    } else {
+      var fromMs = new Date(from).getTime();
+      var toMs = new Date(to).getTime();
+      if (!(fromMs < toMs)) {
+        document.getElementById('status').textContent = 'give both From and To, From before To';
+        return;
+      }
+      absolute = { fromMs: fromMs, toMs: toMs };
+    }
+    restart();
+  }
+
+  function pickRange() {
+    absolute = null;
+    document.getElementById('from').value = '';
+    document.getElementById('to').value = '';
+    restart();
+  }
+
+  function togglePause() {
+    var button = document.getElementById('pause');
+    paused = !paused;
+    button.textContent = paused ? 'Resume' : 'Pause';
+    button.setAttribute('aria-pressed', String(paused));
+    if (paused) {
+      stopTimer();
+      var status = document.getElementById('status');
+      status.textContent = 'paused: ' + status.textContent.replace(/^paused: /, '');
+    } else {
+      loop();
+    }
   }
 
   function readResolution() {
@@ -410,9 +592,91 @@
       if (health.resolutions && health.resolutions.length > 0) {
         rawWidthSeconds = Math.max(1, Math.round(health.resolutions[0].width_ms / 1000));
       }
-    }).catch(function (error) {
-      showError(messageOf(error));
     });
+  }
+
+  function readPanels() {
+    return api('api/panels').then(function (answer) {
+      configured = answer.panels;
+      panels = configured;
+      window.analyticsPanels = answer;
+      document.getElementById('title').textContent = answer.title;
+      document.title = answer.title;
+    });
+  }
+
+  function option(select, value, text) {
+    var o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    select.appendChild(o);
+  }
+
+  /* Reads api/catalog into the Explore metric picker; a failure shows inside the Explore panel. */
+  function readCatalog() {
+    return api('api/catalog').then(function (answer) {
+      catalog = answer.metrics;
+      var select = document.getElementById('explore-metric');
+      var picked = select.value;
+      select.textContent = '';
+      option(select, '', 'none');
+      catalog.forEach(function (m) { option(select, m.name, m.name + ' (' + m.type + ')'); });
+      select.value = picked;
+      showPanelError('explore-error', {});
+    }, function (error) {
+      showPanelError('explore-error', { error: messageOf(error) });
+    });
+  }
+
+  function pickedMetric() {
+    var name = document.getElementById('explore-metric').value;
+    return catalog.filter(function (m) { return m.name === name; })[0] || null;
+  }
+
+  /* A metric picked: its aggregations and label pickers (values its series have), then the panel. */
+  function pickMetric() {
+    var metric = pickedMetric();
+    var aggregation = document.getElementById('explore-aggregation');
+    var labels = document.getElementById('explore-labels');
+    aggregation.textContent = '';
+    labels.textContent = '';
+    if (metric) {
+      AGGREGATIONS[metric.type].forEach(function (a) { option(aggregation, a, a); });
+      metric.labels.forEach(function (label) {
+        var wrapper = document.createElement('label');
+        wrapper.textContent = label + ' ';
+        var select = document.createElement('select');
+        select.className = 'explore-label';
+        select.dataset.label = label;
+        option(select, '', 'any');
+        metric.label_values[label].forEach(function (v) { option(select, v, v); });
+        select.addEventListener('change', explore);
+        wrapper.appendChild(select);
+        labels.appendChild(wrapper);
+      });
+    }
+    explore();
+  }
+
+  /* Draws the Explore panel for the picked metric, aggregation and labels (or removes it). */
+  function explore() {
+    var metric = pickedMetric();
+    explored = null;
+    if (metric) {
+      var chosen = {};
+      document.querySelectorAll('#explore-labels select').forEach(function (select) {
+        if (select.value !== '') {
+          chosen[select.dataset.label] = select.value;
+        }
+      });
+      var aggregation = document.getElementById('explore-aggregation').value;
+      var suffix = labelsParameter(chosen);
+      explored = { name: 'explore', title: 'Explore: ' + metric.name + ' ' + aggregation + (suffix ? ' {' + suffix + '}' : ''),
+        unit: metric.unit, lines: [{ label: metric.name + ' ' + aggregation, metric: metric.name,
+          aggregation: aggregation, labels: chosen, type: metric.type }] };
+    }
+    panels = explored ? [explored].concat(configured) : configured;
+    restart();
   }
 
   function start() {
@@ -421,19 +685,26 @@
         showError('the chart library (static/uPlot.iife.min.js) did not load');
         return;
       }
-      buildHeadline();
-      document.getElementById('range').addEventListener('change', restart);
+      document.getElementById('range').addEventListener('change', pickRange);
+      document.getElementById('apply').addEventListener('click', applyFromTo);
+      document.getElementById('explore-metric').addEventListener('change', pickMetric);
+      document.getElementById('explore-metric').addEventListener('focus', readCatalog);
+      document.getElementById('explore-aggregation').addEventListener('change', explore);
+      document.getElementById('pause').addEventListener('click', togglePause);
       var resizeTimer = null;
       window.addEventListener('resize', function () {
         window.clearTimeout(resizeTimer);
         resizeTimer = window.setTimeout(function () {
           Object.keys(charts).forEach(function (name) {
-            var element = document.getElementById('chart-' + name);
+            var element = document.querySelector('#panel-' + name + ' .chart');
             charts[name].setSize({ width: chartWidth(element), height: CHART_HEIGHT });
           });
         }, 150);
       });
-      readResolution().then(restart);
+      readCatalog();
+      Promise.all([readResolution(), readPanels()]).then(restart, function (error) {
+        showError(messageOf(error));
+      });
     } catch (error) {
       errors.push(messageOf(error));
       showError('the page failed to start: ' + messageOf(error));

@@ -194,6 +194,8 @@ class HttpEndpointsTest
         assertEquals(0L, facts.get("events_rejected"));
         assertEquals(0L, facts.get("events_dropped"));
         assertEquals(0L, facts.get("events_late"));
+        assertEquals((long)engine.config().engine().ringSize(), facts.get("ring_capacity"));
+        assertEquals((long)engine.config().engine().ringSize(), facts.get("ring_remaining"), "an idle ring is free");
         assertEquals(false, facts.get("recovered_store"));
     }
 
@@ -274,5 +276,39 @@ class HttpEndpointsTest
     private static String jsonString(final String text)
     {
         return Json.write(text);
+    }
+
+    @Test
+    void shouldServeTheConfiguredPanelsWithTheirMetricsTypesAndUnits()
+    {
+        final HttpResponse<String> response = http.get("/api/panels");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().startsWith("{\"title\":\"DSPex bridge\",\"generated\":false,\"panels\":[" +
+            "{\"title\":\"Reads and writes per second\",\"unit\":\"operations\",\"lines\":[" +
+            "{\"label\":\"reads/s\",\"metric\":\"variable_read\",\"aggregation\":\"rate\",\"labels\":{}," +
+            "\"type\":\"counter\",\"metric_unit\":\"operations\",\"metric_labels\":[]}," +
+            "{\"label\":\"writes/s\",\"metric\":\"variable_write\",\"aggregation\":\"rate\",\"labels\":{}," +
+            "\"type\":\"counter\",\"metric_unit\":\"operations\",\"metric_labels\":[]}]}," +
+            "{\"title\":\"Read latency\",\"unit\":\"microseconds\",\"lines\":[" +
+            "{\"label\":\"p50\",\"metric\":\"read_latency_us\",\"aggregation\":\"p50\",\"labels\":{}," +
+            "\"type\":\"histogram\",\"metric_unit\":\"microseconds\",\"metric_labels\":[]},"), response.body());
+        assertEquals(6, response.body().split("\"unit\":", -1).length - 1, "one unit per panel");
+    }
+
+    @Test
+    void shouldServeTheCatalogWithTheLabelValuesItsSeriesHave()
+    {
+        final HttpResponse<String> response = http.get("/api/catalog");
+
+        assertEquals(200, response.statusCode(), response.body());
+        final String help = engine.config().metric("operation_error").orElseThrow().help();
+        assertTrue(response.body().startsWith("{\"metrics\":[{\"name\":\"variable_read\",\"type\":\"counter\","),
+            response.body());
+        assertTrue(response.body().contains("{\"name\":\"operation_error\",\"type\":\"counter\",\"unit\":\"errors\"," +
+            "\"help\":" + jsonString(help) + ",\"labels\":[\"operation\"]," +
+            "\"label_values\":{\"operation\":[\"read\",\"write\"]}}"), response.body());
+        assertTrue(response.body().contains("\"name\":\"grpc_error\""), response.body());
     }
 }
