@@ -176,6 +176,28 @@ class QueryTest
         assertEquals(500.0, rate.get(0).value());
     }
 
+    /** {@code last}: per interval the newest value of each series, summed over the series (a gauge's value then). */
+    @Test
+    void shouldGiveTheNewestValueOfEachSeriesPerIntervalForLast()
+    {
+        clock.set(T0 + 200_000);
+        engine.gauge("active_sessions").set(3);
+        engine.flush();
+        clock.set(T0 + 205_000);
+        engine.gauge("active_sessions").set(7);
+        engine.counter("operation_error", "operation", "read").add(2);
+        engine.counter("operation_error", "operation", "write").add(5);
+        engine.flush();
+
+        final List<SeriesPoint> sessions = engine.timeSeries("active_sessions", Map.of(),
+            Instant.ofEpochMilli(T0 + 200_000), Instant.ofEpochMilli(T0 + 220_000), Duration.ofSeconds(10),
+            Aggregation.parse("last"));
+        assertEquals(List.of(new SeriesPoint(T0 + 200_000, 7.0, 2), new SeriesPoint(T0 + 210_000, null, 0)), sessions);
+        assertEquals(7.0, engine.timeSeries("operation_error", Map.of(), Instant.ofEpochMilli(T0 + 200_000),
+            Instant.ofEpochMilli(T0 + 210_000), Duration.ofSeconds(10), Aggregation.parse("last")).get(0).value(),
+            "two series: their newest values summed");
+    }
+
     @Test
     void shouldRefuseBadTimeSeriesRequestsWithAMessage()
     {
@@ -187,7 +209,7 @@ class QueryTest
             "use a longer interval or a shorter range", assertThrows(IllegalArgumentException.class,
             () -> engine.timeSeries("read_latency_us", Map.of(), from, from.plus(Duration.ofDays(1)), Duration.ofSeconds(1),
                 Aggregation.parse("avg"))).getMessage());
-        assertEquals("unknown aggregation 'p101': use avg, sum, min, max, count, rate or pNN with NN in [0, 100] " +
+        assertEquals("unknown aggregation 'p101': use avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] " +
             "(p50, p99, p99.9)", assertThrows(IllegalArgumentException.class, () -> Aggregation.parse("p101")).getMessage());
         assertEquals("percentile aggregation p99 needs a histogram metric; 'variable_read' is a counter",
             assertThrows(IllegalArgumentException.class, () -> engine.timeSeries("variable_read", Map.of(), from,

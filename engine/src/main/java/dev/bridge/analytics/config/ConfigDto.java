@@ -55,6 +55,14 @@ final class ConfigDto
         String metric;
         String aggregation;
         LinkedHashMap<String, String> labels;
+        Ratio ratio;
+    }
+
+    /** A dashboard line's {@code ratio:} (numerator and denominator metrics, each summed per interval). */
+    static final class Ratio
+    {
+        List<String> numerator;
+        List<String> denominator;
     }
 
     /** The {@code statsd:} section (the ingest adapters' UDP listener); every key is optional. */

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class DashboardConfigValidator
 {
-    private static final Pattern AGGREGATION = Pattern.compile("avg|sum|min|max|count|rate|p([0-9]+(\\.[0-9]+)?)");
-    private static final String AGGREGATIONS = "avg, sum, min, max, count, rate or pNN with NN in [0, 100] (p50, p99.9)";
+    private static final Pattern AGGREGATION = Pattern.compile("avg|sum|min|max|count|rate|last|p([0-9]+(\\.[0-9]+)?)");
+    private static final String AGGREGATIONS = "avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99.9)";
 
     private final YamlPositions at;
     private final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
@@ -74,9 +74,13 @@ final class DashboardConfigValidator
 
     private DashboardLine line(final String path, final ConfigDto.Line l) throws ConfigException
     {
+        if (l.ratio != null)
+        {
+            return ratio(path, l);
+        }
         if (l.metric == null)
         {
-            throw at.errorAtKey(path, "missing required key 'metric' (a metric of the catalog)");
+            throw at.errorAtKey(path, "missing required key 'metric' (a metric of the catalog), or 'ratio'");
         }
         final MetricDefinition m = catalog.get(l.metric);
         if (m == null)
@@ -110,6 +114,42 @@ final class DashboardConfigValidator
         }
         final String label = l.label != null ? l.label : m.name() + " " + l.aggregation + labelSuffix(labels);
         return new DashboardLine(label, m.name(), l.aggregation, labels);
+    }
+
+    /** A ratio line: {@code ratio: {numerator: [..], denominator: [..]}}, no metric, aggregation or labels. */
+    private DashboardLine ratio(final String path, final ConfigDto.Line l) throws ConfigException
+    {
+        if (l.metric != null || l.aggregation != null || l.labels != null)
+        {
+            throw at.errorAtKey(path + (l.metric != null ? ".metric" : l.aggregation != null ? ".aggregation" : ".labels"),
+                "a ratio line takes no metric, aggregation or labels: its metrics are summed per interval");
+        }
+        final List<String> numerator = ratioMetrics(path + ".ratio.numerator", l.ratio.numerator, path + ".ratio");
+        final List<String> denominator = ratioMetrics(path + ".ratio.denominator", l.ratio.denominator, path + ".ratio");
+        final String label = l.label != null ? l.label :
+            String.join(" + ", numerator) + " / (" + String.join(" + ", denominator) + ")";
+        return new DashboardLine(label, numerator.get(0), DashboardLine.RATIO, Map.of(), numerator, denominator);
+    }
+
+    private List<String> ratioMetrics(final String path, final List<String> names, final String parent)
+        throws ConfigException
+    {
+        if (names == null || names.isEmpty())
+        {
+            throw at.errorAtKey(names == null ? parent : path,
+                "missing " + path.substring(path.lastIndexOf('.') + 1) + ": give at least one metric, " +
+                "e.g. ratio: {numerator: [cache_hit], denominator: [cache_hit, cache_miss]}");
+        }
+        for (int i = 0; i < names.size(); i++)
+        {
+            final MetricDefinition m = catalog.get(names.get(i));
+            if (m == null)
+            {
+                throw at.errorAtValue(path + "[" + i + "]", "unknown metric '" + names.get(i) + "'; known metrics: " +
+                    String.join(", ", catalog.keySet()));
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static String labelSuffix(final Map<String, String> labels)

@@ -29,7 +29,7 @@ public record DashboardSettings(String title, List<DashboardPanel> panels, boole
 
     /**
      * @return one panel per catalog metric, in catalog order: a rate per counter, p50/p95/p99 per histogram, the
-     *         value (max per interval) per gauge without labels; gauges with labels and the {@code engine_*} and
+     *         last value per gauge without labels; gauges with labels and the {@code engine_*} and
      *         {@code statsd_*} metrics (engine health and the StatsD listener's catch-alls) are left out.
      */
     public static DashboardSettings generated(final List<MetricDefinition> metrics)
@@ -51,7 +51,7 @@ public record DashboardSettings(String title, List<DashboardPanel> panels, boole
                 {
                     if (m.labels().isEmpty())
                     {
-                        panels.add(new DashboardPanel(m.name(), m.unit(), List.of(line(m, "max", m.name()))));
+                        panels.add(new DashboardPanel(m.name(), m.unit(), List.of(line(m, "last", m.name()))));
                     }
                 }
             }

@@ -75,6 +75,11 @@ final class PanelsEndpoint implements Endpoint
         l.put("type", m.type().name().toLowerCase(Locale.ROOT));
         l.put("metric_unit", m.unit());
         l.put("metric_labels", m.labels());
+        if (line.aggregation().equals(DashboardLine.RATIO))
+        {
+            l.put("numerator", line.numerator());
+            l.put("denominator", line.denominator());
+        }
         return l;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code /api/query?metric=M[&from=T&to=T&interval=D&agg=A&labels=k=v,...]}: one point per interval over [from, to)
  * ({@link AnalyticsQueries#timeSeries}). Defaults: {@code from=-1h}, {@code to=now}, {@code interval=60s},
  * {@code agg=avg}; times as {@link TimeParameter} reads them, the interval as {@link IntervalParameter}, the
- * aggregation as {@link Aggregation#parse} ({@code avg, sum, min, max, count, rate, pNN}), labels as
+ * aggregation as {@link Aggregation#parse} ({@code avg, sum, min, max, count, rate, last, pNN}), labels as
  * {@link LabelsParameter}. The answer:
  * <pre>{@code
  * {"metric":"variable_read","labels":{},"agg":"rate","interval_ms":1000,"from_ms":1700000000000,

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * How a time series reduces the values of one interval: {@code avg, sum, min, max, count, rate} (per second:
- * the sum for counters, the number of values for histograms and gauges) or a percentile {@code pNN}
+ * the sum for counters, the number of values for histograms and gauges), {@code last} (the newest value of each
+ * series in the interval, summed over the series: a gauge's value at the interval's end) or a percentile {@code pNN}
  * ({@code p50}, {@code p99}, {@code p99.9}). Immutable, thread-safe.
  *
  * @param kind       the reduction.
@@ -15,7 +16,7 @@ public record Aggregation(Kind kind, double percentile)
     /** The reductions. */
     public enum Kind
     {
-        AVG, SUM, MIN, MAX, COUNT, RATE, PERCENTILE
+        AVG, SUM, MIN, MAX, COUNT, RATE, LAST, PERCENTILE
     }
 
     /**
@@ -48,7 +49,7 @@ public record Aggregation(Kind kind, double percentile)
             }
         }
         throw new IllegalArgumentException("unknown aggregation '" + text +
-            "': use avg, sum, min, max, count, rate or pNN with NN in [0, 100] (p50, p99, p99.9)");
+            "': use avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99, p99.9)");
     }
 
     @Override

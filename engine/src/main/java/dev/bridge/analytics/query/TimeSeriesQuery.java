@@ -98,6 +98,7 @@ public final class TimeSeriesQuery
             case MAX -> (double)acc.max();
             case COUNT -> (double)count;
             case RATE -> (metric.type() == MetricType.COUNTER ? acc.sum() : count) * 1000.0 / intervalMs;
+            case LAST -> (double)acc.toStats().last();
             case PERCENTILE -> throw new IllegalArgumentException("percentiles are not a numeric aggregation");
         };
     }

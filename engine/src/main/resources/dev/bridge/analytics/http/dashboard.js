@@ -65,7 +65,7 @@
   var AGGREGATIONS = {
     counter: ['rate', 'sum'],
     histogram: ['p50', 'p95', 'p99', 'p99.9', 'avg', 'max', 'min', 'rate'],
-    gauge: ['max', 'avg', 'min']
+    gauge: ['last', 'max', 'avg', 'min']
   };
   var charts = {};
   var errors = [];
@@ -199,6 +199,46 @@
     return line.metric + '|' + line.aggregation + '|' + labelsParameter(line.labels);
   }
 
+  /* The requests a line needs: itself, or for a ratio the sum of each of its metrics. */
+  function requestsOf(line) {
+    if (line.aggregation !== 'ratio') {
+      return [line];
+    }
+    var names = line.numerator.concat(line.denominator).filter(function (m, i, all) { return all.indexOf(m) === i; });
+    return names.map(function (m) { return { metric: m, aggregation: 'sum', labels: {} }; });
+  }
+
+  /*
+   * A line's outcome ({answer} or {error}) from the outcomes by query key: a ratio's points are, per interval, the
+   * sum of its numerator metrics over the sum of its denominator metrics (value null where the denominator is 0),
+   * keeping both sums for its tile.
+   */
+  function outcomeOf(line, outcomes) {
+    if (line.aggregation !== 'ratio') {
+      return outcomes[queryKey(line)];
+    }
+    var parts = requestsOf(line).map(function (r) { return outcomes[queryKey(r)]; });
+    var failed = parts.filter(function (o) { return o.error; });
+    if (failed.length > 0) {
+      return failed[0];
+    }
+    var byMetric = {};
+    requestsOf(line).forEach(function (r, i) {
+      var values = new Map();
+      parts[i].answer.points.forEach(function (p) { values.set(p.timestamp, p.value === null ? 0 : p.value); });
+      byMetric[r.metric] = values;
+    });
+    var sumOf = function (names, t) {
+      return names.reduce(function (s, m) { return s + (byMetric[m].get(t) || 0); }, 0);
+    };
+    var first = parts[0].answer;
+    return { answer: { to_ms: first.to_ms, interval_ms: first.interval_ms, points: first.points.map(function (p) {
+      var num = sumOf(line.numerator, p.timestamp);
+      var den = sumOf(line.denominator, p.timestamp);
+      return { timestamp: p.timestamp, value: den > 0 ? num / den : null, count: den, num: num, den: den };
+    }) } };
+  }
+
   function queryPath(line, range, interval) {
     var labels = labelsParameter(line.labels);
     return 'api/query?metric=' + encodeURIComponent(line.metric) + '&agg=' + encodeURIComponent(line.aggregation) +
@@ -288,6 +328,12 @@
     });
     if (withData.length === 0) {
       return null;
+    }
+    if (aggregation === 'ratio') {
+      var num = 0;
+      var den = 0;
+      points.forEach(function (p) { num += p.num; den += p.den; });
+      return den > 0 ? num / den : null;
     }
     if (aggregation === 'rate') {
       var covered = values.slice(withData[0]);
@@ -386,7 +432,7 @@
   /* Draws one panel from the answers by query key ({answer} or {error}). */
   function renderPanel(panel, outcomes, range, serverNowMs) {
     var name = panelName(panel);
-    var answers = panel.lines.map(function (line) { return outcomes[queryKey(line)]; });
+    var answers = panel.lines.map(function (line) { return outcomeOf(line, outcomes); });
     var failures = answers.filter(function (o) { return o.error; }).map(function (o) { return o.error; });
     var problem = document.getElementById('panel-error-' + name);
     problem.textContent = failures.join('; ');
@@ -403,14 +449,22 @@
       data.push(times.map(function (t) { return byTime.has(t) ? pointValue(byTime.get(t), line.aggregation) : null; }));
       var tile = document.getElementById('tile-' + name + '-' + i);
       var v = null;
+      var above = false;
       if (answer) {
         /* an interval that has not ended at the server's now is still open: left out of the tile */
         var endMs = range.fromMs !== undefined ? serverNowMs : answer.to_ms - answer.interval_ms;
         var complete = answer.points.filter(function (p) { return p.timestamp + answer.interval_ms <= endMs; });
         v = tileValue(complete, line.aggregation);
+        /* a percentile among values above the metric's highest reads highest: shown as "at least" */
+        var withData = complete.filter(function (p) { return p.count > 0 && p.value !== null; });
+        above = /^p[0-9]/.test(line.aggregation) && withData.length > 0 &&
+          withData[withData.length - 1].above_highest === true;
       }
+      tile.dataset.aboveHighest = String(above);
       tile.dataset.value = v === null ? '' : String(v);
-      tile.textContent = answer ? formatValue(v, lineUnit(panel, line)) : 'error';
+      tile.textContent = !answer ? 'error' : line.aggregation === 'ratio' ?
+        (v === null ? '\u2013' : (v * 100).toFixed(1) + ' %') :
+        (above ? '\u2265 ' : '') + formatValue(v, lineUnit(panel, line));
     });
     charts[name].setData(data);
   }
@@ -486,7 +540,9 @@
     var interval = intervalSeconds(range);
     var lines = {};
     panels.forEach(function (panel) {
-      panel.lines.forEach(function (line) { lines[queryKey(line)] = line; });
+      panel.lines.forEach(function (line) {
+        requestsOf(line).forEach(function (r) { lines[queryKey(r)] = r; });
+      });
     });
     var keys = Object.keys(lines);
     /* each request settles on its own: a failed one shows its error in its panels, not on the page */

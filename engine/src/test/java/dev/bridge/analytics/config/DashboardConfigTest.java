@@ -38,7 +38,7 @@ class DashboardConfigTest
                 new DashboardLine("p95", "checkout_ms", "p95", Map.of()),
                 new DashboardLine("p99", "checkout_ms", "p99", Map.of()))),
             new DashboardPanel("queue_depth", "items",
-                List.of(new DashboardLine("queue_depth", "queue_depth", "max", Map.of())))),
+                List.of(new DashboardLine("queue_depth", "queue_depth", "last", Map.of())))),
             dashboard.panels());
     }
 
@@ -76,9 +76,24 @@ class DashboardConfigTest
         assertFalse(dashboard.generated());
         assertEquals("DSPex bridge", dashboard.title());
         assertEquals(List.of("Reads and writes per second", "Read latency", "Write latency",
-            "Cache hits and misses per second", "Errors per second", "Active sessions"),
+            "Cache hits and misses per second", "Errors per second", "Cache hit rate and error rate", "Active sessions"),
             dashboard.panels().stream().map(DashboardPanel::title).toList());
         assertEquals("microseconds", dashboard.panels().get(1).unit());
+    }
+
+    @Test
+    void shouldReadARatioLineOfSummedMetrics() throws ConfigException
+    {
+        final DashboardSettings dashboard = EngineConfig.parse(CATALOG + """
+            dashboard:
+              panels:
+                - title: Share
+                  unit: ratio
+                  lines: [{ ratio: { numerator: [orders], denominator: [orders, statsd_counter] } }]
+            """, "x.yaml").dashboard();
+
+        assertEquals(new DashboardLine("orders / (orders + statsd_counter)", "orders", DashboardLine.RATIO, Map.of(),
+            List.of("orders"), List.of("orders", "statsd_counter")), dashboard.panels().get(0).lines().get(0));
     }
 
     @Test
@@ -99,12 +114,15 @@ class DashboardConfigTest
     @CsvSource(delimiter = '|', textBlock = """
         { metric: nope, aggregation: rate }                      | x.yaml:11:21: dashboard.panels[0].lines[0].metric: unknown metric 'nope'; known metrics: orders, checkout_ms, queue_depth, pool_size, statsd_counter
         { metric: orders, aggregation: p99 }                     | x.yaml:11:42: dashboard.panels[0].lines[0].aggregation: percentile 'p99' needs a histogram; 'orders' is a counter
-        { metric: orders, aggregation: median }                  | x.yaml:11:42: dashboard.panels[0].lines[0].aggregation: unknown aggregation 'median': use avg, sum, min, max, count, rate or pNN with NN in [0, 100] (p50, p99.9)
-        { metric: checkout_ms, aggregation: p101 }               | x.yaml:11:47: dashboard.panels[0].lines[0].aggregation: unknown aggregation 'p101': use avg, sum, min, max, count, rate or pNN with NN in [0, 100] (p50, p99.9)
-        { metric: orders }                                       | x.yaml:11:11: dashboard.panels[0].lines[0]: missing required key 'aggregation' (avg, sum, min, max, count, rate or pNN with NN in [0, 100] (p50, p99.9))
-        { aggregation: rate }                                    | x.yaml:11:11: dashboard.panels[0].lines[0]: missing required key 'metric' (a metric of the catalog)
+        { metric: orders, aggregation: median }                  | x.yaml:11:42: dashboard.panels[0].lines[0].aggregation: unknown aggregation 'median': use avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99.9)
+        { metric: checkout_ms, aggregation: p101 }               | x.yaml:11:47: dashboard.panels[0].lines[0].aggregation: unknown aggregation 'p101': use avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99.9)
+        { metric: orders }                                       | x.yaml:11:11: dashboard.panels[0].lines[0]: missing required key 'aggregation' (avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99.9))
+        { aggregation: rate }                                    | x.yaml:11:11: dashboard.panels[0].lines[0]: missing required key 'metric' (a metric of the catalog), or 'ratio'
         { metric: orders, aggregation: rate, labels: { x: y } }  | x.yaml:11:58: dashboard.panels[0].lines[0].labels.x: metric 'orders' has no label 'x'; its labels: shop
-        { metric: orders, aggregation: rate, colour: red }       | x.yaml:11:48: dashboard.panels[0].lines[0].colour: unknown key 'colour'; allowed keys: label, metric, aggregation, labels
+        { metric: orders, aggregation: rate, colour: red }       | x.yaml:11:48: dashboard.panels[0].lines[0].colour: unknown key 'colour'; allowed keys: label, metric, aggregation, labels, ratio
+        { ratio: { numerator: [nope], denominator: [orders] } }   | x.yaml:11:34: dashboard.panels[0].lines[0].ratio.numerator[0]: unknown metric 'nope'; known metrics: orders, checkout_ms, queue_depth, pool_size, statsd_counter
+        { metric: orders, ratio: { numerator: [orders], denominator: [orders] } } | x.yaml:11:13: dashboard.panels[0].lines[0].metric: a ratio line takes no metric, aggregation or labels: its metrics are summed per interval
+        { ratio: { denominator: [orders] } }                      | x.yaml:11:13: dashboard.panels[0].lines[0].ratio: missing numerator: give at least one metric, e.g. ratio: {numerator: [cache_hit], denominator: [cache_hit, cache_miss]}
         """)
     void shouldPlaceEveryErrorAtFileLineAndField(final String line, final String message)
     {

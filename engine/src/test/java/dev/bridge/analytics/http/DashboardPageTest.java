@@ -111,7 +111,7 @@ class DashboardPageTest
         browser.await("every panel has data points", EVERY_PANEL_HAS_DATA);
 
         assertEquals(List.of("reads_and_writes_per_second", "read_latency", "write_latency",
-            "cache_hits_and_misses_per_second", "errors_per_second", "active_sessions"),
+            "cache_hits_and_misses_per_second", "errors_per_second", "cache_hit_rate_and_error_rate", "active_sessions"),
             browser.script("return Object.keys(window.analyticsCharts);"));
         assertEquals("DSPex bridge", browser.script("return document.getElementById('title').textContent;"));
         assertEquals(300L, browser.script("return analyticsCharts.read_latency.data[0].length;"), "5 min of 1 s points");
@@ -124,6 +124,9 @@ class DashboardPageTest
         assertEquals(10.0, at("cache_hits_and_misses_per_second", 2, PHASE_B), "misses per second");
         assertEquals(2.0, at("errors_per_second", 1, PHASE_A), "read errors per second");
         assertEquals(5.0, at("active_sessions", 1, PHASE_B), "sessions");
+        assertEquals(45 / 50.0, at("cache_hit_rate_and_error_rate", 1, PHASE_A), "hits / (hits + misses)");
+        assertEquals(30 / 40.0, at("cache_hit_rate_and_error_rate", 1, PHASE_B));
+        assertEquals(3 / 85.0, at("cache_hit_rate_and_error_rate", 2, PHASE_A), "(2 + 1 errors) / (60 + 20 + 5)");
     }
 
     @Test
@@ -140,6 +143,10 @@ class DashboardPageTest
         assertEquals("1 ms", tileText("write_latency", 2), "microseconds scaled");
         assertEquals("5", tile("active_sessions", 0), "the last complete point, phase B");
         assertEquals("", tile("errors_per_second", 2), "the only timeout is in the open interval");
+        assertEquals(String.valueOf(75 / 90.0), tile("cache_hit_rate_and_error_rate", 0), "(45 + 30) / (50 + 40)");
+        assertEquals("83.3 %", tileText("cache_hit_rate_and_error_rate", 0));
+        assertEquals(String.valueOf(3 / 115.0), tile("cache_hit_rate_and_error_rate", 1), "3 errors / 115 operations");
+        assertEquals("2.6 %", tileText("cache_hit_rate_and_error_rate", 1));
     }
 
     @Test
@@ -201,7 +208,10 @@ class DashboardPageTest
         assertEquals("error", tileText("cache_hits_and_misses_per_second", 1));
         assertEquals("2.5", tile("cache_hits_and_misses_per_second", 0), "the hits line is still drawn: 75 / 30 s");
         assertEquals(Boolean.TRUE, browser.script("return document.getElementById('error-banner').hidden;"));
-        assertEquals(1L, browser.script("return document.querySelectorAll('.panel-error:not([hidden])').length;"));
+        // the hit rate divides by cache_miss too: its line fails in its own panel, the error rate line is still drawn
+        assertEquals(2L, browser.script("return document.querySelectorAll('.panel-error:not([hidden])').length;"));
+        assertEquals("error", tileText("cache_hit_rate_and_error_rate", 0));
+        assertEquals(String.valueOf(3 / 115.0), tile("cache_hit_rate_and_error_rate", 1));
         assertEquals(List.of(), browser.script("return window.analyticsErrors;"), "nothing uncaught");
     }
 
@@ -229,6 +239,32 @@ class DashboardPageTest
             "r.dispatchEvent(new Event('change')); return null;");
         browser.await("the picked range again", "return analyticsCharts.read_latency.data[0].length === 300;");
         assertEquals("", browser.script("return document.getElementById('from').value;"));
+    }
+
+    /** A percentile among values above the metric's highest reads highest, shown as "at least" on its tile. */
+    @Test
+    void shouldShowAPercentileAboveHighestAsAtLeastHighest()
+    {
+        final long outliers = PHASE_A - 20_000; // an interval of its own, before the scripted traffic
+        for (int i = 0; i < 3; i++)
+        {
+            twoMetrics.histogram("checkout_ms").recordAt(90_000, outliers); // above highest (60,000 ms)
+        }
+        twoMetrics.flush();
+        browser.open(twoMetricsServer.url());
+        browser.await("every panel has data points", EVERY_PANEL_HAS_DATA);
+        browser.script("function local(ms) { return new Date(ms - new Date(ms).getTimezoneOffset() * 60000)" +
+            ".toISOString().slice(0, 19); }" +
+            "document.getElementById('from').value = local(" + outliers + ");" +
+            "document.getElementById('to').value = local(" + (outliers + 10_000) + ");" +
+            "document.getElementById('apply').click(); return null;");
+        browser.await("the charts show the outliers' ten seconds",
+            "var d = analyticsCharts.checkout_ms.data[0]; return d.length === 10 && d[0] === " + outliers / 1000 + ";");
+
+        assertEquals("60000", tile("checkout_ms", 2), "p99 of three values of 90 s: highest");
+        assertEquals("\u2265 60 s", tileText("checkout_ms", 2));
+        assertEquals("true", browser.script(
+            "return document.getElementById('tile-checkout_ms-2').dataset.aboveHighest;"));
     }
 
     @Test

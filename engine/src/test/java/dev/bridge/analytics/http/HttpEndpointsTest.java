@@ -294,7 +294,10 @@ class HttpEndpointsTest
             "{\"title\":\"Read latency\",\"unit\":\"microseconds\",\"lines\":[" +
             "{\"label\":\"p50\",\"metric\":\"read_latency_us\",\"aggregation\":\"p50\",\"labels\":{}," +
             "\"type\":\"histogram\",\"metric_unit\":\"microseconds\",\"metric_labels\":[]},"), response.body());
-        assertEquals(6, response.body().split("\"unit\":", -1).length - 1, "one unit per panel");
+        assertEquals(7, response.body().split("\"unit\":", -1).length - 1, "one unit per panel");
+        assertTrue(response.body().contains("{\"label\":\"cache hit rate\",\"metric\":\"cache_hit\",\"aggregation\":" +
+            "\"ratio\",\"labels\":{},\"type\":\"counter\",\"metric_unit\":\"lookups\",\"metric_labels\":[]," +
+            "\"numerator\":[\"cache_hit\"],\"denominator\":[\"cache_hit\",\"cache_miss\"]}"), response.body());
     }
 
     @Test

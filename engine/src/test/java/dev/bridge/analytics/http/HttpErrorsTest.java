@@ -76,7 +76,7 @@ class HttpErrorsTest
     @Test
     void shouldRefuseABadAggregationIntervalTimeOrLabel()
     {
-        assertError(400, "parameter 'agg': unknown aggregation 'p101': use avg, sum, min, max, count, rate or pNN " +
+        assertError(400, "parameter 'agg': unknown aggregation 'p101': use avg, sum, min, max, count, rate, last or pNN " +
             "with NN in [0, 100] (p50, p99, p99.9)", "/api/query?metric=variable_read&agg=p101");
         assertError(400, "parameter 'interval': bad duration '10': a number needs a unit; use 10s",
             "/api/query?metric=variable_read&interval=10");

@@ -40,7 +40,7 @@ public final class SeriesQueryCommand extends StoreQueryCommand
     Duration interval;
 
     @Option(names = "--agg", paramLabel = "A", defaultValue = "avg", converter = AggregationConverter.class,
-        description = "avg, sum, min, max, count, rate (per second) or pNN: p50, p99, p99.9 (default: ${DEFAULT-VALUE}).")
+        description = "avg, sum, min, max, count, rate (per second), last (the newest value) or pNN: p50, p99, p99.9 (default: ${DEFAULT-VALUE}).")
     Aggregation aggregation;
 
     @Option(names = "--labels", paramLabel = "K=V[,K=V]", description = "Only the series whose labels include these.")

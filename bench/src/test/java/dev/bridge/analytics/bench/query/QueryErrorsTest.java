@@ -135,7 +135,7 @@ class QueryErrorsTest
             "--from", Long.toString(b), "--to", Long.toString(b + 10_000), "--agg", "median");
 
         assertTrue(run.err().startsWith("Invalid value for option '--agg': unknown aggregation 'median': use avg, " +
-            "sum, min, max, count, rate or pNN"), run.toString());
+            "sum, min, max, count, rate, last or pNN"), run.toString());
     }
 
     @Test
