@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.query.StoredBuckets;
 import dev.bridge.analytics.series.SeriesInfo;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.query.Aggregation;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.SeriesPoint;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Await;
+import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.EngineConfig;
@@ -124,7 +124,7 @@ class AlertsExportTest
             final long evaluations = engine.alerts().counts().evaluations();
             assertTrue(evaluations >= 2, "evaluations: " + evaluations);
             clock.set(RuleTester.START_MS + 5_000); // a sampling tick is due: the consumer mirrors the counts
-            dev.bridge.analytics.Await.until("the evaluations mirrored",
+            dev.bridge.analytics.testing.Await.until("the evaluations mirrored",
                 () -> engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) >= evaluations);
             // the agent thread may evaluate meanwhile: a mirror never runs ahead of its source
             assertTrue(engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) <=

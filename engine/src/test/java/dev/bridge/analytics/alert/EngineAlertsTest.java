@@ -1,7 +1,7 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.Await;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.Await;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.EngineConfig;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.Await;
+import dev.bridge.analytics.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

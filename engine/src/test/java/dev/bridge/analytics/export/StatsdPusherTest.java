@@ -1,6 +1,6 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.ExportSettings;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Await;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.Await;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package dev.bridge.analytics.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.PrometheusNames;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.Await;
+import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.export.ExternalValidators;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.HistogramHandle;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.HttpSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.HistogramSpec;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.promql;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.SeededTries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;

@@ -2,8 +2,8 @@ package dev.bridge.analytics.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Await;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.Await;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.HttpSettings;

@@ -2,7 +2,7 @@ package dev.bridge.analytics.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bridge.analytics.Await;
+import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.export.ExternalValidators;
 
 import java.io.IOException;

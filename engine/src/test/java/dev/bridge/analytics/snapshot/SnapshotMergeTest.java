@@ -2,7 +2,7 @@ package dev.bridge.analytics.snapshot;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.query.PercentileResult;

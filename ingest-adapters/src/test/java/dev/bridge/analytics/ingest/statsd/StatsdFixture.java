@@ -11,7 +11,7 @@ import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.config.StatsdMapping;
 import dev.bridge.analytics.config.StatsdMatchType;
 import dev.bridge.analytics.config.StatsdUnmappedPolicy;
-import dev.bridge.analytics.ingest.ManualClock;
+import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.ingest.TestEngines;
 import org.agrona.concurrent.UnsafeBuffer;
 

@@ -1,4 +1,4 @@
-package dev.bridge.analytics;
+package dev.bridge.analytics.testing;
 
 import org.agrona.concurrent.EpochClock;
 
