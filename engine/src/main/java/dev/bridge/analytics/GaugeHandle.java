@@ -9,6 +9,10 @@ import dev.bridge.analytics.pipeline.SeriesPublisher;
  * several threads set the same gauge; the consumer keeps the value of the highest stamp, whatever order it drains
  * the threads' rings in); min, max and mean of the set values are kept too. Allocation-free after the calling
  * thread's first event, lock-free. Thread-safe for any number of threads.
+ * <p>
+ * <b>Blocking:</b> with {@code engine.overflow_policy: block} (the default) a call waits while the thread's ring is
+ * full, until the consumer frees a slot (nothing is lost); with {@code drop} it never waits and a full ring's event is
+ * counted in {@code engine_events_dropped}.
  */
 public final class GaugeHandle
 {

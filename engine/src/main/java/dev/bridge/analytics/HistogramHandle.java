@@ -11,6 +11,10 @@ import dev.bridge.analytics.pipeline.SeriesPublisher;
  * Thread-safe for any number of threads: each publishes into its own single-producer ring (claimed on its first
  * record; beyond {@code engine.max_producer_threads}, the shared ring); the handle caches the ring of the first
  * thread that records through it.
+ * <p>
+ * <b>Blocking:</b> with {@code engine.overflow_policy: block} (the default) a call waits while the thread's ring is
+ * full, until the consumer frees a slot (nothing is lost); with {@code drop} it never waits and a full ring's event is
+ * counted in {@code engine_events_dropped}.
  */
 public final class HistogramHandle
 {
