@@ -49,6 +49,11 @@ public final class MemoryBenchCommand implements Callable<Integer>
     @Option(names = "--no-peers", description = "Measure the engine only.")
     private boolean noPeers;
 
+    @Option(names = "--flood", paramLabel = "K", defaultValue = "0",
+        description = "Then send K new label values past the cardinality limit (the first --series count) and " +
+            "report the engine's growth (issue 18, item 3).")
+    private int flood;
+
     /** Reads a series kind case-insensitively. */
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<SeriesHolders.Kind>
     {
@@ -96,8 +101,53 @@ public final class MemoryBenchCommand implements Callable<Integer>
             out.flush();
         }
         out.println(table(kind, minutes, rows));
+        if (flood > 0)
+        {
+            out.println(flood(seriesCounts.get(0)));
+        }
         out.flush();
         return 0;
+    }
+
+    /**
+     * @return the engine's heap, store on disk and resident set before and after {@code flood} new label values past
+     *         its cardinality limit of {@code n}, and what the overflow series holds.
+     */
+    private String flood(final int n) throws Exception
+    {
+        final Path dir = Files.createTempDirectory("memory-bench-flood-");
+        try (AnalyticsEngine engine = SeriesHolders.engine(kind, n, minutes, dir, 42))
+        {
+            final long heap0 = MemoryProbe.heapAfterGc();
+            final long disk0 = MemoryProbe.diskBytes(dir);
+            final long rss0 = MemoryProbe.residentBytes();
+            final long overflowed0 = engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.SERIES_OVERFLOWED);
+            SeriesHolders.flood(engine, kind, n, flood);
+            final long heap1 = MemoryProbe.heapAfterGc();
+            final long disk1 = MemoryProbe.diskBytes(dir);
+            final long rss1 = MemoryProbe.residentBytes();
+            final String metric = switch (kind)
+            {
+                case HISTOGRAM -> "request_latency_us";
+                case COUNTER -> "requests";
+                case GAUGE -> "queue_depth";
+            };
+            final long inOverflow = engine.stats(metric, java.util.Map.of("endpoint",
+                dev.bridge.analytics.series.SeriesRegistry.OVERFLOW_VALUE), dev.bridge.analytics.TimeRange.ALL).count();
+            final long overflowed = engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.SERIES_OVERFLOWED)
+                - overflowed0;
+            final long series = engine.queries().series().stream().filter(s -> s.metric().name().equals(metric)).count();
+            return String.format(java.util.Locale.ROOT, "%nFlood: %,d new label values past the limit of %,d %s series"
+                + "%n- heap %s -> %s (%+.1f%%), store on disk %s -> %s, RSS %s -> %s"
+                + "%n- series of the metric: %,d (the limit plus the overflow series); values in the overflow series: %,d; "
+                + "resolutions counted in engine_series_overflowed: %,d%n",
+                flood, n, kind.name().toLowerCase(java.util.Locale.ROOT), mb(heap0), mb(heap1),
+                100.0 * (heap1 - heap0) / heap0, mb(disk0), mb(disk1), mb(rss0), mb(rss1), series, inOverflow, overflowed);
+        }
+        finally
+        {
+            delete(dir);
+        }
     }
 
     /** Builds a holder. */

@@ -52,7 +52,7 @@ final class SeriesHolders
         };
         final String yaml = "engine:\n" +
             "  data_directory: " + dir.toAbsolutePath() + "\n" +
-            "  label_cardinality_limit: " + Math.max(1000, n + 1) + "\n" +
+            "  label_cardinality_limit: " + n + "\n" +
             "  max_series: " + Math.max(16384, n + 1024) + "\n" +
             "  store_entries: " + Math.max(600_000, n * 200) + "\n" +
             "  resource_sampling_interval: 0s\n" +
@@ -100,6 +100,26 @@ final class SeriesHolders
         now.set(startMs + minutes * 60_000L + 500);
         engine.flush();
         return engine;
+    }
+
+    /**
+     * Floods {@code engine} (holding {@code n} series of {@code kind}, its cardinality limit) with {@code k} new label
+     * values past the limit, one value each, and commits: every one lands in the metric's overflow series.
+     */
+    static void flood(final AnalyticsEngine engine, final Kind kind, final int n, final int k)
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < k; i++)
+        {
+            final String endpoint = "/flood/" + (n + i);
+            switch (kind)
+            {
+                case HISTOGRAM -> engine.histogram("request_latency_us", "endpoint", endpoint).record(latencyUs(random));
+                case COUNTER -> engine.counter("requests", "endpoint", endpoint).increment();
+                case GAUGE -> engine.gauge("queue_depth", "endpoint", endpoint).set(i);
+            }
+        }
+        engine.flush();
     }
 
     /** @return client_java holding the same series (histograms native-only at schema 8, no exemplars). */

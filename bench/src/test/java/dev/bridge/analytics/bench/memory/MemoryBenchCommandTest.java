@@ -67,6 +67,21 @@ class MemoryBenchCommandTest
     }
 
     @Test
+    void shouldSendEveryFloodedLabelValueToTheOverflowSeriesAndCountIt()
+    {
+        final StringWriter out = new StringWriter();
+        final CommandLine cl = AnalyticsCli.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+
+        assertEquals(0, cl.execute("memory-bench", "--series", "4", "--minutes", "1", "--no-peers", "--type", "counter",
+            "--flood", "300"));
+
+        assertTrue(out.toString().contains("Flood: 300 new label values past the limit of 4 counter series"), out.toString());
+        assertTrue(out.toString().contains("- series of the metric: 5 (the limit plus the overflow series); values in " +
+            "the overflow series: 300; resolutions counted in engine_series_overflowed: 300"), out.toString());
+    }
+
+    @Test
     void shouldRefuseASeriesCountBelowOne()
     {
         final StringWriter err = new StringWriter();
