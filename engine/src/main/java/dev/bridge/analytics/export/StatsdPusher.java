@@ -21,8 +21,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The periodic StatsD push ({@code export.statsd}): every {@code interval} it sends, over UDP to host:port, what
@@ -62,7 +60,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
     private final StatsdPacker packer;
     private final DatagramChannel channel;
     private final Map<String, Baseline> baselines = new HashMap<>();
-    private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
+    private final dev.bridge.analytics.logging.DistinctLog loggedErrors = new dev.bridge.analytics.logging.DistinctLog(LOG);
     private InetSocketAddress target;
     private boolean started;
     private long nextPushMs;
@@ -361,7 +359,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
         try
         {
             final StackTraceElement[] frames = error.getStackTrace();
-            if (loggedErrors.add(where + '|' + error.getClass().getName() + '|' + error.getMessage() + '|' +
+            if (loggedErrors.first(where + '|' + error.getClass().getName() + '|' + error.getMessage() + '|' +
                 (frames.length > 0 ? frames[0] : "")))
             {
                 LOG.warn("StatsD push to {}:{}: {} failed (counted; logged once): {}",

@@ -1,11 +1,8 @@
 package dev.bridge.analytics.pipeline;
 
 import org.agrona.concurrent.status.AtomicCounter;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts every error caught in the pipeline and logs each distinct one (class, message, first frame) once.
@@ -13,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ErrorLog
 {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorLog.class);
     private final AtomicCounter errors;
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final dev.bridge.analytics.logging.DistinctLog log =
+        new dev.bridge.analytics.logging.DistinctLog(LoggerFactory.getLogger(ErrorLog.class));
 
     public ErrorLog(final AtomicCounter errors)
     {
@@ -26,19 +23,6 @@ public final class ErrorLog
     public void onError(final String where, final Throwable error)
     {
         errors.increment();
-        try
-        {
-            final StackTraceElement[] frames = error.getStackTrace();
-            final String signature = where + '|' + error.getClass().getName() + '|' + error.getMessage() + '|' +
-                (frames.length > 0 ? frames[0] : "");
-            if (seen.add(signature))
-            {
-                LOG.error("pipeline error in {} (counted in engine_handler_errors; logged once): {}", where, error.toString(), error);
-            }
-        }
-        catch (final Throwable ignore)
-        {
-            // logging must never take the pipeline down
-        }
+        log.errorOnce("pipeline error", where, "counted in engine_handler_errors", error);
     }
 }

@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,7 +99,8 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final List<Resolution> resolutions;
     private boolean lastBuildFailed;
     private final Map<String, Integer> schemas = new java.util.HashMap<>(); // filled before the thread starts
-    private final Set<String> loggedErrors = ConcurrentHashMap.newKeySet();
+    private final dev.bridge.analytics.logging.DistinctLog loggedErrors =
+        new dev.bridge.analytics.logging.DistinctLog(LOG, MAX_LOGGED_ERRORS);
     private RemoteWriteState state;
     /** Whether this run has carried in the store's running totals of the series its state lacks. */
     private boolean seeded;
@@ -606,7 +606,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         }
         if (answer.ok())
         {
-            loggedErrors.clear(); // a failure that comes back after a success is logged again
+            loggedErrors.forget(); // a failure that comes back after a success is logged again
             requests++;
             samplesSent += batch.samples();
             histogramsSent += batch.histograms();
@@ -654,7 +654,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         final long waitMs = backoffMs();
         failures++;
         nextAttemptMs = nowMs + waitMs;
-        if (loggedErrors.size() < MAX_LOGGED_ERRORS && loggedErrors.add(why))
+        if (loggedErrors.first(why))
         {
             LOG.warn("remote write: {}{}; retrying in {} ms (and after each further failure, up to {} s)", why,
                 detail == null || detail.isEmpty() ? "" : ": " + detail, waitMs, settings.maxBackoff().toSeconds());
@@ -677,7 +677,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     {
         errors++;
         final String what = ex.getClass().getName() + ": " + describe(ex);
-        if (loggedErrors.size() < MAX_LOGGED_ERRORS && loggedErrors.add(what))
+        if (loggedErrors.first(what))
         {
             LOG.error("remote write: {}", what, ex);
         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +32,7 @@ public final class Telemetry
     private final Map<String, TelemetryEvent> events = new ConcurrentHashMap<>();
     private final AtomicLong detached = new AtomicLong();
     private final AtomicLong badEmits = new AtomicLong();
-    private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    private final dev.bridge.analytics.logging.DistinctLog logged = new dev.bridge.analytics.logging.DistinctLog(LOG);
 
     /** Reports a mapping that failed. */
     interface FailureSink
@@ -125,7 +124,7 @@ public final class Telemetry
     {
         try
         {
-            if (logged.add(message))
+            if (logged.first(message))
             {
                 LOG.warn(message);
             }

@@ -4,7 +4,7 @@ import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
-import dev.bridge.analytics.ingest.DistinctLog;
+import dev.bridge.analytics.logging.DistinctLog;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -70,7 +70,7 @@ public final class AnalyticsMeterRegistry extends MeterRegistry implements AutoC
     private final AnalyticsEngine engine;
     private final MeterTargets targets;
     private final Map<Meter.Id, PolledMeter> polled = new ConcurrentHashMap<>();
-    private final DistinctLog log = new DistinctLog();
+    private final DistinctLog log = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private final AtomicLong unmapped = new AtomicLong();
     private final AtomicLong pollErrors = new AtomicLong();
     private final Object pollLock = new Object();

@@ -2,7 +2,7 @@ package dev.bridge.analytics.ingest.statsd;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.StatsdListenerSettings;
-import dev.bridge.analytics.ingest.DistinctLog;
+import dev.bridge.analytics.logging.DistinctLog;
 import org.agrona.DirectBuffer;
 
 /**
@@ -23,7 +23,7 @@ public final class StatsdIngest
     private final NameCache cache;
     private final TargetResolver resolver;
     private final StatsdCounters counters = new StatsdCounters();
-    private final DistinctLog log = new DistinctLog();
+    private final DistinctLog log = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private volatile long internalErrors;
 
     /**

@@ -3,7 +3,7 @@ package dev.bridge.analytics.ingest.statsd;
 import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.StatsdListenerSettings;
-import dev.bridge.analytics.ingest.DistinctLog;
+import dev.bridge.analytics.logging.DistinctLog;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -51,7 +51,7 @@ public final class StatsdListener implements Agent, AutoCloseable
     private final InetSocketAddress localAddress;
     private final int requestedReceiveBufferBytes;
     private final int receiveBufferBytes;
-    private final DistinctLog errors = new DistinctLog();
+    private final DistinctLog errors = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private long lastSampleMs;
     private AgentRunner runner;
     private boolean closed;

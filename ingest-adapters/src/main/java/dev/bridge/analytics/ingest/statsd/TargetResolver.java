@@ -5,7 +5,7 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.StatsdAutoRegister;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.config.StatsdUnmappedPolicy;
-import dev.bridge.analytics.ingest.DistinctLog;
+import dev.bridge.analytics.logging.DistinctLog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
