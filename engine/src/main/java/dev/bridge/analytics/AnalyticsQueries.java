@@ -147,6 +147,7 @@ public final class AnalyticsQueries
         {
             final dev.bridge.analytics.store.StoreReader reader = store.newReader();
             final dev.bridge.analytics.store.BucketAggregate aggregate = reader.aggregateScratch();
+            final TimeRange.ResolvedRange all = TimeRange.ALL.resolve(clock.time(), config.engine().resolutions());
             Long sum = null;
             for (final SeriesInfo s : matching)
             {
@@ -158,8 +159,7 @@ public final class AnalyticsQueries
                 }
                 else
                 {
-                    last = statsQuery.stats(List.of(s),
-                        TimeRange.ALL.resolve(clock.time(), config.engine().resolutions())).last();
+                    last = statsQuery.stats(List.of(s), all).last();
                 }
                 if (last != null)
                 {

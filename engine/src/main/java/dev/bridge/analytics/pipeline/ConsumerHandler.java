@@ -22,8 +22,9 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>
  * The clock is read once per ring poll that finds events (after the poller read the ring's cursor), once per counter
  * fold (after the cells) and once per idle tick, so nothing is stamped with a time read before it was recorded. Any
- * exception of a stage is caught here, counted and logged once per distinct error, and the pipeline goes on. Not thread-safe: runs on its consumer
- * thread; other threads read only {@link #servedTicket()} and {@link #commitFailure()}.
+ * exception of a stage is caught here, counted and logged once per distinct error, and the pipeline goes on. Not
+ * thread-safe: runs on its consumer thread; other threads read only {@link #servedTicket()} and
+ * {@link #commitFailure()}.
  */
 public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
 {

@@ -3,8 +3,8 @@ package dev.bridge.analytics.pipeline;
 /**
  * The consumer side of {@link CounterCells}: adds each block's new values (current minus last folded, per thread and
  * series) into the live raw buckets, at a fold time read from the clock after every cell has been read, so that
- * no call is stamped before it happened (at most one tick after it). A fold of {@code n} calls adding {@code s} in all is recorded as {@code n} values of {@code s / n}
- * each: count and sum exact, min and max the fold's mean per call (rounded down and up), sum of squares
+ * no call is stamped before it happened (at most one tick after it). A fold of {@code n} calls adding {@code s} in
+ * all is recorded as {@code n} values of {@code s / n} each: count and sum exact, min and max the fold's mean per call (rounded down and up), sum of squares
  * {@code s^2 / n} (exact when the calls of a fold added equal amounts, as increments do).
  * <p>
  * A thread's running sum wraps modulo 2^64 with a wrap count, so the delta of a fold is exact whatever the thread
@@ -49,6 +49,10 @@ final class CounterFolder
             {
                 cells.retire(block, foldedCalls(block));
             }
+        }
+        if (deltaCount == 0)
+        {
+            return calls; // nothing new: no clock read
         }
         final long nowMs = clock.time(); // after the reads: every call folded happened before it
         if (nowMs > foldTimeMs)

@@ -6,15 +6,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code analytics memory-bench}: the memory that N labelled series of one type take after an hour of simulated
@@ -83,7 +80,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
             }
             finally
             {
-                delete(dir);
+                dev.bridge.analytics.store.DirectoryTrees.delete(dir);
             }
             if (!noPeers)
             {
@@ -146,7 +143,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
         }
         finally
         {
-            delete(dir);
+            dev.bridge.analytics.store.DirectoryTrees.delete(dir);
         }
     }
 
@@ -202,16 +199,5 @@ public final class MemoryBenchCommand implements Callable<Integer>
     private static String kb(final long bytes)
     {
         return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
-    }
-
-    private static void delete(final Path dir) throws IOException
-    {
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            for (final Path p : (Iterable<Path>)files.sorted(Comparator.reverseOrder())::iterator)
-            {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
