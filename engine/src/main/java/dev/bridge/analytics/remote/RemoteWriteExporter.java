@@ -79,6 +79,8 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private static final int RUNNER_CLOSE_MS = 200;
     /** Distinct failures logged before the exporter stops logging new ones (until the next success clears them). */
     private static final int MAX_LOGGED_ERRORS = 64;
+    /** Reads of the running totals before seeding gives up waiting for a moment with no commit between them. */
+    private static final int SEED_READS = 5;
     private static final Set<SnapshotPart> PARTS = EnumSet.of(SnapshotPart.DISTRIBUTIONS);
 
     private final AnalyticsQueries queries;
@@ -418,7 +420,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             LOG.warn("remote write to {}: the {} steps from {} to {} are older than raw_retention: sent as one sample " +
                 "read from the rollups", settings.url(), folded, Instant.ofEpochMilli(fromMs),
                 Instant.ofEpochMilli(catchUpEndMs));
-            seedOnce(fromMs, nowMs, totals);
+            seedOnce(fromMs, totals);
             addStep(fromMs, catchUpEndMs, totals, request);
             fromMs = catchUpEndMs;
             steps++;
@@ -437,7 +439,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 // the next start reads the whole step again and what is committed after this read is not lost
                 resume = new RemoteWriteState(state.url, fromMs, SeriesTotals.copyAll(totals));
             }
-            seedOnce(fromMs, nowMs, totals);
+            seedOnce(fromMs, totals);
             addStep(fromMs, toMs, totals, request);
             fromMs = toMs;
             steps++;
@@ -505,11 +507,11 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     }
 
     /** Seeds {@code totals} ({@link #seed}) before the first step this run sends; a no-op afterwards. */
-    private void seedOnce(final long fromMs, final long nowMs, final Map<String, SeriesTotals> totals)
+    private void seedOnce(final long fromMs, final Map<String, SeriesTotals> totals)
     {
         if (!seeded && !seedingBuilt)
         {
-            seed(fromMs, nowMs, totals);
+            seed(fromMs, totals);
             seedingBuilt = true;
         }
     }
@@ -517,22 +519,40 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     /**
      * Carries in what every series that the state lacks had recorded before {@code fromMs}: the store's running
      * totals since it was created (as {@code /metrics} exports them) less what the store holds from {@code fromMs}
-     * to now, so that the values sent equal the scrape's and the query API's (one set of totals), not counts since
-     * this exporter first saw the series. Two reads: a commit between them can shift a carried-in value by what it
-     * added, once.
+     * on, so that the values sent equal the scrape's and the query API's (one set of totals), not counts since this
+     * exporter first saw the series. The second read ends at the raw bucket of a clock time read after the totals
+     * (not the cycle's {@code nowMs}, which commits may have passed since), so it holds everything the totals count
+     * from {@code fromMs} on; the totals are read again after it and the three reads repeated (at most
+     * {@link #SEED_READS} times) until no commit fell between them, so nothing is carried in twice or lost.
      */
-    private void seed(final long fromMs, final long nowMs, final Map<String, SeriesTotals> totals)
+    private void seed(final long fromMs, final Map<String, SeriesTotals> totals)
     {
-        final ExportSnapshot lifetime = queries.totals(PARTS);
-        final long endMs = Math.floorDiv(nowMs, rawMs) * rawMs + rawMs;
-        final Map<String, SeriesExport> after = new java.util.HashMap<>();
-        if (endMs > fromMs)
+        ExportSnapshot lifetime = queries.totals(PARTS);
+        Map<String, SeriesExport> after = Map.of();
+        for (int read = 1; read <= SEED_READS; read++)
         {
-            for (final SeriesExport s : queries.snapshot(
-                TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(endMs)), PARTS).series())
+            final long endMs = Math.floorDiv(clock.time(), rawMs) * rawMs + rawMs;
+            after = new java.util.HashMap<>();
+            if (endMs > fromMs)
             {
-                after.put(s.key(), s);
+                for (final SeriesExport s : queries.snapshot(
+                    TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(endMs)), PARTS).series())
+                {
+                    after.put(s.key(), s);
+                }
             }
+            final ExportSnapshot again = queries.totals(PARTS);
+            if (sameCounts(lifetime, again))
+            {
+                break;
+            }
+            if (read == SEED_READS)
+            {
+                LOG.warn("remote write to {}: commits kept landing while the store's running totals were read " +
+                    "({} tries): a value carried in may be short by what the last commit added", settings.url(), read);
+                break;
+            }
+            lifetime = again;
         }
         for (final SeriesExport s : lifetime.series())
         {
@@ -546,6 +566,26 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 }
             }
         }
+    }
+
+    /** @return whether every series has the same count (and the same series are present) in both snapshots. */
+    private static boolean sameCounts(final ExportSnapshot a, final ExportSnapshot b)
+    {
+        if (a.series().size() != b.series().size())
+        {
+            return false;
+        }
+        for (int i = 0; i < a.series().size(); i++)
+        {
+            final SeriesExport x = a.series().get(i);
+            final SeriesExport y = b.series().get(i);
+            if (!x.key().equals(y.key()) || x.stats().count() != y.stats().count() ||
+                !java.util.Objects.equals(x.last(), y.last()))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads what [fromMs, toMs) added, adds it to {@code totals} and every series' samples at {@code toMs}. */

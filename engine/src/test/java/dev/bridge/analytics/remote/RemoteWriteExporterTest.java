@@ -7,6 +7,7 @@ import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
 import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
+import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -338,6 +339,97 @@ class RemoteWriteExporterTest
         node.clock.set(atMs);
         node.engine.counter("variable_read").add(count);
         node.engine.flush();
+    }
+
+    @Test
+    void shouldNotCarryInWhatWasCommittedAfterTheCycleReadTheClock(@TempDir final Path dir) throws Exception
+    {
+        // the cycle reads the clock (read 1), then time moves on and a commit lands before the store is read
+        assertEquals(List.of("820.0 @45000"), counterSamplesWithACommitAtClockRead(dir, 1, false, T0, 0),
+            "the 820 events of the step ending at T0+45 s, once: none before it, none counted twice");
+    }
+
+    @Test
+    void shouldCarryInEverythingOlderThanItsFirstStepWhenACommitLandsBetweenTheSeedsReads(@TempDir final Path dir)
+        throws Exception
+    {
+        // 100 events two hours earlier (past the raw retention: only the running totals hold them), and a commit
+        // between the seed's read of those totals and its read of what is newer (read 2, the seed's, returns a time
+        // after that commit, so the newer part holds the 820 that the totals read before it lack)
+        final long startMs = T0 - 2 * 3_600_000L;
+        final List<String> values = counterSamplesWithACommitAtClockRead(dir, 2, true, startMs, 100);
+        assertEquals("920.0 @45000", values.get(values.size() - 1), "the 100 older events and the 820 once");
+        assertEquals(List.of("100.0"), values.subList(0, values.size() - 1).stream().map(v -> v.split(" ")[0])
+            .distinct().toList(), "every step sent before the commit's carries the 100 older events");
+    }
+
+    /**
+     * Records {@code earlier} events at {@code startMs}, starts an exporter at T0 + 16 s whose clock, at its
+     * {@code commitAtRead}-th read, moves the engine's clock to T0 + 30 s and commits 820 events (that read returns
+     * the time after the commit when {@code readAfterCommit}, else the time before it), then pushes every step up to
+     * T0 + 45 s.
+     *
+     * @return the counter's samples sent, as "value @ms after T0".
+     */
+    private static List<String> counterSamplesWithACommitAtClockRead(
+        final Path dir, final int commitAtRead, final boolean readAfterCommit, final long startMs, final long earlier)
+        throws Exception
+    {
+        try (FakeReceiver receiver = new FakeReceiver())
+        {
+            final ManualClock clock = new ManualClock(startMs);
+            final EngineConfig config = EngineConfig.defaults().withEngine(
+                b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000));
+            try (AnalyticsEngine engine = AnalyticsEngine.start(config, clock))
+            {
+                if (earlier > 0)
+                {
+                    engine.counter("variable_read").add(earlier);
+                    engine.flush();
+                }
+                final java.util.concurrent.atomic.AtomicInteger readsUntilCommit =
+                    new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+                final EpochClock exporterClock = () ->
+                {
+                    final long now = clock.time();
+                    if (readsUntilCommit.decrementAndGet() == 0)
+                    {
+                        clock.set(T0 + 30_000);
+                        engine.counter("variable_read").add(800);
+                        engine.counter("variable_read").add(20);
+                        engine.flush();
+                        return readAfterCommit ? clock.time() : now;
+                    }
+                    return now;
+                };
+                clock.set(T0 + STEP + RemoteWriteExporter.GRACE_MS);
+                final RemoteWriteExporter exporter = new RemoteWriteExporter(engine.queries(), config,
+                    RemoteWriteSettings.DEFAULT.enabledAt(receiver.url()), dir, exporterClock);
+                readsUntilCommit.set(commitAtRead);
+                exporter.doWork();
+                final long lastStepMs = T0 + 3 * STEP;
+                for (int cycle = 0; cycle < 1_000 && exporter.ackedUntilMs() < lastStepMs; cycle++)
+                {
+                    clock.set(lastStepMs + RemoteWriteExporter.GRACE_MS);
+                    exporter.doWork();
+                }
+                assertEquals(lastStepMs, exporter.ackedUntilMs());
+                assertTrue(readsUntilCommit.get() < 0, "the commit landed");
+                final List<String> values = new java.util.ArrayList<>();
+                for (final WriteRequest request : receiver.accepted())
+                {
+                    for (final TimeSeries t : request.getTimeseriesList())
+                    {
+                        if (FakeReceiver.name(t).startsWith("dspex_variable_read_total"))
+                        {
+                            t.getSamplesList().forEach(p -> values.add(p.getValue() + " @" + (p.getTimestamp() - T0)));
+                        }
+                    }
+                }
+                exporter.close();
+                return values;
+            }
+        }
     }
 
     @Test
