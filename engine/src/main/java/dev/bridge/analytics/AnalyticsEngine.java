@@ -7,7 +7,9 @@ import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.export.StatsdPushCounts;
 import dev.bridge.analytics.export.StatsdPusher;
+import dev.bridge.analytics.remote.RemoteWriteCounts;
 import dev.bridge.analytics.remote.RemoteWriteExporter;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
@@ -21,16 +23,21 @@ import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.telemetry.Telemetry;
 import org.HdrHistogram.Histogram;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
+import org.agrona.concurrent.status.AtomicCounter;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -77,6 +84,12 @@ public final class AnalyticsEngine implements AutoCloseable
     private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
+    /**
+     * Opens the resources in order (store, self-metric registry, pipeline threads, StatsD push, remote write,
+     * alerting). When one fails, those already opened are closed in reverse order, each once, and the failure is
+     * thrown with their close failures suppressed on it ({@link CloseHelper}): no thread keeps running, no file stays
+     * locked.
+     */
     private AnalyticsEngine(final EngineConfig config, final EpochClock clock)
     {
         this.config = config;
@@ -88,17 +101,24 @@ public final class AnalyticsEngine implements AutoCloseable
         {
             catalog.put(m.metricName(), m.definition());
         }
-        store = MetricStore.openForWriting(settings.dataDirectory(), StoreSizing.capacity(settings, catalog.values()));
+        final Deque<AutoCloseable> opened = new ArrayDeque<>(); // the last opened first
         try
         {
-            counters = new EngineCounters();
+            final MetricStore openedStore = MetricStore.openForWriting(
+                settings.dataDirectory(), StoreSizing.capacity(settings, catalog.values()));
+            store = openedStore;
+            opened.push(openedStore);
+            final EngineCounters registryCounters = new EngineCounters();
+            counters = registryCounters;
+            opened.push(registryCounters);
             final List<Resolution> resolutions = settings.resolutions();
-            store.removeExpired(clock.time(),
+            openedStore.removeExpired(clock.time(),
                 resolutions.stream().mapToLong(Resolution::widthMs).toArray(),
                 resolutions.stream().mapToLong(Resolution::retentionMs).toArray());
             final SeriesTable table = new SeriesTable(settings.maxSeries());
-            registry = new SeriesRegistry(catalog, store.series(), table, settings.labelCardinalityLimit(),
-                overflowId -> counters.counter(SelfMetric.SERIES_OVERFLOWED).increment());
+            final AtomicCounter overflowed = registryCounters.counter(SelfMetric.SERIES_OVERFLOWED);
+            registry = new SeriesRegistry(catalog, openedStore.series(), table, settings.labelCardinalityLimit(),
+                overflowId -> overflowed.increment());
             // engine.resource_gauges: heap, threads, off-heap into the named catalog gauges (-1: not sampled)
             final List<String> resources = settings.resourceGauges().slots();
             final int[] sampled = new int[resources.size() + SelfMetric.values().length];
@@ -112,88 +132,39 @@ public final class AnalyticsEngine implements AutoCloseable
             {
                 sampled[resources.size() + m.ordinal()] = registry.resolve(m.metricName()).id();
             }
-            TotalsSeeding.seed(store, registry.all(), resolutions, clock.time());
-            pipeline = new Pipeline(settings, table, store, counters, clock, registry::size, sampled);
-            queries = new AnalyticsQueries(config, registry, store, clock, this::query);
+            TotalsSeeding.seed(openedStore, registry.all(), resolutions, clock.time());
+            final Pipeline openedPipeline =
+                new Pipeline(settings, table, openedStore, registryCounters, clock, registry::size, sampled);
+            pipeline = openedPipeline;
+            // the store and the registry are closed only once the consumer threads have stopped (as in close())
+            opened.pop();
+            opened.pop();
+            opened.push(() ->
+            {
+                if (openedPipeline.stopped())
+                {
+                    CloseHelper.closeAll(registryCounters, openedStore);
+                }
+            });
+            opened.push(openedPipeline);
+            queries = new AnalyticsQueries(config, registry, openedStore, clock, this::query);
+            statsdPusher = config.export().statsd().enabled() ? StatsdPusher.start(
+                queries, config.export().statsd(), config.export().prefix(), clock, registryCounters) : null;
+            opened.push(statsdPusher == null ? () -> { } : statsdPusher);
+            remoteWriter = config.export().remoteWrite().enabled() ? RemoteWriteExporter.start(
+                queries, config, config.export().remoteWrite(), settings.dataDirectory(), clock, registryCounters) :
+                null;
+            opened.push(remoteWriter == null ? () -> { } : remoteWriter);
+            alerts = AlertManager.create(config.alerts(), queries, settings.dataDirectory(), clock, registryCounters);
+            opened.push(alerts);
+            alerts.start(); // the agent thread, only when there are rules
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
-            store.close();
+            CloseHelper.closeAll(ex::addSuppressed, opened);
             throw ex;
         }
-        StatsdPusher pusher = null;
-        if (config.export().statsd().enabled())
-        {
-            try
-            {
-                pusher = StatsdPusher.start(queries, config.export().statsd(), config.export().prefix(), clock);
-            }
-            catch (final RuntimeException ex)
-            {
-                close();
-                throw ex;
-            }
-        }
-        statsdPusher = pusher;
-        RemoteWriteExporter exporter = null;
-        if (config.export().remoteWrite().enabled())
-        {
-            try
-            {
-                exporter = RemoteWriteExporter.start(
-                    queries, config, config.export().remoteWrite(), settings.dataDirectory(), clock);
-            }
-            catch (final RuntimeException ex)
-            {
-                close();
-                throw ex;
-            }
-        }
-        remoteWriter = exporter;
-        AlertManager alertManager = null;
-        try
-        {
-            alertManager = AlertManager.create(config.alerts(), queries, settings.dataDirectory(), clock);
-            alertManager.start(); // the agent thread, only when there are rules
-        }
-        catch (final RuntimeException ex)
-        {
-            if (alertManager != null)
-            {
-                alertManager.close();
-            }
-            close();
-            throw ex;
-        }
-        alerts = alertManager;
-        queries.alertsSource(alertManager::snapshot);
-        mirrorCounts();
-    }
-
-    /** Mirrors the alert and StatsD-push counts into the self-metrics ({@code engine_alert_*}, {@code engine_statsd_push_*}). */
-    private void mirrorCounts()
-    {
-        counters.mirror(SelfMetric.STORE_WRITE_FAILURES, store::writeFailures);
-        counters.mirror(SelfMetric.ALERT_EVALUATIONS, alerts.countReader("evaluations"));
-        counters.mirror(SelfMetric.ALERT_EVALUATION_ERRORS, alerts.countReader("evaluation_errors"));
-        counters.mirror(SelfMetric.ALERT_NOTIFICATIONS, alerts.countReader("notifications"));
-        counters.mirror(SelfMetric.ALERT_SINK_ERRORS, alerts.countReader("sink_errors"));
-        counters.mirror(SelfMetric.ALERT_WEBHOOK_FAILED, alerts.countReader("webhook_failed"));
-        counters.mirror(SelfMetric.ALERT_WEBHOOK_DROPPED, alerts.countReader("webhook_dropped"));
-        if (statsdPusher != null)
-        {
-            counters.mirror(SelfMetric.STATSD_PUSH_PACKETS, statsdPusher::packetsSent);
-            counters.mirror(SelfMetric.STATSD_PUSH_FAILURES, statsdPusher::sendFailures);
-            counters.mirror(SelfMetric.STATSD_PUSH_DROPPED_LINES, statsdPusher::droppedLines);
-        }
-        if (remoteWriter != null)
-        {
-            counters.mirror(SelfMetric.REMOTE_WRITE_SAMPLES,
-                () -> remoteWriter.samplesSent() + remoteWriter.histogramsSent());
-            counters.mirror(SelfMetric.REMOTE_WRITE_FAILED_ATTEMPTS, remoteWriter::failedAttempts);
-            counters.mirror(SelfMetric.REMOTE_WRITE_DROPPED_SAMPLES, remoteWriter::droppedSamples);
-            counters.mirror(SelfMetric.REMOTE_WRITE_FOLDED_STEPS, remoteWriter::foldedSteps);
-        }
+        queries.alertsSource(alerts::snapshot);
     }
 
     /** Starts an engine with the system clock. */
@@ -283,10 +254,14 @@ public final class AnalyticsEngine implements AutoCloseable
         return queries.writeSnapshot(range, out);
     }
 
-    /** @return the remote-write exporter, or null when {@code export.remote_write} is not enabled. */
-    public RemoteWriteExporter remoteWriter()
+    /**
+     * @return the remote-write exporter's counts now (a read-only snapshot; the four exported as
+     *         {@code engine_remote_write_*} are also {@link #selfMetric}s), or empty when {@code export.remote_write}
+     *         is not enabled. Thread-safe.
+     */
+    public Optional<RemoteWriteCounts> remoteWriteCounts()
     {
-        return remoteWriter;
+        return remoteWriter == null ? Optional.empty() : Optional.of(remoteWriter.counts());
     }
 
     /** @return the query side of this engine (also usable from any thread). */
@@ -351,10 +326,13 @@ public final class AnalyticsEngine implements AutoCloseable
         queries.export(format, range, out);
     }
 
-    /** @return the StatsD pusher ({@code export.statsd.enabled}), for its counters; null when the push is off. */
-    public StatsdPusher statsdPusher()
+    /**
+     * @return the StatsD push's counts now (a read-only snapshot; three are also {@code engine_statsd_push_*}
+     *         {@link #selfMetric}s), or empty when {@code export.statsd} is not enabled. Thread-safe.
+     */
+    public Optional<StatsdPushCounts> statsdPushCounts()
     {
-        return statsdPusher;
+        return statsdPusher == null ? Optional.empty() : Optional.of(statsdPusher.counts());
     }
 
     /**

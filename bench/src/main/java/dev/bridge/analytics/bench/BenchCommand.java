@@ -201,10 +201,10 @@ public final class BenchCommand implements Callable<Integer>
             progress.note("load run done; closing the engine");
         }
         progress.note(String.format("engine closed, %.2f s since start", (System.nanoTime() - startNs) / 1e9));
-        if (started.remoteWriter() != null)
+        if (started.remoteWriteCounts().isPresent())
         {
             final PrintWriter err = spec.commandLine().getErr(); // also under --quiet: it is a result of the run
-            err.println("analytics bench: " + RemoteWriteOptions.summary(started.remoteWriter()));
+            err.println("analytics bench: " + RemoteWriteOptions.summary(started.remoteWriteCounts().get()));
             err.flush();
         }
         return report(load, effective, runSettings, loop, progress);

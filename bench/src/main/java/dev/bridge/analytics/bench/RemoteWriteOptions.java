@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.RemoteWriteSettings;
-import dev.bridge.analytics.remote.RemoteWriteExporter;
+import dev.bridge.analytics.remote.RemoteWriteCounts;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -49,7 +49,7 @@ public final class RemoteWriteOptions
     }
 
     /** @return one line of what the exporter delivered, for the command's summary. */
-    static String summary(final RemoteWriteExporter exporter)
+    static String summary(final RemoteWriteCounts exporter)
     {
         return String.format("remote write: %,d requests, %,d samples and %,d native histograms acknowledged, " +
                 "%,d failed attempts, %,d samples dropped (4xx), %,d steps folded (older than raw_retention)",

@@ -172,7 +172,7 @@ public final class ServeCommand implements Callable<Integer>
                             ":" + listener.localAddress().getPort() + " (receive buffer " + listener.receiveBufferBytes() +
                             " B effective, " + listener.requestedReceiveBufferBytes() + " B requested)");
                     }
-                    if (engine.remoteWriter() != null)
+                    if (engine.remoteWriteCounts().isPresent())
                     {
                         out.println("analytics serve: remote write to " + effective.export().remoteWrite().url() + " every " +
                             effective.export().remoteWrite().interval().toSeconds() + " s");
@@ -182,9 +182,9 @@ public final class ServeCommand implements Callable<Integer>
                 }
             }
             err.println("analytics serve: stopped; the server and the engine are closed");
-            if (engine.remoteWriter() != null)
+            if (engine.remoteWriteCounts().isPresent())
             {
-                err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriter()));
+                err.println("analytics serve: " + RemoteWriteOptions.summary(engine.remoteWriteCounts().get()));
             }
             err.flush();
         }

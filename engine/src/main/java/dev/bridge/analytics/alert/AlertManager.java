@@ -7,6 +7,8 @@ import dev.bridge.analytics.config.AlertRule;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.ReceiverType;
 import dev.bridge.analytics.config.SilenceSettings;
+import dev.bridge.analytics.pipeline.EngineCounters;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -63,7 +65,7 @@ public final class AlertManager implements AutoCloseable
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final boolean hasListenerReceiver;
     private final AlertStateFile stateFile;
-    private final AlertCounters counters = new AlertCounters();
+    private final AlertCounters counters;
     private final DistinctErrors errors = new DistinctErrors();
     /** Guards rules, silences, dispatcher and the fields below. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -78,9 +80,11 @@ public final class AlertManager implements AutoCloseable
     private volatile boolean closed;
 
     private AlertManager(
-        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock)
+        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock,
+        final EngineCounters registry, final List<NotificationSink> sinks)
     {
         this.settings = settings;
+        this.counters = new AlertCounters(registry);
         this.clock = clock;
         this.intervalMs = settings.evaluationInterval().toMillis();
         this.evaluator = new ExpressionEvaluator(queries);
@@ -88,8 +92,7 @@ public final class AlertManager implements AutoCloseable
         {
             rules.put(rule.name(), new RuleState(rule));
         }
-        final List<NotificationSink> sinks = new ArrayList<>();
-        boolean listener = false;
+        boolean listener = false; // sinks: the caller's list, so that it can stop the senders if a later step fails
         for (final AlertReceiver r : settings.route().receivers())
         {
             sinks.add(switch (r.type())
@@ -112,15 +115,29 @@ public final class AlertManager implements AutoCloseable
      * @param queries        what the rules read (an engine's or a reader's); its clock should be {@code clock}.
      * @param stateDirectory where {@code alerts.json} lives (the engine's data directory); null keeps no state.
      * @param clock          the time of evaluations, timers and silences.
+     * @param registry       the engine's self-metric counters: the {@code engine_alert_*} ones are counted there.
+     * @throws RuntimeException when the saved state cannot be restored: the webhook senders started so far are stopped
+     *                          first (close failures suppressed on the exception), and {@code alerts.json} is left as
+     *                          it was.
      */
     public static AlertManager create(
-        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock)
+        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock,
+        final EngineCounters registry)
     {
-        final AlertManager manager = new AlertManager(
-            Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(queries, "queries"), stateDirectory,
-            Objects.requireNonNull(clock, "clock"));
-        manager.restore(clock.time());
-        return manager;
+        final List<NotificationSink> started = new ArrayList<>();
+        try
+        {
+            final AlertManager manager = new AlertManager(
+                Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(queries, "queries"), stateDirectory,
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(registry, "registry"), started);
+            manager.restore(clock.time());
+            return manager;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            CloseHelper.closeAll(ex::addSuppressed, started); // not close(): it would save over alerts.json
+            throw ex;
+        }
     }
 
     /**
@@ -139,7 +156,7 @@ public final class AlertManager implements AutoCloseable
             }
             final long idleMs = Math.max(MIN_IDLE_MS, Math.min(MAX_IDLE_MS, intervalMs / 10));
             runner = DaemonAgents.start(new AlertAgent(this, clock), new SleepingMillisIdleStrategy(idleMs),
-                t -> errors.onError(counters.evaluationErrors, "alert agent", t), "analytics-alerts");
+                t -> errors.onError(counters.evaluationErrors::increment, "alert agent", t), "analytics-alerts");
         }
         finally
         {
@@ -167,7 +184,7 @@ public final class AlertManager implements AutoCloseable
             }
             catch (final Throwable t)
             {
-                errors.onError(counters.evaluationErrors, "alert duty cycle", t);
+                errors.onError(counters.evaluationErrors::increment, "alert duty cycle", t);
                 return 0;
             }
         }
@@ -228,11 +245,11 @@ public final class AlertManager implements AutoCloseable
             try
             {
                 results.put(rule, evaluator.evaluate(rule.rule.expr()));
-                counters.evaluations.incrementAndGet();
+                counters.evaluations.increment();
             }
             catch (final Throwable t)
             {
-                errors.onError(counters.evaluationErrors, "rule " + rule.rule.name(), t);
+                errors.onError(counters.evaluationErrors::increment, "rule " + rule.rule.name(), t);
             }
         }
         return results;
@@ -386,26 +403,6 @@ public final class AlertManager implements AutoCloseable
         return listeners.remove(listener);
     }
 
-    /**
-     * @return a live, allocation-free reader of one count of {@link #counts()} (for mirroring into the engine's
-     *         self-metrics): evaluations, evaluation_errors, notifications, sink_errors, webhook_failed or
-     *         webhook_dropped.
-     * @throws IllegalArgumentException for another name.
-     */
-    public java.util.function.LongSupplier countReader(final String name)
-    {
-        return switch (name)
-        {
-            case "evaluations" -> counters.evaluations::get;
-            case "evaluation_errors" -> counters.evaluationErrors::get;
-            case "notifications" -> counters.notifications::get;
-            case "sink_errors" -> counters.sinkErrors::get;
-            case "webhook_failed" -> counters.webhookFailed::get;
-            case "webhook_dropped" -> counters.webhookDropped::get;
-            default -> throw new IllegalArgumentException("no alert count '" + name + "'");
-        };
-    }
-
     /** @return the counters (evaluations, notifications, errors, webhook deliveries). */
     public AlertCounts counts()
     {
@@ -474,7 +471,7 @@ public final class AlertManager implements AutoCloseable
             }
             catch (final Throwable t)
             {
-                errors.onError(counters.sinkErrors, "receiver " + sink.name(), t);
+                errors.onError(counters.sinkErrors::increment, "receiver " + sink.name(), t);
             }
         }
     }
@@ -514,7 +511,7 @@ public final class AlertManager implements AutoCloseable
         }
         catch (final IOException | RuntimeException ex)
         {
-            errors.onError(counters.persistErrors, "saving " + stateFile.path(), ex);
+            errors.onError(counters.persistErrors::incrementAndGet, "saving " + stateFile.path(), ex);
         }
     }
 

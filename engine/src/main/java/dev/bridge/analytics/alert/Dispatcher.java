@@ -169,11 +169,11 @@ final class Dispatcher
             try
             {
                 sink.send(notification);
-                counters.notifications.incrementAndGet();
+                counters.notifications.increment();
             }
             catch (final Throwable t)
             {
-                errors.onError(counters.sinkErrors, "receiver " + sink.name(), t);
+                errors.onError(counters.sinkErrors::increment, "receiver " + sink.name(), t);
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.bridge.analytics.alert;
 
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Counts errors of the alert machinery and logs each distinct one (where, class, message, first frame) once.
@@ -13,17 +13,21 @@ final class DistinctErrors
     private final dev.bridge.analytics.logging.DistinctLog log =
         new dev.bridge.analytics.logging.DistinctLog(LoggerFactory.getLogger(DistinctErrors.class));
 
-    /** Increments {@code counter} and logs {@code error} if it is the first of its kind at {@code where}. */
-    void onError(final AtomicLong counter, final String where, final Throwable error)
+    /**
+     * Counts {@code error} ({@code count} increments its counter: a registry counter's {@code increment} or an atomic's
+     * {@code incrementAndGet}; called on the error path only) and logs it if it is the first of its kind at
+     * {@code where}.
+     */
+    void onError(final LongSupplier count, final String where, final Throwable error)
     {
-        counter.incrementAndGet();
+        count.getAsLong();
         log.errorOnce("alerting error", where, "counted", error);
     }
 
-    /** Increments {@code counter} and logs {@code message} if it is the first time at {@code where}. */
-    void onProblem(final AtomicLong counter, final String where, final String message)
+    /** Counts a problem ({@code count} as in {@link #onError}) and logs {@code message} the first time at {@code where}. */
+    void onProblem(final LongSupplier count, final String where, final String message)
     {
-        counter.incrementAndGet();
+        count.getAsLong();
         log.warnOnce("alerting problem in " + where + ": " + message);
     }
 }

@@ -40,7 +40,7 @@ final class ListenerSink implements NotificationSink
             }
             catch (final Throwable t)
             {
-                errors.onError(counters.sinkErrors, "listener " + listener.getClass().getName(), t);
+                errors.onError(counters.sinkErrors::increment, "listener " + listener.getClass().getName(), t);
             }
         }
     }

@@ -72,7 +72,7 @@ final class WebhookSink implements NotificationSink
         final byte[] body = WebhookPayload.toJson(notification).getBytes(StandardCharsets.UTF_8);
         if (closing.getCount() == 0 || !queue.offer(body))
         {
-            errors.onProblem(counters.webhookDropped, "webhook " + name,
+            errors.onProblem(counters.webhookDropped::increment, "webhook " + name,
                 "queue full (" + settings.queueCapacity() + " notifications) or closed: notification dropped");
         }
     }
@@ -115,14 +115,14 @@ final class WebhookSink implements NotificationSink
                 failure.startsWith("HTTP 429");
             if (!retryable || attempt >= settings.retries() || closing.getCount() == 0)
             {
-                errors.onProblem(counters.webhookFailed, "webhook " + name, "gave up on a notification to " +
+                errors.onProblem(counters.webhookFailed::increment, "webhook " + name, "gave up on a notification to " +
                     settings.url() + " after " + (attempt + 1) + " attempt(s): " + failure);
                 return;
             }
             counters.webhookRetries.incrementAndGet();
             if (closing.await(backoffMs, TimeUnit.MILLISECONDS))
             {
-                errors.onProblem(counters.webhookFailed, "webhook " + name, "gave up on a notification to " +
+                errors.onProblem(counters.webhookFailed::increment, "webhook " + name, "gave up on a notification to " +
                     settings.url() + " at close after " + (attempt + 1) + " attempt(s): " + failure);
                 return;
             }
@@ -171,7 +171,7 @@ final class WebhookSink implements NotificationSink
         queue.clear();
         for (int i = 0; i < left; i++)
         {
-            counters.webhookDropped.incrementAndGet();
+            counters.webhookDropped.increment();
         }
     }
 }

@@ -4,12 +4,16 @@ import dev.bridge.analytics.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
+import dev.bridge.analytics.pipeline.EngineCounters;
+import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.query.AboveHighest;
 import org.HdrHistogram.Histogram;
+import org.agrona.CloseHelper;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +69,12 @@ public final class StatsdPusher implements Agent, AutoCloseable
     private boolean started;
     private long nextPushMs;
     private AgentRunner runner;
+    /** {@code engine_statsd_push_packets}, {@code _failures}, {@code _dropped_lines}: the registry's, counted here. */
+    private final AtomicCounter packetsSent;
+    private final AtomicCounter sendFailures;
+    private final AtomicCounter droppedLines;
     private volatile long pushes;
-    private volatile long packetsSent;
     private volatile long linesSent;
-    private volatile long droppedLines;
-    private volatile long sendFailures;
     private volatile long errors;
 
     /** What a series held at the previous push. */
@@ -84,11 +89,16 @@ public final class StatsdPusher implements Agent, AutoCloseable
      * @param settings host, port, interval, flavour, packet size.
      * @param prefix   the export prefix prepended to every name.
      * @param clock    read once per cycle.
+     * @param registry the engine's self-metric counters: the {@code engine_statsd_push_*} ones are counted there.
      * @throws IllegalStateException when no UDP socket can be opened.
      */
     public StatsdPusher(
-        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock)
+        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
+        final EngineCounters registry)
     {
+        this.packetsSent = registry.counter(SelfMetric.STATSD_PUSH_PACKETS);
+        this.sendFailures = registry.counter(SelfMetric.STATSD_PUSH_FAILURES);
+        this.droppedLines = registry.counter(SelfMetric.STATSD_PUSH_DROPPED_LINES);
         this.queries = queries;
         this.settings = settings;
         this.clock = clock;
@@ -107,11 +117,20 @@ public final class StatsdPusher implements Agent, AutoCloseable
 
     /** @return a pusher running on its own daemon thread ({@code statsd-push}) until {@link #close()}. */
     public static StatsdPusher start(
-        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock)
+        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
+        final EngineCounters registry)
     {
-        final StatsdPusher pusher = new StatsdPusher(queries, settings, prefix, clock);
-        pusher.runner = DaemonAgents.start(
-            pusher, new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), pusher::onError, pusher.roleName());
+        final StatsdPusher pusher = new StatsdPusher(queries, settings, prefix, clock, registry);
+        try
+        {
+            pusher.runner = DaemonAgents.start(
+                pusher, new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), pusher::onError, pusher.roleName());
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            CloseHelper.closeAll(ex::addSuppressed, pusher.channel); // the socket opened by the constructor
+            throw ex;
+        }
         return pusher;
     }
 
@@ -188,7 +207,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
     /** @return datagrams sent. */
     public long packetsSent()
     {
-        return packetsSent;
+        return packetsSent.get();
     }
 
     /** @return line units sent (a negative gauge's two lines count once). */
@@ -200,19 +219,25 @@ public final class StatsdPusher implements Agent, AutoCloseable
     /** @return line units longer than {@code max_packet_bytes} on their own, dropped. */
     public long droppedLines()
     {
-        return droppedLines;
+        return droppedLines.get();
     }
 
     /** @return datagrams that could not be sent (unresolved host, socket error). */
     public long sendFailures()
     {
-        return sendFailures;
+        return sendFailures.get();
     }
 
     /** @return cycles that failed otherwise (e.g. the store could not be read), each logged once per kind. */
     public long errors()
     {
         return errors;
+    }
+
+    /** @return this pusher's counts now, an immutable read-only view (what the engine facade hands out). */
+    public StatsdPushCounts counts()
+    {
+        return new StatsdPushCounts(pushes(), packetsSent(), linesSent(), droppedLines(), sendFailures(), errors());
     }
 
     private void guarded(final Runnable cycle)
@@ -248,9 +273,8 @@ public final class StatsdPusher implements Agent, AutoCloseable
         {
             packer.flush();
             pushes++;
-            packetsSent = packer.packets() - sendFailures;
             linesSent = packer.lines();
-            droppedLines = packer.droppedLines();
+            droppedLines.setRelease(packer.droppedLines()); // the packer's running count, this thread its only writer
         }
     }
 
@@ -340,10 +364,11 @@ public final class StatsdPusher implements Agent, AutoCloseable
                 }
             }
             channel.send(packet, target);
+            packetsSent.increment();
         }
         catch (final IOException ex)
         {
-            sendFailures++;
+            sendFailures.increment();
             logOnce("send", ex);
         }
     }

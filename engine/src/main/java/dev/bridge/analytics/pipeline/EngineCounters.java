@@ -9,58 +9,40 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The self-metric counters, in an Agrona {@link CountersManager} over off-heap buffers. Each counter has one
- * writer thread (the consumer) except {@link SelfMetric#EVENTS_DROPPED} (producers, atomic increment, only on the
- * drop path) and {@link SelfMetric#SERIES_OVERFLOWED} (registering threads). Reads are volatile and thread-safe.
+ * The one registry of the engine's self-metrics, in the manner of Aeron's {@code SystemCounters}: one Agrona
+ * {@link AtomicCounter} per {@link SelfMetric} (the descriptor list: id, name, help, type), allocated here in one
+ * {@link CountersManager} over off-heap buffers when the engine starts, and handed to each owner through its
+ * constructor: the pipeline stages, the alert manager, the StatsD push and the remote-write exporter increment
+ * their own counters directly. Reading a self-metric ({@code engine.selfMetric}, {@code /metrics}, the health
+ * panel, the sampled {@code engine_*} series) reads this registry.
+ * <p>
+ * Writers: the consumer's counters have one writer each (ordered/release updates); those written by several threads
+ * ({@link SelfMetric#EVENTS_DROPPED} by producers on the drop path, {@link SelfMetric#SERIES_OVERFLOWED} by
+ * registering threads, the alert counts by the alert, webhook-sender and listener threads) use atomic increments,
+ * exact under contention; the exporters' counters (one thread each, then the closing thread) use atomic increments
+ * too, off the recording path. Thread-safe; reads are volatile; never blocks.
  */
 public final class EngineCounters implements AutoCloseable
 {
-    private final CountersManager manager;
-    private final AtomicCounter[] byOrdinal;
     private final Map<SelfMetric, AtomicCounter> counters = new EnumMap<>(SelfMetric.class);
-    /** Sources of the mirrored counters, by ordinal; set by the engine's start, read by the sampling thread. */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.function.LongSupplier> mirrors =
-        new java.util.concurrent.atomic.AtomicReferenceArray<>(SelfMetric.values().length);
 
+    /** Allocates one zeroed counter per {@link SelfMetric}, labelled with its metric name. */
     public EngineCounters()
     {
         final int count = SelfMetric.values().length;
         final UnsafeBuffer metadata = new UnsafeBuffer(ByteBuffer.allocateDirect(count * CountersManager.METADATA_LENGTH));
         final UnsafeBuffer values = new UnsafeBuffer(ByteBuffer.allocateDirect(count * CountersManager.COUNTER_LENGTH));
-        manager = new CountersManager(metadata, values);
+        final CountersManager manager = new CountersManager(metadata, values);
         for (final SelfMetric m : SelfMetric.values())
         {
             counters.put(m, manager.newCounter(m.metricName()));
         }
-        byOrdinal = counters.values().toArray(new AtomicCounter[0]); // EnumMap iterates in ordinal order
     }
 
-    /** @return the counter of {@code metric}. */
+    /** @return the counter of {@code metric}, for its owner to update. */
     public AtomicCounter counter(final SelfMetric metric)
     {
         return counters.get(metric);
-    }
-
-    /**
-     * Makes {@code metric} a copy of a count another thread keeps: {@link #refreshMirrors()} (the sampling thread,
-     * its single writer) sets it to {@code source}'s value. {@code source} must be thread-safe and allocation-free.
-     */
-    public void mirror(final SelfMetric metric, final java.util.function.LongSupplier source)
-    {
-        mirrors.set(metric.ordinal(), source);
-    }
-
-    /** Copies every mirrored count into its counter. Allocation-free; from the sampling thread only. */
-    public void refreshMirrors()
-    {
-        for (int i = 0, n = mirrors.length(); i < n; i++)
-        {
-            final java.util.function.LongSupplier source = mirrors.get(i);
-            if (source != null)
-            {
-                byOrdinal[i].setRelease(source.getAsLong());
-            }
-        }
     }
 
     /** @return the current value of {@code metric} (volatile read). */

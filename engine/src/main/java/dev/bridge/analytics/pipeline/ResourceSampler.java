@@ -66,7 +66,10 @@ final class ResourceSampler
         this.directPool = direct;
     }
 
-    /** When due, updates the derived counters (published, ring, store) and records every sampled gauge. */
+    /**
+     * When due, updates the derived counters (published, ring, series, store: levels read from their holders) and
+     * records every sampled gauge, each self-metric read from the registry.
+     */
     void onTick(final long nowMs, final BucketLevels levels)
     {
         if (intervalMs <= 0 || nowMs < nextSampleMs)
@@ -75,13 +78,13 @@ final class ResourceSampler
         }
         nextSampleMs = nowMs - Math.floorMod(nowMs, intervalMs) + intervalMs;
         counters.counter(SelfMetric.EVENTS_PUBLISHED).setRelease(publisher.offeredCount() + counterCells.offeredCount());
-        counters.refreshMirrors();
         counters.counter(SelfMetric.RING_REMAINING).setRelease(publisher.sharedRingRemaining());
         counters.counter(SelfMetric.SERIES).setRelease(seriesCount.getAsInt());
         counters.counter(SelfMetric.RECORDING_THREADS).setRelease(counterCells.blockCount());
         final long offHeapBytes = store.offHeapBytes();
         counters.counter(SelfMetric.STORE_OFF_HEAP_BYTES).setRelease(offHeapBytes);
         counters.counter(SelfMetric.STORE_BUCKETS).setRelease(store.aggregateBuckets());
+        counters.counter(SelfMetric.STORE_WRITE_FAILURES).setRelease(store.writeFailures());
         record(levels, memorySeries, (runtime.totalMemory() - runtime.freeMemory()) / MB, nowMs);
         record(levels, threadSeries, threads.getThreadCount(), nowMs);
         record(levels, offHeapSeries, (offHeapBytes + (directPool == null ? 0 : directPool.getMemoryUsed())) / MB, nowMs);

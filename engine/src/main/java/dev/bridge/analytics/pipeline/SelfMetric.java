@@ -6,11 +6,13 @@ import dev.bridge.analytics.config.MetricType;
 import java.util.List;
 
 /**
- * The engine's own metrics, one Agrona counter each (see {@link EngineCounters}). The consumer also records
- * each one as a gauge series named {@link #metricName()} at every resource sampling tick, so the stats API reads
- * them like any other metric. Names start with {@code engine_}, which user catalogs may not use. The alert and
- * StatsD-push and remote-write counts are kept by their own threads and mirrored into these counters at each sampling tick
- * ({@link EngineCounters#mirror}); they stay 0 when alerting or the push is off.
+ * The engine's own metrics: the one descriptor list (id: the ordinal, name: {@link #metricName()}, help, unit,
+ * type: {@link #isCounter()}), in the manner of Aeron's {@code SystemCounterDescriptor}. One Agrona counter each is
+ * allocated in one place, {@link EngineCounters}, and handed to its owner (pipeline, alert manager, StatsD push,
+ * remote-write exporter), which updates it directly. The consumer also records each one as a gauge series named
+ * {@link #metricName()} at every resource sampling tick, so the stats API reads them like any other metric. Names
+ * start with {@code engine_}, which user catalogs may not use. The alert, StatsD-push and remote-write counts stay 0
+ * when alerting or the push is off.
  * <p>
  * Internally every self-metric is a gauge series (the sampled value); exports give each its Prometheus type from
  * one table here ({@link #isCounter()}): running counts as counters named {@code <name>_total}, levels as gauges.

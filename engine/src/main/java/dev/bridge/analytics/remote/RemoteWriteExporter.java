@@ -12,9 +12,12 @@ import dev.bridge.analytics.export.ExportSnapshot;
 import dev.bridge.analytics.export.NativeBuckets;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotPart;
+import dev.bridge.analytics.pipeline.EngineCounters;
+import dev.bridge.analytics.pipeline.SelfMetric;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,13 +116,19 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private long nextAttemptMs;
     private AgentRunner runner;
     private volatile boolean closed;
+    /**
+     * The registry's {@code engine_remote_write_*} counters, counted here (atomic adds: the exporter's thread, then
+     * close()'s thread; exact even if a send outlived the thread's stop).
+     */
+    private final AtomicCounter samplesAcknowledged;
+    private final AtomicCounter failedAttempts;
+    private final AtomicCounter droppedSamples;
+    private final AtomicCounter foldedSteps;
+    /** The exporter's own breakdown, not self-metrics (the float part of {@link #samplesAcknowledged}, requests). */
     private volatile long requests;
     private volatile long samplesSent;
     private volatile long histogramsSent;
-    private volatile long failedAttempts;
     private volatile long droppedRequests;
-    private volatile long droppedSamples;
-    private volatile long foldedSteps;
     private volatile long errors;
     private volatile long ackedUntilMs;
 
@@ -139,15 +148,20 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
      * @param settings      URL, interval, labels, limits.
      * @param dataDirectory where {@code remote-write.json} is kept.
      * @param clock         the engine's clock: steps close by it.
+     * @param registry      the engine's self-metric counters: the {@code engine_remote_write_*} ones are counted there.
      */
     public RemoteWriteExporter(
         final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
-        final Path dataDirectory, final EpochClock clock)
+        final Path dataDirectory, final EpochClock clock, final EngineCounters registry)
     {
         if (settings.url() == null)
         {
             throw new IllegalArgumentException("remote_write has no url");
         }
+        this.samplesAcknowledged = registry.counter(SelfMetric.REMOTE_WRITE_SAMPLES);
+        this.failedAttempts = registry.counter(SelfMetric.REMOTE_WRITE_FAILED_ATTEMPTS);
+        this.droppedSamples = registry.counter(SelfMetric.REMOTE_WRITE_DROPPED_SAMPLES);
+        this.foldedSteps = registry.counter(SelfMetric.REMOTE_WRITE_FOLDED_STEPS);
         this.queries = queries;
         this.settings = settings;
         this.prefix = config.export().prefix();
@@ -177,9 +191,10 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     /** @return an exporter running on its own daemon thread ({@code remote-write}) until {@link #close()}. */
     public static RemoteWriteExporter start(
         final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
-        final Path dataDirectory, final EpochClock clock)
+        final Path dataDirectory, final EpochClock clock, final EngineCounters registry)
     {
-        final RemoteWriteExporter exporter = new RemoteWriteExporter(queries, config, settings, dataDirectory, clock);
+        final RemoteWriteExporter exporter =
+            new RemoteWriteExporter(queries, config, settings, dataDirectory, clock, registry);
         exporter.runner = DaemonAgents.start(
             exporter, new SleepingMillisIdleStrategy(IDLE_SLEEP_MS), exporter::onError, exporter.roleName());
         return exporter;
@@ -301,7 +316,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     /** @return attempts that failed with a 5xx or 429 answer or a network error (each retried). */
     public long failedAttempts()
     {
-        return failedAttempts;
+        return failedAttempts.get();
     }
 
     /** @return requests the receiver refused with a 4xx answer other than 429 (dropped, not retried). */
@@ -313,7 +328,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     /** @return samples and histograms of the dropped requests. */
     public long droppedSamples()
     {
-        return droppedSamples;
+        return droppedSamples.get();
     }
 
     /**
@@ -322,7 +337,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
      */
     public long foldedSteps()
     {
-        return foldedSteps;
+        return foldedSteps.get();
     }
 
     /** @return cycles that failed otherwise (the store could not be read, the state not saved), logged once each. */
@@ -335,6 +350,13 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     public long ackedUntilMs()
     {
         return ackedUntilMs;
+    }
+
+    /** @return this exporter's counts now, an immutable read-only view (what the engine facade hands out). */
+    public RemoteWriteCounts counts()
+    {
+        return new RemoteWriteCounts(requests(), samplesSent(), histogramsSent(), failedAttempts(), droppedRequests(),
+            droppedSamples(), foldedSteps(), errors(), ackedUntilMs());
     }
 
     private RemoteWriteState loadState(final long nowMs)
@@ -416,7 +438,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 return null; // that boundary has not closed yet: the next cycles catch up
             }
             final long folded = (catchUpEndMs - fromMs + intervalMs - 1) / intervalMs;
-            foldedSteps += folded;
+            foldedSteps.getAndAdd(folded);
             LOG.warn("remote write to {}: the {} steps from {} to {} are older than raw_retention: sent as one sample " +
                 "read from the rollups", settings.url(), folded, Instant.ofEpochMilli(fromMs),
                 Instant.ofEpochMilli(catchUpEndMs));
@@ -650,6 +672,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             requests++;
             samplesSent += batch.samples();
             histogramsSent += batch.histograms();
+            samplesAcknowledged.getAndAdd(batch.samples() + batch.histograms());
             commit(batch);
             return true;
         }
@@ -659,7 +682,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             return false;
         }
         droppedRequests++;
-        droppedSamples += batch.samples() + batch.histograms();
+        droppedSamples.getAndAdd(batch.samples() + batch.histograms());
         LOG.error("remote write: {} refused a request of {} samples and {} histograms with {} ({}); dropped, not retried",
             settings.url(), batch.samples(), batch.histograms(), answer.status(), answer.body());
         commit(batch);
@@ -690,7 +713,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     /** Counts a failed attempt and sets the next one after the backoff; logs once per {@code why} (not per detail). */
     private void retryLater(final long nowMs, final String why, final String detail)
     {
-        failedAttempts++;
+        failedAttempts.increment();
         final long waitMs = backoffMs();
         failures++;
         nextAttemptMs = nowMs + waitMs;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.Await;
@@ -63,7 +64,7 @@ class AlertsExportTest
             // the engine's own alert thread evaluates once at START_MS (the next one is due a second later): let it,
             // before the gauge exists, or the pending alert would date from START_MS instead of the doWork below
             Await.until("the alert thread's first evaluation",
-                () -> engine.alerts().countReader("evaluations").getAsLong() > 0);
+                () -> engine.selfMetric(SelfMetric.ALERT_EVALUATIONS) > 0);
             engine.gauge("active_sessions").set(20);
             engine.flush();
             clock.set(RuleTester.START_MS + 1_000);

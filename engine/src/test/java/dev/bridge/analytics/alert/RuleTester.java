@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.AlertSettings;
@@ -61,7 +62,7 @@ final class RuleTester implements AutoCloseable
         AlertManager m = null;
         try
         {
-            m = AlertManager.create(settings, engine.queries(), dir, clock);
+            m = AlertManager.create(settings, engine.queries(), dir, clock, new EngineCounters());
             if (settings.route().receivers().stream().anyMatch(r -> r.type() == ReceiverType.LISTENER))
             {
                 m.addListener(notifications::add);

@@ -1,5 +1,8 @@
 package dev.bridge.analytics.export;
 
+import java.util.function.LongSupplier;
+import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.EngineConfig;
@@ -230,11 +233,12 @@ class StatsdPusherTest
     void shouldPushFromItsOwnThreadWhenEnabledAndStopOnClose() throws IOException
     {
         engine = AnalyticsEngine.start(config(true, "127.0.0.1", StatsdFlavour.ETSY), clock);
-        final StatsdPusher pusher = engine.statsdPusher();
-        while (pusher.pushes() == 0) // the first cycle takes the baseline, the next push proves it was taken
+        final AnalyticsEngine started = engine;
+        final LongSupplier pushes = () -> started.statsdPushCounts().orElseThrow().pushes();
+        while (pushes.getAsLong() == 0) // the first cycle takes the baseline, the next push proves it was taken
         {
             clock.advance(INTERVAL.toMillis());
-            waitFor(() -> pusher.pushes() > 0, 200);
+            waitFor(() -> pushes.getAsLong() > 0, 200);
         }
         engine.counter("variable_read").add(7);
         engine.flush();
@@ -248,8 +252,10 @@ class StatsdPusherTest
         engine.close();
         engine = null;
 
-        assertTrue(pusher.pushes() >= 2, "pushes " + pusher.pushes());
-        assertEquals(0, pusher.sendFailures());
+        final StatsdPushCounts counts = started.statsdPushCounts().orElseThrow(); // readable after close
+        assertTrue(counts.pushes() >= 2, "pushes " + counts.pushes());
+        assertEquals(0, counts.sendFailures());
+        assertEquals(counts.packetsSent(), started.selfMetric(SelfMetric.STATSD_PUSH_PACKETS));
     }
 
     private EngineConfig config(final boolean enabled, final String host, final StatsdFlavour flavour)
@@ -264,7 +270,7 @@ class StatsdPusherTest
     {
         return new StatsdPusher(engine.queries(),
             new StatsdPushSettings(true, host, server.getLocalPort(), INTERVAL, flavour, MAX_PACKET),
-            engine.config().export().prefix(), clock);
+            engine.config().export().prefix(), clock, new EngineCounters());
     }
 
     /** @return the lines of the datagrams the last push sent (their number is known), checking each one's size. */

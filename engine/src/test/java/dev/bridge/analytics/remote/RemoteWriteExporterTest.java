@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
@@ -404,7 +405,7 @@ class RemoteWriteExporterTest
                 };
                 clock.set(T0 + STEP + RemoteWriteExporter.GRACE_MS);
                 final RemoteWriteExporter exporter = new RemoteWriteExporter(engine.queries(), config,
-                    RemoteWriteSettings.DEFAULT.enabledAt(receiver.url()), dir, exporterClock);
+                    RemoteWriteSettings.DEFAULT.enabledAt(receiver.url()), dir, exporterClock, new EngineCounters());
                 readsUntilCommit.set(commitAtRead);
                 exporter.doWork();
                 final long lastStepMs = T0 + 3 * STEP;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
@@ -44,7 +45,7 @@ final class RemoteWriteNode implements AutoCloseable
             true, true, Duration.ofSeconds(5), headers);
         config = base; // the engine itself does not push: the test drives the exporter below
         engine = AnalyticsEngine.start(config, clock);
-        exporter = new RemoteWriteExporter(engine.queries(), config, settings, dir, clock);
+        exporter = new RemoteWriteExporter(engine.queries(), config, settings, dir, clock, new EngineCounters());
     }
 
     /** Commits what was published, moves the clock to {@code nowMs} and runs one exporter cycle. */
