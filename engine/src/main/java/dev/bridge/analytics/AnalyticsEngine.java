@@ -8,6 +8,8 @@ import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.StatsdPusher;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.remote.RemoteWriteExporter;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;

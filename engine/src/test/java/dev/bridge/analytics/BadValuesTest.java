@@ -1,6 +1,8 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

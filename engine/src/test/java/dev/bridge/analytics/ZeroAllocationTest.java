@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import com.sun.management.ThreadMXBean;
 import dev.bridge.analytics.config.PipelineThreading;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 
 /**
  * Count and sum of every series of a {@link SeriesPlan} as the engine's store holds them over

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.DaemonAgents;
+import dev.bridge.analytics.agent.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.AlertReceiver;
 import dev.bridge.analytics.config.AlertRule;

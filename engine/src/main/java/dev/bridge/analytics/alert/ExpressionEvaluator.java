@@ -1,8 +1,8 @@
 package dev.bridge.analytics.alert;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.AlertAggregation;
 import dev.bridge.analytics.config.AlertExpr;
 import dev.bridge.analytics.config.MetricSelector;

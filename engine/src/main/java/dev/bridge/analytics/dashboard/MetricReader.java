@@ -1,8 +1,8 @@
 package dev.bridge.analytics.dashboard;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.MetricDefinition;
 
 import java.util.List;

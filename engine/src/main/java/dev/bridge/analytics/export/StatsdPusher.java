@@ -1,8 +1,8 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.DaemonAgents;
+import dev.bridge.analytics.agent.DaemonAgents;
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
 import dev.bridge.analytics.query.AboveHighest;
 import org.HdrHistogram.Histogram;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.remote;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.DaemonAgents;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.agent.DaemonAgents;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;

@@ -2,7 +2,7 @@ package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.dashboard.DashboardJson;
 import dev.bridge.analytics.export.ExportFormat;

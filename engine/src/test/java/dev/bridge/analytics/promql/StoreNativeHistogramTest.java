@@ -3,7 +3,7 @@ package dev.bridge.analytics.promql;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.SeededTries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.export.NativeBuckets;
 import org.junit.jupiter.api.Test;

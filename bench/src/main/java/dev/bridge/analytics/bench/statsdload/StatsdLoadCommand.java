@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench.statsdload;
 
 import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.DurationConverter;
 import dev.bridge.analytics.bench.ExitCodes;
 import dev.bridge.analytics.bench.query.ConfigFiles;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdUnmappedPolicy;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.ingest.TestEngines;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.testing.ManualClock;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import com.sun.management.ThreadMXBean;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
