@@ -21,7 +21,6 @@ import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.MetricStore;
-import dev.bridge.analytics.telemetry.Telemetry;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -73,8 +72,6 @@ public final class AnalyticsEngine implements AutoCloseable
     private final RemoteWriteExporter remoteWriter;
     /** Alert rules, notifications and their state; its agent thread runs when the configuration has rules. */
     private final AlertManager alerts;
-    /** The telemetry events of {@code config.telemetry()}, created on first use ({@link #telemetry()}). */
-    private volatile Telemetry telemetry;
     /** Queries hold it for reading, close() for writing: the store is never closed under a running query. */
     private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -366,28 +363,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public AlertManager alerts()
     {
         return alerts;
-    }
-
-    /**
-     * @return the telemetry events of this engine ({@code telemetry:}): {@code telemetry().event(name)} resolves an
-     *         event's handle once, {@code emit(measurement[, tag values])} publishes; see {@link Telemetry}.
-     */
-    public Telemetry telemetry()
-    {
-        Telemetry t = telemetry;
-        if (t == null)
-        {
-            synchronized (this)
-            {
-                t = telemetry;
-                if (t == null)
-                {
-                    t = new Telemetry(this, config.telemetry());
-                    telemetry = t;
-                }
-            }
-        }
-        return t;
     }
 
     private <T> T query(final Supplier<T> query)

@@ -5,7 +5,7 @@ import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.SeededTries;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

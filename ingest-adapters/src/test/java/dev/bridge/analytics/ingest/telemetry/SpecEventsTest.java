@@ -1,4 +1,4 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.query.Stats;
@@ -106,7 +106,7 @@ class SpecEventsTest
     @Test
     void shouldShipTheSpecificationsThirteenEventsByItsNamesAndOnlyTheGrpcCallBeyond()
     {
-        final Telemetry telemetry = start().telemetry();
+        final Telemetry telemetry = Telemetry.of(start());
         assertTrue(telemetry.eventNames().containsAll(SPEC_EVENTS), telemetry.eventNames().toString());
         assertEquals(SPEC_EVENTS.size() + 1, telemetry.eventNames().size(), telemetry.eventNames().toString());
         assertTrue(telemetry.eventNames().contains("dspex.bridge.grpc.call"), telemetry.eventNames().toString());
@@ -117,7 +117,7 @@ class SpecEventsTest
     @MethodSource("cases")
     void shouldRecordExactlyWhatEachSpecEventFeedsAndNothingElse(final Case c)
     {
-        final Telemetry telemetry = start().telemetry();
+        final Telemetry telemetry = Telemetry.of(start());
         c.emitTwice().accept(telemetry.event(c.event()));
         engine.flush();
         assertEquals(0, telemetry.badEmits());
@@ -135,7 +135,7 @@ class SpecEventsTest
     @Test
     void shouldLabelTheErrorEventsCountsByOperationAndKeepTimeoutsApart()
     {
-        final TelemetryEvent error = start().telemetry().event("dspex.bridge.error");
+        final TelemetryEvent error = Telemetry.of(start()).event("dspex.bridge.error");
         error.emit(1, "read", "error");
         error.emit(1, "read", "error");
         error.emit(1, "read", "timeout");
