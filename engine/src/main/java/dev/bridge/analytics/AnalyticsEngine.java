@@ -46,7 +46,7 @@ import java.util.function.Supplier;
  *     reads.increment();                                               // hot path: no allocation, no lock
  *     latency.record(180);
  *     engine.flush();                                                  // everything published so far is visible
- *     Stats s = engine.stats("read_latency_us", TimeRange.LAST_MINUTE);
+ *     Stats s = engine.queries().stats("read_latency_us", TimeRange.LAST_MINUTE);
  * }
  * }</pre>
  * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads (each
@@ -270,18 +270,6 @@ public final class AnalyticsEngine implements AutoCloseable
         }
     }
 
-    /**
-     * Writes a portable snapshot of {@code range} to {@code out}: what {@link dev.bridge.analytics.AnalyticsReader#openMerged}
-     * merges with other nodes' snapshots into answers equal to one engine that saw every event. Reads what is
-     * committed: call {@link #flush()} first for the events published so far. Thread-safe.
-     *
-     * @see AnalyticsQueries#writeSnapshot
-     */
-    public dev.bridge.analytics.snapshot.SnapshotSummary snapshot(final TimeRange range, final java.nio.file.Path out)
-    {
-        return queries.writeSnapshot(range, out);
-    }
-
     /** @return the remote-write exporter, or null when {@code export.remote_write} is not enabled. */
     public RemoteWriteExporter remoteWriter()
     {
@@ -292,62 +280,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public AnalyticsQueries queries()
     {
         return queries;
-    }
-
-    /** @return stats of every series of {@code metric} merged, over {@code range}; see {@link AnalyticsQueries}. */
-    public Stats stats(final String metric, final TimeRange range)
-    {
-        return queries.stats(metric, range);
-    }
-
-    /** @return stats of the series of {@code metric} whose labels include {@code labels}; see {@link AnalyticsQueries}. */
-    public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.stats(metric, labels, range);
-    }
-
-    /** @return the merged HdrHistogram; see {@link AnalyticsQueries#distribution}. */
-    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.distribution(metric, labels, range);
-    }
-
-    /** @return percentiles; see {@link AnalyticsQueries#percentiles}. */
-    public PercentileResult percentiles(
-        final String metric, final Map<String, String> labels, final TimeRange range, final double... percentiles)
-    {
-        return queries.percentiles(metric, labels, range, percentiles);
-    }
-
-    /** @return a time series; see {@link AnalyticsQueries#timeSeries}. */
-    public List<SeriesPoint> timeSeries(
-        final String metric, final Map<String, String> labels, final Instant from, final Instant to,
-        final Duration interval, final Aggregation aggregation)
-    {
-        return queries.timeSeries(metric, labels, from, to, interval, aggregation);
-    }
-
-    /** @return a rate per second; see {@link AnalyticsQueries#rate}. */
-    public Double rate(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.rate(metric, labels, range);
-    }
-
-    /** @return the dashboard of {@code range}; see {@link AnalyticsQueries#dashboard}. */
-    public dev.bridge.analytics.dashboard.Dashboard dashboard(final TimeRange range)
-    {
-        return queries.dashboard(range);
-    }
-
-    /**
-     * Writes every series over {@code range} in {@code format} to {@code out} (not closed); see
-     * {@link AnalyticsQueries#export}.
-     *
-     * @throws java.io.IOException from {@code out}.
-     */
-    public void export(final ExportFormat format, final TimeRange range, final OutputStream out) throws IOException
-    {
-        queries.export(format, range, out);
     }
 
     /** @return the StatsD pusher ({@code export.statsd.enabled}), for its counters; null when the push is off. */
@@ -402,12 +334,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public long eventsPublished()
     {
         return pipeline.offeredCount();
-    }
-
-    /** @return every series registered so far (including earlier runs' series of catalog metrics). */
-    public List<SeriesInfo> series()
-    {
-        return registry.all();
     }
 
     /** @return the ids of the consumer threads, for per-thread measurements (allocation, CPU). */

@@ -26,7 +26,7 @@ public final class SeriesSnapshot
         final long[] sums = new long[plan.size()];
         for (final PlannedSeries s : plan.series())
         {
-            final Stats stats = engine.stats(s.metric(), s.labels(), TimeRange.ALL);
+            final Stats stats = engine.queries().stats(s.metric(), s.labels(), TimeRange.ALL);
             counts[s.index()] = stats.count();
             sums[s.index()] = stats.sum();
         }

@@ -137,7 +137,7 @@ class AlertsExportTest
     private static String export(final AnalyticsEngine engine, final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -86,7 +86,7 @@ class CsvExportTest
         {
             ExportWorkload.run(engine, clock);
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
-            engine.export(ExportFormat.CSV, range, out);
+            engine.queries().export(ExportFormat.CSV, range, out);
             return out.toString(StandardCharsets.UTF_8);
         }
     }

@@ -58,7 +58,7 @@ class JsonExportTest
             final List<String> paths = new ArrayList<>();
             json.get("series").forEach(s -> paths.add(s.get("labels").path("path").asText(null)));
             assertTrue(paths.contains(ExportWorkload.TRICKY), paths.toString());
-            assertEquals(STRICT.readTree(DashboardJson.toJson(engine.dashboard(TimeRange.LAST_HOUR))), json.get("dashboard"));
+            assertEquals(STRICT.readTree(DashboardJson.toJson(engine.queries().dashboard(TimeRange.LAST_HOUR))), json.get("dashboard"));
         }
     }
 
@@ -83,7 +83,7 @@ class JsonExportTest
     private static String export(final AnalyticsEngine engine, final TimeRange range) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(ExportFormat.JSON, range, out);
+        engine.queries().export(ExportFormat.JSON, range, out);
         final String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.endsWith("}\n"), text);
         return text;

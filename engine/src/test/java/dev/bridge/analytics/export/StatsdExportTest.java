@@ -108,7 +108,7 @@ class StatsdExportTest
     private static List<String> lines(final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         final String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\n"), text);
         return List.of(text.split("\n"));

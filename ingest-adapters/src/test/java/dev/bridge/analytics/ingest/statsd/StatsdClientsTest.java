@@ -261,8 +261,8 @@ class StatsdClientsTest
         final String[] parts = figure.split(" ");
         final String series = parts[0];
         final int brace = series.indexOf('{');
-        final Stats stats = brace < 0 ? engine.stats(series, TimeRange.ALL) :
-            engine.stats(series.substring(0, brace), Map.of(labelOf(series), series.substring(brace + 1, series.length() - 1)),
+        final Stats stats = brace < 0 ? engine.queries().stats(series, TimeRange.ALL) :
+            engine.queries().stats(series.substring(0, brace), Map.of(labelOf(series), series.substring(brace + 1, series.length() - 1)),
                 TimeRange.ALL);
         return switch (parts[1])
         {

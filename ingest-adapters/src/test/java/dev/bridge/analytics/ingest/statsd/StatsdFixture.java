@@ -77,13 +77,13 @@ final class StatsdFixture implements AutoCloseable
     Stats stats(final String metric)
     {
         engine.flush();
-        return engine.stats(metric, TimeRange.ALL);
+        return engine.queries().stats(metric, TimeRange.ALL);
     }
 
     Stats stats(final String metric, final String label, final String value)
     {
         engine.flush();
-        return engine.stats(metric, Map.of(label, value), TimeRange.ALL);
+        return engine.queries().stats(metric, Map.of(label, value), TimeRange.ALL);
     }
 
     @Override

@@ -72,7 +72,7 @@ class StatsdZeroAllocationTest
             assertEquals(datagrams, f.ingest.counters().lines(LineOutcome.UNMAPPED));
             assertEquals(datagrams, f.ingest.counters().lines(LineOutcome.MALFORMED));
             f.engine.flush();
-            assertEquals(datagrams * (1 + (1 + 2 + 3) * 2), f.engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(datagrams * (1 + (1 + 2 + 3) * 2), f.engine.queries().stats("variable_read", TimeRange.ALL).sum());
         }
     }
 

@@ -124,7 +124,7 @@ class SpecEventsTest
         assertEquals(0, telemetry.detachedMappings());
         for (final MetricDefinition m : engine.config().metrics())
         {
-            final Stats stats = engine.stats(m.name(), TimeRange.ALL);
+            final Stats stats = engine.queries().stats(m.name(), TimeRange.ALL);
             final String nothing =
                 m.type() == MetricType.COUNTER ? "count=0 sum=0" : "count=0 sum=0 min=null max=null last=null";
             final String expected = c.fed().getOrDefault(m.name(), nothing);
@@ -141,10 +141,10 @@ class SpecEventsTest
         error.emit(1, "read", "timeout");
         error.emit(1, "write", "error");
         engine.flush();
-        assertEquals(2, engine.stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(0, engine.stats("timeout_error", Map.of("operation", "write"), TimeRange.ALL).count());
+        assertEquals(2, engine.queries().stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(0, engine.queries().stats("timeout_error", Map.of("operation", "write"), TimeRange.ALL).count());
     }
 
     private static Map<String, String> fed(final String... metricAndStats)

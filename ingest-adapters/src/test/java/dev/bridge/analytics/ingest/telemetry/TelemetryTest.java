@@ -96,12 +96,12 @@ class TelemetryTest
         call.emit(2_000_000, "OK", "GetVariable");
         call.emit(3_000_000, "UNAVAILABLE", "GetVariable");
         engine.flush();
-        assertEquals(1, engine.stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(2, engine.stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(2, engine.queries().stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
         assertEquals(1, stats("timeout_error").sum());
         assertEquals(5000, stats("grpc_latency_us").sum());
-        assertEquals(1, engine.stats("grpc_error", Map.of("code", "UNAVAILABLE"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("grpc_error", Map.of("code", "UNAVAILABLE"), TimeRange.ALL).sum());
         assertEquals(1, stats("grpc_error").sum(), "OK calls are dropped");
     }
 
@@ -214,6 +214,6 @@ class TelemetryTest
     private Stats stats(final String metric)
     {
         engine.flush();
-        return engine.stats(metric, TimeRange.ALL);
+        return engine.queries().stats(metric, TimeRange.ALL);
     }
 }
