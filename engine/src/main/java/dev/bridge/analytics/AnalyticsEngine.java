@@ -10,6 +10,8 @@ import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.StatsdPushCounts;
 import dev.bridge.analytics.export.StatsdPusher;
 import dev.bridge.analytics.remote.RemoteWriteCounts;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.remote.RemoteWriteExporter;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
@@ -21,7 +23,6 @@ import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.MetricStore;
-import dev.bridge.analytics.telemetry.Telemetry;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochClock;
@@ -52,7 +53,7 @@ import java.util.function.Supplier;
  *     reads.increment();                                               // hot path: no allocation, no lock
  *     latency.record(180);
  *     engine.flush();                                                  // everything published so far is visible
- *     Stats s = engine.stats("read_latency_us", TimeRange.LAST_MINUTE);
+ *     Stats s = engine.queries().stats("read_latency_us", TimeRange.LAST_MINUTE);
  * }
  * }</pre>
  * Thread-safety: every method is thread-safe; handles may be shared by any number of producer threads (each
@@ -78,8 +79,6 @@ public final class AnalyticsEngine implements AutoCloseable
     private final RemoteWriteExporter remoteWriter;
     /** Alert rules, notifications and their state; its agent thread runs when the configuration has rules. */
     private final AlertManager alerts;
-    /** The telemetry events of {@code config.telemetry()}, created on first use ({@link #telemetry()}). */
-    private volatile Telemetry telemetry;
     /** Queries hold it for reading, close() for writing: the store is never closed under a running query. */
     private final ReentrantReadWriteLock storeUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -243,18 +242,6 @@ public final class AnalyticsEngine implements AutoCloseable
     }
 
     /**
-     * Writes a portable snapshot of {@code range} to {@code out}: what {@link dev.bridge.analytics.AnalyticsReader#openMerged}
-     * merges with other nodes' snapshots into answers equal to one engine that saw every event. Reads what is
-     * committed: call {@link #flush()} first for the events published so far. Thread-safe.
-     *
-     * @see AnalyticsQueries#writeSnapshot
-     */
-    public dev.bridge.analytics.snapshot.SnapshotSummary snapshot(final TimeRange range, final java.nio.file.Path out)
-    {
-        return queries.writeSnapshot(range, out);
-    }
-
-    /**
      * @return the remote-write exporter's counts now (a read-only snapshot; the four exported as
      *         {@code engine_remote_write_*} are also {@link #selfMetric}s), or empty when {@code export.remote_write}
      *         is not enabled. Thread-safe.
@@ -268,62 +255,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public AnalyticsQueries queries()
     {
         return queries;
-    }
-
-    /** @return stats of every series of {@code metric} merged, over {@code range}; see {@link AnalyticsQueries}. */
-    public Stats stats(final String metric, final TimeRange range)
-    {
-        return queries.stats(metric, range);
-    }
-
-    /** @return stats of the series of {@code metric} whose labels include {@code labels}; see {@link AnalyticsQueries}. */
-    public Stats stats(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.stats(metric, labels, range);
-    }
-
-    /** @return the merged HdrHistogram; see {@link AnalyticsQueries#distribution}. */
-    public Histogram distribution(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.distribution(metric, labels, range);
-    }
-
-    /** @return percentiles; see {@link AnalyticsQueries#percentiles}. */
-    public PercentileResult percentiles(
-        final String metric, final Map<String, String> labels, final TimeRange range, final double... percentiles)
-    {
-        return queries.percentiles(metric, labels, range, percentiles);
-    }
-
-    /** @return a time series; see {@link AnalyticsQueries#timeSeries}. */
-    public List<SeriesPoint> timeSeries(
-        final String metric, final Map<String, String> labels, final Instant from, final Instant to,
-        final Duration interval, final Aggregation aggregation)
-    {
-        return queries.timeSeries(metric, labels, from, to, interval, aggregation);
-    }
-
-    /** @return a rate per second; see {@link AnalyticsQueries#rate}. */
-    public Double rate(final String metric, final Map<String, String> labels, final TimeRange range)
-    {
-        return queries.rate(metric, labels, range);
-    }
-
-    /** @return the dashboard of {@code range}; see {@link AnalyticsQueries#dashboard}. */
-    public dev.bridge.analytics.dashboard.Dashboard dashboard(final TimeRange range)
-    {
-        return queries.dashboard(range);
-    }
-
-    /**
-     * Writes every series over {@code range} in {@code format} to {@code out} (not closed); see
-     * {@link AnalyticsQueries#export}.
-     *
-     * @throws java.io.IOException from {@code out}.
-     */
-    public void export(final ExportFormat format, final TimeRange range, final OutputStream out) throws IOException
-    {
-        queries.export(format, range, out);
     }
 
     /**
@@ -342,28 +273,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public AlertManager alerts()
     {
         return alerts;
-    }
-
-    /**
-     * @return the telemetry events of this engine ({@code telemetry:}): {@code telemetry().event(name)} resolves an
-     *         event's handle once, {@code emit(measurement[, tag values])} publishes; see {@link Telemetry}.
-     */
-    public Telemetry telemetry()
-    {
-        Telemetry t = telemetry;
-        if (t == null)
-        {
-            synchronized (this)
-            {
-                t = telemetry;
-                if (t == null)
-                {
-                    t = new Telemetry(this, config.telemetry());
-                    telemetry = t;
-                }
-            }
-        }
-        return t;
     }
 
     private <T> T query(final Supplier<T> query)
@@ -403,12 +312,6 @@ public final class AnalyticsEngine implements AutoCloseable
     public long eventsPublished()
     {
         return pipeline.offeredCount();
-    }
-
-    /** @return every series registered so far (including earlier runs' series of catalog metrics). */
-    public List<SeriesInfo> series()
-    {
-        return registry.all();
     }
 
     /** @return the ids of the consumer threads, for per-thread measurements (allocation, CPU). */

@@ -2,7 +2,9 @@ package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.query.StatsQuery;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.AggregateWriter;
 import dev.bridge.analytics.store.BucketAggregate;

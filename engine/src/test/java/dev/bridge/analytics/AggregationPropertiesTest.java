@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.store.DirectoryTrees;
@@ -80,7 +82,7 @@ class AggregationPropertiesTest
         }
         engine.flush();
         final long startMs = clock.time() - Math.floorMod(clock.time(), 1_000L);
-        final Stats stats = engine.stats(metric,
+        final Stats stats = engine.queries().stats(metric,
             TimeRange.between(Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(startMs + 1_000)));
         assertEquals(values.size(), stats.count());
         assertEquals(model.longValueExact(), stats.sum(), values::toString);

@@ -1,6 +1,8 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +58,13 @@ class BadValuesTest
         assertEquals(5, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
         assertEquals(5, engine.selfMetric(SelfMetric.EVENTS_AGGREGATED));
         assertEquals(10, engine.eventsPublished());
-        final Stats latencyStats = engine.stats("read_latency_us", TimeRange.ALL);
+        final Stats latencyStats = engine.queries().stats("read_latency_us", TimeRange.ALL);
         assertEquals(3, latencyStats.count());
         assertEquals(120_000_014L, latencyStats.sum());
         assertEquals(13L, latencyStats.min());
         assertEquals(60_000_001L, latencyStats.max());
-        assertEquals(3, engine.stats("variable_read", TimeRange.ALL).sum());
-        assertEquals(-250L, engine.stats("optimization_improvement", TimeRange.ALL).last());
+        assertEquals(3, engine.queries().stats("variable_read", TimeRange.ALL).sum());
+        assertEquals(-250L, engine.queries().stats("optimization_improvement", TimeRange.ALL).last());
     }
 
     @Test

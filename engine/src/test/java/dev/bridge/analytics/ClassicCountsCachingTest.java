@@ -79,7 +79,7 @@ class ClassicCountsCachingTest
     /** @return the classic counts of the first raw bucket of read_latency_us from T. */
     private static long[] firstBucket(final AnalyticsEngine engine)
     {
-        final SeriesInfo series = engine.series().stream()
+        final SeriesInfo series = engine.queries().series().stream()
             .filter(s -> s.metric().name().equals("read_latency_us")).findFirst().orElseThrow();
         final Resolution raw = engine.config().engine().resolutions().get(0);
         final List<StoredBuckets> read = engine.queries().storedBuckets(List.of(series), raw, T);

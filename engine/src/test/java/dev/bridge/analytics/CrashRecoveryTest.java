@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +62,7 @@ class CrashRecoveryTest
         try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir)))
         {
             assertTrue(engine.recoveredStore(), "the lock file of the killed writer triggers recovery");
-            final Stats reads = engine.stats("variable_read", TimeRange.ALL);
+            final Stats reads = engine.queries().stats("variable_read", TimeRange.ALL);
             assertTrue(reads.count() >= lastCommitted,
                 "recovered " + reads.count() + " reads, the writer had committed " + lastCommitted);
             assertEquals(reads.count(), reads.sum());
@@ -69,7 +71,7 @@ class CrashRecoveryTest
                 "scraped total " + total + ", committed " + lastCommitted + ", stored " + reads.count());
             engine.counter("variable_read").increment(); // the recovered store takes writes
             engine.flush();
-            assertEquals(reads.count() + 1, engine.stats("variable_read", TimeRange.ALL).count());
+            assertEquals(reads.count() + 1, engine.queries().stats("variable_read", TimeRange.ALL).count());
             assertEquals(total + 1, scrapedReads(engine), "the running total continues");
         }
     }

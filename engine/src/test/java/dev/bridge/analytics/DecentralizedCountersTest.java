@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.PipelineThreading;
@@ -94,13 +96,13 @@ class DecentralizedCountersTest
             {
                 reached.await(2, TimeUnit.MINUTES);
                 engine.flush();
-                assertEquals((long)THREADS * cut, engine.stats("variable_read", TimeRange.ALL).count(), "increments at " + cut);
-                assertEquals((long)THREADS * cut, engine.stats("variable_read", TimeRange.ALL).sum(), "increment sum at " + cut);
-                assertEquals((long)THREADS * cut, engine.stats("cache_hit", TimeRange.ALL).count(), "adds at " + cut);
-                assertEquals(THREADS * sumOfAmounts(0, cut), engine.stats("cache_hit", TimeRange.ALL).sum(), "add sum at " + cut);
+                assertEquals((long)THREADS * cut, engine.queries().stats("variable_read", TimeRange.ALL).count(), "increments at " + cut);
+                assertEquals((long)THREADS * cut, engine.queries().stats("variable_read", TimeRange.ALL).sum(), "increment sum at " + cut);
+                assertEquals((long)THREADS * cut, engine.queries().stats("cache_hit", TimeRange.ALL).count(), "adds at " + cut);
+                assertEquals(THREADS * sumOfAmounts(0, cut), engine.queries().stats("cache_hit", TimeRange.ALL).sum(), "add sum at " + cut);
                 for (int t = 0; t < THREADS; t++)
                 {
-                    final Stats stats = engine.stats("operation_error", Map.of("operation", "thread-" + t), TimeRange.ALL);
+                    final Stats stats = engine.queries().stats("operation_error", Map.of("operation", "thread-" + t), TimeRange.ALL);
                     assertEquals(cut, stats.count(), "thread " + t + " at " + cut);
                     assertEquals(sumOfAmounts(t, cut), stats.sum(), "thread " + t + " sum at " + cut);
                 }
@@ -127,7 +129,7 @@ class DecentralizedCountersTest
             hits.add(Long.MIN_VALUE);
             hits.increment();
             engine.flush();
-            final Stats stats = engine.stats("cache_hit", TimeRange.ALL);
+            final Stats stats = engine.queries().stats("cache_hit", TimeRange.ALL);
             assertEquals(2, stats.count());
             assertEquals(6, stats.sum());
             assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
@@ -156,8 +158,8 @@ class DecentralizedCountersTest
             }
             engine.flush(); // folds and reclaims: every owner has terminated (joined)
             assertEquals(0, engine.selfMetric(SelfMetric.RECORDING_THREADS));
-            assertEquals(400, engine.stats("variable_read", TimeRange.ALL).count());
-            assertEquals(600, engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(400, engine.queries().stats("variable_read", TimeRange.ALL).count());
+            assertEquals(600, engine.queries().stats("variable_read", TimeRange.ALL).sum());
             assertEquals(400, engine.selfMetric(SelfMetric.EVENTS_PUBLISHED), "retired calls still counted");
             reads.increment();
             engine.flush();
@@ -207,8 +209,8 @@ class DecentralizedCountersTest
             engine.flush();
             assertNull(failure.get());
             assertEquals(1, engine.selfMetric(SelfMetric.RECORDING_THREADS));
-            assertEquals(4, engine.stats("variable_read", TimeRange.ALL).count());
-            assertEquals(26, engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(4, engine.queries().stats("variable_read", TimeRange.ALL).count());
+            assertEquals(26, engine.queries().stats("variable_read", TimeRange.ALL).sum());
             assertEquals(4, engine.selfMetric(SelfMetric.EVENTS_PUBLISHED));
         }
     }
@@ -229,7 +231,7 @@ class DecentralizedCountersTest
             }
             for (int s = 0; s < 3; s++)
             {
-                final Stats raw = engine.stats("cache_hit", TimeRange.between(
+                final Stats raw = engine.queries().stats("cache_hit", TimeRange.between(
                     Instant.ofEpochMilli(T0 + s * 1_000L), Instant.ofEpochMilli(T0 + s * 1_000L + 1_000)));
                 assertEquals(1, raw.count(), "second " + s);
                 assertEquals(Long.MAX_VALUE, raw.sum(), "second " + s);
@@ -249,7 +251,7 @@ class DecentralizedCountersTest
             reads.add(3);
             clock.set(T0 + 2_000);
             engine.flush();
-            final Stats folded = engine.stats("variable_read", TimeRange.between(
+            final Stats folded = engine.queries().stats("variable_read", TimeRange.between(
                 Instant.ofEpochMilli(T0 + 2_000), Instant.ofEpochMilli(T0 + 3_000)));
             assertEquals(2, folded.count());
             assertEquals(4, folded.sum());
@@ -294,9 +296,9 @@ class DecentralizedCountersTest
             });
             Await.until("the consumer read the clock", () -> called.getCount() == 0);
             engine.flush();
-            assertEquals(0, engine.stats("variable_read", TimeRange.between(
+            assertEquals(0, engine.queries().stats("variable_read", TimeRange.between(
                 Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 1_000))).count(), "nothing in the older second");
-            assertEquals(5, engine.stats("variable_read", TimeRange.between(
+            assertEquals(5, engine.queries().stats("variable_read", TimeRange.between(
                 Instant.ofEpochMilli(T0 + 2_000), Instant.ofEpochMilli(T0 + 3_000))).sum(), "the call at its time");
         }
     }

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.series.SeriesRegistry;
@@ -38,10 +40,10 @@ class EngineEdgesTest
             engine.counter("grpc_error", "code", "code-0").add(10); // an existing series is not redirected
             engine.flush();
             assertEquals(3, engine.selfMetric(SelfMetric.SERIES_OVERFLOWED));
-            assertEquals(25, engine.stats("grpc_error", TimeRange.ALL).sum());
-            assertEquals(11, engine.stats("grpc_error", Map.of("code", "code-0"), TimeRange.ALL).sum());
+            assertEquals(25, engine.queries().stats("grpc_error", TimeRange.ALL).sum());
+            assertEquals(11, engine.queries().stats("grpc_error", Map.of("code", "code-0"), TimeRange.ALL).sum());
             assertEquals(3 + 4 + 5,
-                engine.stats("grpc_error", Map.of("code", SeriesRegistry.OVERFLOW_VALUE), TimeRange.ALL).sum());
+                engine.queries().stats("grpc_error", Map.of("code", SeriesRegistry.OVERFLOW_VALUE), TimeRange.ALL).sum());
         }
     }
 
@@ -82,10 +84,10 @@ class EngineEdgesTest
             reads.increment(); // per-thread cells: nobody folds them any more
             latency.record(100); // a full ring with no consumer would block forever with the block policy
         }
-        assertThrows(IllegalStateException.class, () -> engine.stats("variable_read", TimeRange.ALL));
+        assertThrows(IllegalStateException.class, () -> engine.queries().stats("variable_read", TimeRange.ALL));
         try (AnalyticsEngine reopened = AnalyticsEngine.start(TestConfigs.inDirectory(dir)))
         {
-            assertEquals(1, reopened.stats("variable_read", TimeRange.ALL).count());
+            assertEquals(1, reopened.queries().stats("variable_read", TimeRange.ALL).count());
         }
     }
 
@@ -106,13 +108,13 @@ class EngineEdgesTest
             engine.flush();
             reads.increment();
             engine.flush();
-            final Stats memory = engine.stats("memory_usage_mb", TimeRange.ALL);
+            final Stats memory = engine.queries().stats("memory_usage_mb", TimeRange.ALL);
             assertTrue(memory.count() >= 1, "memory sampled");
             assertTrue(memory.max() > 0, "heap in use");
-            assertTrue(engine.stats("process_count", TimeRange.ALL).max() >= 2, "threads: main and the consumer");
-            assertNotNull(engine.stats("ets_memory_mb", TimeRange.ALL).last());
-            assertEquals(1000L, engine.stats("engine_events_aggregated", TimeRange.ALL).max());
-            assertEquals(1001, engine.stats("variable_read", TimeRange.ALL).count());
+            assertTrue(engine.queries().stats("process_count", TimeRange.ALL).max() >= 2, "threads: main and the consumer");
+            assertNotNull(engine.queries().stats("ets_memory_mb", TimeRange.ALL).last());
+            assertEquals(1000L, engine.queries().stats("engine_events_aggregated", TimeRange.ALL).max());
+            assertEquals(1001, engine.queries().stats("variable_read", TimeRange.ALL).count());
         }
     }
 }

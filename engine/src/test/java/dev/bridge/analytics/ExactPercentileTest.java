@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.query.PercentileResult;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ExactPercentileTest
             }
             engine.flush();
             final TimeRange twoSeconds = TimeRange.between(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2_000));
-            final PercentileResult exact = engine.percentiles("optimization_duration_ms", Map.of(), twoSeconds, PS);
+            final PercentileResult exact = engine.queries().percentiles("optimization_duration_ms", Map.of(), twoSeconds, PS);
             assertEquals(PercentileResult.EXACT_MODE, exact.mode());
             assertEquals(0.0, exact.relativeError());
             assertEquals(1_400, exact.count());
@@ -57,7 +58,7 @@ class ExactPercentileTest
                 assertEquals(sorted[Math.max(0, (int)Math.ceil(p * 1_400) - 1)], exact.values().get(p), "p" + p);
             }
             assertEquals(PercentileResult.EXACT_MODE,
-                engine.percentiles("optimization_duration_ms", Map.of(), TimeRange.LAST_MINUTE, 0.5).mode());
+                engine.queries().percentiles("optimization_duration_ms", Map.of(), TimeRange.LAST_MINUTE, 0.5).mode());
 
             clock.set(T0 + 2_000);
             for (int i = 1_400; i < 2_400; i++) // 1000 more, plus 1: past the window of this bucket
@@ -66,18 +67,18 @@ class ExactPercentileTest
             }
             durations.record(5);
             engine.flush();
-            final PercentileResult histogram = engine.percentiles("optimization_duration_ms", Map.of(),
+            final PercentileResult histogram = engine.queries().percentiles("optimization_duration_ms", Map.of(),
                 TimeRange.between(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 3_000)), PS);
             assertEquals(PercentileResult.HISTOGRAM_MODE, histogram.mode());
             assertEquals(0.001, histogram.relativeError(), 1e-12);
             assertEquals(2_401, histogram.count());
             // the first two buckets still answer exactly on their own
             assertEquals(PercentileResult.EXACT_MODE,
-                engine.percentiles("optimization_duration_ms", Map.of(), twoSeconds, 0.5).mode());
+                engine.queries().percentiles("optimization_duration_ms", Map.of(), twoSeconds, 0.5).mode());
         }
         try (AnalyticsEngine reopened = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
-            assertEquals(PercentileResult.EXACT_MODE, reopened.percentiles("optimization_duration_ms", Map.of(),
+            assertEquals(PercentileResult.EXACT_MODE, reopened.queries().percentiles("optimization_duration_ms", Map.of(),
                 TimeRange.between(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2_000)), 0.5).mode());
         }
     }

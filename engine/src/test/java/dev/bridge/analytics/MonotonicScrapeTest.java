@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.HistogramExport;
@@ -93,7 +94,7 @@ class MonotonicScrapeTest
                 previousOpenMetrics = assertGrew(previousOpenMetrics, scrape(engine, ExportFormat.OPENMETRICS), step);
             }
             // retention removed all but the last 240 s, the scrape still counts every event
-            assertTrue(engine.stats("variable_read", TimeRange.ALL).count() < STEPS);
+            assertTrue(engine.queries().stats("variable_read", TimeRange.ALL).count() < STEPS);
             assertEquals((double)STEPS, previousText.get("dspex_variable_read_total"));
             assertEquals(T0 / 1000.0, previousText.get("dspex_variable_read_created"));
             assertEquals((double)STEPS, previousOpenMetrics.get("dspex_read_latency_seconds_count"));
@@ -124,7 +125,7 @@ class MonotonicScrapeTest
                 engine.flush();
             }
             clock.set(T0 + STEPS * 1000L + 500);
-            assertTrue(engine.stats("variable_read", TimeRange.ALL).count() < STEPS, "retention removed the first ones");
+            assertTrue(engine.queries().stats("variable_read", TimeRange.ALL).count() < STEPS, "retention removed the first ones");
             // a sample at the 15 s step end G counts the seconds that ended by G: (G - T0) / 1000 values
             for (final long g : new long[]{ T0 + 585_000, T0 + 600_000 })
             {
@@ -178,7 +179,7 @@ class MonotonicScrapeTest
         removeTotals(dir); // what a store written before totals were kept holds
         try (AnalyticsEngine engine = start(dir, clock))
         {
-            final long retained = engine.stats("variable_read", TimeRange.ALL).count();
+            final long retained = engine.queries().stats("variable_read", TimeRange.ALL).count();
             assertTrue(retained > 0 && retained < steps, "retained " + retained);
             assertEquals(retained, series(engine, "variable_read").total(), "totals start from what the store keeps");
             assertEquals(T0, series(engine, "variable_read").createdMs(), "created stays at the first event ever");

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.OverflowPolicy;
 import dev.bridge.analytics.config.PipelineThreading;
@@ -80,17 +82,17 @@ class NoLossTest
             final long perProducerReads = (EVENTS_PER_PRODUCER + 2) / 3;
             final long perProducerLatencies = (EVENTS_PER_PRODUCER + 1) / 3;
             final long perProducerErrors = EVENTS_PER_PRODUCER / 3;
-            final Stats readStats = engine.stats("variable_read", TimeRange.ALL);
+            final Stats readStats = engine.queries().stats("variable_read", TimeRange.ALL);
             assertEquals(PRODUCERS * perProducerReads, readStats.count());
             assertEquals(PRODUCERS * perProducerReads, readStats.sum());
-            final Stats latencyStats = engine.stats("read_latency_us", TimeRange.ALL);
+            final Stats latencyStats = engine.queries().stats("read_latency_us", TimeRange.ALL);
             assertEquals(PRODUCERS * perProducerLatencies, latencyStats.count());
             assertEquals(latencySums[0] + latencySums[1], latencyStats.sum());
-            final Histogram distribution = engine.distribution("read_latency_us", Map.of(), TimeRange.ALL);
+            final Histogram distribution = engine.queries().distribution("read_latency_us", Map.of(), TimeRange.ALL);
             assertEquals(PRODUCERS * perProducerLatencies, distribution.getTotalCount());
             for (int p = 0; p < PRODUCERS; p++)
             {
-                final Stats errorStats = engine.stats("operation_error", Map.of("operation", "producer-" + p), TimeRange.ALL);
+                final Stats errorStats = engine.queries().stats("operation_error", Map.of("operation", "producer-" + p), TimeRange.ALL);
                 assertEquals(perProducerErrors, errorStats.count());
                 assertEquals(2 * perProducerErrors, errorStats.sum());
             }
@@ -124,7 +126,7 @@ class NoLossTest
             clock.release();
             engine.flush();
             assertEquals(offered, engine.eventsPublished());
-            assertEquals(ringSize, engine.stats("write_latency_us", TimeRange.ALL).count());
+            assertEquals(ringSize, engine.queries().stats("write_latency_us", TimeRange.ALL).count());
             assertEquals(ringSize, engine.selfMetric(SelfMetric.EVENTS_AGGREGATED));
             assertEquals(offered,
                 engine.selfMetric(SelfMetric.EVENTS_AGGREGATED) + engine.selfMetric(SelfMetric.EVENTS_DROPPED) +

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.HistogramExport;
@@ -44,7 +46,7 @@ class OutliersTest
             engine.histogram("read_latency_us").record(-1);
             engine.flush();
 
-            final PercentileResult result = engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.5, 0.98, 0.99, 1.0);
+            final PercentileResult result = engine.queries().percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.5, 0.98, 0.99, 1.0);
             assertEquals(PercentileResult.HISTOGRAM_MODE, result.mode());
             assertEquals(100, result.count());
             assertEquals(100L, result.values().get(0.5));
@@ -52,7 +54,7 @@ class OutliersTest
             assertEquals(HIGHEST_US, result.values().get(0.99));
             assertEquals(HIGHEST_US, result.values().get(1.0));
             assertEquals(Set.of(0.99, 1.0), result.aboveHighest());
-            final Stats stats = engine.stats("read_latency_us", TimeRange.ALL);
+            final Stats stats = engine.queries().stats("read_latency_us", TimeRange.ALL);
             assertEquals(100, stats.count());
             assertEquals(98 * 100L + 2 * OUTLIER_US, stats.sum());
             assertEquals(OUTLIER_US, stats.max());
@@ -72,11 +74,11 @@ class OutliersTest
             engine.flush();
 
             final Instant from = Instant.ofEpochMilli(T0);
-            final List<SeriesPoint> p99 = engine.timeSeries("read_latency_us", Map.of(), from, from.plusSeconds(2),
+            final List<SeriesPoint> p99 = engine.queries().timeSeries("read_latency_us", Map.of(), from, from.plusSeconds(2),
                 Duration.ofSeconds(1), Aggregation.parse("p99"));
             assertEquals(List.of(new SeriesPoint(T0, (double)HIGHEST_US, 100, true), new SeriesPoint(T0 + 1_000, null, 0)),
                 p99);
-            final List<SeriesPoint> p50 = engine.timeSeries("read_latency_us", Map.of(), from, from.plusSeconds(1),
+            final List<SeriesPoint> p50 = engine.queries().timeSeries("read_latency_us", Map.of(), from, from.plusSeconds(1),
                 Duration.ofSeconds(1), Aggregation.parse("p50"));
             assertEquals(List.of(new SeriesPoint(T0, 100.0, 100, false)), p50);
         }
@@ -97,10 +99,10 @@ class OutliersTest
             durations.record(7_000_000L);
             engine.flush();
 
-            final PercentileResult result = engine.percentiles("optimization_duration_ms", Map.of(), TimeRange.ALL, 0.5, 0.99, 1.0);
+            final PercentileResult result = engine.queries().percentiles("optimization_duration_ms", Map.of(), TimeRange.ALL, 0.5, 0.99, 1.0);
             assertEquals(new PercentileResult(100, Map.of(0.5, 100L, 0.99, 5_000_000L, 1.0, 7_000_000L),
                 PercentileResult.EXACT_MODE, 0.0), result);
-            assertEquals(12_000_000L + 9_800L, engine.stats("optimization_duration_ms", TimeRange.ALL).sum());
+            assertEquals(12_000_000L + 9_800L, engine.queries().stats("optimization_duration_ms", TimeRange.ALL).sum());
         }
     }
 
@@ -124,15 +126,15 @@ class OutliersTest
             assertEquals(1, engine.selfMetric(SelfMetric.EVENTS_LATE));
             assertEquals(0, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
             final TimeRange first = TimeRange.between(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 1_000));
-            final PercentileResult late = engine.percentiles("read_latency_us", Map.of(), first, 0.5, 1.0);
+            final PercentileResult late = engine.queries().percentiles("read_latency_us", Map.of(), first, 0.5, 1.0);
             assertEquals(Map.of(0.5, 100L, 1.0, HIGHEST_US), late.values());
             assertEquals(Set.of(1.0), late.aboveHighest());
-            final Stats all = engine.stats("read_latency_us", TimeRange.ALL);
+            final Stats all = engine.queries().stats("read_latency_us", TimeRange.ALL);
             assertEquals(5, all.count());
             assertEquals(Long.MAX_VALUE, all.sum());
             assertEquals(Long.MAX_VALUE, all.max());
             assertEquals(Map.of(0.2, 100L, 0.4, 200L, 0.6, HIGHEST_US),
-                engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.2, 0.4, 0.6).values());
+                engine.queries().percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.2, 0.4, 0.6).values());
         }
     }
 

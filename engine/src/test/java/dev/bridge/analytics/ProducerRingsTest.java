@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.OverflowPolicy;
@@ -79,13 +81,13 @@ class ProducerRingsTest
             }
             engine.flush();
 
-            final Stats latencyStats = engine.stats("read_latency_us", TimeRange.ALL);
+            final Stats latencyStats = engine.queries().stats("read_latency_us", TimeRange.ALL);
             assertEquals(threads * (events + 1L), latencyStats.count());
             assertEquals(threads * (2L * events + 1), latencyStats.sum());
-            assertEquals((long)threads * events, engine.stats("active_sessions", TimeRange.ALL).count());
+            assertEquals((long)threads * events, engine.queries().stats("active_sessions", TimeRange.ALL).count());
             for (int t = 0; t < threads; t++)
             {
-                final Stats own = engine.stats("operation_error", Map.of("operation", "thread-" + t), TimeRange.ALL);
+                final Stats own = engine.queries().stats("operation_error", Map.of("operation", "thread-" + t), TimeRange.ALL);
                 assertEquals(events, own.count());
                 assertEquals(3L * events, own.sum());
             }
@@ -139,8 +141,8 @@ class ProducerRingsTest
             assertEquals(0, engine.selfMetric(SelfMetric.PRODUCER_RINGS));
 
             assertEquals(200, threadsRun);
-            assertEquals(threadsRun * events, engine.stats("read_latency_us", TimeRange.ALL).count());
-            assertEquals(threadsRun * events * 7, engine.stats("read_latency_us", TimeRange.ALL).sum());
+            assertEquals(threadsRun * events, engine.queries().stats("read_latency_us", TimeRange.ALL).count());
+            assertEquals(threadsRun * events * 7, engine.queries().stats("read_latency_us", TimeRange.ALL).sum());
             assertEquals(threadsRun * events, engine.eventsPublished());
         }
     }
@@ -175,8 +177,8 @@ class ProducerRingsTest
             runTogether(1, () -> latency.record(11), null); // takes over the freed ring
             engine.flush();
             assertEquals(0, engine.selfMetric(SelfMetric.PRODUCER_RING_FALLBACKS));
-            assertEquals(3, engine.stats("read_latency_us", TimeRange.ALL).count());
-            assertEquals(23, engine.stats("read_latency_us", TimeRange.ALL).sum());
+            assertEquals(3, engine.queries().stats("read_latency_us", TimeRange.ALL).count());
+            assertEquals(23, engine.queries().stats("read_latency_us", TimeRange.ALL).sum());
             assertEquals(3, engine.eventsPublished());
         }
     }
@@ -239,8 +241,8 @@ class ProducerRingsTest
             await(laterSet);
             clock.release();
             engine.flush();
-            assertEquals(700L, engine.stats("active_sessions", TimeRange.ALL).last());
-            assertEquals(2, engine.stats("active_sessions", TimeRange.ALL).count());
+            assertEquals(700L, engine.queries().stats("active_sessions", TimeRange.ALL).last());
+            assertEquals(2, engine.queries().stats("active_sessions", TimeRange.ALL).count());
             turn[0].countDown();
             turn[1].countDown();
             join(List.of(owners));
@@ -269,7 +271,7 @@ class ProducerRingsTest
             });
             await(recorded);
             engine.flush();
-            assertEquals((long)threads * events, engine.stats("read_latency_us", TimeRange.ALL).count());
+            assertEquals((long)threads * events, engine.queries().stats("read_latency_us", TimeRange.ALL).count());
             assertEquals(3, engine.selfMetric(SelfMetric.PRODUCER_RINGS));
             assertEquals(2, engine.selfMetric(SelfMetric.PRODUCER_RING_FALLBACKS));
             release.countDown();
@@ -305,7 +307,7 @@ class ProducerRingsTest
             clock.release();
             engine.flush();
             assertEquals(3L * offered, engine.eventsPublished());
-            assertEquals(3L * 64, engine.stats("write_latency_us", TimeRange.ALL).count());
+            assertEquals(3L * 64, engine.queries().stats("write_latency_us", TimeRange.ALL).count());
             assertEquals(engine.eventsPublished(),
                 engine.selfMetric(SelfMetric.EVENTS_AGGREGATED) + engine.selfMetric(SelfMetric.EVENTS_DROPPED));
         }
@@ -428,9 +430,9 @@ class ProducerRingsTest
                 first.shutdownNow();
                 second.shutdownNow();
             }
-            final Stats older = engine.stats("read_latency_us", TimeRange.between(
+            final Stats older = engine.queries().stats("read_latency_us", TimeRange.between(
                 java.time.Instant.ofEpochMilli(T0), java.time.Instant.ofEpochMilli(T0 + 1_000)));
-            final Stats newer = engine.stats("read_latency_us", TimeRange.between(
+            final Stats newer = engine.queries().stats("read_latency_us", TimeRange.between(
                 java.time.Instant.ofEpochMilli(T0 + 2_000), java.time.Instant.ofEpochMilli(T0 + 3_000)));
             assertEquals(3, older.count(), "the warm-up values and the first ring's value");
             assertEquals(500, older.max());

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.query.Aggregation;
 import dev.bridge.analytics.query.PercentileResult;
@@ -84,7 +86,7 @@ class QueryTest
         final long[] sorted = values.clone();
         Arrays.sort(sorted);
         final double[] ps = { 0.0, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0 };
-        final PercentileResult result = engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, ps);
+        final PercentileResult result = engine.queries().percentiles("read_latency_us", Map.of(), TimeRange.ALL, ps);
         assertEquals(VALUES, result.count());
         assertEquals(PercentileResult.HISTOGRAM_MODE, result.mode());
         assertEquals(0.001, result.relativeError(), 1e-12);
@@ -102,10 +104,10 @@ class QueryTest
     {
         final Histogram single = new Histogram(1, 60_000_000L, 3);
         Arrays.stream(values).forEach(single::recordValue);
-        assertEquals(single, engine.distribution("read_latency_us", Map.of(), TimeRange.ALL));
+        assertEquals(single, engine.queries().distribution("read_latency_us", Map.of(), TimeRange.ALL));
         final Histogram firstMinute = new Histogram(1, 60_000_000L, 3);
         Arrays.stream(values, 0, VALUES / 2).forEach(firstMinute::recordValue);
-        assertEquals(firstMinute, engine.distribution("read_latency_us", Map.of(), between(T0, T0 + 60_000)));
+        assertEquals(firstMinute, engine.queries().distribution("read_latency_us", Map.of(), between(T0, T0 + 60_000)));
     }
 
     @Test
@@ -113,7 +115,7 @@ class QueryTest
     {
         final double mean = Arrays.stream(values).average().orElseThrow();
         final double variance = Arrays.stream(values).mapToDouble(v -> (v - mean) * (v - mean)).sum() / VALUES;
-        final Stats stats = engine.stats("read_latency_us", TimeRange.ALL);
+        final Stats stats = engine.queries().stats("read_latency_us", TimeRange.ALL);
         assertEquals(VALUES, stats.count());
         assertEquals(Arrays.stream(values).sum(), stats.sum());
         assertEquals(mean, stats.mean(), 1e-9 * mean);
@@ -128,7 +130,7 @@ class QueryTest
         for (int minute = 0; minute < 2; minute++)
         {
             final long startMs = T0 + minute * 60_000L;
-            final Stats rollup = engine.stats("read_latency_us", between(startMs, startMs + 60_000)); // 1 min bucket
+            final Stats rollup = engine.queries().stats("read_latency_us", between(startMs, startMs + 60_000)); // 1 min bucket
             long count = 0;
             long sum = 0;
             long min = Long.MAX_VALUE;
@@ -137,27 +139,27 @@ class QueryTest
             for (int second = 0; second < 60; second++)
             {
                 final TimeRange oneSecond = between(startMs + second * 1000L, startMs + second * 1000L + 1000);
-                final Stats s = engine.stats("read_latency_us", oneSecond);
+                final Stats s = engine.queries().stats("read_latency_us", oneSecond);
                 count += s.count();
                 sum += s.sum();
                 min = Math.min(min, s.min());
                 max = Math.max(max, s.max());
-                raw.add(engine.distribution("read_latency_us", Map.of(), oneSecond));
+                raw.add(engine.queries().distribution("read_latency_us", Map.of(), oneSecond));
             }
             assertEquals(count, rollup.count());
             assertEquals(sum, rollup.sum());
             assertEquals(min, rollup.min());
             assertEquals(max, rollup.max());
-            assertEquals(raw, engine.distribution("read_latency_us", Map.of(), between(startMs, startMs + 60_000)));
+            assertEquals(raw, engine.queries().distribution("read_latency_us", Map.of(), between(startMs, startMs + 60_000)));
         }
-        final Stats hour = engine.stats("read_latency_us", TimeRange.ALL); // read from the 1 h resolution
+        final Stats hour = engine.queries().stats("read_latency_us", TimeRange.ALL); // read from the 1 h resolution
         assertEquals(VALUES, hour.count());
     }
 
     @Test
     void shouldGiveOnePointPerIntervalWithEmptyIntervalsPresent()
     {
-        final List<SeriesPoint> points = engine.timeSeries("read_latency_us", Map.of(),
+        final List<SeriesPoint> points = engine.queries().timeSeries("read_latency_us", Map.of(),
             Instant.ofEpochMilli(T0 - 20_000), Instant.ofEpochMilli(T0 + 180_000), Duration.ofSeconds(20), Aggregation.parse("count"));
         assertEquals(10, points.size());
         assertEquals(new SeriesPoint(T0 - 20_000, null, 0), points.get(0));
@@ -167,12 +169,12 @@ class QueryTest
         }
         assertEquals(new SeriesPoint(T0 + 120_000, null, 0), points.get(7));
 
-        final List<SeriesPoint> p99 = engine.timeSeries("read_latency_us", Map.of(),
+        final List<SeriesPoint> p99 = engine.queries().timeSeries("read_latency_us", Map.of(),
             Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 120_000), Duration.ofMinutes(1), Aggregation.parse("p99"));
         final long expected = engine.queries().percentile("read_latency_us", Map.of(), between(T0 + 60_000, T0 + 120_000), 0.99);
         assertEquals((double)expected, p99.get(1).value());
 
-        final List<SeriesPoint> rate = engine.timeSeries("read_latency_us", Map.of(),
+        final List<SeriesPoint> rate = engine.queries().timeSeries("read_latency_us", Map.of(),
             Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 10_000), Duration.ofSeconds(5), Aggregation.parse("rate"));
         assertEquals(500.0, rate.get(0).value());
     }
@@ -190,11 +192,11 @@ class QueryTest
         engine.counter("operation_error", "operation", "write").add(5);
         engine.flush();
 
-        final List<SeriesPoint> sessions = engine.timeSeries("active_sessions", Map.of(),
+        final List<SeriesPoint> sessions = engine.queries().timeSeries("active_sessions", Map.of(),
             Instant.ofEpochMilli(T0 + 200_000), Instant.ofEpochMilli(T0 + 220_000), Duration.ofSeconds(10),
             Aggregation.parse("last"));
         assertEquals(List.of(new SeriesPoint(T0 + 200_000, 7.0, 2), new SeriesPoint(T0 + 210_000, null, 0)), sessions);
-        assertEquals(7.0, engine.timeSeries("operation_error", Map.of(), Instant.ofEpochMilli(T0 + 200_000),
+        assertEquals(7.0, engine.queries().timeSeries("operation_error", Map.of(), Instant.ofEpochMilli(T0 + 200_000),
             Instant.ofEpochMilli(T0 + 210_000), Duration.ofSeconds(10), Aggregation.parse("last")).get(0).value(),
             "two series: their newest values summed");
     }
@@ -204,19 +206,19 @@ class QueryTest
     {
         final Instant from = Instant.ofEpochMilli(T0);
         assertEquals("from (" + (T0 + 1) + ") is after to (" + T0 + ")", assertThrows(IllegalArgumentException.class,
-            () -> engine.timeSeries("read_latency_us", Map.of(), from.plusMillis(1), from, Duration.ofSeconds(1),
+            () -> engine.queries().timeSeries("read_latency_us", Map.of(), from.plusMillis(1), from, Duration.ofSeconds(1),
                 Aggregation.parse("avg"))).getMessage());
         assertEquals("the query would return 86400 points, more than the maximum of 10000 (max_query_points): " +
             "use a longer interval or a shorter range", assertThrows(IllegalArgumentException.class,
-            () -> engine.timeSeries("read_latency_us", Map.of(), from, from.plus(Duration.ofDays(1)), Duration.ofSeconds(1),
+            () -> engine.queries().timeSeries("read_latency_us", Map.of(), from, from.plus(Duration.ofDays(1)), Duration.ofSeconds(1),
                 Aggregation.parse("avg"))).getMessage());
         assertEquals("unknown aggregation 'p101': use avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] " +
             "(p50, p99, p99.9)", assertThrows(IllegalArgumentException.class, () -> Aggregation.parse("p101")).getMessage());
         assertEquals("percentile aggregation p99 needs a histogram metric; 'variable_read' is a counter",
-            assertThrows(IllegalArgumentException.class, () -> engine.timeSeries("variable_read", Map.of(), from,
+            assertThrows(IllegalArgumentException.class, () -> engine.queries().timeSeries("variable_read", Map.of(), from,
                 from.plusSeconds(10), Duration.ofSeconds(1), Aggregation.parse("p99"))).getMessage());
         assertEquals("percentile must be a fraction in [0, 1], was 1.5", assertThrows(IllegalArgumentException.class,
-            () -> engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 1.5)).getMessage());
+            () -> engine.queries().percentiles("read_latency_us", Map.of(), TimeRange.ALL, 1.5)).getMessage());
     }
 
     @Test
@@ -225,26 +227,26 @@ class QueryTest
         // 40 days later, before the consumer's next commit expires anything: the range is older than every
         // retention and is read from the 1 h resolution (kept longest), which still holds it
         clock.set(T0 + 40L * 24 * 3_600_000L);
-        assertEquals(VALUES, engine.stats("read_latency_us", between(T0 - 3_600_000L, T0 + 3_600_000L)).count());
+        assertEquals(VALUES, engine.queries().stats("read_latency_us", between(T0 - 3_600_000L, T0 + 3_600_000L)).count());
     }
 
     @Test
     void shouldRefuseASeriesNoResolutionCanAnswer()
     {
         clock.set(T0 + 2 * 3_600_000L); // raw buckets of T0 are past raw_retention (1 h)
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> engine.timeSeries(
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> engine.queries().timeSeries(
             "read_latency_us", Map.of(), Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 60_000),
             Duration.ofSeconds(10), Aggregation.parse("count")));
         assertTrue(ex.getMessage().startsWith("no resolution can answer intervals of 10000 ms from "), ex.getMessage());
-        assertEquals(VALUES / 2, engine.timeSeries("read_latency_us", Map.of(), Instant.ofEpochMilli(T0),
+        assertEquals(VALUES / 2, engine.queries().timeSeries("read_latency_us", Map.of(), Instant.ofEpochMilli(T0),
             Instant.ofEpochMilli(T0 + 60_000), Duration.ofSeconds(60), Aggregation.parse("count")).get(0).count());
     }
 
     @Test
     void shouldNeverReportAPercentileOutsideTheRecordedMinAndMax()
     {
-        final Stats stats = engine.stats("read_latency_us", TimeRange.ALL);
-        final PercentileResult r = engine.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.0, 1.0);
+        final Stats stats = engine.queries().stats("read_latency_us", TimeRange.ALL);
+        final PercentileResult r = engine.queries().percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.0, 1.0);
         assertEquals(stats.min(), r.values().get(0.0));
         assertEquals(stats.max(), r.values().get(1.0));
     }
@@ -257,8 +259,8 @@ class QueryTest
         reads.add(30);
         engine.flush();
         clock.set(T0 + 200_500);           // half of the current bucket elapsed: 59.5 s of the range are real
-        assertEquals(30 / 59.5, engine.rate("variable_read", Map.of(), TimeRange.LAST_MINUTE), 1e-9);
-        assertEquals(VALUES / 120.0, engine.rate("read_latency_us", Map.of(), between(T0, T0 + 120_000)), 1e-9);
-        assertNull(engine.rate("variable_write", Map.of(), TimeRange.LAST_MINUTE));
+        assertEquals(30 / 59.5, engine.queries().rate("variable_read", Map.of(), TimeRange.LAST_MINUTE), 1e-9);
+        assertEquals(VALUES / 120.0, engine.queries().rate("read_latency_us", Map.of(), between(T0, T0 + 120_000)), 1e-9);
+        assertNull(engine.queries().rate("variable_write", Map.of(), TimeRange.LAST_MINUTE));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.ResourceGauges;
@@ -58,9 +60,9 @@ class ResourceGaugesSamplingTest
             clock.set(T0 + 1000); // the next sampling tick
             engine.flush();
             return new Stats[] {
-                engine.stats("heap_used_mb", TimeRange.ALL),
-                engine.stats("jvm_threads", TimeRange.ALL),
-                engine.stats("memory_usage_mb", TimeRange.ALL) };
+                engine.queries().stats("heap_used_mb", TimeRange.ALL),
+                engine.queries().stats("jvm_threads", TimeRange.ALL),
+                engine.queries().stats("memory_usage_mb", TimeRange.ALL) };
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -34,16 +36,16 @@ class RestartTest
         try (AnalyticsEngine second = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
             assertFalse(second.recoveredStore());
-            assertEquals(4, second.stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
+            assertEquals(4, second.queries().stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
             second.counter("operation_error", "operation", "write").add(1);
             second.histogram("write_latency_us").record(500);
             second.flush();
-            assertEquals(5, second.stats("operation_error", TimeRange.ALL).sum());
-            final Stats latency = second.stats("write_latency_us", TimeRange.ALL);
+            assertEquals(5, second.queries().stats("operation_error", TimeRange.ALL).sum());
+            final Stats latency = second.queries().stats("write_latency_us", TimeRange.ALL);
             assertEquals(3, latency.count());
             assertEquals(1500, latency.sum());
-            assertEquals(3, second.distribution("write_latency_us", Map.of(), TimeRange.ALL).getTotalCount());
-            assertEquals(500.0, second.distribution("write_latency_us", Map.of(), TimeRange.ALL).getMean(), 1.0);
+            assertEquals(3, second.queries().distribution("write_latency_us", Map.of(), TimeRange.ALL).getTotalCount());
+            assertEquals(500.0, second.queries().distribution("write_latency_us", Map.of(), TimeRange.ALL).getMean(), 1.0);
         }
     }
 

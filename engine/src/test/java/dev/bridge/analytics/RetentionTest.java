@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class RetentionTest
             assertEquals(bucketsAtSteadyStart, engine.selfMetric(SelfMetric.STORE_BUCKETS));
             assertEquals(fileSizeAtSteadyStart, storeBytes());
             // what is left still answers: the last 10 raw seconds, and the rollups
-            assertEquals(10, engine.stats("variable_read", TimeRange.between(
+            assertEquals(10, engine.queries().stats("variable_read", TimeRange.between(
                 Instant.ofEpochMilli(T0 + (SECONDS - 10) * 1000L), Instant.ofEpochMilli(T0 + SECONDS * 1000L))).count());
         }
         clock.set(T0 + (SECONDS + 3_600) * 1000L); // an hour later, everything has expired
@@ -77,7 +78,7 @@ class RetentionTest
             .longTermRetention(Duration.ofSeconds(240))), clock))
         {
             assertEquals(SERIES, engine.selfMetric(SelfMetric.STORE_BUCKETS), "only the running totals are left");
-            assertEquals(0, engine.stats("variable_read", TimeRange.ALL).count());
+            assertEquals(0, engine.queries().stats("variable_read", TimeRange.ALL).count());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.pipeline.SelfMetric;
@@ -37,7 +39,7 @@ class SaturationTest
             engine.counter("cache_hit").add(HUGE);
             engine.flush();
 
-            final Stats stats = engine.stats("cache_hit", TimeRange.ALL);
+            final Stats stats = engine.queries().stats("cache_hit", TimeRange.ALL);
             assertEquals(2, stats.count());
             assertEquals(Long.MAX_VALUE, stats.sum());
             assertNull(stats.mean(), "a mean of a saturated sum would look exact and be wrong");
@@ -63,21 +65,21 @@ class SaturationTest
             clock.set(T0 + 1_000); // the next raw bucket: the rollup folds the first one
             first.counter("cache_hit").add(HUGE);
             first.flush();
-            assertEquals(Long.MAX_VALUE, first.stats("cache_hit", TimeRange.ALL).sum(), "rollup");
-            assertEquals(HUGE, first.stats("cache_hit", second(T0 + 1_000)).sum(), "raw");
+            assertEquals(Long.MAX_VALUE, first.queries().stats("cache_hit", TimeRange.ALL).sum(), "rollup");
+            assertEquals(HUGE, first.queries().stats("cache_hit", second(T0 + 1_000)).sum(), "raw");
         }
         clock.set(T0 + 1_500); // same raw bucket: the rollup reopens with the raw bucket subtracted
         try (AnalyticsEngine second = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
             second.counter("cache_hit").add(1);
             second.flush();
-            assertEquals(Long.MAX_VALUE, second.stats("cache_hit", TimeRange.ALL).sum(), "rollup");
-            assertEquals(HUGE + 1, second.stats("cache_hit", second(T0 + 1_000)).sum(), "raw");
-            assertEquals(3, second.stats("cache_hit", TimeRange.ALL).count());
+            assertEquals(Long.MAX_VALUE, second.queries().stats("cache_hit", TimeRange.ALL).sum(), "rollup");
+            assertEquals(HUGE + 1, second.queries().stats("cache_hit", second(T0 + 1_000)).sum(), "raw");
+            assertEquals(3, second.queries().stats("cache_hit", TimeRange.ALL).count());
             clock.set(T0 + 2_000);
             second.counter("cache_hit").add(1); // the raw bucket is folded into both saturated rollups and the totals: counted
             second.flush();
-            assertEquals(Long.MAX_VALUE, second.stats("cache_hit", TimeRange.ALL).sum(), "rollup");
+            assertEquals(Long.MAX_VALUE, second.queries().stats("cache_hit", TimeRange.ALL).sum(), "rollup");
             assertEquals(3, second.selfMetric(SelfMetric.VALUES_SATURATED),
                 "one fold per rollup resolution (1 min, 1 h) and one into the running totals");
         }
@@ -92,10 +94,10 @@ class SaturationTest
             improvement.set(-HUGE);
             improvement.set(-HUGE);
             engine.flush();
-            assertEquals(Long.MIN_VALUE, engine.stats("optimization_improvement", TimeRange.ALL).sum());
+            assertEquals(Long.MIN_VALUE, engine.queries().stats("optimization_improvement", TimeRange.ALL).sum());
             improvement.set(5);
             engine.flush();
-            final Stats stats = engine.stats("optimization_improvement", TimeRange.ALL);
+            final Stats stats = engine.queries().stats("optimization_improvement", TimeRange.ALL);
             assertEquals(Long.MIN_VALUE + 5, stats.sum());
             assertEquals(-HUGE, stats.min());
             assertEquals(5L, stats.last());
@@ -114,7 +116,7 @@ class SaturationTest
             improvement.set(-0x1p63); // Long.MIN_VALUE itself fits
             engine.flush();
             assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
-            assertEquals(Long.MIN_VALUE, engine.stats("optimization_improvement", TimeRange.ALL).last());
+            assertEquals(Long.MIN_VALUE, engine.queries().stats("optimization_improvement", TimeRange.ALL).last());
         }
     }
 
@@ -126,7 +128,7 @@ class SaturationTest
     private static String export(final AnalyticsEngine engine, final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.http.EngineHealth;
@@ -74,9 +75,9 @@ class StoreFullTest
                 "retried): " + StoreException.class.getName() + ": " + dir.resolve("histograms.dat") +
                 ": cannot write a bucket: the map is full"), flush.getMessage());
 
-            assertEquals(VALUES, engine.stats("lat_us", TimeRange.ALL).count(), "the aggregates are complete");
-            assertPercentilesRefused(() -> engine.percentiles("lat_us", Map.of(), TimeRange.ALL, 0.5, 0.99));
-            assertThrows(StoreException.class, () -> engine.timeSeries("lat_us", Map.of(), Instant.ofEpochMilli(T0),
+            assertEquals(VALUES, engine.queries().stats("lat_us", TimeRange.ALL).count(), "the aggregates are complete");
+            assertPercentilesRefused(() -> engine.queries().percentiles("lat_us", Map.of(), TimeRange.ALL, 0.5, 0.99));
+            assertThrows(StoreException.class, () -> engine.queries().timeSeries("lat_us", Map.of(), Instant.ofEpochMilli(T0),
                 Instant.ofEpochMilli(T0 + SECONDS * 1000L), Duration.ofMinutes(1), Aggregation.parse("p99")));
 
             final long failures = engine.selfMetric(SelfMetric.STORE_WRITE_FAILURES);
@@ -130,7 +131,7 @@ class StoreFullTest
         {
             engine.histogram("lat_us", "op", "a").recordAt(5, T0 + 1_000);
             engine.flush();
-            seriesId = engine.series().stream().filter(s -> s.metric().name().equals("lat_us")).findFirst().orElseThrow().id();
+            seriesId = engine.queries().series().stream().filter(s -> s.metric().name().equals("lat_us")).findFirst().orElseThrow().id();
         }
         try (MetricStore store = MetricStore.openForWriting(dir, 200_000, 16_384))
         {

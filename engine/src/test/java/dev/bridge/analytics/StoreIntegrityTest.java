@@ -1,6 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +123,7 @@ class StoreIntegrityTest
         {
             engine.counter("variable_read").add(5);
             engine.flush();
-            readId = engine.series().stream().filter(s -> s.metric().name().equals("variable_read")).findFirst()
+            readId = engine.queries().series().stream().filter(s -> s.metric().name().equals("variable_read")).findFirst()
                 .orElseThrow().id();
         }
         Files.copy(other.resolve("series.dat"), dir.resolve("series.dat"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -150,8 +151,8 @@ class StoreIntegrityTest
         {
             engine.counter("beta_total").add(2); // registered first now
             engine.flush();
-            assertEquals(3, engine.stats("alpha_total", TimeRange.ALL).sum());
-            assertEquals(42, engine.stats("beta_total", TimeRange.ALL).sum());
+            assertEquals(3, engine.queries().stats("alpha_total", TimeRange.ALL).sum());
+            assertEquals(42, engine.queries().stats("beta_total", TimeRange.ALL).sum());
         }
     }
 

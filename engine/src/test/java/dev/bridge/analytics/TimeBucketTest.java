@@ -1,5 +1,7 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,7 @@ class TimeBucketTest
 
     private Stats between(final String metric, final long fromMs, final long toMs)
     {
-        return engine.stats(metric, TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)));
+        return engine.queries().stats(metric, TimeRange.between(Instant.ofEpochMilli(fromMs), Instant.ofEpochMilli(toMs)));
     }
 
     @Test
@@ -63,7 +65,7 @@ class TimeBucketTest
         assertEquals(1000, between("variable_read", T0 + 2000, T0 + 3000).sum());
         assertEquals(1111, between("variable_read", T0, T0 + 3000).sum());
         assertEquals(0, between("variable_read", T0 + 3000, T0 + 60_000).count());
-        assertEquals(4, engine.stats("variable_read", TimeRange.ALL).count());
+        assertEquals(4, engine.queries().stats("variable_read", TimeRange.ALL).count());
     }
 
     @Test
@@ -107,11 +109,11 @@ class TimeBucketTest
         final Stats first = between("read_latency_us", T0, T0 + 1000);
         assertEquals(2, first.count());
         assertEquals(400, first.sum());
-        assertEquals(2, engine.distribution("read_latency_us", Map.of(),
+        assertEquals(2, engine.queries().distribution("read_latency_us", Map.of(),
             TimeRange.between(Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 1000))).getTotalCount());
         assertEquals(700, between("read_latency_us", T0 + 3000, T0 + 4000).sum());
         assertEquals(50, between("read_latency_us", T0 + 5000, T0 + 6000).sum());
-        assertEquals(1150, engine.stats("read_latency_us", TimeRange.ALL).sum());
+        assertEquals(1150, engine.queries().stats("read_latency_us", TimeRange.ALL).sum());
     }
 
     @Test
@@ -126,8 +128,8 @@ class TimeBucketTest
         engine.flush();
         assertEquals(2, engine.selfMetric(SelfMetric.EVENTS_REJECTED));
         assertEquals(1, engine.selfMetric(SelfMetric.VALUES_EXPIRED));
-        assertEquals(12, engine.stats("variable_read", TimeRange.ALL).sum());
-        assertEquals(8, engine.stats("variable_read", TimeRange.LAST_MINUTE).sum());
+        assertEquals(12, engine.queries().stats("variable_read", TimeRange.ALL).sum());
+        assertEquals(8, engine.queries().stats("variable_read", TimeRange.LAST_MINUTE).sum());
     }
 
     @Test
@@ -153,10 +155,10 @@ class TimeBucketTest
         clock.set(T0 + 59_000);
         writes.add(5);
         engine.flush();
-        assertEquals(12, engine.stats("variable_write", TimeRange.LAST_MINUTE).sum());
+        assertEquals(12, engine.queries().stats("variable_write", TimeRange.LAST_MINUTE).sum());
         clock.set(T0 + 60_000);
-        assertEquals(5, engine.stats("variable_write", TimeRange.LAST_MINUTE).sum());
-        assertEquals(12, engine.stats("variable_write", TimeRange.LAST_HOUR).sum());
-        assertNull(engine.stats("variable_delete", TimeRange.LAST_HOUR).mean());
+        assertEquals(5, engine.queries().stats("variable_write", TimeRange.LAST_MINUTE).sum());
+        assertEquals(12, engine.queries().stats("variable_write", TimeRange.LAST_HOUR).sum());
+        assertNull(engine.queries().stats("variable_delete", TimeRange.LAST_HOUR).mean());
     }
 }

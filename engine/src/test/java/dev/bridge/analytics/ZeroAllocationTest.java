@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import com.sun.management.ThreadMXBean;
 import dev.bridge.analytics.config.PipelineThreading;
@@ -84,10 +85,10 @@ class ZeroAllocationTest
             }
             assertTrue(allocationFree, "no allocation-free window of " + WINDOW_EVENTS + " events: " + windows);
             assertEquals(WARM_UP_EVENTS + (long)measured * WINDOW_EVENTS,
-                engine.stats("variable_read", TimeRange.ALL).count() +
-                engine.stats("operation_error", TimeRange.ALL).count() +
-                engine.stats("read_latency_us", TimeRange.ALL).count() +
-                engine.stats("active_sessions", TimeRange.ALL).count());
+                engine.queries().stats("variable_read", TimeRange.ALL).count() +
+                engine.queries().stats("operation_error", TimeRange.ALL).count() +
+                engine.queries().stats("read_latency_us", TimeRange.ALL).count() +
+                engine.queries().stats("active_sessions", TimeRange.ALL).count());
         }
     }
 
@@ -179,10 +180,10 @@ class ZeroAllocationTest
             assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.PRODUCER_RING_FALLBACKS));
             final long perThread = WARM_UP_EVENTS / producers + (long)measured * (WINDOW_EVENTS / producers);
             assertEquals(producers * perThread,
-                engine.stats("variable_read", TimeRange.ALL).count() +
-                engine.stats("operation_error", TimeRange.ALL).count() +
-                engine.stats("read_latency_us", TimeRange.ALL).count() +
-                engine.stats("active_sessions", TimeRange.ALL).count());
+                engine.queries().stats("variable_read", TimeRange.ALL).count() +
+                engine.queries().stats("operation_error", TimeRange.ALL).count() +
+                engine.queries().stats("read_latency_us", TimeRange.ALL).count() +
+                engine.queries().stats("active_sessions", TimeRange.ALL).count());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 
 import java.io.IOException;
 import java.nio.file.Files;

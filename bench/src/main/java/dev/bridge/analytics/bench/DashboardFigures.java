@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.MetricType;
 
 import java.time.Instant;
@@ -55,8 +55,8 @@ public record DashboardFigures(
         {
             if (plan.indexOf(metric) >= 0)
             {
-                latencies.put(metric, engine.stats(metric, run));
-                final Map<Double, Long> values = engine.percentiles(metric, Map.of(), run, PERCENTILES).values();
+                latencies.put(metric, engine.queries().stats(metric, run));
+                final Map<Double, Long> values = engine.queries().percentiles(metric, Map.of(), run, PERCENTILES).values();
                 percentiles.put(metric, new Long[]{ values.get(0.5), values.get(0.95), values.get(0.99) });
             }
         }
@@ -66,7 +66,7 @@ public record DashboardFigures(
 
     private static Long last(final AnalyticsEngine engine, final SeriesPlan plan, final String metric, final TimeRange run)
     {
-        return plan.indexOf(metric) >= 0 ? engine.stats(metric, run).last() : null;
+        return plan.indexOf(metric) >= 0 ? engine.queries().stats(metric, run).last() : null;
     }
 
     /** @return the total of {@code metric}, 0 when the catalog lacks it. */

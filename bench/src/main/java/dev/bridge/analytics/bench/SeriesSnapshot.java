@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 
 /**
  * Count and sum of every series of a {@link SeriesPlan} as the engine's store holds them over
@@ -26,7 +26,7 @@ public final class SeriesSnapshot
         final long[] sums = new long[plan.size()];
         for (final PlannedSeries s : plan.series())
         {
-            final Stats stats = engine.stats(s.metric(), s.labels(), TimeRange.ALL);
+            final Stats stats = engine.queries().stats(s.metric(), s.labels(), TimeRange.ALL);
             counts[s.index()] = stats.count();
             sums[s.index()] = stats.sum();
         }

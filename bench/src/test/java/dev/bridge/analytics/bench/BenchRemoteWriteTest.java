@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench;
 
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.ingest.statsd.StatsdCatalog;
 import org.junit.jupiter.api.Test;

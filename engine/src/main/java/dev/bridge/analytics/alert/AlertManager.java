@@ -1,7 +1,6 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.DaemonAgents;
-import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.agent.DaemonAgents;
 import dev.bridge.analytics.config.AlertReceiver;
 import dev.bridge.analytics.config.AlertRule;
 import dev.bridge.analytics.config.AlertSettings;
@@ -9,6 +8,7 @@ import dev.bridge.analytics.config.ReceiverType;
 import dev.bridge.analytics.config.SilenceSettings;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import org.agrona.CloseHelper;
+import dev.bridge.analytics.query.StoreQueries;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * saves the state when it changed. The engine runs it on its own daemon thread ({@link #start()}, an Agrona
  * {@link AgentRunner} with a sleeping idle strategy of a tenth of the evaluation interval, 10 to 250 ms) on the
  * engine's clock; tests call it directly with the times they choose ({@link #nextDeadlineMs()} says when it next
- * has work). Rules read the store through {@link AnalyticsQueries} like any query, so evaluation never runs on, nor
+ * has work). Rules read the store through {@link StoreQueries} like any query, so evaluation never runs on, nor
  * blocks, a pipeline thread.
  * <p>
  * <b>Persistence.</b> The state is written after every duty cycle that changed it, and after every evaluation while
@@ -80,7 +80,7 @@ public final class AlertManager implements AutoCloseable
     private volatile boolean closed;
 
     private AlertManager(
-        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock,
+        final AlertSettings settings, final StoreQueries queries, final Path stateDirectory, final EpochClock clock,
         final EngineCounters registry, final List<NotificationSink> sinks)
     {
         this.settings = settings;
@@ -121,7 +121,7 @@ public final class AlertManager implements AutoCloseable
      *                          it was.
      */
     public static AlertManager create(
-        final AlertSettings settings, final AnalyticsQueries queries, final Path stateDirectory, final EpochClock clock,
+        final AlertSettings settings, final StoreQueries queries, final Path stateDirectory, final EpochClock clock,
         final EngineCounters registry)
     {
         final List<NotificationSink> started = new ArrayList<>();

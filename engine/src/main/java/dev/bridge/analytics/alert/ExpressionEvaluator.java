@@ -1,13 +1,14 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.AlertAggregation;
 import dev.bridge.analytics.config.AlertExpr;
 import dev.bridge.analytics.config.MetricSelector;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.dashboard.Dashboard;
+import dev.bridge.analytics.dashboard.DashboardQuery;
+import dev.bridge.analytics.query.StoreQueries;
 import dev.bridge.analytics.series.SeriesInfo;
 
 import java.time.Duration;
@@ -19,16 +20,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Evaluates rule expressions through {@link AnalyticsQueries} (store reads under the engine's query guard, never
+ * Evaluates rule expressions through {@link StoreQueries} (store reads under the engine's query guard, never
  * on a pipeline thread) over {@code TimeRange.last(window)} as of the queries' clock. A dashboard is computed once
  * per window per evaluation cycle and shared by the rules that read it. Confined to the evaluating thread.
  */
 final class ExpressionEvaluator
 {
-    private final AnalyticsQueries queries;
+    private final StoreQueries queries;
     private final Map<Duration, Dashboard> dashboards = new HashMap<>();
 
-    ExpressionEvaluator(final AnalyticsQueries queries)
+    ExpressionEvaluator(final StoreQueries queries)
     {
         this.queries = queries;
     }
@@ -49,7 +50,7 @@ final class ExpressionEvaluator
         final TimeRange range = TimeRange.last(expr.window());
         if (expr.field() != null)
         {
-            final Dashboard dashboard = dashboards.computeIfAbsent(expr.window(), w -> queries.dashboard(range));
+            final Dashboard dashboard = dashboards.computeIfAbsent(expr.window(), w -> DashboardQuery.run(queries, range));
             return single(DashboardFields.read(dashboard, expr.field()));
         }
         if (expr.by().isEmpty())

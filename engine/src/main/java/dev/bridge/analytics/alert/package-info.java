@@ -4,7 +4,7 @@
  * <pre>
  *  AlertAgent (thread analytics-alerts, every evaluation_interval on the engine's clock)
  *    └─ AlertManager.doWork(nowMs)
- *         ├─ ExpressionEvaluator ── AnalyticsQueries (stats / rate / percentiles / dashboard over the window)
+ *         ├─ ExpressionEvaluator ── StoreQueries (stats / rate / percentiles / dashboard over the window)
  *         ├─ RuleState per rule: inactive → PENDING → FIRING → RESOLVED (for, keep_firing_for)
  *         ├─ Dispatcher: groups (group_wait, group_interval, repeat_interval), Silences, Inhibitor, dedup
  *         │    └─ receivers: LogSink (SLF4J) | ListenerSink (AlertListener) | WebhookSink (queue → sender thread)

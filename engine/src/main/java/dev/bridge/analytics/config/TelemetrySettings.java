@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The telemetry events of {@code engine.telemetry()} ({@code telemetry:}). Immutable, thread-safe.
+ * The telemetry events of {@code Telemetry.of(engine)} (ingest-adapters) ({@code telemetry:}). Immutable, thread-safe.
  *
  * @param events event mappings; names are unique.
  */

@@ -1,8 +1,7 @@
 package dev.bridge.analytics.dashboard;
 
-import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
-import dev.bridge.analytics.config.Resolution;
+import dev.bridge.analytics.query.StoreQueries;
+import dev.bridge.analytics.query.TimeRange;
 
 import java.util.List;
 
@@ -26,42 +25,33 @@ import static dev.bridge.analytics.dashboard.DashboardMetrics.WRITE_LATENCY_US;
 
 /**
  * Computes a {@link Dashboard} from the queries of an engine or a reader (what
- * {@link AnalyticsQueries#dashboard(TimeRange)} runs).
+ * {@link dev.bridge.analytics.AnalyticsQueries#dashboard} runs).
  * <p>
- * Every figure is its own store query. They all select the same buckets: the range is resolved before and after
- * them, and the dashboard is computed again (at most {@value #MAX_ATTEMPTS} times) when a bucket boundary passed
- * in between. Events committed while the queries run may show in some figures and not in others; call
- * {@code engine.flush()} first for a settled view. Derived fields follow these rules: a total of several metrics
- * sums those with data (null when none has any); a ratio is null when its denominator is zero or null, or when
- * a metric it needs is not in the catalog.
+ * Every figure is its own store query, all over the same buckets: the range is resolved once, at the dashboard's
+ * instant, and every figure reads those buckets. Events committed while the queries run may show in some figures and
+ * not in others; call {@code engine.flush()} first for a settled view. Derived fields follow these rules: a total of
+ * several metrics sums those with data (null when none has any); a ratio is null when its denominator is zero or
+ * null, or when a metric it needs is not in the catalog.
  * <p>
  * Stateless; thread-safe.
  */
 public final class DashboardQuery
 {
-    /** Computations of one dashboard at most, should bucket boundaries keep passing during the queries. */
-    static final int MAX_ATTEMPTS = 3;
-
     private DashboardQuery()
     {
     }
 
-    /** @return the dashboard of {@code range}, as of the queries' clock. */
-    public static Dashboard run(final AnalyticsQueries queries, final TimeRange range)
+    /** @return the dashboard of {@code range}, as of the queries' clock now. */
+    public static Dashboard run(final StoreQueries queries, final TimeRange range)
     {
-        final List<Resolution> resolutions = queries.config().engine().resolutions();
-        int attempt = 1;
-        while (true)
-        {
-            final MetricReader reader = new MetricReader(queries, range); // a fresh memo for each attempt
-            final long nowMs = queries.clock().time();
-            final TimeRange.ResolvedRange resolved = range.resolve(nowMs, resolutions);
-            final Dashboard dashboard = compute(reader, nowMs, range, resolved);
-            if (attempt++ == MAX_ATTEMPTS || resolved.equals(range.resolve(queries.clock().time(), resolutions)))
-            {
-                return dashboard;
-            }
-        }
+        return run(queries, range, queries.clock().time());
+    }
+
+    /** @return the dashboard of {@code range} as of {@code nowMs} (an export's dashboard: its snapshot's instant). */
+    public static Dashboard run(final StoreQueries queries, final TimeRange range, final long nowMs)
+    {
+        final MetricReader reader = new MetricReader(queries, range, nowMs);
+        return compute(reader, nowMs, range, reader.resolved());
     }
 
     private static Dashboard compute(

@@ -1,35 +1,44 @@
 package dev.bridge.analytics.dashboard;
 
-import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.StoreQueries;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.MetricDefinition;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the dashboard's metrics over one range, every series of a metric merged, and answers null instead of
+ * Reads the dashboard's metrics over one range resolved once at the dashboard's instant (so every figure reads the
+ * same buckets), every series of a metric merged, and answers null instead of
  * failing when the catalog lacks a metric or has it under another type, or when the range holds no data.
  * The stats of a metric are read once per reader (one dashboard asks several fields of the same metric).
  * Thread-safe if the queries are (they are): its only state is a concurrent memo of stats.
  */
 final class MetricReader
 {
-    private final AnalyticsQueries queries;
-    private final TimeRange range;
+    private final StoreQueries queries;
+    private final long nowMs;
+    private final TimeRange.ResolvedRange resolved;
     private final Map<String, Stats> statsByMetric = new java.util.concurrent.ConcurrentHashMap<>();
 
-    MetricReader(final AnalyticsQueries queries, final TimeRange range)
+    MetricReader(final StoreQueries queries, final TimeRange range, final long nowMs)
     {
         this.queries = queries;
-        this.range = range;
+        this.nowMs = nowMs;
+        this.resolved = range.resolve(nowMs, queries.config().engine().resolutions());
     }
 
-    /** @return a reader of the same metrics over {@code other}. */
+    /** @return the range as resolved at the dashboard's instant. */
+    TimeRange.ResolvedRange resolved()
+    {
+        return resolved;
+    }
+
+    /** @return a reader of the same metrics over {@code other}, at the same instant. */
     MetricReader over(final TimeRange other)
     {
-        return new MetricReader(queries, other);
+        return new MetricReader(queries, other, nowMs);
     }
 
     /** @return true when the catalog has {@code metric} with the type the dashboard expects. */
@@ -45,7 +54,7 @@ final class MetricReader
     Stats stats(final DashboardMetrics.Metric metric)
     {
         return inCatalog(metric) ?
-            statsByMetric.computeIfAbsent(metric.name(), name -> queries.stats(name, Map.of(), range)) : Stats.EMPTY;
+            statsByMetric.computeIfAbsent(metric.name(), name -> queries.stats(name, Map.of(), resolved)) : Stats.EMPTY;
     }
 
     /** @return the total of a counter over the range; null without data. */
@@ -72,7 +81,7 @@ final class MetricReader
 
     /**
      * @return the current value of a gauge: the newest value known, whatever the range
-     *         ({@link AnalyticsQueries#latest}); null when it never had data or is not in the catalog.
+     *         ({@link StoreQueries#latest}); null when it never had data or is not in the catalog.
      */
     Long last(final DashboardMetrics.Metric metric)
     {
@@ -85,10 +94,10 @@ final class MetricReader
         return stats(metric).mean();
     }
 
-    /** @return {@link AnalyticsQueries#rate} of {@code metric} over the range; null without data. */
+    /** @return {@link StoreQueries#rate} of {@code metric} over the range; null without data. */
     Double rate(final DashboardMetrics.Metric metric)
     {
-        return inCatalog(metric) ? queries.rate(metric.name(), Map.of(), range) : null;
+        return inCatalog(metric) ? queries.rate(metric.name(), Map.of(), resolved, nowMs) : null;
     }
 
     /** @return the values of a histogram at {@code fractions}, in order; nulls without data. */
@@ -97,7 +106,7 @@ final class MetricReader
         final Long[] values = new Long[fractions.length];
         if (inCatalog(metric))
         {
-            final Map<Double, Long> byFraction = queries.percentiles(metric.name(), Map.of(), range, fractions).values();
+            final Map<Double, Long> byFraction = queries.percentiles(metric.name(), Map.of(), resolved, fractions).values();
             for (int i = 0; i < fractions.length; i++)
             {
                 values[i] = byFraction.get(fractions[i]);

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 
 /**
  * The range of a snapshot, resolved once when the snapshot was taken. Immutable, thread-safe.

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * one snapshot agree to the value. Taken by {@link dev.bridge.analytics.AnalyticsQueries#snapshot}: the clock is
  * read once and the range resolved once; then each series is read in one pass over its buckets (stats, the
  * merged histogram turned into {@link HistogramExport}, optionally its buckets), in catalog order then by label
- * values. Series without data in the range are included with {@link dev.bridge.analytics.Stats#EMPTY}: each
+ * values. Series without data in the range are included with {@link dev.bridge.analytics.query.Stats#EMPTY}: each
  * writer decides what to do with them.
  * <p>
  * The store is not frozen while the series are read: events committed meanwhile may show in later series and

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.dashboard.DashboardJson;
 
 import java.io.IOException;

@@ -1,9 +1,11 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.NativeBuckets;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;

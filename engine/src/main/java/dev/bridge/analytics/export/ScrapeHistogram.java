@@ -1,5 +1,7 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.config.BaseUnits;
+import dev.bridge.analytics.query.NativeBuckets;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.query.SeriesBucket;
 import org.HdrHistogram.Histogram;

@@ -1,8 +1,7 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.DaemonAgents;
-import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.agent.DaemonAgents;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.SelfMetric;
@@ -31,7 +30,7 @@ import java.util.Map;
  * the interval added to each series, as lines of {@link StatsdLines} packed by {@link StatsdPacker}.
  * <p>
  * How a push finds what the interval added: it takes a snapshot of every series' running totals since it was
- * created ({@link AnalyticsQueries#totals}, what {@code /metrics} exports: one read per series, independent of
+ * created ({@link SnapshotSource#totals}, what {@code /metrics} exports: one read per series, independent of
  * retention) and subtracts the previous push's (the first cycle only takes that baseline, so history written before
  * the pusher started is not sent). Counters send the delta of their total ({@code |c}, nothing when
  * 0); gauges their last value ({@code |g}, at every push once they have data); histograms the delta of count and
@@ -57,7 +56,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(StatsdPusher.class);
     private static final long IDLE_SLEEP_MS = 50;
 
-    private final AnalyticsQueries queries;
+    private final SnapshotSource queries;
     private final StatsdPushSettings settings;
     private final EpochClock clock;
     private final StatsdLines lines;
@@ -93,7 +92,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
      * @throws IllegalStateException when no UDP socket can be opened.
      */
     public StatsdPusher(
-        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
+        final SnapshotSource queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
         final EngineCounters registry)
     {
         this.packetsSent = registry.counter(SelfMetric.STATSD_PUSH_PACKETS);
@@ -117,7 +116,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
 
     /** @return a pusher running on its own daemon thread ({@code statsd-push}) until {@link #close()}. */
     public static StatsdPusher start(
-        final AnalyticsQueries queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
+        final SnapshotSource queries, final StatsdPushSettings settings, final String prefix, final EpochClock clock,
         final EngineCounters registry)
     {
         final StatsdPusher pusher = new StatsdPusher(queries, settings, prefix, clock, registry);

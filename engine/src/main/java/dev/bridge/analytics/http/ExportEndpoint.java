@@ -1,7 +1,7 @@
 package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.Durations;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.http;
 
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 
 /**
  * The {@code range} parameter: {@code all}, {@code last_minute}, {@code last_5_minutes}, {@code last_hour},

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.promql;
 
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 
 import java.util.Arrays;
 

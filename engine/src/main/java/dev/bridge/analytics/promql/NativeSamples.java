@@ -1,7 +1,7 @@
 package dev.bridge.analytics.promql;
 
 import dev.bridge.analytics.config.PrometheusNames;
-import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.query.StoredNativeBuckets;
 import dev.bridge.analytics.store.SaturatingMath;
 

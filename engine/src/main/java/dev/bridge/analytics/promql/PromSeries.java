@@ -3,7 +3,7 @@ package dev.bridge.analytics.promql;
 import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.PrometheusNames;
-import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.export.PrometheusSnapshots;
 import dev.bridge.analytics.series.SeriesInfo;
 

@@ -3,7 +3,7 @@ package dev.bridge.analytics.promql;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.Resolution;
-import dev.bridge.analytics.export.BaseUnits;
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.store.SaturatingMath;
 import dev.bridge.analytics.query.StoredBuckets;
 import dev.bridge.analytics.query.StoredNativeBuckets;

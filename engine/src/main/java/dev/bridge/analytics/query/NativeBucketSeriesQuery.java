@@ -1,12 +1,10 @@
 package dev.bridge.analytics.query;
 
-import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.Resolution;
-import dev.bridge.analytics.export.BaseUnits;
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.EncodedHistogramMerger;

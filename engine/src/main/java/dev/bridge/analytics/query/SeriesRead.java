@@ -1,6 +1,5 @@
 package dev.bridge.analytics.query;
 
-import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 

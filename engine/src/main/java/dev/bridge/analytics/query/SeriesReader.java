@@ -1,7 +1,5 @@
 package dev.bridge.analytics.query;
 
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;

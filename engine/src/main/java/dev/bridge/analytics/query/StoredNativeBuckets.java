@@ -5,7 +5,7 @@ import dev.bridge.analytics.series.SeriesInfo;
 /**
  * The stored buckets of one histogram series at one resolution, oldest first, as native-histogram increments
  * ({@link NativeBucketSeriesQuery}): per stored bucket the sum of its values and its values counted in the buckets
- * of a base-2 exponential {@code schema} ({@link dev.bridge.analytics.export.NativeBuckets}), in the metric's unit
+ * of a base-2 exponential {@code schema} ({@link dev.bridge.analytics.query.NativeBuckets}), in the metric's unit
  * (the caller scales the sum; bucket indexes are already of base-unit values). The arrays are owned by this record:
  * do not change them. Safe to share once built.
  *

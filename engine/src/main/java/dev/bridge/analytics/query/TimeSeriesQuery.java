@@ -1,6 +1,5 @@
 package dev.bridge.analytics.query;
 
-import dev.bridge.analytics.TimeRange;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;

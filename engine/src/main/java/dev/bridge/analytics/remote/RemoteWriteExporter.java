@@ -1,19 +1,19 @@
 package dev.bridge.analytics.remote;
 
-import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.DaemonAgents;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.agent.DaemonAgents;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.export.ExportSnapshot;
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.export.SnapshotSource;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * <b>What is sent.</b> Time is cut into steps of {@code interval} (aligned to multiples of it). Once a step has
  * closed (its end plus a grace of {@value #GRACE_MS} ms, so the consumer has committed it), the exporter reads what
- * the step added to every series from the store ({@link AnalyticsQueries#snapshot}), adds it to the series'
+ * the step added to every series from the store ({@link SnapshotSource#snapshot}), adds it to the series'
  * cumulative totals and sends, for every series that has had data, one sample at the step's end: counters their
  * cumulative total, gauges their last value, histograms classic buckets, count and sum and a native histogram
  * (see {@link WriteRequestBuilder}, {@link NativeBuckets}). Whole steps go into a request until it holds
@@ -86,7 +86,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private static final int SEED_READS = 5;
     private static final Set<SnapshotPart> PARTS = EnumSet.of(SnapshotPart.DISTRIBUTIONS);
 
-    private final AnalyticsQueries queries;
+    private final SnapshotSource queries;
     private final RemoteWriteSettings settings;
     private final String prefix;
     private final EpochClock clock;
@@ -151,7 +151,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
      * @param registry      the engine's self-metric counters: the {@code engine_remote_write_*} ones are counted there.
      */
     public RemoteWriteExporter(
-        final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
+        final SnapshotSource queries, final EngineConfig config, final RemoteWriteSettings settings,
         final Path dataDirectory, final EpochClock clock, final EngineCounters registry)
     {
         if (settings.url() == null)
@@ -190,7 +190,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
 
     /** @return an exporter running on its own daemon thread ({@code remote-write}) until {@link #close()}. */
     public static RemoteWriteExporter start(
-        final AnalyticsQueries queries, final EngineConfig config, final RemoteWriteSettings settings,
+        final SnapshotSource queries, final EngineConfig config, final RemoteWriteSettings settings,
         final Path dataDirectory, final EpochClock clock, final EngineCounters registry)
     {
         final RemoteWriteExporter exporter =

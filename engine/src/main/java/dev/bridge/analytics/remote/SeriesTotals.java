@@ -2,7 +2,7 @@ package dev.bridge.analytics.remote;
 
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.export.HistogramExport;
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;

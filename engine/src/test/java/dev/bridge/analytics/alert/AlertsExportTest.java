@@ -4,7 +4,7 @@ import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.Await;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.export.ExportFormat;
@@ -138,7 +138,7 @@ class AlertsExportTest
     private static String export(final AnalyticsEngine engine, final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

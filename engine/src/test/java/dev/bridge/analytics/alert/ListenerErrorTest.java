@@ -1,7 +1,7 @@
 package dev.bridge.analytics.alert;
 
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +54,7 @@ class ListenerErrorTest
             assertEquals(AlertState.RESOLVED, after.get(1).status());
 
             t.engine().flush();
-            final Stats reads = t.engine().stats("variable_read", Map.of(), TimeRange.ALL);
+            final Stats reads = t.engine().queries().stats("variable_read", Map.of(), TimeRange.ALL);
             assertEquals(10_000, reads.sum());
             assertEquals(0, t.engine().selfMetric(SelfMetric.HANDLER_ERRORS));
             assertEquals(t.engine().eventsPublished(), t.engine().selfMetric(SelfMetric.EVENTS_AGGREGATED));

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.config;
 
 import dev.bridge.analytics.SeededTries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

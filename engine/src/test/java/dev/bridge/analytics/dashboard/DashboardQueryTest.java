@@ -3,7 +3,7 @@ package dev.bridge.analytics.dashboard;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -54,7 +54,7 @@ class DashboardQueryTest
         engine = AnalyticsEngine.start(config(EngineConfig.defaults()), clock);
         ScriptedWorkload.run(engine, clock);
 
-        assertEquals(LAST_MINUTE, engine.dashboard(TimeRange.LAST_MINUTE));
+        assertEquals(LAST_MINUTE, engine.queries().dashboard(TimeRange.LAST_MINUTE));
     }
 
     @Test
@@ -63,7 +63,7 @@ class DashboardQueryTest
         engine = AnalyticsEngine.start(config(EngineConfig.defaults()), clock);
         ScriptedWorkload.run(engine, clock);
 
-        final Dashboard d = engine.dashboard(TimeRange.LAST_5_MINUTES);
+        final Dashboard d = engine.queries().dashboard(TimeRange.LAST_5_MINUTES);
 
         assertEquals(new Dashboard.Range("last_5_minutes", S - 299_000, S + 1_000, 1_000), d.range());
         assertEquals(new Dashboard.Operations(1120 / 299.5, 120 / 299.5, 1245L), d.operations());
@@ -81,7 +81,7 @@ class DashboardQueryTest
         final Instant from = Instant.ofEpochMilli(S - 59_000);
         final Instant to = Instant.ofEpochMilli(S + 1_000);
 
-        final Dashboard d = engine.dashboard(TimeRange.between(from, to));
+        final Dashboard d = engine.queries().dashboard(TimeRange.between(from, to));
 
         assertEquals(new Dashboard(NOW, new Dashboard.Range(from + "/" + to, S - 59_000, S + 1_000, 1_000),
             LAST_MINUTE.operations(), LAST_MINUTE.performance(), LAST_MINUTE.cache(), LAST_MINUTE.optimizations(),
@@ -111,7 +111,7 @@ class DashboardQueryTest
         ScriptedWorkload.run(engine, clock);
         clock.set(NOW + 10 * 60_000); // ten quiet minutes: the last minute holds no value of any gauge
 
-        assertEquals(new Dashboard.Health(null, 9L, 600L, 42L), engine.dashboard(TimeRange.LAST_MINUTE).health());
+        assertEquals(new Dashboard.Health(null, 9L, 600L, 42L), engine.queries().dashboard(TimeRange.LAST_MINUTE).health());
         engine.close();
         try (AnalyticsReader reader = AnalyticsReader.open(config, dir, clock))
         {
@@ -126,7 +126,7 @@ class DashboardQueryTest
         clock.set(NOW);
         engine = AnalyticsEngine.start(config(EngineConfig.defaults()), clock);
 
-        final Dashboard d = engine.dashboard(TimeRange.LAST_HOUR);
+        final Dashboard d = engine.queries().dashboard(TimeRange.LAST_HOUR);
 
         assertEquals(new Dashboard(
             NOW,
@@ -144,7 +144,7 @@ class DashboardQueryTest
         clock.set(NOW);
         engine = AnalyticsEngine.start(config(EngineConfig.defaults()), clock);
 
-        assertEquals(new Dashboard.Range("all", null, null, 3_600_000), engine.dashboard(TimeRange.ALL).range());
+        assertEquals(new Dashboard.Range("all", null, null, 3_600_000), engine.queries().dashboard(TimeRange.ALL).range());
     }
 
     @Test
@@ -160,7 +160,7 @@ class DashboardQueryTest
         engine = AnalyticsEngine.start(config(new EngineConfig(defaults.source(), defaults.engine(), metrics)), clock);
         ScriptedWorkload.run(engine, clock);
 
-        final Dashboard d = engine.dashboard(TimeRange.LAST_MINUTE);
+        final Dashboard d = engine.queries().dashboard(TimeRange.LAST_MINUTE);
 
         assertEquals(new Dashboard(
             NOW,

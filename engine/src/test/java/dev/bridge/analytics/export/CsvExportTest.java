@@ -2,7 +2,7 @@ package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +86,7 @@ class CsvExportTest
         {
             ExportWorkload.run(engine, clock);
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
-            engine.export(ExportFormat.CSV, range, out);
+            engine.queries().export(ExportFormat.CSV, range, out);
             return out.toString(StandardCharsets.UTF_8);
         }
     }

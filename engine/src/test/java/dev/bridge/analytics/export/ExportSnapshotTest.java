@@ -2,8 +2,8 @@ package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.SeriesBucket;
@@ -100,7 +100,7 @@ class ExportSnapshotTest
 
         for (final String metric : List.of("read_latency_us", "write_latency_us", "grpc_latency_us", "optimization_duration_ms"))
         {
-            final PercentileResult expected = engine.percentiles(metric, Map.of(), TimeRange.ALL, 0.5, 0.9, 0.95, 0.99, 0.999);
+            final PercentileResult expected = engine.queries().percentiles(metric, Map.of(), TimeRange.ALL, 0.5, 0.9, 0.95, 0.99, 0.999);
             final HistogramExport h = series(snapshot, metric, Map.of()).histogram();
             assertEquals(expected.values(), h.percentiles(), metric);
             assertEquals(PercentileResult.EXACT_MODE.equals(expected.mode()), h.exact(), metric);
@@ -142,7 +142,7 @@ class ExportSnapshotTest
         engine.counter("operation_error", "operation", "delete"); // registered, never counted
         final ExportSnapshot snapshot = engine.queries().snapshot(TimeRange.ALL);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+        engine.queries().export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
 
         final SeriesExport delete = series(snapshot, "operation_error", Map.of("operation", "delete"));
         assertEquals(Stats.EMPTY, delete.stats());
@@ -169,7 +169,7 @@ class ExportSnapshotTest
 
         assertEquals(NOW, snapshot.takenAtMs());
         assertEquals(ExportRange.of(TimeRange.LAST_HOUR, expected), snapshot.range());
-        assertEquals(engine.dashboard(TimeRange.LAST_HOUR), snapshot.dashboard());
+        assertEquals(engine.queries().dashboard(TimeRange.LAST_HOUR), snapshot.dashboard());
     }
 
     @Test

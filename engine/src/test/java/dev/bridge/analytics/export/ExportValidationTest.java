@@ -2,7 +2,7 @@ package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.ExportSettings;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class ExportValidationTest
     private static String export(final AnalyticsEngine engine, final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;

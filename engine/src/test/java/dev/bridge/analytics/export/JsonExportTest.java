@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.dashboard.DashboardJson;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class JsonExportTest
             final List<String> paths = new ArrayList<>();
             json.get("series").forEach(s -> paths.add(s.get("labels").path("path").asText(null)));
             assertTrue(paths.contains(ExportWorkload.TRICKY), paths.toString());
-            assertEquals(STRICT.readTree(DashboardJson.toJson(engine.dashboard(TimeRange.LAST_HOUR))), json.get("dashboard"));
+            assertEquals(STRICT.readTree(DashboardJson.toJson(engine.queries().dashboard(TimeRange.LAST_HOUR))), json.get("dashboard"));
         }
     }
 
@@ -83,7 +83,7 @@ class JsonExportTest
     private static String export(final AnalyticsEngine engine, final TimeRange range) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(ExportFormat.JSON, range, out);
+        engine.queries().export(ExportFormat.JSON, range, out);
         final String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.endsWith("}\n"), text);
         return text;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.export;
 
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 

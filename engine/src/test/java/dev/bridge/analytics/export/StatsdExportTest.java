@@ -2,7 +2,7 @@ package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +108,7 @@ class StatsdExportTest
     private static List<String> lines(final ExportFormat format) throws IOException
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.export(format, TimeRange.ALL, out);
+        engine.queries().export(format, TimeRange.ALL, out);
         final String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\n"), text);
         return List.of(text.split("\n"));

@@ -2,7 +2,7 @@ package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.dashboard.DashboardJson;
 import dev.bridge.analytics.export.ExportFormat;
@@ -124,9 +124,9 @@ class HttpEndpointsTest
             assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
             final TimeRange expected = range.equals("last_15m") ? TimeRange.last(java.time.Duration.ofMinutes(15)) :
                 range.equals("all") ? TimeRange.ALL : TimeRange.LAST_MINUTE;
-            assertEquals(DashboardJson.toJson(engine.dashboard(expected)), response.body(), range);
+            assertEquals(DashboardJson.toJson(engine.queries().dashboard(expected)), response.body(), range);
         }
-        assertEquals(DashboardJson.toJson(engine.dashboard(TimeRange.LAST_HOUR)), http.get("/api/dashboard").body(),
+        assertEquals(DashboardJson.toJson(engine.queries().dashboard(TimeRange.LAST_HOUR)), http.get("/api/dashboard").body(),
             "the default range is last_hour");
         assertTrue(http.get("/api/dashboard?range=last_minute").body().contains(
             "\"operations\":{\"reads_per_second\":" + (150 / 59.5) + ",\"writes_per_second\":" + (20 / 59.5) +
@@ -173,7 +173,7 @@ class HttpEndpointsTest
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("{\"status\":\"ok\",\"now_ms\":" + (NOW + 1_500) + ",\"uptime_ms\":1500," +
                 "\"store_directory\":" + jsonString(dir.resolve("store").toString()) + "," +
-                "\"series\":" + engine.series().size() + ",\"max_query_points\":10000,\"resolutions\":[" +
+                "\"series\":" + engine.queries().series().size() + ",\"max_query_points\":10000,\"resolutions\":[" +
                 "{\"width_ms\":1000,\"retention_ms\":3600000},{\"width_ms\":60000,\"retention_ms\":86400000}," +
                 "{\"width_ms\":3600000,\"retention_ms\":2592000000}]," +
                 "\"events_published\":138,\"recovered_store\":false,\"http_busy_refusals\":0,\"http_malformed_requests\":0,\"http_read_timeouts\":0}", response.body());

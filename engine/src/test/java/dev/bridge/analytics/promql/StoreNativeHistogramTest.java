@@ -3,9 +3,9 @@ package dev.bridge.analytics.promql;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.SeededTries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

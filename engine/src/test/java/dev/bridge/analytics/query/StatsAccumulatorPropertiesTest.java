@@ -2,7 +2,6 @@ package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.ExtremeValues;
 import dev.bridge.analytics.SeededTries;
-import dev.bridge.analytics.Stats;
 import dev.bridge.analytics.store.BucketAggregate;
 import net.openhft.chronicle.values.Values;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.remote;
 
-import dev.bridge.analytics.export.NativeBuckets;
+import dev.bridge.analytics.query.NativeBuckets;
 import dev.bridge.analytics.remote.prompb.Types;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

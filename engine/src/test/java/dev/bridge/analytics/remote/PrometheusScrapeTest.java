@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.testing.ManualClock;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.http.AnalyticsHttpServer;

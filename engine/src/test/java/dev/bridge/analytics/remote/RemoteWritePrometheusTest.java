@@ -1,7 +1,7 @@
 package dev.bridge.analytics.remote;
 
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,8 +105,8 @@ class RemoteWritePrometheusTest
                     "count_over_time(dspex_read_latency_seconds{instance=\"node-b\"}[1h])", at));
                 assertEquals(STEPS - 1, prometheus.query("sum(dspex_active_sessions)", at) / 2);
                 // the engines' merged view: their snapshots merged answer as one engine that saw every event
-                a.engine.snapshot(TimeRange.ALL, dir.resolve("a.snap"));
-                b.engine.snapshot(TimeRange.ALL, dir.resolve("b.snap"));
+                a.engine.queries().writeSnapshot(TimeRange.ALL, dir.resolve("a.snap"));
+                b.engine.queries().writeSnapshot(TimeRange.ALL, dir.resolve("b.snap"));
                 try (AnalyticsReader merged = AnalyticsReader.openMerged(
                     a.config, List.of(dir.resolve("a.snap"), dir.resolve("b.snap")), a.clock))
                 {

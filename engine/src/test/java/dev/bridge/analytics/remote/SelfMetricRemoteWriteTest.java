@@ -37,7 +37,7 @@ class SelfMetricRemoteWriteTest
     private static SeriesExport series(final SelfMetric metric)
     {
         return new SeriesExport(metric.definition(), Map.of(), metric.metricName(), false,
-            dev.bridge.analytics.Stats.EMPTY, null, List.of(), null, null);
+            dev.bridge.analytics.query.Stats.EMPTY, null, List.of(), null, null);
     }
 
     private static SeriesTotals totals(final long last)

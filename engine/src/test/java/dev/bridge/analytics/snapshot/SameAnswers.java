@@ -1,7 +1,7 @@
 package dev.bridge.analytics.snapshot;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.query.Aggregation;
 
 import java.time.Duration;
@@ -112,7 +112,7 @@ final class SameAnswers
         }
 
         /** @return the stats, or for a counter only what its folds keep exact: count, sum, mean. */
-        Object comparable(final dev.bridge.analytics.Stats stats)
+        Object comparable(final dev.bridge.analytics.query.Stats stats)
         {
             return counter() && stats != null ? List.of(stats.count(), stats.sum(), String.valueOf(stats.mean())) : stats;
         }

@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench.jmh;
 
 import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code AtomicLong}s and {@code Timer}s with the same bounds as service level objectives (no percentile
  * histogram), filled with the same values ({@link ExpositionCatalog}).
  * <p>
- * {@code engineExposition} is {@code engine.export(PROMETHEUS, ALL, out)} on a running engine holding those values
+ * {@code engineExposition} is {@code engine.queries().export(PROMETHEUS, ALL, out)} on a running engine holding those values
  * (flushed; the consumer idles): a snapshot read from the store (stats, merged histograms, cumulative bucket
  * counts) and the Prometheus project's text writer, into a reused {@code ByteArrayOutputStream}; what /metrics
  * served before the running totals. {@code engineScrape} is what /metrics serves now,
@@ -129,7 +129,7 @@ public class ExpositionBenchmark
         int export() throws IOException
         {
             out.reset();
-            engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+            engine.queries().export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
             return out.size();
         }
 

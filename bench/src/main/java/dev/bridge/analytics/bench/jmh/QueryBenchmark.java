@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench.jmh;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.querybench.HistoryBuilder;
 import dev.bridge.analytics.bench.querybench.QuerySet;
 import dev.bridge.analytics.bench.querybench.StoredHistory;

@@ -129,8 +129,8 @@ public final class MemoryBenchCommand implements Callable<Integer>
                 case COUNTER -> "requests";
                 case GAUGE -> "queue_depth";
             };
-            final long inOverflow = engine.stats(metric, java.util.Map.of("endpoint",
-                dev.bridge.analytics.series.SeriesRegistry.OVERFLOW_VALUE), dev.bridge.analytics.TimeRange.ALL).count();
+            final long inOverflow = engine.queries().stats(metric, java.util.Map.of("endpoint",
+                dev.bridge.analytics.series.SeriesRegistry.OVERFLOW_VALUE), dev.bridge.analytics.query.TimeRange.ALL).count();
             final long overflowed = engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.SERIES_OVERFLOWED)
                 - overflowed0;
             final long series = engine.queries().series().stream().filter(s -> s.metric().name().equals(metric)).count();

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench.query;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.query.PercentileResult;
 import picocli.CommandLine.Command;

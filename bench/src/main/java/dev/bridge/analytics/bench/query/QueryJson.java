@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bridge.analytics.Stats;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.SeriesPoint;
 

@@ -1,6 +1,6 @@
 package dev.bridge.analytics.bench.query;
 
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench.query;
 
 import dev.bridge.analytics.AnalyticsReader;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.ExitCodes;
 import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.config.ConfigException;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench.query;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench.querybench;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;

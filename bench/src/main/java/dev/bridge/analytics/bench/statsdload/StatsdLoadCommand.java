@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench.statsdload;
 
 import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.DurationConverter;
 import dev.bridge.analytics.bench.ExitCodes;
 import dev.bridge.analytics.bench.query.ConfigFiles;
@@ -179,8 +179,8 @@ public final class StatsdLoadCommand implements Callable<Integer>
             else
             {
                 final long processed = counters.datagrams(DatagramOutcome.PROCESSED);
-                final long reads = engine.stats("variable_read", TimeRange.ALL).sum();
-                final long latencies = engine.stats("read_latency_us", TimeRange.ALL).count();
+                final long reads = engine.queries().stats("variable_read", TimeRange.ALL).sum();
+                final long latencies = engine.queries().stats("read_latency_us", TimeRange.ALL).count();
                 verified = reads == processed * datagrams.readsPerDatagram() &&
                     latencies == processed * datagrams.readLatencyValuesPerDatagram();
                 detail = String.format(Locale.ROOT, "variable_read total %d (expected %d), read_latency_us values %d " +

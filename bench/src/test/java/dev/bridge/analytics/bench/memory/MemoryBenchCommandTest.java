@@ -1,7 +1,7 @@
 package dev.bridge.analytics.bench.memory;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.AnalyticsCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class MemoryBenchCommandTest
             assertEquals(7, engine.queries().series().stream()
                 .filter(s -> s.metric().name().equals("request_latency_us")).count());
             assertEquals(7L * 3 * SeriesHolders.VALUES_PER_MINUTE,
-                engine.stats("request_latency_us", TimeRange.ALL).count());
+                engine.queries().stats("request_latency_us", TimeRange.ALL).count());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.bench.querybench;
 
 import dev.bridge.analytics.AnalyticsQueries;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.bench.PlannedSeries;
 import dev.bridge.analytics.bench.SeriesPlan;
 import dev.bridge.analytics.config.EngineConfig;

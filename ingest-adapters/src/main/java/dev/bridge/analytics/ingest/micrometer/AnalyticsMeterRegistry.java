@@ -1,6 +1,6 @@
 package dev.bridge.analytics.ingest.micrometer;
 
-import dev.bridge.analytics.DaemonAgents;
+import dev.bridge.analytics.agent.DaemonAgents;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.ingest.micrometer;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -100,7 +100,7 @@ class AnalyticsMeterRegistryTest
         errors.increment(3);
         assertEquals(4.0, reads.count());
         assertEquals(4, stats("variable_read").sum());
-        assertEquals(3, engine.stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(3, engine.queries().stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
         assertEquals(0, registry.unmappedMeters());
     }
 
@@ -290,7 +290,7 @@ class AnalyticsMeterRegistryTest
     private Stats stats(final String metric)
     {
         engine.flush();
-        return engine.stats(metric, TimeRange.ALL);
+        return engine.queries().stats(metric, TimeRange.ALL);
     }
 
     /** The engine's percentiles against the nearest-rank percentiles of the recorded values, within its error. */
@@ -299,7 +299,7 @@ class AnalyticsMeterRegistryTest
         engine.flush();
         final long[] sorted = recorded.clone();
         Arrays.sort(sorted);
-        final PercentileResult result = engine.percentiles(metric, Map.of(), TimeRange.ALL, FRACTIONS);
+        final PercentileResult result = engine.queries().percentiles(metric, Map.of(), TimeRange.ALL, FRACTIONS);
         assertEquals(recorded.length, result.count());
         assertTrue(result.relativeError() <= 0.001, result.toString());
         for (final double fraction : FRACTIONS)

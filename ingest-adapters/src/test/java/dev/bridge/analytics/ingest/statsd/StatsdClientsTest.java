@@ -5,8 +5,8 @@ import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import com.timgroup.statsd.ServiceCheck;
 import com.timgroup.statsd.StatsDClient;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.config.StatsdMapping;
 import dev.bridge.analytics.config.StatsdMatchType;
@@ -261,8 +261,8 @@ class StatsdClientsTest
         final String[] parts = figure.split(" ");
         final String series = parts[0];
         final int brace = series.indexOf('{');
-        final Stats stats = brace < 0 ? engine.stats(series, TimeRange.ALL) :
-            engine.stats(series.substring(0, brace), Map.of(labelOf(series), series.substring(brace + 1, series.length() - 1)),
+        final Stats stats = brace < 0 ? engine.queries().stats(series, TimeRange.ALL) :
+            engine.queries().stats(series.substring(0, brace), Map.of(labelOf(series), series.substring(brace + 1, series.length() - 1)),
                 TimeRange.ALL);
         return switch (parts[1])
         {

@@ -1,8 +1,8 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -77,13 +77,13 @@ final class StatsdFixture implements AutoCloseable
     Stats stats(final String metric)
     {
         engine.flush();
-        return engine.stats(metric, TimeRange.ALL);
+        return engine.queries().stats(metric, TimeRange.ALL);
     }
 
     Stats stats(final String metric, final String label, final String value)
     {
         engine.flush();
-        return engine.stats(metric, Map.of(label, value), TimeRange.ALL);
+        return engine.queries().stats(metric, Map.of(label, value), TimeRange.ALL);
     }
 
     @Override

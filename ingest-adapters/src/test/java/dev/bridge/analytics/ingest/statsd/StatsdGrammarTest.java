@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdUnmappedPolicy;
 import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.ingest.TestEngines;
@@ -147,8 +147,8 @@ class StatsdGrammarTest
         f.feed("dspex.grpc.UNAVAILABLE:2|c\napp.users_api.requests:1|c|#status:200\napp.users_api.requests:1|c|#status:500");
         assertEquals(2, f.stats("grpc_error", "code", "UNAVAILABLE").sum());
         f.engine.flush();
-        assertEquals(1, f.engine.stats("app_requests", Map.of("route", "users_api", "status", "500"), TimeRange.ALL).sum());
-        assertEquals(2, f.engine.stats("app_requests", Map.of("route", "users_api"), TimeRange.ALL).sum());
+        assertEquals(1, f.engine.queries().stats("app_requests", Map.of("route", "users_api", "status", "500"), TimeRange.ALL).sum());
+        assertEquals(2, f.engine.queries().stats("app_requests", Map.of("route", "users_api"), TimeRange.ALL).sum());
     }
 
     @Test
@@ -158,11 +158,11 @@ class StatsdGrammarTest
         f.feed("variable_read:5|c|T" + atS + "\ndspex.read:3|ms|T" + atS + "\ndspex.sessions:9|g|T" + atS);
         f.engine.flush();
         final TimeRange second = TimeRange.between(Instant.ofEpochSecond(atS), Instant.ofEpochSecond(atS + 1));
-        assertEquals(5, f.engine.stats("variable_read", second).sum());
-        assertEquals(3000, f.engine.stats("read_latency_us", second).sum());
-        assertEquals(9L, f.engine.stats("active_sessions", second).last());
+        assertEquals(5, f.engine.queries().stats("variable_read", second).sum());
+        assertEquals(3000, f.engine.queries().stats("read_latency_us", second).sum());
+        assertEquals(9L, f.engine.queries().stats("active_sessions", second).last());
         final TimeRange now = TimeRange.between(Instant.ofEpochMilli(f.clock.time()), Instant.ofEpochMilli(f.clock.time() + 1000));
-        assertEquals(0, f.engine.stats("variable_read", now).count());
+        assertEquals(0, f.engine.queries().stats("variable_read", now).count());
     }
 
     @Test
@@ -265,7 +265,7 @@ class StatsdGrammarTest
         final long saturations = f.engine.selfMetric(SelfMetric.VALUES_SATURATED);
         assertTrue(saturations == 1 || saturations == 2, "saturations: " + saturations);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        f.engine.export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
+        f.engine.queries().export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\ndspex_cache_hit_total 9.223372036854776E18\n"));
     }
 

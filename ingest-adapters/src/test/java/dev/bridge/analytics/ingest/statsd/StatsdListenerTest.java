@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.testing.ManualClock;
@@ -61,13 +61,13 @@ class StatsdListenerTest
             listener.close();
             listener.close();
             engine.flush();
-            assertEquals(300, engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(300, engine.queries().stats("variable_read", TimeRange.ALL).sum());
             assertEquals(200, lines(engine, "accepted"));
             assertEquals(100, lines(engine, "malformed"));
             assertEquals(100, lines(engine, "event"));
-            assertEquals(200, engine.stats("statsd_datagrams", Map.of("outcome", "processed"), TimeRange.ALL).sum());
-            assertEquals(1, engine.stats("statsd_datagrams", Map.of("outcome", "oversized"), TimeRange.ALL).sum());
-            assertEquals(0, engine.stats("statsd_datagrams", Map.of("outcome", "kernel_dropped"), TimeRange.ALL).sum());
+            assertEquals(200, engine.queries().stats("statsd_datagrams", Map.of("outcome", "processed"), TimeRange.ALL).sum());
+            assertEquals(1, engine.queries().stats("statsd_datagrams", Map.of("outcome", "oversized"), TimeRange.ALL).sum());
+            assertEquals(0, engine.queries().stats("statsd_datagrams", Map.of("outcome", "kernel_dropped"), TimeRange.ALL).sum());
         }
     }
 
@@ -116,7 +116,7 @@ class StatsdListenerTest
             Await.until(WAIT, () -> receive(listener) == 1, listener.counters()::toString);
             listener.close();
             engine.flush();
-            assertEquals(4, engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(4, engine.queries().stats("variable_read", TimeRange.ALL).sum());
             assertEquals(1, listener.counters().lines(LineOutcome.ACCEPTED));
         }
     }
@@ -149,7 +149,7 @@ class StatsdListenerTest
 
     private static long lines(final AnalyticsEngine engine, final String outcome)
     {
-        return engine.stats("statsd_lines", Map.of("outcome", outcome), TimeRange.ALL).sum();
+        return engine.queries().stats("statsd_lines", Map.of("outcome", outcome), TimeRange.ALL).sum();
     }
 
     private static void send(final DatagramSocket socket, final InetSocketAddress to, final String text) throws IOException

@@ -1,7 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
 import com.sun.management.ThreadMXBean;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.TimeRange;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +72,7 @@ class StatsdZeroAllocationTest
             assertEquals(datagrams, f.ingest.counters().lines(LineOutcome.UNMAPPED));
             assertEquals(datagrams, f.ingest.counters().lines(LineOutcome.MALFORMED));
             f.engine.flush();
-            assertEquals(datagrams * (1 + (1 + 2 + 3) * 2), f.engine.stats("variable_read", TimeRange.ALL).sum());
+            assertEquals(datagrams * (1 + (1 + 2 + 3) * 2), f.engine.queries().stats("variable_read", TimeRange.ALL).sum());
         }
     }
 

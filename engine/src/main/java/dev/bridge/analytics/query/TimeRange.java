@@ -1,4 +1,4 @@
-package dev.bridge.analytics;
+package dev.bridge.analytics.query;
 
 import java.time.Duration;
 import java.time.Instant;

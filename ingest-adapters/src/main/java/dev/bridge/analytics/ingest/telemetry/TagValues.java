@@ -1,4 +1,4 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 /**
  * The tag values of one emit, without an array for up to two of them: {@code first}, {@code second}, or

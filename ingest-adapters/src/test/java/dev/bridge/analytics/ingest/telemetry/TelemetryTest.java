@@ -1,9 +1,9 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import com.sun.management.ThreadMXBean;
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.TelemetryEventMapping;
 import dev.bridge.analytics.config.TelemetryMetricMapping;
@@ -49,7 +49,7 @@ class TelemetryTest
     @Test
     void shouldBindEveryMappingOfTheFourteenBundledEvents()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         assertEquals(14, telemetry.eventNames().size(), "the specification's 13 and dspex.bridge.grpc.call");
         assertTrue(telemetry.eventNames().containsAll(SpecEventsTest.SPEC_EVENTS), telemetry.eventNames().toString());
         for (final String name : telemetry.eventNames())
@@ -58,13 +58,12 @@ class TelemetryTest
         }
         assertEquals(0, telemetry.detachedMappings());
         assertSame(telemetry.event("dspex.bridge.variable.read"), telemetry.event("dspex.bridge.variable.read"));
-        assertSame(telemetry, engine.telemetry());
     }
 
     @Test
     void shouldCountSumSetAndRecordConvertingTheMeasurementsUnit()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         final TelemetryEvent read = telemetry.event("dspex.bridge.variable.read");
         read.emit(1_500_000, "string");
         read.emit(2_000_000, "float");
@@ -87,7 +86,7 @@ class TelemetryTest
     @Test
     void shouldKeepTagsAsLabelsAndFilterWithKeepAndDrop()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
         failed.emit(1, "read", "error");
         failed.emit(1, "read", "timeout");
@@ -97,12 +96,12 @@ class TelemetryTest
         call.emit(2_000_000, "OK", "GetVariable");
         call.emit(3_000_000, "UNAVAILABLE", "GetVariable");
         engine.flush();
-        assertEquals(1, engine.stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(2, engine.stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(2, engine.queries().stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
         assertEquals(1, stats("timeout_error").sum());
         assertEquals(5000, stats("grpc_latency_us").sum());
-        assertEquals(1, engine.stats("grpc_error", Map.of("code", "UNAVAILABLE"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("grpc_error", Map.of("code", "UNAVAILABLE"), TimeRange.ALL).sum());
         assertEquals(1, stats("grpc_error").sum(), "OK calls are dropped");
     }
 
@@ -110,7 +109,7 @@ class TelemetryTest
     void shouldRefuseAnUnknownEventAtResolution()
     {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> start(config()).telemetry().event("dspex.bridge.nope"));
+            () -> Telemetry.of(start(config())).event("dspex.bridge.nope"));
         assertTrue(e.getMessage().startsWith("unknown telemetry event 'dspex.bridge.nope'; known events: " +
             "dspex.bridge.variable.read, dspex.bridge.variable.write,"), e.getMessage());
     }
@@ -118,7 +117,7 @@ class TelemetryTest
     @Test
     void shouldCountAndIgnoreEmitsWithTheWrongNumberOfTags()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         telemetry.event("dspex.bridge.variable.read").emit(1_000);
         telemetry.event("dspex.bridge.variable.read").emit(1_000, "a", "b");
         telemetry.event("dspex.bridge.cache.hit").emit(1, "x");
@@ -131,11 +130,11 @@ class TelemetryTest
     @Test
     void shouldDetachAMappingThatCannotBeBoundAndKeepTheOthers()
     {
-        final Telemetry telemetry = start(config().withTelemetry(new TelemetrySettings(List.of(
+        final Telemetry telemetry = Telemetry.of(start(config().withTelemetry(new TelemetrySettings(List.of(
             new TelemetryEventMapping("app.job.done", "duration", "milliseconds", List.of(), List.of(
                 new TelemetryMetricMapping("no_such_metric", TelemetryMetricType.COUNTER),
                 new TelemetryMetricMapping("active_sessions", TelemetryMetricType.COUNTER),
-                new TelemetryMetricMapping("optimization_duration_ms", TelemetryMetricType.DISTRIBUTION))))))).telemetry();
+                new TelemetryMetricMapping("optimization_duration_ms", TelemetryMetricType.DISTRIBUTION))))))));
         final TelemetryEvent done = telemetry.event("app.job.done");
         assertEquals(2, telemetry.detachedMappings());
         done.emit(42);
@@ -145,7 +144,7 @@ class TelemetryTest
     @Test
     void shouldDetachAMappingThatFailsWhileEmittingAndKeepTheOthers()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
         failed.emit(1, "bad\u001Fvalue", "error"); // not a valid label value: the series cannot be created
         assertEquals(1, telemetry.detachedMappings());
@@ -159,7 +158,7 @@ class TelemetryTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldAllocateNothingPerEmitOnceTagValuesAreResolved()
     {
-        final Telemetry telemetry = start(config()).telemetry();
+        final Telemetry telemetry = Telemetry.of(start(config()));
         final TelemetryEvent read = telemetry.event("dspex.bridge.variable.read");
         final TelemetryEvent hit = telemetry.event("dspex.bridge.cache.hit");
         final TelemetryEvent failed = telemetry.event("dspex.bridge.error");
@@ -215,6 +214,6 @@ class TelemetryTest
     private Stats stats(final String metric)
     {
         engine.flush();
-        return engine.stats(metric, TimeRange.ALL);
+        return engine.queries().stats(metric, TimeRange.ALL);
     }
 }

@@ -1,8 +1,8 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import dev.bridge.analytics.AnalyticsEngine;
-import dev.bridge.analytics.Stats;
-import dev.bridge.analytics.TimeRange;
+import dev.bridge.analytics.query.Stats;
+import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -106,7 +106,7 @@ class SpecEventsTest
     @Test
     void shouldShipTheSpecificationsThirteenEventsByItsNamesAndOnlyTheGrpcCallBeyond()
     {
-        final Telemetry telemetry = start().telemetry();
+        final Telemetry telemetry = Telemetry.of(start());
         assertTrue(telemetry.eventNames().containsAll(SPEC_EVENTS), telemetry.eventNames().toString());
         assertEquals(SPEC_EVENTS.size() + 1, telemetry.eventNames().size(), telemetry.eventNames().toString());
         assertTrue(telemetry.eventNames().contains("dspex.bridge.grpc.call"), telemetry.eventNames().toString());
@@ -117,14 +117,14 @@ class SpecEventsTest
     @MethodSource("cases")
     void shouldRecordExactlyWhatEachSpecEventFeedsAndNothingElse(final Case c)
     {
-        final Telemetry telemetry = start().telemetry();
+        final Telemetry telemetry = Telemetry.of(start());
         c.emitTwice().accept(telemetry.event(c.event()));
         engine.flush();
         assertEquals(0, telemetry.badEmits());
         assertEquals(0, telemetry.detachedMappings());
         for (final MetricDefinition m : engine.config().metrics())
         {
-            final Stats stats = engine.stats(m.name(), TimeRange.ALL);
+            final Stats stats = engine.queries().stats(m.name(), TimeRange.ALL);
             final String nothing =
                 m.type() == MetricType.COUNTER ? "count=0 sum=0" : "count=0 sum=0 min=null max=null last=null";
             final String expected = c.fed().getOrDefault(m.name(), nothing);
@@ -135,16 +135,16 @@ class SpecEventsTest
     @Test
     void shouldLabelTheErrorEventsCountsByOperationAndKeepTimeoutsApart()
     {
-        final TelemetryEvent error = start().telemetry().event("dspex.bridge.error");
+        final TelemetryEvent error = Telemetry.of(start()).event("dspex.bridge.error");
         error.emit(1, "read", "error");
         error.emit(1, "read", "error");
         error.emit(1, "read", "timeout");
         error.emit(1, "write", "error");
         engine.flush();
-        assertEquals(2, engine.stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
-        assertEquals(1, engine.stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
-        assertEquals(0, engine.stats("timeout_error", Map.of("operation", "write"), TimeRange.ALL).count());
+        assertEquals(2, engine.queries().stats("operation_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("operation_error", Map.of("operation", "write"), TimeRange.ALL).sum());
+        assertEquals(1, engine.queries().stats("timeout_error", Map.of("operation", "read"), TimeRange.ALL).sum());
+        assertEquals(0, engine.queries().stats("timeout_error", Map.of("operation", "write"), TimeRange.ALL).count());
     }
 
     private static Map<String, String> fed(final String... metricAndStats)

@@ -1,4 +1,4 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.CounterHandle;

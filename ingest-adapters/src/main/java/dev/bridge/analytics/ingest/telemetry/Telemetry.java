@@ -1,4 +1,4 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.TelemetryEventMapping;
@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The telemetry events of an engine ({@code engine.telemetry()}, from the {@code telemetry:} section):
+ * The telemetry events of an engine ({@code Telemetry.of(engine)}, from the {@code telemetry:} section of its
+ * configuration), an adapter over the engine's public handles as the Micrometer bridge is:
  * {@link #event(String)} resolves an event to its {@link TelemetryEvent} handle, once (later calls return the same
  * handle). A metric mapping that cannot be bound (its metric missing or of another type, in a configuration built in
  * code) or that fails while emitting is detached: counted in {@link #detachedMappings()}, logged once, the event's
@@ -38,6 +39,15 @@ public final class Telemetry
     interface FailureSink
     {
         void onFailure(String event, TelemetryMetricMapping mapping, RuntimeException error);
+    }
+
+    /**
+     * @return the telemetry events of {@code engine}'s configuration ({@code telemetry:}); create one per engine at
+     *         setup and keep it ({@link #event} resolves each event's handle once per instance).
+     */
+    public static Telemetry of(final AnalyticsEngine engine)
+    {
+        return new Telemetry(engine, engine.config().telemetry());
     }
 
     /**

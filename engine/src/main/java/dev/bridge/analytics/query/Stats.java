@@ -1,4 +1,4 @@
-package dev.bridge.analytics;
+package dev.bridge.analytics.query;
 
 /**
  * Summary of a metric's values over a range, merged over its buckets and series (sums of squares, not

@@ -1,11 +1,11 @@
-package dev.bridge.analytics.telemetry;
+package dev.bridge.analytics.ingest.telemetry;
 
 import dev.bridge.analytics.config.TelemetryEventMapping;
 
 import java.util.List;
 
 /**
- * A telemetry event resolved once ({@code engine.telemetry().event("dspex.bridge.variable.read")}): {@code emit}
+ * A telemetry event resolved once ({@code Telemetry.of(engine).event("dspex.bridge.variable.read")}): {@code emit}
  * records one occurrence into every metric its mapping names. The tag values come in the order of the event's
  * {@code tags}; {@link #emit(double)}, {@link #emit(double, String)} and {@link #emit(double, String, String)} take
  * none, one and two without an array. Emitting never throws and, once a tag combination has been seen, allocates

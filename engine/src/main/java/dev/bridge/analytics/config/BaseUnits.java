@@ -1,4 +1,4 @@
-package dev.bridge.analytics.export;
+package dev.bridge.analytics.config;
 
 /**
  * Converts values from a metric's unit to the base unit Prometheus wants, by the factor of

@@ -1,4 +1,4 @@
-package dev.bridge.analytics;
+package dev.bridge.analytics.agent;
 
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;

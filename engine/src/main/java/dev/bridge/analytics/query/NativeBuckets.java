@@ -1,5 +1,6 @@
-package dev.bridge.analytics.export;
+package dev.bridge.analytics.query;
 
+import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
