@@ -85,7 +85,8 @@ final class AlertConfigValidator
         checks.range(path + ".keep_firing_for", r.keepFiringFor);
         if (!RULE_NAME.matcher(r.name).matches())
         {
-            throw checks.atValue(path + ".name", "bad rule name '" + r.name + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
+            throw checks.atValue(path + ".name",
+                "bad rule name '" + r.name + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
         }
         final Integer first = names.putIfAbsent(r.name, index);
         if (first != null)
@@ -329,8 +330,9 @@ final class AlertConfigValidator
             final Integer first = names.putIfAbsent(receiver.name(), i);
             if (first != null)
             {
-                throw checks.atValue(checks.has(path + ".name") ? path + ".name" : path + ".type", "duplicate receiver name '" +
-                    receiver.name() + "' (also receivers[" + first + "]): give each a distinct name");
+                throw checks.atValue(checks.has(path + ".name") ? path + ".name" : path + ".type",
+                    "duplicate receiver name '" + receiver.name() + "' (also receivers[" + first + "]): give each a " +
+                    "distinct name");
             }
             receivers.add(receiver);
         }
@@ -415,7 +417,8 @@ final class AlertConfigValidator
         }
         if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt))
         {
-            throw checks.atValue(path + ".ends_at", "ends_at (" + endsAt + ") must be after starts_at (" + startsAt + ")");
+            throw checks.atValue(path + ".ends_at",
+                "ends_at (" + endsAt + ") must be after starts_at (" + startsAt + ")");
         }
         return new SilenceSettings(matchers, startsAt, endsAt, s.duration, s.comment == null ? "" : s.comment,
             s.createdBy == null ? "config" : s.createdBy);

@@ -209,7 +209,7 @@ final class Checks
         }
     }
 
-    /** @return {@code section.key} for the first of {@code keys} the file has, else for the first; the section if none. */
+    /** @return {@code section.key} for the first of {@code keys} the file has, else the first; no keys: section. */
     private String keyPath(final String section, final List<String> keys)
     {
         for (final String key : keys)

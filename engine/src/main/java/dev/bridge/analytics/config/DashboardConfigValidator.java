@@ -52,7 +52,8 @@ final class DashboardConfigValidator
     {
         if (p.title == null || p.title.isBlank())
         {
-            throw checks.atKey(p.title == null ? path : path + ".title", "missing required key 'title' (the chart's title)");
+            throw checks.atKey(p.title == null ? path : path + ".title",
+                "missing required key 'title' (the chart's title)");
         }
         if (p.lines == null || p.lines.isEmpty())
         {
@@ -116,7 +117,8 @@ final class DashboardConfigValidator
     {
         if (l.metric != null || l.aggregation != null || l.labels != null)
         {
-            throw checks.atKey(path + (l.metric != null ? ".metric" : l.aggregation != null ? ".aggregation" : ".labels"),
+            throw checks.atKey(
+                path + (l.metric != null ? ".metric" : l.aggregation != null ? ".aggregation" : ".labels"),
                 "a ratio line takes no metric, aggregation or labels: its metrics are summed per interval");
         }
         final List<String> numerator = ratioMetrics(path + ".ratio.numerator", l.ratio.numerator, path + ".ratio");

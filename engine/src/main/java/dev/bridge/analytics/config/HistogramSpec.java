@@ -137,7 +137,7 @@ public record HistogramSpec(long lowestDiscernibleValue, long highestTrackableVa
         checks.range(field + ".highest", h.highest);
         checks.range(field + ".significant_digits", h.significantDigits);
         checks.range(field + ".exact_samples", h.exactSamples);
-        return checks.build(field,
-            () -> new HistogramSpec(h.lowest, h.highest, h.significantDigits, h.exactSamples == null ? 0 : h.exactSamples));
+        final int exactSamples = h.exactSamples == null ? 0 : h.exactSamples;
+        return checks.build(field, () -> new HistogramSpec(h.lowest, h.highest, h.significantDigits, exactSamples));
     }
 }
