@@ -24,26 +24,25 @@ import java.util.regex.Pattern;
 final class AlertConfigValidator
 {
     private static final Pattern RULE_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
-    private final YamlPositions at;
+    private final Checks checks;
     private final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
 
-    AlertConfigValidator(final YamlPositions positions, final List<MetricDefinition> metrics)
+    AlertConfigValidator(final Checks checks, final List<MetricDefinition> metrics)
     {
-        this.at = positions;
+        this.checks = checks;
         metrics.forEach(m -> catalog.put(m.name(), m));
     }
 
     AlertSettings alerts(final ConfigDto.Alerts a) throws ConfigException
     {
         final AlertSettings d = AlertSettings.NONE;
-        ConfigRanges.check(at, "alerts.evaluation_interval", a.evaluationInterval);
+        checks.range("alerts.evaluation_interval", a.evaluationInterval);
         final Duration interval = a.evaluationInterval != null ? a.evaluationInterval : d.evaluationInterval();
         if (interval.isZero())
         {
-            throw at.errorAtValue("alerts.evaluation_interval", "evaluation_interval must be > 0, was 0s");
+            throw checks.atValue("alerts.evaluation_interval", "evaluation_interval must be > 0, was 0s");
         }
         final String externalUrl = a.externalUrl != null ? a.externalUrl.strip() : d.externalUrl();
         if (!externalUrl.isEmpty())
@@ -51,7 +50,7 @@ final class AlertConfigValidator
             final URI uri = uri("alerts.external_url", externalUrl);
             if (!uri.isAbsolute())
             {
-                throw at.errorAtValue("alerts.external_url",
+                throw checks.atValue("alerts.external_url",
                     "external_url must be an absolute URL, e.g. http://host:9464, was '" + externalUrl + "'");
             }
         }
@@ -80,55 +79,56 @@ final class AlertConfigValidator
     {
         if (r.name == null)
         {
-            throw missing(path, "name", "the alert's name, e.g. high_error_rate");
+            throw checks.missing(path, "name", "the alert's name, e.g. high_error_rate");
         }
-        ConfigRanges.check(at, path + ".for", r.forDuration);
-        ConfigRanges.check(at, path + ".keep_firing_for", r.keepFiringFor);
+        checks.range(path + ".for", r.forDuration);
+        checks.range(path + ".keep_firing_for", r.keepFiringFor);
         if (!RULE_NAME.matcher(r.name).matches())
         {
-            throw at.errorAtValue(path + ".name", "bad rule name '" + r.name + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
+            throw checks.atValue(path + ".name",
+                "bad rule name '" + r.name + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
         }
         final Integer first = names.putIfAbsent(r.name, index);
         if (first != null)
         {
-            throw at.errorAtValue(path + ".name", "duplicate rule name '" + r.name + "' (also rules[" + first +
-                "], line " + at.value("alerts.rules[" + first + "].name").line() + ")");
+            throw checks.atValue(path + ".name", "duplicate rule name '" + r.name + "' (also rules[" + first +
+                "], line " + checks.positions().value("alerts.rules[" + first + "].name").line() + ")");
         }
         if (r.expr == null)
         {
-            throw missing(path, "expr", "a mapping with metric and aggregation, or with field");
+            throw checks.missing(path, "expr", "a mapping with metric and aggregation, or with field");
         }
         final AlertExpr expr = expr(path + ".expr", r.expr);
         final AlertComparator comparator = comparator(path, r.comparator);
         if (r.threshold == null)
         {
-            throw missing(path, "threshold", "the number the value is compared with");
+            throw checks.missing(path, "threshold", "the number the value is compared with");
         }
         if (!Double.isFinite(r.threshold))
         {
-            throw at.errorAtValue(path + ".threshold", "threshold must be a finite number, was " + r.threshold);
+            throw checks.atValue(path + ".threshold", "threshold must be a finite number, was " + r.threshold);
         }
         if (r.severity == null)
         {
-            throw missing(path, "severity", "e.g. critical, warning, info");
+            throw checks.missing(path, "severity", "e.g. critical, warning, info");
         }
         if (r.severity.isBlank())
         {
-            throw at.errorAtValue(path + ".severity", "severity must not be empty");
+            throw checks.atValue(path + ".severity", "severity must not be empty");
         }
         final Map<String, String> labels = r.labels == null ? Map.of() : r.labels;
         for (final String label : labels.keySet())
         {
             final String field = path + ".labels." + label;
-            checkLabelName(field, label);
+            checks.labelKey(field, label);
             if (AlertRule.ALERTNAME.equals(label) || AlertRule.SEVERITY.equals(label))
             {
-                throw at.errorAtKey(field, "label '" + label + "' is set by the rule's " +
+                throw checks.atKey(field, "label '" + label + "' is set by the rule's " +
                     (AlertRule.SEVERITY.equals(label) ? "severity" : "name"));
             }
             if (expr.by().contains(label))
             {
-                throw at.errorAtKey(field, "label '" + label + "' comes from expr.by");
+                throw checks.atKey(field, "label '" + label + "' comes from expr.by");
             }
         }
         final Set<String> alertLabels = new TreeSet<>(labels.keySet());
@@ -139,21 +139,13 @@ final class AlertConfigValidator
         for (final Map.Entry<String, String> e : annotations.entrySet())
         {
             final String field = path + ".annotations." + e.getKey();
-            checkLabelName(field, e.getKey());
-            final AnnotationTemplate template;
-            try
-            {
-                template = AnnotationTemplate.parse(e.getValue());
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw at.errorAtValue(field, ex.getMessage());
-            }
+            checks.labelKey(field, e.getKey());
+            final AnnotationTemplate template = checks.build(field, () -> AnnotationTemplate.parse(e.getValue()));
             for (final String label : template.labelNames())
             {
                 if (!alertLabels.contains(label))
                 {
-                    throw at.errorAtValue(field, "{{ $labels." + label + " }}: the alerts of this rule have no label '" +
+                    throw checks.atValue(field, "{{ $labels." + label + " }}: the alerts of this rule have no label '" +
                         label + "' (they have " + String.join(", ", alertLabels) + ")");
                 }
             }
@@ -167,76 +159,69 @@ final class AlertConfigValidator
     private AlertComparator comparator(final String path, final String text) throws ConfigException
     {
         final String field = path + ".comparator";
-        if ((text == null && at.has(field)) || (text != null && text.isBlank()))
+        if ((text == null && checks.has(field)) || (text != null && text.isBlank()))
         {
-            throw at.errorAtValue(field, "expected one of " + AlertComparator.symbols() + ", got an empty value " +
+            throw checks.atValue(field, "expected one of " + AlertComparator.symbols() + ", got an empty value " +
                 "(write the comparator in quotes, e.g. comparator: \">\": a bare > starts a YAML block scalar)");
         }
         if (text == null)
         {
-            throw missing(path, "comparator", "one of " + AlertComparator.symbols() + ", in quotes");
+            throw checks.missing(path, "comparator", "one of " + AlertComparator.symbols() + ", in quotes");
         }
         final AlertComparator comparator = AlertComparator.bySymbol(text.strip());
         if (comparator == null)
         {
-            throw at.errorAtValue(field, "unknown comparator '" + text + "'; allowed: " + AlertComparator.symbols());
+            throw checks.atValue(field, "unknown comparator '" + text + "'; allowed: " + AlertComparator.symbols());
         }
         return comparator;
     }
 
     private AlertExpr expr(final String path, final ConfigDto.Expr e) throws ConfigException
     {
-        ConfigRanges.check(at, path + ".window", e.window);
+        checks.range(path + ".window", e.window);
         final Duration window = e.window != null ? e.window : DEFAULT_WINDOW;
         if (window.isZero())
         {
-            throw at.errorAtValue(path + ".window", "window must be > 0, was 0s");
+            throw checks.atValue(path + ".window", "window must be > 0, was 0s");
         }
         if (e.metric != null && e.field != null)
         {
-            throw at.errorAtKey(path + ".field", "give either metric or field, not both");
+            throw checks.atKey(path + ".field", "give either metric or field, not both");
         }
         if (e.field != null)
         {
             for (final String key : List.of("labels", "aggregation", "by", "denominator"))
             {
-                if (at.has(path + "." + key))
+                if (checks.has(path + "." + key))
                 {
-                    throw at.errorAtKey(path + "." + key, "'" + key + "' applies to metric expressions, not to a " +
+                    throw checks.atKey(path + "." + key, "'" + key + "' applies to metric expressions, not to a " +
                         "dashboard field");
                 }
             }
             if (!AlertExpr.DASHBOARD_FIELDS.contains(e.field))
             {
-                throw at.errorAtValue(path + ".field", "unknown dashboard field '" + e.field + "'" +
-                    suggestion(e.field, AlertExpr.DASHBOARD_FIELDS) + "; fields: " +
+                throw checks.atValue(path + ".field", "unknown dashboard field '" + e.field + "'" +
+                    Checks.didYouMean(e.field, AlertExpr.DASHBOARD_FIELDS) + "; fields: " +
                     String.join(", ", AlertExpr.DASHBOARD_FIELDS));
             }
             return AlertExpr.ofField(e.field, window);
         }
         if (e.metric == null)
         {
-            throw at.error(path + ".metric", at.key(path), "missing required key 'metric' or 'field' (a catalog " +
-                "metric with an aggregation, or a dashboard field such as health.error_rate)");
+            throw checks.missing(path, "metric", "field", "a catalog metric with an aggregation, or a dashboard field " +
+                "such as health.error_rate");
         }
         final MetricDefinition metric = metric(path + ".metric", e.metric);
         final MetricSelector selector = new MetricSelector(e.metric, labels(path + ".labels", metric, e.labels));
         if (e.aggregation == null)
         {
-            throw missing(path, "aggregation", AlertAggregation.SPELLINGS);
+            throw checks.missing(path, "aggregation", AlertAggregation.SPELLINGS);
         }
-        final AlertAggregation aggregation;
-        try
-        {
-            aggregation = AlertAggregation.parse(e.aggregation.strip());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw at.errorAtValue(path + ".aggregation", ex.getMessage());
-        }
+        final AlertAggregation aggregation =
+            checks.build(path + ".aggregation", () -> AlertAggregation.parse(e.aggregation.strip()));
         if (aggregation.kind() == AlertAggregation.Kind.PERCENTILE && metric.type() != MetricType.HISTOGRAM)
         {
-            throw at.errorAtValue(path + ".aggregation", "percentile " + aggregation + " needs a histogram metric; '" +
+            throw checks.atValue(path + ".aggregation", "percentile " + aggregation + " needs a histogram metric; '" +
                 metric.name() + "' is a " + ConfigDeserializers.spelling(metric.type()));
         }
         final List<String> by = e.by == null ? List.of() : e.by;
@@ -246,11 +231,11 @@ final class AlertConfigValidator
             final String field = path + ".by[" + i + "]";
             if (!metric.labels().contains(by.get(i)))
             {
-                throw at.errorAtValue(field, noLabel(metric, by.get(i)));
+                throw checks.atValue(field, noLabel(metric, by.get(i)));
             }
             if (!seen.add(by.get(i)))
             {
-                throw at.errorAtValue(field, "duplicate label '" + by.get(i) + "'");
+                throw checks.atValue(field, "duplicate label '" + by.get(i) + "'");
             }
         }
         MetricSelector denominator = null;
@@ -258,12 +243,12 @@ final class AlertConfigValidator
         {
             if (e.denominator == null)
             {
-                throw missing(path, "denominator", "aggregation ratio divides by another metric: " +
+                throw checks.missing(path, "denominator", "aggregation ratio divides by another metric: " +
                     "denominator: { metric: NAME, labels: {...} }");
             }
             if (e.denominator.metric == null)
             {
-                throw missing(path + ".denominator", "metric", "the metric whose total divides");
+                throw checks.missing(path + ".denominator", "metric", "the metric whose total divides");
             }
             final MetricDefinition other = metric(path + ".denominator.metric", e.denominator.metric);
             denominator = new MetricSelector(other.name(),
@@ -271,20 +256,14 @@ final class AlertConfigValidator
         }
         else if (e.denominator != null)
         {
-            throw at.errorAtKey(path + ".denominator", "a denominator goes with aggregation: ratio, not " + aggregation);
+            throw checks.atKey(path + ".denominator", "a denominator goes with aggregation: ratio, not " + aggregation);
         }
         return AlertExpr.ofMetric(selector, aggregation, window, by, denominator);
     }
 
     private MetricDefinition metric(final String field, final String name) throws ConfigException
     {
-        final MetricDefinition m = catalog.get(name);
-        if (m == null)
-        {
-            throw at.errorAtValue(field, "unknown metric '" + name + "'" + suggestion(name, catalog.keySet()) +
-                "; the catalog has " + String.join(", ", catalog.keySet()));
-        }
-        return m;
+        return checks.suggestedMetric(field, name, catalog);
     }
 
     private Map<String, String> labels(final String path, final MetricDefinition metric, final Map<String, String> labels)
@@ -298,7 +277,7 @@ final class AlertConfigValidator
         {
             if (!metric.labels().contains(label))
             {
-                throw at.errorAtKey(path + "." + label, noLabel(metric, label));
+                throw checks.atKey(path + "." + label, noLabel(metric, label));
             }
         }
         return labels;
@@ -313,9 +292,9 @@ final class AlertConfigValidator
     private AlertRoute route(final ConfigDto.Route r) throws ConfigException
     {
         final AlertRoute d = AlertRoute.DEFAULT;
-        ConfigRanges.check(at, "alerts.route.group_wait", r.groupWait);
-        ConfigRanges.check(at, "alerts.route.group_interval", r.groupInterval);
-        ConfigRanges.check(at, "alerts.route.repeat_interval", r.repeatInterval);
+        checks.range("alerts.route.group_wait", r.groupWait);
+        checks.range("alerts.route.group_interval", r.groupInterval);
+        checks.range("alerts.route.repeat_interval", r.repeatInterval);
         final List<String> groupBy = r.groupBy != null ? r.groupBy : d.groupBy();
         for (int i = 0; i < groupBy.size(); i++)
         {
@@ -324,19 +303,19 @@ final class AlertConfigValidator
             {
                 if (groupBy.size() != 1)
                 {
-                    throw at.errorAtValue(field, "'...' (every label) must be the only entry of group_by");
+                    throw checks.atValue(field, "'...' (every label) must be the only entry of group_by");
                 }
                 continue;
             }
-            checkLabelName(field, groupBy.get(i));
+            checks.labelKey(field, groupBy.get(i));
         }
         if (r.groupInterval != null && r.groupInterval.isZero())
         {
-            throw at.errorAtValue("alerts.route.group_interval", "group_interval must be > 0, was 0s");
+            throw checks.atValue("alerts.route.group_interval", "group_interval must be > 0, was 0s");
         }
         if (r.repeatInterval != null && r.repeatInterval.isZero())
         {
-            throw at.errorAtValue("alerts.route.repeat_interval", "repeat_interval must be > 0, was 0s");
+            throw checks.atValue("alerts.route.repeat_interval", "repeat_interval must be > 0, was 0s");
         }
         final List<AlertReceiver> receivers = new ArrayList<>();
         if (r.receivers == null)
@@ -351,8 +330,9 @@ final class AlertConfigValidator
             final Integer first = names.putIfAbsent(receiver.name(), i);
             if (first != null)
             {
-                throw at.errorAtValue(at.has(path + ".name") ? path + ".name" : path + ".type", "duplicate receiver name '" +
-                    receiver.name() + "' (also receivers[" + first + "]): give each a distinct name");
+                throw checks.atValue(checks.has(path + ".name") ? path + ".name" : path + ".type",
+                    "duplicate receiver name '" + receiver.name() + "' (also receivers[" + first + "]): give each a " +
+                    "distinct name");
             }
             receivers.add(receiver);
         }
@@ -365,26 +345,26 @@ final class AlertConfigValidator
 
     private AlertReceiver receiver(final String path, final ConfigDto.Receiver r) throws ConfigException
     {
-        ConfigRanges.check(at, path + ".timeout", r.timeout);
-        ConfigRanges.check(at, path + ".retries", r.retries);
-        ConfigRanges.check(at, path + ".retry_backoff", r.retryBackoff);
-        ConfigRanges.check(at, path + ".queue_capacity", r.queueCapacity);
+        checks.range(path + ".timeout", r.timeout);
+        checks.range(path + ".retries", r.retries);
+        checks.range(path + ".retry_backoff", r.retryBackoff);
+        checks.range(path + ".queue_capacity", r.queueCapacity);
         if (r.type == null)
         {
-            throw missing(path, "type", "one of " + ConfigDeserializers.spellings(ReceiverType.class));
+            throw checks.missing(path, "type", "one of " + ConfigDeserializers.spellings(ReceiverType.class));
         }
         final String name = r.name != null ? r.name.strip() : ConfigDeserializers.spelling(r.type);
         if (name.isEmpty())
         {
-            throw at.errorAtValue(path + ".name", "name must not be empty");
+            throw checks.atValue(path + ".name", "name must not be empty");
         }
         if (r.type != ReceiverType.WEBHOOK)
         {
             for (final String key : List.of("url", "timeout", "retries", "retry_backoff", "queue_capacity", "send_resolved"))
             {
-                if (at.has(path + "." + key))
+                if (checks.has(path + "." + key))
                 {
-                    throw at.errorAtKey(path + "." + key, "only webhook receivers take '" + key + "'; this one is " +
+                    throw checks.atKey(path + "." + key, "only webhook receivers take '" + key + "'; this one is " +
                         ConfigDeserializers.spelling(r.type));
                 }
             }
@@ -392,31 +372,17 @@ final class AlertConfigValidator
         }
         if (r.url == null)
         {
-            throw missing(path, "url", "where notifications are POSTed, e.g. http://127.0.0.1:9093/hook");
+            throw checks.missing(path, "url", "where notifications are POSTed, e.g. http://127.0.0.1:9093/hook");
         }
         final WebhookSettings d = WebhookSettings.of(URI.create("http://localhost/"));
-        try
-        {
-            return AlertReceiver.webhook(name, new WebhookSettings(
-                uri(path + ".url", r.url.strip()),
-                r.timeout != null ? r.timeout : d.timeout(),
-                r.retries != null ? r.retries : d.retries(),
-                r.retryBackoff != null ? r.retryBackoff : d.retryBackoff(),
-                r.queueCapacity != null ? r.queueCapacity : d.queueCapacity(),
-                r.sendResolved != null ? r.sendResolved : d.sendResolved()));
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            String key = "url";
-            for (final String k : List.of("timeout", "retries", "retry_backoff", "queue_capacity"))
-            {
-                if (ex.getMessage().startsWith(k + " "))
-                {
-                    key = k;
-                }
-            }
-            throw at.errorAtValue(path + "." + key, ex.getMessage());
-        }
+        final URI url = uri(path + ".url", r.url.strip());
+        return AlertReceiver.webhook(name, checks.build(path, () -> new WebhookSettings(
+            url,
+            r.timeout != null ? r.timeout : d.timeout(),
+            r.retries != null ? r.retries : d.retries(),
+            r.retryBackoff != null ? r.retryBackoff : d.retryBackoff(),
+            r.queueCapacity != null ? r.queueCapacity : d.queueCapacity(),
+            r.sendResolved != null ? r.sendResolved : d.sendResolved())));
     }
 
     private InhibitRule inhibit(final String path, final ConfigDto.Inhibit r) throws ConfigException
@@ -426,32 +392,33 @@ final class AlertConfigValidator
         final List<String> equal = r.equal == null ? List.of() : r.equal;
         for (int i = 0; i < equal.size(); i++)
         {
-            checkLabelName(path + ".equal[" + i + "]", equal.get(i));
+            checks.labelKey(path + ".equal[" + i + "]", equal.get(i));
         }
         return new InhibitRule(source, target, equal);
     }
 
     private SilenceSettings silence(final String path, final ConfigDto.Silence s) throws ConfigException
     {
-        ConfigRanges.check(at, path + ".duration", s.duration);
+        checks.range(path + ".duration", s.duration);
         final Map<String, String> matchers = matchers(path, "matchers", s.matchers);
         final Instant startsAt = instant(path + ".starts_at", s.startsAt);
         final Instant endsAt = instant(path + ".ends_at", s.endsAt);
         if (endsAt != null && s.duration != null)
         {
-            throw at.errorAtKey(path + ".duration", "give either ends_at or duration, not both");
+            throw checks.atKey(path + ".duration", "give either ends_at or duration, not both");
         }
         if (endsAt == null && s.duration == null)
         {
-            throw missing(path, "ends_at", "or 'duration': when the silence ends");
+            throw checks.missing(path, "ends_at", "or 'duration': when the silence ends");
         }
         if (s.duration != null && s.duration.isZero())
         {
-            throw at.errorAtValue(path + ".duration", "duration must be > 0, was 0s");
+            throw checks.atValue(path + ".duration", "duration must be > 0, was 0s");
         }
         if (startsAt != null && endsAt != null && !endsAt.isAfter(startsAt))
         {
-            throw at.errorAtValue(path + ".ends_at", "ends_at (" + endsAt + ") must be after starts_at (" + startsAt + ")");
+            throw checks.atValue(path + ".ends_at",
+                "ends_at (" + endsAt + ") must be after starts_at (" + startsAt + ")");
         }
         return new SilenceSettings(matchers, startsAt, endsAt, s.duration, s.comment == null ? "" : s.comment,
             s.createdBy == null ? "config" : s.createdBy);
@@ -462,15 +429,15 @@ final class AlertConfigValidator
     {
         if (matchers == null)
         {
-            throw missing(path, key, "label: value pairs, e.g. { alertname: slow_reads }");
+            throw checks.missing(path, key, "label: value pairs, e.g. { alertname: slow_reads }");
         }
         if (matchers.isEmpty())
         {
-            throw at.errorAtValue(path + "." + key, key + " must not be empty (it would match every alert)");
+            throw checks.atValue(path + "." + key, key + " must not be empty (it would match every alert)");
         }
         for (final String label : matchers.keySet())
         {
-            checkLabelName(path + "." + key + "." + label, label);
+            checks.labelKey(path + "." + key + "." + label, label);
         }
         return matchers;
     }
@@ -487,7 +454,7 @@ final class AlertConfigValidator
         }
         catch (final DateTimeParseException ex)
         {
-            throw at.errorAtValue(field, "bad time '" + text + "': expected an ISO-8601 time with an offset, " +
+            throw checks.atValue(field, "bad time '" + text + "': expected an ISO-8601 time with an offset, " +
                 "e.g. 2026-01-01T00:00:00Z");
         }
     }
@@ -500,40 +467,8 @@ final class AlertConfigValidator
         }
         catch (final URISyntaxException ex)
         {
-            throw at.errorAtValue(field, "bad URL '" + text + "': " + ex.getReason());
+            throw checks.atValue(field, "bad URL '" + text + "': " + ex.getReason());
         }
     }
 
-    private void checkLabelName(final String field, final String label) throws ConfigException
-    {
-        if (!LABEL_NAME.matcher(label).matches())
-        {
-            throw at.errorAtKey(field, "bad label name '" + label + "': names must match [a-zA-Z_][a-zA-Z0-9_]*");
-        }
-        if (label.startsWith("__"))
-        {
-            throw at.errorAtKey(field, "label names starting with '__' are reserved");
-        }
-    }
-
-    private ConfigException missing(final String path, final String key, final String hint)
-    {
-        return at.error(path + "." + key, at.key(path), "missing required key '" + key + "' (" + hint + ")");
-    }
-
-    private static String suggestion(final String name, final Iterable<String> candidates)
-    {
-        String best = null;
-        int bestDistance = 4;
-        for (final String c : candidates)
-        {
-            final int d = ConfigBinder.distance(name, c);
-            if (d < bestDistance)
-            {
-                best = c;
-                bestDistance = d;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
 }

@@ -87,4 +87,16 @@ public record AlertSettings(
     {
         return new AlertSettings(interval, rules, route, inhibitRules, silences, externalUrl);
     }
+
+    /**
+     * The {@code alerts:} section of a configuration file (its rules are checked by {@link AlertConfigValidator}).
+     *
+     * @param metrics the catalog the rules name.
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static AlertSettings from(final ConfigDto.Alerts a, final Checks checks, final List<MetricDefinition> metrics)
+        throws ConfigException
+    {
+        return new AlertConfigValidator(checks, metrics).alerts(a);
+    }
 }

@@ -163,42 +163,9 @@ final class ConfigBinder
 
     private static String unknownKey(final String key, final List<String> allowed)
     {
-        String best = null;
-        int bestDistance = 3;
-        for (final String candidate : allowed)
-        {
-            final int d = distance(key, candidate);
-            if (d < bestDistance)
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
+        final String best = NameSuggestions.nearest(key, allowed, 3);
         return "unknown key '" + key + "'" + (best == null ? "" : " (did you mean '" + best + "'?)") +
             "; allowed keys: " + String.join(", ", allowed);
-    }
-
-    static int distance(final String a, final String b)
-    {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++)
-        {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++)
-            {
-                final int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            final int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String kind(final Class<?> type)

@@ -168,24 +168,24 @@ public final class ConfigRanges
     /**
      * For records built from Java: the same ranges as the file.
      *
-     * @throws IllegalArgumentException naming the key when {@code value} is out of the range of {@code key}.
+     * @throws InvalidSettingException naming the key when {@code value} is out of the range of {@code key}.
      */
     static void require(final String key, final long value)
     {
         final String problem = range(key).problem(value);
         if (problem != null)
         {
-            throw new IllegalArgumentException(problem);
+            throw new InvalidSettingException(problem, range(key).name());
         }
     }
 
-    /** @throws IllegalArgumentException naming the key when {@code value} is out of the range of {@code key}. */
+    /** @throws InvalidSettingException naming the key when {@code value} is out of the range of {@code key}. */
     static void require(final String key, final Duration value)
     {
         final String problem = range(key).problem(java.util.Objects.requireNonNull(value, range(key).name()));
         if (problem != null)
         {
-            throw new IllegalArgumentException(problem);
+            throw new InvalidSettingException(problem, range(key).name());
         }
     }
 

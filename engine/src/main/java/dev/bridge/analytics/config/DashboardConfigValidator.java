@@ -18,12 +18,12 @@ final class DashboardConfigValidator
     private static final Pattern AGGREGATION = Pattern.compile("avg|sum|min|max|count|rate|last|p([0-9]+(\\.[0-9]+)?)");
     private static final String AGGREGATIONS = "avg, sum, min, max, count, rate, last or pNN with NN in [0, 100] (p50, p99.9)";
 
-    private final YamlPositions at;
+    private final Checks checks;
     private final Map<String, MetricDefinition> catalog = new LinkedHashMap<>();
 
-    DashboardConfigValidator(final YamlPositions positions, final List<MetricDefinition> metrics)
+    DashboardConfigValidator(final Checks checks, final List<MetricDefinition> metrics)
     {
-        this.at = positions;
+        this.checks = checks;
         metrics.forEach(m -> catalog.put(m.name(), m));
     }
 
@@ -32,11 +32,11 @@ final class DashboardConfigValidator
         final String title = d.title == null ? DashboardSettings.DEFAULT_TITLE : d.title.strip();
         if (title.isEmpty())
         {
-            throw at.errorAtValue("dashboard.title", "title must not be empty");
+            throw checks.atValue("dashboard.title", "title must not be empty");
         }
         if (d.panels == null || d.panels.isEmpty())
         {
-            throw at.errorAtKey(d.panels == null ? "dashboard" : "dashboard.panels",
+            throw checks.atKey(d.panels == null ? "dashboard" : "dashboard.panels",
                 "missing panels: give at least one, e.g. panels: [{title: Reads, lines: [{metric: variable_read, " +
                 "aggregation: rate}]}], or delete the dashboard section to get one panel per metric");
         }
@@ -52,11 +52,12 @@ final class DashboardConfigValidator
     {
         if (p.title == null || p.title.isBlank())
         {
-            throw at.errorAtKey(p.title == null ? path : path + ".title", "missing required key 'title' (the chart's title)");
+            throw checks.atKey(p.title == null ? path : path + ".title",
+                "missing required key 'title' (the chart's title)");
         }
         if (p.lines == null || p.lines.isEmpty())
         {
-            throw at.errorAtKey(p.lines == null ? path : path + ".lines",
+            throw checks.atKey(p.lines == null ? path : path + ".lines",
                 "missing lines: give at least one, e.g. lines: [{metric: variable_read, aggregation: rate}]");
         }
         final List<DashboardLine> lines = new ArrayList<>();
@@ -66,7 +67,7 @@ final class DashboardConfigValidator
         }
         if (p.unit != null && p.unit.isBlank())
         {
-            throw at.errorAtValue(path + ".unit", "unit must not be empty");
+            throw checks.atValue(path + ".unit", "unit must not be empty");
         }
         final String unit = p.unit != null ? p.unit.strip() : catalog.get(lines.get(0).metric()).unit();
         return new DashboardPanel(p.title.strip(), unit, lines);
@@ -80,27 +81,22 @@ final class DashboardConfigValidator
         }
         if (l.metric == null)
         {
-            throw at.errorAtKey(path, "missing required key 'metric' (a metric of the catalog), or 'ratio'");
+            throw checks.atKey(path, "missing required key 'metric' (a metric of the catalog), or 'ratio'");
         }
-        final MetricDefinition m = catalog.get(l.metric);
-        if (m == null)
-        {
-            throw at.errorAtValue(path + ".metric", "unknown metric '" + l.metric + "'; known metrics: " +
-                String.join(", ", catalog.keySet()));
-        }
+        final MetricDefinition m = checks.metric(path + ".metric", l.metric, catalog);
         if (l.aggregation == null)
         {
-            throw at.errorAtKey(path, "missing required key 'aggregation' (" + AGGREGATIONS + ")");
+            throw checks.atKey(path, "missing required key 'aggregation' (" + AGGREGATIONS + ")");
         }
         final Matcher a = AGGREGATION.matcher(l.aggregation);
         if (!a.matches() || a.group(1) != null && Double.parseDouble(a.group(1)) > 100)
         {
-            throw at.errorAtValue(path + ".aggregation", "unknown aggregation '" + l.aggregation + "': use " +
+            throw checks.atValue(path + ".aggregation", "unknown aggregation '" + l.aggregation + "': use " +
                 AGGREGATIONS);
         }
         if (a.group(1) != null && m.type() != MetricType.HISTOGRAM)
         {
-            throw at.errorAtValue(path + ".aggregation", "percentile '" + l.aggregation + "' needs a histogram; '" +
+            throw checks.atValue(path + ".aggregation", "percentile '" + l.aggregation + "' needs a histogram; '" +
                 m.name() + "' is a " + ConfigDeserializers.spelling(m.type()));
         }
         final Map<String, String> labels = l.labels == null ? Map.of() : l.labels;
@@ -108,7 +104,7 @@ final class DashboardConfigValidator
         {
             if (!m.labels().contains(name))
             {
-                throw at.errorAtKey(path + ".labels." + name, "metric '" + m.name() + "' has no label '" + name +
+                throw checks.atKey(path + ".labels." + name, "metric '" + m.name() + "' has no label '" + name +
                     "'" + (m.labels().isEmpty() ? " (it has none)" : "; its labels: " + String.join(", ", m.labels())));
             }
         }
@@ -121,7 +117,8 @@ final class DashboardConfigValidator
     {
         if (l.metric != null || l.aggregation != null || l.labels != null)
         {
-            throw at.errorAtKey(path + (l.metric != null ? ".metric" : l.aggregation != null ? ".aggregation" : ".labels"),
+            throw checks.atKey(
+                path + (l.metric != null ? ".metric" : l.aggregation != null ? ".aggregation" : ".labels"),
                 "a ratio line takes no metric, aggregation or labels: its metrics are summed per interval");
         }
         final List<String> numerator = ratioMetrics(path + ".ratio.numerator", l.ratio.numerator, path + ".ratio");
@@ -136,18 +133,13 @@ final class DashboardConfigValidator
     {
         if (names == null || names.isEmpty())
         {
-            throw at.errorAtKey(names == null ? parent : path,
+            throw checks.atKey(names == null ? parent : path,
                 "missing " + path.substring(path.lastIndexOf('.') + 1) + ": give at least one metric, " +
                 "e.g. ratio: {numerator: [cache_hit], denominator: [cache_hit, cache_miss]}");
         }
         for (int i = 0; i < names.size(); i++)
         {
-            final MetricDefinition m = catalog.get(names.get(i));
-            if (m == null)
-            {
-                throw at.errorAtValue(path + "[" + i + "]", "unknown metric '" + names.get(i) + "'; known metrics: " +
-                    String.join(", ", catalog.keySet()));
-            }
+            checks.metric(path + "[" + i + "]", names.get(i), catalog);
         }
         return List.copyOf(names);
     }

@@ -63,4 +63,16 @@ public record DashboardSettings(String title, List<DashboardPanel> panels, boole
     {
         return new DashboardLine(label, m.name(), aggregation, Map.of());
     }
+
+    /**
+     * The {@code dashboard:} section of a configuration file (checked by {@link DashboardConfigValidator}).
+     *
+     * @param metrics the catalog the panels name.
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static DashboardSettings from(final ConfigDto.Dashboard d, final Checks checks, final List<MetricDefinition> metrics)
+        throws ConfigException
+    {
+        return new DashboardConfigValidator(checks, metrics).dashboard(d);
+    }
 }

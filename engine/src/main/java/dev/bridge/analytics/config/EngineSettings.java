@@ -3,6 +3,7 @@ package dev.bridge.analytics.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.nio.file.InvalidPathException;
 
 /**
  * Engine settings (the {@code engine:} section of the YAML). Immutable, thread-safe; resolved once before start,
@@ -92,8 +93,9 @@ public record EngineSettings(
         wholeSeconds("aggregation_interval", aggregationInterval);
         if (aggregationInterval.toSeconds() % rawResolution.toSeconds() != 0)
         {
-            throw new IllegalArgumentException("aggregation_interval (" + aggregationInterval.toSeconds() +
-                "s) must be a multiple of raw_resolution (" + rawResolution.toSeconds() + "s)");
+            throw new InvalidSettingException("aggregation_interval (" + aggregationInterval.toSeconds() +
+                "s) must be a multiple of raw_resolution (" + rawResolution.toSeconds() + "s)",
+                "aggregation_interval", "raw_resolution");
         }
         positive("retention_period", retentionPeriod);
         positive("raw_retention", rawRetention);
@@ -101,8 +103,9 @@ public record EngineSettings(
         positive("long_term_retention", longTermRetention);
         if (longTermInterval.toSeconds() % aggregationInterval.toSeconds() != 0)
         {
-            throw new IllegalArgumentException("long_term_interval (" + longTermInterval.toSeconds() +
-                "s) must be a multiple of aggregation_interval (" + aggregationInterval.toSeconds() + "s)");
+            throw new InvalidSettingException("long_term_interval (" + longTermInterval.toSeconds() +
+                "s) must be a multiple of aggregation_interval (" + aggregationInterval.toSeconds() + "s)",
+                "long_term_interval", "aggregation_interval");
         }
         atLeast("raw_retention", rawRetention, "raw_resolution", rawResolution);
         atLeast("retention_period", retentionPeriod, "aggregation_interval", aggregationInterval);
@@ -111,7 +114,8 @@ public record EngineSettings(
         positive("tick_interval", tickInterval);
         if (resourceSamplingInterval.isNegative())
         {
-            throw new IllegalArgumentException("resource_sampling_interval must be >= 0, was " + resourceSamplingInterval);
+            throw new InvalidSettingException("resource_sampling_interval must be >= 0, was " + resourceSamplingInterval,
+                "resource_sampling_interval");
         }
     }
 
@@ -123,7 +127,7 @@ public record EngineSettings(
         Objects.requireNonNull(value, field);
         if (value.isNegative() || value.isZero())
         {
-            throw new IllegalArgumentException(field + " must be a positive duration, was " + value);
+            throw new InvalidSettingException(field + " must be a positive duration, was " + value, field);
         }
     }
 
@@ -131,8 +135,8 @@ public record EngineSettings(
     {
         if (value.compareTo(width) < 0)
         {
-            throw new IllegalArgumentException(field + " (" + value.toSeconds() + "s) must be at least " + widthField +
-                " (" + width.toSeconds() + "s)");
+            throw new InvalidSettingException(field + " (" + value.toSeconds() + "s) must be at least " + widthField +
+                " (" + width.toSeconds() + "s)", field, widthField);
         }
     }
 
@@ -150,7 +154,7 @@ public record EngineSettings(
         positive(field, value);
         if (value.toNanos() % 1_000_000_000L != 0)
         {
-            throw new IllegalArgumentException(field + " must be a whole number of seconds, was " + value);
+            throw new InvalidSettingException(field + " must be a whole number of seconds, was " + value, field);
         }
     }
 
@@ -232,6 +236,173 @@ public record EngineSettings(
                 labelCardinalityLimit, maxSeries, dataDirectory, rawResolution, aggregationInterval,
                 retentionPeriod, rawRetention, longTermInterval, longTermRetention, commitInterval, tickInterval, resourceSamplingInterval, storeEntries, maxQueryPoints,
                 resourceGauges);
+        }
+    }
+
+    /**
+     * The {@code engine:} section of a configuration file: every rule of a setting given in the file, at its path.
+     *
+     * @param e             the section as bound (all fields null: every default).
+     * @param checks        where errors are placed.
+     * @param baseDirectory directory a relative {@code data_directory} resolves against, or null to keep it relative.
+     * @return the settings, without {@code resource_gauges} (they need the catalog: {@link ResourceGauges#from}).
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static EngineSettings from(final ConfigDto.Engine e, final Checks checks, final Path baseDirectory)
+        throws ConfigException
+    {
+        for (final SettingRange range : ConfigRanges.ALL)
+        {
+            if (range.key().startsWith("engine."))
+            {
+                checkRange(checks, range.key(), e);
+            }
+        }
+        final EngineSettings defaults = builder().build();
+        final Builder b = defaults.toBuilder();
+        if (e.producerType != null)
+        {
+            throw checks.atKey("engine.producer_type", "producer_type was removed: every recording thread now " +
+                "publishes into its own single-producer ring (threads beyond max_producer_threads share one " +
+                "multi-producer ring), so there is nothing left to choose; delete the key");
+        }
+        if (e.ringSize != null)
+        {
+            b.ringSize(e.ringSize);
+        }
+        if (e.producerRingSize != null)
+        {
+            b.producerRingSize(e.producerRingSize);
+        }
+        if (e.maxProducerThreads != null)
+        {
+            b.maxProducerThreads(e.maxProducerThreads);
+        }
+        if (e.waitStrategy != null)
+        {
+            b.waitStrategy(e.waitStrategy);
+        }
+        if (e.overflowPolicy != null)
+        {
+            b.overflowPolicy(e.overflowPolicy);
+        }
+        if (e.pipelineThreading != null)
+        {
+            b.pipelineThreading(e.pipelineThreading);
+        }
+        if (e.labelCardinalityLimit != null)
+        {
+            b.labelCardinalityLimit(e.labelCardinalityLimit);
+        }
+        if (e.maxSeries != null)
+        {
+            b.maxSeries(e.maxSeries);
+        }
+        if (e.dataDirectory != null)
+        {
+            b.dataDirectory(directory(checks, e.dataDirectory, baseDirectory));
+        }
+        if (e.storeEntries != null)
+        {
+            b.storeEntries(e.storeEntries);
+        }
+        if (e.maxQueryPoints != null)
+        {
+            b.maxQueryPoints(e.maxQueryPoints);
+        }
+        final Duration raw = checks.wholeSeconds("engine.raw_resolution", e.rawResolution, defaults.rawResolution());
+        final Duration aggregation = checks.wholeSeconds("engine.aggregation_interval", e.aggregationInterval,
+            defaults.aggregationInterval());
+        if (aggregation.getSeconds() % raw.getSeconds() != 0)
+        {
+            throw checks.atValue(e.aggregationInterval != null || e.rawResolution == null ?
+                "engine.aggregation_interval" : "engine.raw_resolution",
+                "aggregation_interval (" + Durations.format(aggregation) + ") must be a multiple of raw_resolution (" +
+                Durations.format(raw) + ")");
+        }
+        b.rawResolution(raw).aggregationInterval(aggregation)
+            .retentionPeriod(checks.positive("engine.retention_period", e.retentionPeriod, defaults.retentionPeriod()))
+            .rawRetention(checks.positive("engine.raw_retention", e.rawRetention, defaults.rawRetention()))
+            .longTermInterval(checks.wholeSeconds("engine.long_term_interval", e.longTermInterval,
+                defaults.longTermInterval()))
+            .longTermRetention(checks.positive("engine.long_term_retention", e.longTermRetention,
+                defaults.longTermRetention()))
+            .commitInterval(checks.positive("engine.commit_interval", e.commitInterval, defaults.commitInterval()))
+            .tickInterval(checks.positive("engine.tick_interval", e.tickInterval, defaults.tickInterval()));
+        if (e.resourceSamplingInterval != null)
+        {
+            b.resourceSamplingInterval(e.resourceSamplingInterval); // 0 turns sampling off
+        }
+        final EngineSettings settings = checks.build("engine", b::build);
+        checkBucketsFit(settings, checks);
+        return settings;
+    }
+
+    private static void checkRange(final Checks checks, final String path, final ConfigDto.Engine e)
+        throws ConfigException
+    {
+        switch (Checks.lastKey(path))
+        {
+            case "ring_size" -> checks.range(path, e.ringSize);
+            case "producer_ring_size" -> checks.range(path, e.producerRingSize);
+            case "max_producer_threads" -> checks.range(path, e.maxProducerThreads);
+            case "label_cardinality_limit" -> checks.range(path, e.labelCardinalityLimit);
+            case "max_series" -> checks.range(path, e.maxSeries);
+            case "store_entries" -> checks.range(path, e.storeEntries);
+            case "max_query_points" -> checks.range(path, e.maxQueryPoints);
+            case "raw_resolution" -> checks.range(path, e.rawResolution);
+            case "aggregation_interval" -> checks.range(path, e.aggregationInterval);
+            case "long_term_interval" -> checks.range(path, e.longTermInterval);
+            case "raw_retention" -> checks.range(path, e.rawRetention);
+            case "retention_period" -> checks.range(path, e.retentionPeriod);
+            case "long_term_retention" -> checks.range(path, e.longTermRetention);
+            case "commit_interval" -> checks.range(path, e.commitInterval);
+            case "tick_interval" -> checks.range(path, e.tickInterval);
+            case "resource_sampling_interval" -> checks.range(path, e.resourceSamplingInterval);
+            default -> throw new IllegalStateException("no engine setting for the range of " + path);
+        }
+    }
+
+    private static Path directory(final Checks checks, final String text, final Path baseDirectory)
+        throws ConfigException
+    {
+        if (text.isBlank())
+        {
+            throw checks.atValue("engine.data_directory", "data_directory must not be empty");
+        }
+        try
+        {
+            final Path dir = Path.of(text);
+            return baseDirectory == null || dir.isAbsolute() ? dir : baseDirectory.resolve(dir).normalize();
+        }
+        catch (final InvalidPathException ex)
+        {
+            throw checks.atValue("engine.data_directory", "not a valid path: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * One series' buckets at each resolution (retention / interval) must fit in the store: a retention the store
+     * cannot hold even for a single series is refused at its key, naming both numbers.
+     */
+    private static void checkBucketsFit(final EngineSettings settings, final Checks checks) throws ConfigException
+    {
+        final String[] retentionKeys = { "raw_retention", "retention_period", "long_term_retention" };
+        final String[] intervalKeys = { "raw_resolution", "aggregation_interval", "long_term_interval" };
+        final java.util.List<Resolution> resolutions = settings.resolutions();
+        for (int i = 0; i < resolutions.size(); i++)
+        {
+            final Resolution r = resolutions.get(i);
+            final long buckets = r.retention().toSeconds() / r.width().toSeconds();
+            if (buckets > settings.storeEntries())
+            {
+                final String key = checks.has("engine." + retentionKeys[i]) || !checks.has("engine.store_entries") ?
+                    retentionKeys[i] : "store_entries";
+                throw checks.atValue("engine." + key, retentionKeys[i] + " (" + Durations.format(r.retention()) +
+                    ") keeps " + buckets + " buckets of " + intervalKeys[i] + " (" + Durations.format(r.width()) +
+                    ") per series, more than store_entries (" + settings.storeEntries() + ") holds in all: shorten " +
+                    retentionKeys[i] + ", widen " + intervalKeys[i] + " or raise store_entries");
+            }
         }
     }
 }

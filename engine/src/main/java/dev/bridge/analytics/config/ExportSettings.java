@@ -49,15 +49,17 @@ public record ExportSettings(
         Objects.requireNonNull(remoteWrite, "remote_write");
         if (!prefix.isEmpty() && !prefix.matches("[a-zA-Z_:][a-zA-Z0-9_:]*"))
         {
-            throw new IllegalArgumentException("prefix must match [a-zA-Z_:][a-zA-Z0-9_:]*, was '" + prefix + "'");
+            throw new InvalidSettingException("prefix must match [a-zA-Z_:][a-zA-Z0-9_:]*, was '" + prefix + "'",
+                "prefix");
         }
         double previous = -1;
         for (final double q : summaryQuantiles)
         {
             if (!(q >= 0 && q <= 1) || q <= previous)
             {
-                throw new IllegalArgumentException(
-                    "summary_quantiles must be increasing fractions in [0, 1], was " + summaryQuantiles);
+                throw new InvalidSettingException(
+                    "summary_quantiles must be increasing fractions in [0, 1], was " + summaryQuantiles,
+                    "summary_quantiles");
             }
             previous = q;
         }
@@ -66,14 +68,15 @@ public record ExportSettings(
             double last = Double.NEGATIVE_INFINITY;
             if (e.getValue().isEmpty())
             {
-                throw new IllegalArgumentException("histogram_buckets." + e.getKey() + " must not be empty");
+                throw new InvalidSettingException("histogram_buckets." + e.getKey() + " must not be empty",
+                    "histogram_buckets." + e.getKey());
             }
             for (final double bound : e.getValue())
             {
                 if (!Double.isFinite(bound) || bound <= last)
                 {
-                    throw new IllegalArgumentException("histogram_buckets." + e.getKey() +
-                        " must be finite and increasing, was " + e.getValue());
+                    throw new InvalidSettingException("histogram_buckets." + e.getKey() +
+                        " must be finite and increasing, was " + e.getValue(), "histogram_buckets." + e.getKey());
                 }
                 last = bound;
             }
@@ -113,5 +116,39 @@ public record ExportSettings(
                 }
             }
         }
+    }
+
+    /**
+     * The {@code export:} section of a configuration file, with its {@code statsd:} and {@code remote_write:}.
+     *
+     * @param metrics the catalog, that {@code histogram_buckets} and {@code external_labels} are checked against.
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static ExportSettings from(final ConfigDto.Export e, final Checks checks, final List<MetricDefinition> metrics)
+        throws ConfigException
+    {
+        if (e.histogramBuckets != null)
+        {
+            for (final String name : e.histogramBuckets.keySet())
+            {
+                final boolean histogram = metrics.stream()
+                    .anyMatch(m -> m.name().equals(name) && m.type() == MetricType.HISTOGRAM);
+                if (!histogram)
+                {
+                    throw checks.atKey("export.histogram_buckets." + name,
+                        "'" + name + "' is not a histogram metric of the catalog");
+                }
+            }
+        }
+        final StatsdPushSettings statsd =
+            StatsdPushSettings.from(e.statsd == null ? new ConfigDto.Statsd() : e.statsd, checks);
+        final RemoteWriteSettings remoteWrite = RemoteWriteSettings.from(
+            e.remoteWrite == null ? new ConfigDto.RemoteWrite() : e.remoteWrite, checks, metrics);
+        final ExportSettings d = DEFAULT;
+        return checks.build("export", () -> new ExportSettings(
+            e.prefix != null ? e.prefix : d.prefix(),
+            e.summaryQuantiles != null ? e.summaryQuantiles : d.summaryQuantiles(),
+            e.histogramBuckets != null ? e.histogramBuckets : d.histogramBuckets(),
+            statsd, remoteWrite));
     }
 }

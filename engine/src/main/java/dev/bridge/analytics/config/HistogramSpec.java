@@ -27,35 +27,38 @@ public record HistogramSpec(long lowestDiscernibleValue, long highestTrackableVa
     {
         if (exactSamples < 0 || exactSamples > MAX_EXACT_SAMPLES)
         {
-            throw new IllegalArgumentException("exact_samples must be 0..." + MAX_EXACT_SAMPLES + ", was " + exactSamples);
+            throw new InvalidSettingException("exact_samples must be 0..." + MAX_EXACT_SAMPLES + ", was " + exactSamples,
+                "exact_samples");
         }
         if (lowestDiscernibleValue < 1)
         {
-            throw new IllegalArgumentException("lowest must be >= 1, was " + lowestDiscernibleValue);
+            throw new InvalidSettingException("lowest must be >= 1, was " + lowestDiscernibleValue, "lowest");
         }
         if (lowestDiscernibleValue > Long.MAX_VALUE / 2 || highestTrackableValue < 2 * lowestDiscernibleValue)
         {
-            throw new IllegalArgumentException(
+            throw new InvalidSettingException(
                 "highest must be >= 2 * lowest (" + (lowestDiscernibleValue > Long.MAX_VALUE / 2 ?
                     "more than " + Long.MAX_VALUE : String.valueOf(2 * lowestDiscernibleValue)) + "), was " +
-                    highestTrackableValue);
+                    highestTrackableValue, "highest", "lowest");
         }
         if (significantDigits < 0 || significantDigits > 5)
         {
-            throw new IllegalArgumentException("significant_digits must be 0..5, was " + significantDigits);
+            throw new InvalidSettingException("significant_digits must be 0..5, was " + significantDigits,
+                "significant_digits");
         }
         final int unitMagnitude = 63 - Long.numberOfLeadingZeros(lowestDiscernibleValue);
         if (unitMagnitude + subBucketHalfCountMagnitude(significantDigits) > 61)
         {
-            throw new IllegalArgumentException("lowest (" + lowestDiscernibleValue + ") is too large for " +
-                significantDigits + " significant_digits: lower one of them");
+            throw new InvalidSettingException("lowest (" + lowestDiscernibleValue + ") is too large for " +
+                significantDigits + " significant_digits: lower one of them", "lowest", "significant_digits");
         }
         final long footprint = footprintBytes(lowestDiscernibleValue, highestTrackableValue, significantDigits);
         if (footprint > MAX_FOOTPRINT_BYTES)
         {
-            throw new IllegalArgumentException("highest (" + highestTrackableValue + ") with significant_digits (" +
+            throw new InvalidSettingException("highest (" + highestTrackableValue + ") with significant_digits (" +
                 significantDigits + ") makes each histogram take " + ConfigRanges.bytes(footprint) + ", more than " +
-                ConfigRanges.bytes(MAX_FOOTPRINT_BYTES) + ": lower highest or significant_digits, or raise lowest");
+                ConfigRanges.bytes(MAX_FOOTPRINT_BYTES) + ": lower highest or significant_digits, or raise lowest",
+                "highest", "significant_digits", "lowest");
         }
     }
 
@@ -91,5 +94,50 @@ public record HistogramSpec(long lowestDiscernibleValue, long highestTrackableVa
         final long largestValueWithSingleUnitResolution = 2 * (long)Math.pow(10, significantDigits);
         final int subBucketCountMagnitude = 64 - Long.numberOfLeadingZeros(largestValueWithSingleUnitResolution - 1);
         return Math.max(subBucketCountMagnitude, 1) - 1;
+    }
+
+    /**
+     * The {@code histogram:} of the metric at {@code path} in a configuration file: required for histogram metrics,
+     * refused for the others.
+     *
+     * @return the spec, or null for a metric that is not a histogram.
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static HistogramSpec from(final String path, final ConfigDto.Metric m, final Checks checks) throws ConfigException
+    {
+        final String field = path + ".histogram";
+        if (m.type != MetricType.HISTOGRAM)
+        {
+            if (m.histogram != null)
+            {
+                throw checks.atKey(field, "only histogram metrics take a histogram range; this metric is a " +
+                    ConfigDeserializers.spelling(m.type));
+            }
+            return null;
+        }
+        final ConfigDto.Histogram h = m.histogram;
+        if (h == null)
+        {
+            throw checks.missing(path, "histogram", "histogram metrics need a range, " +
+                "e.g. histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }");
+        }
+        if (h.lowest == null)
+        {
+            throw checks.missing(field, "lowest", "smallest value told apart from 0, >= 1");
+        }
+        if (h.highest == null)
+        {
+            throw checks.missing(field, "highest", "largest accepted value, >= 2 * lowest");
+        }
+        if (h.significantDigits == null)
+        {
+            throw checks.missing(field, "significant_digits", "decimal digits of precision, 0..5");
+        }
+        checks.range(field + ".lowest", h.lowest);
+        checks.range(field + ".highest", h.highest);
+        checks.range(field + ".significant_digits", h.significantDigits);
+        checks.range(field + ".exact_samples", h.exactSamples);
+        final int exactSamples = h.exactSamples == null ? 0 : h.exactSamples;
+        return checks.build(field, () -> new HistogramSpec(h.lowest, h.highest, h.significantDigits, exactSamples));
     }
 }

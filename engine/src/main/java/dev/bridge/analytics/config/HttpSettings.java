@@ -56,12 +56,12 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
         Objects.requireNonNull(readTimeout, "readTimeout");
         if (bind.isBlank())
         {
-            throw new IllegalArgumentException("bind must not be empty");
+            throw new InvalidSettingException("bind must not be empty", "bind");
         }
         ConfigRanges.require("http.port", port);
         if (bearerToken != null && bearerToken.isBlank())
         {
-            throw new IllegalArgumentException("bearer_token must not be empty (leave the key out for no token)");
+            throw new InvalidSettingException("bearer_token must not be empty (leave the key out for no token)", "bearer_token");
         }
         ConfigRanges.require("http.max_request_bytes", maxRequestBytes);
         ConfigRanges.require("http.max_connections", maxConnections);
@@ -111,5 +111,32 @@ public record HttpSettings(String bind, int port, String bearerToken, int maxReq
     {
         return new HttpSettings(bind, port, bearerToken, maxRequestBytes, maxConnections, idleTimeout, readTimeout,
             newMaxConcurrent, newMaxQueued);
+    }
+
+    /**
+     * The {@code http:} section of a configuration file.
+     *
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static HttpSettings from(final ConfigDto.Http h, final Checks checks) throws ConfigException
+    {
+        checks.range("http.port", h.port);
+        checks.range("http.max_request_bytes", h.maxRequestBytes);
+        checks.range("http.max_connections", h.maxConnections);
+        checks.range("http.idle_timeout", h.idleTimeout);
+        checks.range("http.read_timeout", h.readTimeout);
+        checks.range("http.max_concurrent_heavy_requests", h.maxConcurrentHeavyRequests);
+        checks.range("http.max_queued_heavy_requests", h.maxQueuedHeavyRequests);
+        final HttpSettings d = DEFAULT;
+        return checks.build("http", () -> new HttpSettings(
+            h.bind != null ? h.bind : d.bind(),
+            h.port != null ? h.port : d.port(),
+            h.bearerToken != null ? h.bearerToken : d.bearerToken(),
+            h.maxRequestBytes != null ? h.maxRequestBytes : d.maxRequestBytes(),
+            h.maxConnections != null ? h.maxConnections : d.maxConnections(),
+            h.idleTimeout != null ? h.idleTimeout : d.idleTimeout(),
+            h.readTimeout != null ? h.readTimeout : d.readTimeout(),
+            h.maxConcurrentHeavyRequests != null ? h.maxConcurrentHeavyRequests : d.maxConcurrentHeavyRequests(),
+            h.maxQueuedHeavyRequests != null ? h.maxQueuedHeavyRequests : d.maxQueuedHeavyRequests()));
     }
 }

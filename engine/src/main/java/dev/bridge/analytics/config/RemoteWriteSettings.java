@@ -60,16 +60,19 @@ public record RemoteWriteSettings(
         {
             if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+"))
             {
-                throw new IllegalArgumentException("headers: '" + header.getKey() + "' is not an HTTP header name");
+                throw new InvalidSettingException("headers: '" + header.getKey() + "' is not an HTTP header name",
+                    "headers");
             }
             if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)))
             {
-                throw new IllegalArgumentException("headers: '" + header.getKey() + "' is set by remote write itself");
+                throw new InvalidSettingException("headers: '" + header.getKey() + "' is set by remote write itself",
+                    "headers");
             }
             if (header.getValue() == null || header.getValue().isBlank() || header.getValue().indexOf('\n') >= 0 ||
                 header.getValue().indexOf('\r') >= 0)
             {
-                throw new IllegalArgumentException("headers: '" + header.getKey() + "' needs a one-line, non-empty value");
+                throw new InvalidSettingException("headers: '" + header.getKey() + "' needs a one-line, non-empty value",
+                    "headers");
             }
             try
             {
@@ -77,50 +80,55 @@ public record RemoteWriteSettings(
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new IllegalArgumentException("headers: '" + header.getKey() + "' cannot be sent: " + ex.getMessage());
+                throw new InvalidSettingException("headers: '" + header.getKey() + "' cannot be sent: " +
+                    ex.getMessage(), "headers");
             }
         }
         if (enabled && url == null)
         {
-            throw new IllegalArgumentException("url is required when remote_write is enabled");
+            throw new InvalidSettingException("url is required when remote_write is enabled", "enabled");
         }
         if (url != null && (!url.isAbsolute() || url.getHost() == null ||
             !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))))
         {
-            throw new IllegalArgumentException("url must be an absolute http or https URL, was '" + url + "'");
+            throw new InvalidSettingException("url must be an absolute http or https URL, was '" + url + "'", "url");
         }
         if (interval.isZero() || interval.isNegative() || interval.toNanos() % 1_000_000_000L != 0)
         {
-            throw new IllegalArgumentException("interval must be a whole number of seconds > 0, was " +
-                Durations.format(interval));
+            throw new InvalidSettingException("interval must be a whole number of seconds > 0, was " +
+                Durations.format(interval), "interval");
         }
         positive("timeout", timeout);
         positive("min_backoff", minBackoff);
         positive("close_timeout", closeTimeout);
         if (maxBackoff.compareTo(minBackoff) < 0)
         {
-            throw new IllegalArgumentException("max_backoff must be >= min_backoff (" + Durations.format(minBackoff) +
-                "), was " + Durations.format(maxBackoff));
+            throw new InvalidSettingException("max_backoff must be >= min_backoff (" + Durations.format(minBackoff) +
+                "), was " + Durations.format(maxBackoff), "max_backoff", "min_backoff");
         }
         if (maxSamplesPerSend < 1)
         {
-            throw new IllegalArgumentException("max_samples_per_send must be >= 1, was " + maxSamplesPerSend);
+            throw new InvalidSettingException("max_samples_per_send must be >= 1, was " + maxSamplesPerSend,
+                "max_samples_per_send");
         }
         if (!nativeHistograms && !classicHistograms)
         {
-            throw new IllegalArgumentException(
-                "native_histograms and classic_histograms cannot both be false: histograms would not be pushed");
+            throw new InvalidSettingException(
+                "native_histograms and classic_histograms cannot both be false: histograms would not be pushed",
+                "native_histograms", "classic_histograms");
         }
         for (final Map.Entry<String, String> label : externalLabels.entrySet())
         {
             if (!LABEL_NAME.matcher(label.getKey()).matches() || label.getKey().startsWith("__"))
             {
-                throw new IllegalArgumentException("external_labels: '" + label.getKey() +
-                    "' is not a label name (it must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __)");
+                throw new InvalidSettingException("external_labels: '" + label.getKey() +
+                    "' is not a label name (it must match [a-zA-Z_][a-zA-Z0-9_]* and not start with __)",
+                    "external_labels");
             }
             if (label.getValue() == null || label.getValue().isEmpty())
             {
-                throw new IllegalArgumentException("external_labels: '" + label.getKey() + "' has an empty value");
+                throw new InvalidSettingException("external_labels: '" + label.getKey() + "' has an empty value",
+                    "external_labels");
             }
         }
     }
@@ -155,7 +163,106 @@ public record RemoteWriteSettings(
     {
         if (value.isZero() || value.isNegative())
         {
-            throw new IllegalArgumentException(field + " must be > 0, was " + Durations.format(value));
+            throw new InvalidSettingException(field + " must be > 0, was " + Durations.format(value), field);
         }
+    }
+
+    /**
+     * The {@code export.remote_write:} section of a configuration file.
+     *
+     * @param metrics the catalog: an external label must not hide one of its labels.
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static RemoteWriteSettings from(final ConfigDto.RemoteWrite r, final Checks checks,
+        final java.util.List<MetricDefinition> metrics) throws ConfigException
+    {
+        final RemoteWriteSettings d = DEFAULT;
+        final String section = "export.remote_write";
+        checks.range(section + ".interval", r.interval);
+        checks.range(section + ".timeout", r.timeout);
+        checks.range(section + ".max_samples_per_send", r.maxSamplesPerSend);
+        checks.range(section + ".min_backoff", r.minBackoff);
+        checks.range(section + ".max_backoff", r.maxBackoff);
+        checks.range(section + ".close_timeout", r.closeTimeout);
+        URI parsed = null;
+        if (r.url != null)
+        {
+            try
+            {
+                parsed = new URI(r.url);
+            }
+            catch (final java.net.URISyntaxException ex)
+            {
+                throw checks.atValue(section + ".url", "not a URL: " + ex.getMessage());
+            }
+        }
+        final URI url = parsed;
+        if (r.externalLabels != null)
+        {
+            for (final String name : r.externalLabels.keySet())
+            {
+                for (final MetricDefinition m : metrics)
+                {
+                    if (m.labels().contains(name))
+                    {
+                        throw checks.atKey(section + ".external_labels." + name, "'" + name +
+                            "' is a label of metric '" + m.name() + "': an external label must not hide a series label");
+                    }
+                }
+            }
+        }
+        final Map<String, String> headers = headers(r, checks, section);
+        return checks.build(section, () -> new RemoteWriteSettings(
+            r.enabled != null ? r.enabled : d.enabled(),
+            url,
+            r.interval != null ? r.interval : d.interval(),
+            r.timeout != null ? r.timeout : d.timeout(),
+            r.externalLabels != null ? r.externalLabels : d.externalLabels(),
+            r.maxSamplesPerSend != null ? r.maxSamplesPerSend : d.maxSamplesPerSend(),
+            r.minBackoff != null ? r.minBackoff : d.minBackoff(),
+            r.maxBackoff != null ? r.maxBackoff : d.maxBackoff(),
+            r.nativeHistograms != null ? r.nativeHistograms : d.nativeHistograms(),
+            r.classicHistograms != null ? r.classicHistograms : d.classicHistograms(),
+            r.closeTimeout != null ? r.closeTimeout : d.closeTimeout(),
+            headers));
+    }
+
+    /** @return {@code headers} with the Authorization header {@code bearer_token} or {@code basic_auth} makes. */
+    private static Map<String, String> headers(final ConfigDto.RemoteWrite r, final Checks checks, final String section)
+        throws ConfigException
+    {
+        final Map<String, String> headers = new LinkedHashMap<>(r.headers != null ? r.headers : Map.of());
+        final boolean authorizationHeader = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"));
+        if (r.bearerToken != null && r.basicAuth != null)
+        {
+            throw checks.atKey(section + ".basic_auth", "bearer_token and basic_auth cannot both be set");
+        }
+        if ((r.bearerToken != null || r.basicAuth != null) && authorizationHeader)
+        {
+            throw checks.atKey(section + (r.bearerToken != null ? ".bearer_token" : ".basic_auth"),
+                "headers already has an Authorization header");
+        }
+        if (r.bearerToken != null)
+        {
+            if (r.bearerToken.isBlank())
+            {
+                throw checks.atValue(section + ".bearer_token", "bearer_token must not be empty");
+            }
+            headers.put("Authorization", "Bearer " + r.bearerToken);
+        }
+        if (r.basicAuth != null)
+        {
+            if (r.basicAuth.username == null || r.basicAuth.username.isEmpty() || r.basicAuth.username.contains(":"))
+            {
+                throw checks.atKey(section + ".basic_auth", "basic_auth needs a username without ':'");
+            }
+            if (r.basicAuth.password == null)
+            {
+                throw checks.atKey(section + ".basic_auth", "basic_auth needs a password");
+            }
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (r.basicAuth.username + ":" + r.basicAuth.password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return headers;
     }
 }

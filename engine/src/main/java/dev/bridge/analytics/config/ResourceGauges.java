@@ -41,4 +41,32 @@ public record ResourceGauges(String heapMb, String threads, String offHeapMb)
         }
         return List.copyOf(names);
     }
+
+    /**
+     * {@code engine.resource_gauges} of a configuration file: each name given must be a label-less gauge of the
+     * catalog.
+     *
+     * @throws ConfigException at the first name that is not.
+     */
+    static ResourceGauges from(final ConfigDto.ResourceGaugeNames r, final Checks checks,
+        final java.util.Map<String, MetricDefinition> catalog) throws ConfigException
+    {
+        final List<String> names = Arrays.asList(r.heapMb, r.threads, r.offHeapMb);
+        for (int i = 0; i < names.size(); i++)
+        {
+            final String name = names.get(i);
+            if (name == null)
+            {
+                continue;
+            }
+            final String field = "engine.resource_gauges." + KEYS.get(i);
+            final MetricDefinition m = checks.metric(field, name, catalog);
+            if (m.type() != MetricType.GAUGE || !m.labels().isEmpty())
+            {
+                throw checks.atValue(field, "metric '" + name + "' must be a gauge without labels; it is a " +
+                    ConfigDeserializers.spelling(m.type()) + (m.labels().isEmpty() ? "" : " with labels " + m.labels()));
+            }
+        }
+        return new ResourceGauges(r.heapMb, r.threads, r.offHeapMb);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.bridge.analytics.config;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,24 +46,26 @@ public record StatsdListenerSettings(
         mappings = List.copyOf(mappings);
         if (bind.isBlank())
         {
-            throw new IllegalArgumentException("bind must not be empty");
+            throw new InvalidSettingException("bind must not be empty", "bind");
         }
         if (port < 0 || port > 65535)
         {
-            throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+            throw new InvalidSettingException("port must be in 0..65535, was " + port, "port");
         }
         if (receiveBufferBytes < 4096)
         {
-            throw new IllegalArgumentException("receive_buffer_bytes must be >= 4096, was " + receiveBufferBytes);
+            throw new InvalidSettingException("receive_buffer_bytes must be >= 4096, was " + receiveBufferBytes,
+                "receive_buffer_bytes");
         }
         if (maxDatagramBytes < 512 || maxDatagramBytes > MAX_UDP_PAYLOAD)
         {
-            throw new IllegalArgumentException(
-                "max_datagram_bytes must be in 512.." + MAX_UDP_PAYLOAD + ", was " + maxDatagramBytes);
+            throw new InvalidSettingException(
+                "max_datagram_bytes must be in 512.." + MAX_UDP_PAYLOAD + ", was " + maxDatagramBytes, "max_datagram_bytes");
         }
         if (nameCacheEntries < 16 || nameCacheEntries > 1 << 24)
         {
-            throw new IllegalArgumentException("name_cache_entries must be in 16..16777216, was " + nameCacheEntries);
+            throw new InvalidSettingException("name_cache_entries must be in 16..16777216, was " + nameCacheEntries,
+                "name_cache_entries");
         }
     }
 
@@ -98,5 +102,36 @@ public record StatsdListenerSettings(
     {
         return new StatsdListenerSettings(enabled, bind, port, receiveBufferBytes, maxDatagramBytes, mappings, unmapped,
             autoRegister, entries);
+    }
+
+    /**
+     * The {@code statsd:} section of a configuration file, its mappings and auto-registered metrics checked against
+     * the catalog.
+     *
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static StatsdListenerSettings from(final ConfigDto.Listener s, final Checks checks,
+        final Map<String, MetricDefinition> catalog) throws ConfigException
+    {
+        checks.range("statsd.port", s.port);
+        checks.range("statsd.receive_buffer_bytes", s.receiveBufferBytes);
+        checks.range("statsd.max_datagram_bytes", s.maxDatagramBytes);
+        checks.range("statsd.name_cache_entries", s.nameCacheEntries);
+        final StatsdListenerSettings d = DEFAULT;
+        final List<StatsdMapping> mappings = new ArrayList<>();
+        for (int i = 0; s.mappings != null && i < s.mappings.size(); i++)
+        {
+            mappings.add(StatsdMapping.from("statsd.mappings[" + i + "]", s.mappings.get(i), checks, catalog));
+        }
+        final StatsdUnmappedPolicy unmapped = s.unmapped != null ? s.unmapped : d.unmapped();
+        final StatsdAutoRegister autoRegister = StatsdAutoRegister.from(s.autoRegister, unmapped, checks, catalog);
+        return checks.build("statsd", () -> new StatsdListenerSettings(
+            s.enabled != null ? s.enabled : d.enabled(),
+            s.bind != null ? s.bind : d.bind(),
+            s.port != null ? s.port : d.port(),
+            s.receiveBufferBytes != null ? s.receiveBufferBytes : d.receiveBufferBytes(),
+            s.maxDatagramBytes != null ? s.maxDatagramBytes : d.maxDatagramBytes(),
+            mappings, unmapped, autoRegister,
+            s.nameCacheEntries != null ? s.nameCacheEntries : d.nameCacheEntries()));
     }
 }

@@ -27,15 +27,15 @@ public record StatsdMapping(String match, StatsdMatchType matchType, String metr
         labels = Map.copyOf(labels);
         if (match.isEmpty())
         {
-            throw new IllegalArgumentException("match must not be empty");
+            throw new InvalidSettingException("match must not be empty", "match");
         }
         if (metric.isEmpty())
         {
-            throw new IllegalArgumentException("metric must not be empty");
+            throw new InvalidSettingException("metric must not be empty", "metric");
         }
         if (matchType == StatsdMatchType.GLOB && (match.indexOf(':') >= 0 || match.indexOf('|') >= 0))
         {
-            throw new IllegalArgumentException("a glob may not contain ':' or '|', was '" + match + "'");
+            throw new InvalidSettingException("a glob may not contain ':' or '|', was '" + match + "'", "match");
         }
         final int groups = pattern(match, matchType).matcher("").groupCount();
         checkCaptures("metric", metric, groups);
@@ -64,8 +64,10 @@ public record StatsdMapping(String match, StatsdMatchType matchType, String metr
             }
             catch (final PatternSyntaxException ex)
             {
-                throw new IllegalArgumentException("invalid regular expression '" + match + "': " +
-                    ex.getDescription(), ex);
+                final InvalidSettingException invalid = new InvalidSettingException(
+                    "invalid regular expression '" + match + "': " + ex.getDescription(), "match");
+                invalid.initCause(ex);
+                throw invalid;
             }
         }
         final StringBuilder regex = new StringBuilder();
@@ -93,12 +95,12 @@ public record StatsdMapping(String match, StatsdMatchType matchType, String metr
             final int group = captureAt(template, i);
             if (group < 0)
             {
-                throw new IllegalArgumentException(field + ": '$' must be followed by a group number ($1 or ${1}) in '" +
+                throw InvalidSettingException.about(field, "'$' must be followed by a group number ($1 or ${1}) in '" +
                     template + "'");
             }
             if (group > groups)
             {
-                throw new IllegalArgumentException(field + ": $" + group + " refers to a capture the match does not " +
+                throw InvalidSettingException.about(field, "$" + group + " refers to a capture the match does not " +
                     "have (it has " + groups + ") in '" + template + "'");
             }
         }
@@ -145,5 +147,44 @@ public record StatsdMapping(String match, StatsdMatchType matchType, String metr
             i++;
         }
         return (braced ? i + 1 : i) - dollar;
+    }
+
+    /**
+     * The mapping rule at {@code path} ({@code statsd.mappings[2]}) of a configuration file: a metric without
+     * captures must be in the catalog and have the labels the rule sets.
+     *
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static StatsdMapping from(final String path, final ConfigDto.Mapping m, final Checks checks,
+        final Map<String, MetricDefinition> catalog) throws ConfigException
+    {
+        if (m == null)
+        {
+            throw checks.atValue(path, "expected a mapping rule { match, metric, ... }, got an empty entry");
+        }
+        if (m.match == null)
+        {
+            throw checks.missing(path, "match", "a glob such as dspex.*.read, or a regular expression with match_type: regex");
+        }
+        if (m.metric == null)
+        {
+            throw checks.missing(path, "metric", "the catalog metric, may use captures as $1");
+        }
+        final Map<String, String> labels = m.labels == null ? Map.of() : m.labels;
+        final StatsdMapping mapping = checks.build(path, () ->
+            new StatsdMapping(m.match, m.matchType != null ? m.matchType : StatsdMatchType.GLOB, m.metric, labels));
+        if (m.metric.indexOf('$') < 0)
+        {
+            final MetricDefinition metric = checks.metric(path + ".metric", m.metric, catalog);
+            for (final String label : labels.keySet())
+            {
+                if (!metric.labels().contains(label))
+                {
+                    throw checks.atKey(path + ".labels." + label, "metric '" + metric.name() + "' has no label '" +
+                        label + "'; its labels: " + metric.labels());
+                }
+            }
+        }
+        return mapping;
     }
 }

@@ -27,19 +27,40 @@ public record StatsdPushSettings(
         Objects.requireNonNull(flavour, "flavour");
         if (host.isBlank())
         {
-            throw new IllegalArgumentException("host must not be empty");
+            throw new InvalidSettingException("host must not be empty", "host");
         }
         if (port < 1 || port > 65535)
         {
-            throw new IllegalArgumentException("port must be in 1..65535, was " + port);
+            throw new InvalidSettingException("port must be in 1..65535, was " + port, "port");
         }
         if (interval.isZero() || interval.isNegative())
         {
-            throw new IllegalArgumentException("interval must be > 0, was " + Durations.format(interval));
+            throw new InvalidSettingException("interval must be > 0, was " + Durations.format(interval), "interval");
         }
         if (maxPacketBytes < 64 || maxPacketBytes > 65507)
         {
-            throw new IllegalArgumentException("max_packet_bytes must be in 64..65507, was " + maxPacketBytes);
+            throw new InvalidSettingException("max_packet_bytes must be in 64..65507, was " + maxPacketBytes,
+                "max_packet_bytes");
         }
+    }
+
+    /**
+     * The {@code export.statsd:} section of a configuration file.
+     *
+     * @throws ConfigException at the first setting that breaks a rule.
+     */
+    static StatsdPushSettings from(final ConfigDto.Statsd s, final Checks checks) throws ConfigException
+    {
+        checks.range("export.statsd.port", s.port);
+        checks.range("export.statsd.interval", s.interval);
+        checks.range("export.statsd.max_packet_bytes", s.maxPacketBytes);
+        final StatsdPushSettings d = DEFAULT;
+        return checks.build("export.statsd", () -> new StatsdPushSettings(
+            s.enabled != null ? s.enabled : d.enabled(),
+            s.host != null ? s.host : d.host(),
+            s.port != null ? s.port : d.port(),
+            s.interval != null ? s.interval : d.interval(),
+            s.flavour != null ? s.flavour : d.flavour(),
+            s.maxPacketBytes != null ? s.maxPacketBytes : d.maxPacketBytes()));
     }
 }

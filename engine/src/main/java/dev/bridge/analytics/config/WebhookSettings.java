@@ -26,23 +26,24 @@ public record WebhookSettings(
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) ||
             url.getHost() == null)
         {
-            throw new IllegalArgumentException("url must be an absolute http or https URL, was '" + url + "'");
+            throw new InvalidSettingException("url must be an absolute http or https URL, was '" + url + "'", "url");
         }
         if (timeout.isZero() || timeout.isNegative())
         {
-            throw new IllegalArgumentException("timeout must be > 0, was " + Durations.format(timeout));
+            throw new InvalidSettingException("timeout must be > 0, was " + Durations.format(timeout), "timeout");
         }
         if (retries < 0 || retries > 20)
         {
-            throw new IllegalArgumentException("retries must be in 0..20, was " + retries);
+            throw new InvalidSettingException("retries must be in 0..20, was " + retries, "retries");
         }
         if (retryBackoff.isZero() || retryBackoff.isNegative())
         {
-            throw new IllegalArgumentException("retry_backoff must be > 0, was " + Durations.format(retryBackoff));
+            throw new InvalidSettingException("retry_backoff must be > 0, was " + Durations.format(retryBackoff),
+                "retry_backoff");
         }
         if (queueCapacity < 1)
         {
-            throw new IllegalArgumentException("queue_capacity must be >= 1, was " + queueCapacity);
+            throw new InvalidSettingException("queue_capacity must be >= 1, was " + queueCapacity, "queue_capacity");
         }
     }
 

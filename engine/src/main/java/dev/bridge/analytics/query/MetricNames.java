@@ -2,10 +2,10 @@ package dev.bridge.analytics.query;
 
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
+import dev.bridge.analytics.config.NameSuggestions;
 import dev.bridge.analytics.pipeline.SelfMetric;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -56,35 +56,13 @@ public final class MetricNames
     /** @return up to three known names within distance 3 of {@code metric}, nearest first, then by name. */
     public List<String> suggestions(final String metric)
     {
-        return names.stream()
-            .filter(name -> distance(metric, name) <= MAX_DISTANCE)
-            .sorted(Comparator.comparingInt((String name) -> distance(metric, name)).thenComparing(name -> name))
-            .limit(MAX_SUGGESTIONS)
-            .toList();
+        return NameSuggestions.near(metric, names, MAX_DISTANCE, MAX_SUGGESTIONS);
     }
 
     /** @return the Levenshtein distance: insertions, deletions and substitutions turning {@code a} into {@code b}. */
     public static int distance(final String a, final String b)
     {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++)
-            {
-                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            final int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return NameSuggestions.distance(a, b);
     }
 
     private static String orList(final List<String> names)

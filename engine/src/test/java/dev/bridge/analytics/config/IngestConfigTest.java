@@ -140,6 +140,7 @@ class IngestConfigTest
         "statsd:\\n  mappings:\\n    - { match: '(a', match_type: regex, metric: x }\\n" | x.yaml:3:16: statsd.mappings[0].match: invalid regular expression '(a': Unclosed group
         "statsd:\\n  mappings:\\n    - { match: 'a.b', match_type: fuzzy, metric: x }\\n" | x.yaml:3:35: statsd.mappings[0].match_type: unknown value 'fuzzy'; allowed: glob, regex
         "statsd:\\n  mappings:\\n    - { match: 'a.*', metric: 'x_$' }\\n" | x.yaml:3:31: statsd.mappings[0].metric: '$' must be followed by a group number ($1 or ${1}) in 'x_$'
+        "statsd:\\n  mappings:\\n    - { match: a.b, metric: '' }\\n" | x.yaml:3:29: statsd.mappings[0].metric: metric must not be empty
         "statsd:\\n  mapings: []\\n"                         | x.yaml:2:3: statsd.mapings: unknown key 'mapings' (did you mean 'mappings'?); allowed keys: enabled, bind, port, receive_buffer_bytes, max_datagram_bytes, name_cache_entries, unmapped, auto_register, mappings
         "telemetry:\\n  events:\\n    - { event: a.b, measurement: d }\\n" | x.yaml:3:7: telemetry.events[0].metrics: missing required key 'metrics' (at least one { metric, type })
         "telemetry:\\n  events:\\n    - { measurement: d, metrics: [ { metric: active_sessions, type: last_value } ] }\\n" | x.yaml:3:7: telemetry.events[0].event: missing required key 'event' (the event name, e.g. dspex.bridge.variable.read)
