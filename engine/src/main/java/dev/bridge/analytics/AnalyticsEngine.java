@@ -6,37 +6,30 @@ import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.Resolution;
-import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.export.StatsdPushCounts;
 import dev.bridge.analytics.export.StatsdPusher;
 import dev.bridge.analytics.remote.RemoteWriteCounts;
-import dev.bridge.analytics.query.Stats;
-import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.remote.RemoteWriteExporter;
 import dev.bridge.analytics.pipeline.EngineCounters;
 import dev.bridge.analytics.pipeline.Pipeline;
 import dev.bridge.analytics.pipeline.SelfMetric;
-import dev.bridge.analytics.query.Aggregation;
-import dev.bridge.analytics.query.PercentileResult;
-import dev.bridge.analytics.query.SeriesPoint;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.MetricStore;
-import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -63,7 +56,7 @@ import java.util.function.Supplier;
  */
 public final class AnalyticsEngine implements AutoCloseable
 {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalyticsEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
     private static final Duration FLUSH_TIMEOUT = Duration.ofMinutes(2);
 
     private final EngineConfig config;
@@ -216,8 +209,8 @@ public final class AnalyticsEngine implements AutoCloseable
         if (definition.type() != type)
         {
             throw new IllegalArgumentException("metric '" + metric + "' is a " +
-                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a " +
-                type.name().toLowerCase(java.util.Locale.ROOT));
+                definition.type().name().toLowerCase(Locale.ROOT) + ", not a " +
+                type.name().toLowerCase(Locale.ROOT));
         }
         if (metric.startsWith("engine_"))
         {

@@ -3,8 +3,6 @@ package dev.bridge.analytics;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.pipeline.SelfMetric;
-import dev.bridge.analytics.query.Stats;
-import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.snapshot.MergedStore;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class AggregationPropertiesTest
                 value -> engine.gauge("optimization_improvement").set(value)));
     }
 
-    private void check(final String metric, final List<Long> values, final java.util.function.LongConsumer record)
+    private void check(final String metric, final List<Long> values, final LongConsumer record)
     {
         clock.advance(1_000); // a raw bucket of its own
         final long saturatedBefore = engine.selfMetric(SelfMetric.VALUES_SATURATED);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -89,6 +90,6 @@ class ClassicCountsCachingTest
 
     private static long[] firstFour(final long[] counts)
     {
-        return java.util.Arrays.copyOf(counts, 4);
+        return Arrays.copyOf(counts, 4);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.query.TimeRange;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +81,7 @@ class CrashRecoveryTest
     /** @return the running total of variable_read that /metrics exports. */
     private static long scrapedReads(final AnalyticsEngine engine)
     {
-        return engine.queries().totals(java.util.EnumSet.noneOf(dev.bridge.analytics.export.SnapshotPart.class))
+        return engine.queries().totals(EnumSet.noneOf(SnapshotPart.class))
             .series().stream().filter(s -> s.metric().name().equals("variable_read") && s.labels().isEmpty())
             .findFirst().orElseThrow().total();
     }

@@ -6,6 +6,7 @@ import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.PipelineThreading;
 import dev.bridge.analytics.pipeline.SelfMetric;
+import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +16,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -268,9 +271,9 @@ class DecentralizedCountersTest
     @Test
     void shouldNeverStampAFoldedCallWithATimeReadBeforeIt()
     {
-        final java.util.concurrent.atomic.AtomicReference<Runnable> onConsumerRead = new java.util.concurrent.atomic.AtomicReference<>();
+        final AtomicReference<Runnable> onConsumerRead = new AtomicReference<>();
         final ManualClock manual = new ManualClock(T0);
-        final org.agrona.concurrent.EpochClock clock = () ->
+        final EpochClock clock = () ->
         {
             final long now = manual.time();
             final String thread = Thread.currentThread().getName();
@@ -287,7 +290,7 @@ class DecentralizedCountersTest
         try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
             final CounterHandle reads = engine.counter("variable_read");
-            final java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
+            final CountDownLatch called = new CountDownLatch(1);
             onConsumerRead.set(() ->
             {
                 manual.set(T0 + 2_000);
@@ -322,7 +325,7 @@ class DecentralizedCountersTest
     private static int[] cuts(final SplittableRandom random, final int n)
     {
         final int[] cuts = random.ints(n - 1, 1, CALLS_PER_THREAD).sorted().toArray();
-        final int[] all = java.util.Arrays.copyOf(cuts, n);
+        final int[] all = Arrays.copyOf(cuts, n);
         all[n - 1] = CALLS_PER_THREAD;
         return all;
     }

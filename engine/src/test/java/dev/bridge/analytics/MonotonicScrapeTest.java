@@ -1,5 +1,11 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.promql.BucketWidths;
+import dev.bridge.analytics.promql.Expr;
+import dev.bridge.analytics.promql.PromqlEvaluator;
+import dev.bridge.analytics.promql.PromqlParser;
+import dev.bridge.analytics.promql.StorePromqlSource;
+import dev.bridge.analytics.promql.Value;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.export.ExportFormat;
@@ -19,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -149,14 +156,14 @@ class MonotonicScrapeTest
     /** @return the value of the single sample of {@code expr} evaluated over the engine's store at {@code timeMs}. */
     private static double promql(final AnalyticsEngine engine, final String expr, final long timeMs)
     {
-        final dev.bridge.analytics.promql.Expr parsed = dev.bridge.analytics.promql.PromqlParser.parse(expr);
-        final dev.bridge.analytics.promql.StorePromqlSource source = new dev.bridge.analytics.promql.StorePromqlSource(
-            engine.queries(), dev.bridge.analytics.promql.BucketWidths.forInstant(parsed, timeMs,
-                dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS));
-        final dev.bridge.analytics.promql.Value value = new dev.bridge.analytics.promql.PromqlEvaluator(source,
-            dev.bridge.analytics.promql.PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(parsed, timeMs);
-        final java.util.List<dev.bridge.analytics.promql.Value.Sample> samples =
-            ((dev.bridge.analytics.promql.Value.Vector)value).samples();
+        final Expr parsed = PromqlParser.parse(expr);
+        final StorePromqlSource source = new StorePromqlSource(
+            engine.queries(), BucketWidths.forInstant(parsed, timeMs,
+                PromqlEvaluator.DEFAULT_LOOKBACK_MS));
+        final Value value = new PromqlEvaluator(source,
+            PromqlEvaluator.DEFAULT_LOOKBACK_MS).instant(parsed, timeMs);
+        final List<Value.Sample> samples =
+            ((Value.Vector)value).samples();
         assertEquals(1, samples.size(), () -> expr + " answered " + samples);
         return samples.get(0).value();
     }

@@ -7,6 +7,7 @@ import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.config.OverflowPolicy;
 import dev.bridge.analytics.config.PipelineThreading;
 import dev.bridge.analytics.pipeline.SelfMetric;
+import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +16,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -381,9 +386,9 @@ class ProducerRingsTest
     void shouldStampEachRingsEventsWithATimeReadAfterTheyWerePublished() throws Exception
     {
         final ManualClock manual = new ManualClock(T0);
-        final java.util.concurrent.atomic.AtomicReference<Runnable> onFirstEventRead =
-            new java.util.concurrent.atomic.AtomicReference<>();
-        final org.agrona.concurrent.EpochClock clock = () ->
+        final AtomicReference<Runnable> onFirstEventRead =
+            new AtomicReference<>();
+        final EpochClock clock = () ->
         {
             final long now = manual.time();
             final boolean inOnEvent = StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
@@ -401,8 +406,8 @@ class ProducerRingsTest
         try (AnalyticsEngine engine = AnalyticsEngine.start(TestConfigs.inDirectory(dir), clock))
         {
             final HistogramHandle latency = engine.histogram("read_latency_us");
-            final java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
-            final java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+            final ExecutorService first = Executors.newSingleThreadExecutor();
+            final ExecutorService second = Executors.newSingleThreadExecutor();
             try
             {
                 // each thread claims its ring, the first one first (a pass reads the rings in that order)
@@ -431,9 +436,9 @@ class ProducerRingsTest
                 second.shutdownNow();
             }
             final Stats older = engine.queries().stats("read_latency_us", TimeRange.between(
-                java.time.Instant.ofEpochMilli(T0), java.time.Instant.ofEpochMilli(T0 + 1_000)));
+                Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 1_000)));
             final Stats newer = engine.queries().stats("read_latency_us", TimeRange.between(
-                java.time.Instant.ofEpochMilli(T0 + 2_000), java.time.Instant.ofEpochMilli(T0 + 3_000)));
+                Instant.ofEpochMilli(T0 + 2_000), Instant.ofEpochMilli(T0 + 3_000)));
             assertEquals(3, older.count(), "the warm-up values and the first ring's value");
             assertEquals(500, older.max());
             assertEquals(1, newer.count(), "the later ring's value at the time after it was published");

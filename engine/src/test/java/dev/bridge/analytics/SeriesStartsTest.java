@@ -1,12 +1,16 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +76,7 @@ class SeriesStartsTest
             // 5 h ago: past raw_retention (1 h), within retention_period (24 h): only the rollups keep it
             engine.counter("optimization_failed").addAt(4, T0 + 25 * HOUR_MS + 30_000);
             engine.flush();
-            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.VALUES_EXPIRED), "rollups only");
+            assertEquals(1, engine.selfMetric(SelfMetric.VALUES_EXPIRED), "rollups only");
             assertEquals(4, engine.queries().stats("optimization_failed", TimeRange.LAST_DAY).sum());
             assertEquals(4, engine.queries().stats("optimization_failed", TimeRange.ALL).sum());
             engine.counter("optimization_failed").add(1); // now: a raw bucket, 5 h after the first data
@@ -86,13 +90,13 @@ class SeriesStartsTest
     void shouldFindAValuePastRawRetentionThatOnlyTheLiveRollupBucketHolds()
     {
         final ManualClock clock = new ManualClock(T0 + 30 * HOUR_MS + 50_000);
-        final var config = TestConfigs.inDirectory(dir).withEngine(b -> b.rawRetention(java.time.Duration.ofSeconds(30)));
+        final var config = TestConfigs.inDirectory(dir).withEngine(b -> b.rawRetention(Duration.ofSeconds(30)));
         try (AnalyticsEngine engine = AnalyticsEngine.start(config, clock))
         {
             // 45 s ago: past raw_retention (30 s), inside the live one-minute rollup bucket: no raw bucket holds it
             engine.counter("optimization_failed").addAt(3, T0 + 30 * HOUR_MS + 5_000);
             engine.flush();
-            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.VALUES_EXPIRED), "rollups only");
+            assertEquals(1, engine.selfMetric(SelfMetric.VALUES_EXPIRED), "rollups only");
             assertEquals(3, engine.queries().stats("optimization_failed", TimeRange.LAST_HOUR).sum());
             assertEquals(3, engine.queries().stats("optimization_failed", TimeRange.ALL).sum());
         }
@@ -104,9 +108,9 @@ class SeriesStartsTest
         {
             Files.writeString(dir.resolve("starts.dat"), "not a map of this version");
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -116,9 +120,9 @@ class SeriesStartsTest
         {
             Files.delete(dir.resolve("series-starts.dat"));
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 

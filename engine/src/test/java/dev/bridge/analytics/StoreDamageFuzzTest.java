@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -88,7 +91,7 @@ class StoreDamageFuzzTest
 
     private static void check(
         final String what, final boolean promised, final String expected, final Path store, final String file,
-        final byte[] damaged, final java.util.concurrent.Callable<String> open) throws Exception
+        final byte[] damaged, final Callable<String> open) throws Exception
     {
         final String answers;
         try
@@ -144,7 +147,7 @@ class StoreDamageFuzzTest
         {
             case TRUNCATE ->
             {
-                try (var channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE))
+                try (var channel = FileChannel.open(path, StandardOpenOption.WRITE))
                 {
                     channel.truncate(size == 0 ? 0 : random.nextLong(size));
                 }

@@ -1,6 +1,8 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.query.SeriesPoint;
 import dev.bridge.analytics.query.TimeRange;
+import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.http.EngineHealth;
@@ -10,6 +12,7 @@ import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreCapacity;
 import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -136,19 +139,19 @@ class StoreFullTest
         try (MetricStore store = MetricStore.openForWriting(dir, 200_000, 16_384))
         {
             // the bucket's histogram not written (yet): its aggregate has a count (this threw a NullPointerException)
-            store.newHistogramWriter().remove(dev.bridge.analytics.store.BucketKey.raw(seriesId, (T0 + 1_000) / 1000));
+            store.newHistogramWriter().remove(BucketKey.raw(seriesId, (T0 + 1_000) / 1000));
         }
         try (AnalyticsReader reader = AnalyticsReader.open(config(), dir, clock))
         {
-            final List<dev.bridge.analytics.query.SeriesPoint> points = reader.queries().timeSeries("lat_us", Map.of(),
+            final List<SeriesPoint> points = reader.queries().timeSeries("lat_us", Map.of(),
                 Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 2_000), Duration.ofSeconds(1), Aggregation.parse("p99"));
 
-            assertEquals(List.of(new dev.bridge.analytics.query.SeriesPoint(T0, null, 0),
-                new dev.bridge.analytics.query.SeriesPoint(T0 + 1_000, null, 1)), points);
+            assertEquals(List.of(new SeriesPoint(T0, null, 0),
+                new SeriesPoint(T0 + 1_000, null, 1)), points);
         }
     }
 
-    private void assertPercentilesRefused(final org.junit.jupiter.api.function.Executable query)
+    private void assertPercentilesRefused(final Executable query)
     {
         final StoreException refused = assertThrows(StoreException.class, query);
         final Matcher m = Pattern.compile(Pattern.quote(dir.toString()) + ": percentiles of 'lat_us' would cover only " +

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Random;
@@ -126,7 +127,7 @@ class StoreIntegrityTest
             readId = engine.queries().series().stream().filter(s -> s.metric().name().equals("variable_read")).findFirst()
                 .orElseThrow().id();
         }
-        Files.copy(other.resolve("series.dat"), dir.resolve("series.dat"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other.resolve("series.dat"), dir.resolve("series.dat"), StandardCopyOption.REPLACE_EXISTING);
         final byte[] before = Files.readAllBytes(dir.resolve("series.dat"));
 
         final StoreException read = assertThrows(StoreException.class, () -> AnalyticsReader.open(config(), dir));

@@ -1,5 +1,6 @@
 package dev.bridge.analytics;
 
+import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.testing.ManualClock;
 import com.sun.management.ThreadMXBean;
@@ -177,7 +178,7 @@ class ZeroAllocationTest
             }
             assertEquals(null, failure.get());
             assertTrue(allocationFree, "no allocation-free window of " + WINDOW_EVENTS + " events: " + windows);
-            assertEquals(1, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.PRODUCER_RING_FALLBACKS));
+            assertEquals(1, engine.selfMetric(SelfMetric.PRODUCER_RING_FALLBACKS));
             final long perThread = WARM_UP_EVENTS / producers + (long)measured * (WINDOW_EVENTS / producers);
             assertEquals(producers * perThread,
                 engine.queries().stats("variable_read", TimeRange.ALL).count() +

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.alert;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public record Alert(
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(rule, "rule");
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
-        annotations = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         Objects.requireNonNull(state, "state");
         silencedBy = List.copyOf(silencedBy);
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -108,7 +109,7 @@ final class AlertStateCodec
         return ms == null ? ActiveAlert.UNSET : ms;
     }
 
-    private static List<String> sorted(final java.util.Set<String> set)
+    private static List<String> sorted(final Set<String> set)
     {
         final List<String> list = new ArrayList<>(set);
         Collections.sort(list);

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ final class AlertStateFile
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))
         {
-            final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            final ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining())
             {
                 channel.write(buffer);

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.alert;
 
+import dev.bridge.analytics.logging.DistinctLog;
 import org.slf4j.LoggerFactory;
 
 import java.util.function.LongSupplier;
@@ -10,8 +11,8 @@ import java.util.function.LongSupplier;
  */
 final class DistinctErrors
 {
-    private final dev.bridge.analytics.logging.DistinctLog log =
-        new dev.bridge.analytics.logging.DistinctLog(LoggerFactory.getLogger(DistinctErrors.class));
+    private final DistinctLog log =
+        new DistinctLog(LoggerFactory.getLogger(DistinctErrors.class));
 
     /**
      * Counts {@code error} ({@code count} increments its counter: a registry counter's {@code increment} or an atomic's

@@ -3,6 +3,7 @@ package dev.bridge.analytics.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -284,7 +285,7 @@ final class ConfigDto
     {
         Integer ringSize;
         /** Removed: present only to refuse it with a clear error. */
-        com.fasterxml.jackson.databind.JsonNode producerType;
+        JsonNode producerType;
         Integer producerRingSize;
         Integer maxProducerThreads;
         WaitStrategyType waitStrategy;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The range of every numeric and duration setting of the YAML file, in one table ({@link #ALL}, documented in
@@ -182,7 +184,7 @@ public final class ConfigRanges
     /** @throws InvalidSettingException naming the key when {@code value} is out of the range of {@code key}. */
     static void require(final String key, final Duration value)
     {
-        final String problem = range(key).problem(java.util.Objects.requireNonNull(value, range(key).name()));
+        final String problem = range(key).problem(Objects.requireNonNull(value, range(key).name()));
         if (problem != null)
         {
             throw new InvalidSettingException(problem, range(key).name());
@@ -250,7 +252,7 @@ public final class ConfigRanges
 
     private static SettingRange integer(
         final String key, final long min, final long max, final boolean powerOfTwo, final String defaultValue,
-        final String cost, final java.util.function.LongFunction<String> costOf)
+        final String cost, final LongFunction<String> costOf)
     {
         return new SettingRange(key, false, min, max, powerOfTwo, defaultValue, cost, costOf);
     }

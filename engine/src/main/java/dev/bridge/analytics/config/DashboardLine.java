@@ -1,5 +1,6 @@
 package dev.bridge.analytics.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param denominator a ratio's denominator metrics (summed); empty for other lines.
  */
 public record DashboardLine(String label, String metric, String aggregation, Map<String, String> labels,
-    java.util.List<String> numerator, java.util.List<String> denominator)
+    List<String> numerator, List<String> denominator)
 {
     /** The aggregation of a ratio line. */
     public static final String RATIO = "ratio";
@@ -28,14 +29,14 @@ public record DashboardLine(String label, String metric, String aggregation, Map
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(aggregation, "aggregation");
         labels = Map.copyOf(labels);
-        numerator = java.util.List.copyOf(numerator);
-        denominator = java.util.List.copyOf(denominator);
+        numerator = List.copyOf(numerator);
+        denominator = List.copyOf(denominator);
     }
 
     /** A line of one metric. */
     public DashboardLine(final String label, final String metric, final String aggregation,
         final Map<String, String> labels)
     {
-        this(label, metric, aggregation, labels, java.util.List.of(), java.util.List.of());
+        this(label, metric, aggregation, labels, List.of(), List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.bridge.analytics.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.nio.file.InvalidPathException;
 
@@ -141,9 +142,9 @@ public record EngineSettings(
     }
 
     /** @return the resolutions kept, finest first: raw, aggregation_interval, long_term_interval. */
-    public java.util.List<Resolution> resolutions()
+    public List<Resolution> resolutions()
     {
-        return java.util.List.of(
+        return List.of(
             new Resolution(0, rawResolution, rawRetention),
             new Resolution(1, aggregationInterval, retentionPeriod),
             new Resolution(2, longTermInterval, longTermRetention));
@@ -389,7 +390,7 @@ public record EngineSettings(
     {
         final String[] retentionKeys = { "raw_retention", "retention_period", "long_term_retention" };
         final String[] intervalKeys = { "raw_resolution", "aggregation_interval", "long_term_interval" };
-        final java.util.List<Resolution> resolutions = settings.resolutions();
+        final List<Resolution> resolutions = settings.resolutions();
         for (int i = 0; i < resolutions.size(); i++)
         {
             final Resolution r = resolutions.get(i);

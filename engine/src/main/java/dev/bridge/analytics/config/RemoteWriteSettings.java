@@ -1,11 +1,18 @@
 package dev.bridge.analytics.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +44,7 @@ public record RemoteWriteSettings(
     boolean classicHistograms, Duration closeTimeout, Map<String, String> headers)
 {
     /** Headers the protocol sets itself; a configured one would change the request's meaning. */
-    private static final java.util.Set<String> RESERVED_HEADERS = java.util.Set.of("content-encoding", "content-type",
+    private static final Set<String> RESERVED_HEADERS = Set.of("content-encoding", "content-type",
         "content-length", "x-prometheus-remote-write-version", "user-agent", "host");
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
@@ -63,7 +70,7 @@ public record RemoteWriteSettings(
                 throw new InvalidSettingException("headers: '" + header.getKey() + "' is not an HTTP header name",
                     "headers");
             }
-            if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT)))
+            if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)))
             {
                 throw new InvalidSettingException("headers: '" + header.getKey() + "' is set by remote write itself",
                     "headers");
@@ -76,7 +83,7 @@ public record RemoteWriteSettings(
             }
             try
             {
-                java.net.http.HttpRequest.newBuilder().header(header.getKey(), header.getValue()); // what the client sends
+                HttpRequest.newBuilder().header(header.getKey(), header.getValue()); // what the client sends
             }
             catch (final IllegalArgumentException ex)
             {
@@ -174,7 +181,7 @@ public record RemoteWriteSettings(
      * @throws ConfigException at the first setting that breaks a rule.
      */
     static RemoteWriteSettings from(final ConfigDto.RemoteWrite r, final Checks checks,
-        final java.util.List<MetricDefinition> metrics) throws ConfigException
+        final List<MetricDefinition> metrics) throws ConfigException
     {
         final RemoteWriteSettings d = DEFAULT;
         final String section = "export.remote_write";
@@ -191,7 +198,7 @@ public record RemoteWriteSettings(
             {
                 parsed = new URI(r.url);
             }
-            catch (final java.net.URISyntaxException ex)
+            catch (final URISyntaxException ex)
             {
                 throw checks.atValue(section + ".url", "not a URL: " + ex.getMessage());
             }
@@ -260,8 +267,8 @@ public record RemoteWriteSettings(
             {
                 throw checks.atKey(section + ".basic_auth", "basic_auth needs a password");
             }
-            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (r.basicAuth.username + ":" + r.basicAuth.password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (r.basicAuth.username + ":" + r.basicAuth.password).getBytes(StandardCharsets.UTF_8)));
         }
         return headers;
     }

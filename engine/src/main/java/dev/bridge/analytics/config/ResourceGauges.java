@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which catalog gauges the engine samples its own resource use into ({@code engine.resource_gauges}), every
@@ -49,7 +50,7 @@ public record ResourceGauges(String heapMb, String threads, String offHeapMb)
      * @throws ConfigException at the first name that is not.
      */
     static ResourceGauges from(final ConfigDto.ResourceGaugeNames r, final Checks checks,
-        final java.util.Map<String, MetricDefinition> catalog) throws ConfigException
+        final Map<String, MetricDefinition> catalog) throws ConfigException
     {
         final List<String> names = Arrays.asList(r.heapMb, r.threads, r.offHeapMb);
         for (int i = 0; i < names.size(); i++)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,9 +161,9 @@ final class YamlPositions
     {
         for (Throwable t = ex.getCause(); t != null; t = t.getCause())
         {
-            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException)
+            if (t instanceof MarkedYAMLException)
             {
-                final org.yaml.snakeyaml.error.MarkedYAMLException yaml = (org.yaml.snakeyaml.error.MarkedYAMLException)t;
+                final MarkedYAMLException yaml = (MarkedYAMLException)t;
                 if (yaml.getProblemMark() != null)
                 {
                     final Position at =

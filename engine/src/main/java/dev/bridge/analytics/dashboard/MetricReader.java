@@ -7,6 +7,7 @@ import dev.bridge.analytics.config.MetricDefinition;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the dashboard's metrics over one range resolved once at the dashboard's instant (so every figure reads the
@@ -20,7 +21,7 @@ final class MetricReader
     private final StoreQueries queries;
     private final long nowMs;
     private final TimeRange.ResolvedRange resolved;
-    private final Map<String, Stats> statsByMetric = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Stats> statsByMetric = new ConcurrentHashMap<>();
 
     MetricReader(final StoreQueries queries, final TimeRange range, final long nowMs)
     {

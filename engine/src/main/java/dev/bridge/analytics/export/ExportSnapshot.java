@@ -1,5 +1,6 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.alert.AlertsSnapshot;
 import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.dashboard.Dashboard;
 
@@ -36,7 +37,7 @@ public final class ExportSnapshot
     private final Dashboard dashboard;
     private final ExportSettings settings;
     private final Set<SnapshotPart> parts;
-    private final dev.bridge.analytics.alert.AlertsSnapshot alerts;
+    private final AlertsSnapshot alerts;
 
     /**
      * @param takenAtMs epoch ms the range was resolved at (the queries' clock).
@@ -50,7 +51,7 @@ public final class ExportSnapshot
         final long takenAtMs, final ExportRange range, final List<SeriesExport> series, final Dashboard dashboard,
         final ExportSettings settings, final Set<SnapshotPart> parts)
     {
-        this(takenAtMs, range, series, dashboard, settings, parts, dev.bridge.analytics.alert.AlertsSnapshot.EMPTY);
+        this(takenAtMs, range, series, dashboard, settings, parts, AlertsSnapshot.EMPTY);
     }
 
     /**
@@ -59,7 +60,7 @@ public final class ExportSnapshot
      */
     public ExportSnapshot(
         final long takenAtMs, final ExportRange range, final List<SeriesExport> series, final Dashboard dashboard,
-        final ExportSettings settings, final Set<SnapshotPart> parts, final dev.bridge.analytics.alert.AlertsSnapshot alerts)
+        final ExportSettings settings, final Set<SnapshotPart> parts, final AlertsSnapshot alerts)
     {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.takenAtMs = takenAtMs;
@@ -75,7 +76,7 @@ public final class ExportSnapshot
     }
 
     /** @return the engine's alerts and silences when the snapshot was taken ({@code EMPTY} without an engine). */
-    public dev.bridge.analytics.alert.AlertsSnapshot alerts()
+    public AlertsSnapshot alerts()
     {
         return alerts;
     }

@@ -1,5 +1,8 @@
 package dev.bridge.analytics.export;
 
+import dev.bridge.analytics.alert.Alert;
+import dev.bridge.analytics.alert.AlertState;
+import dev.bridge.analytics.alert.AlertsSnapshot;
 import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,14 +113,14 @@ public final class PrometheusSnapshots
      * @return Prometheus' {@code ALERTS} series: 1 for every pending or firing alert, labelled with the alert's
      *         labels ({@code alertname}, {@code severity}, ...) and {@code alertstate}; null when there is none.
      */
-    private static GaugeSnapshot alerts(final dev.bridge.analytics.alert.AlertsSnapshot snapshot)
+    private static GaugeSnapshot alerts(final AlertsSnapshot snapshot)
     {
         final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(ALERTS)
             .help("Pending and firing alerts of the engine's rules (1 each), as Prometheus exports them.");
         boolean any = false;
-        for (final dev.bridge.analytics.alert.Alert alert : snapshot.alerts())
+        for (final Alert alert : snapshot.alerts())
         {
-            if (alert.state() == dev.bridge.analytics.alert.AlertState.RESOLVED)
+            if (alert.state() == AlertState.RESOLVED)
             {
                 continue;
             }
@@ -308,11 +312,11 @@ public final class PrometheusSnapshots
         return builder.build();
     }
 
-    private static java.util.Optional<Unit> unit(final MetricDefinition metric, final String familyName)
+    private static Optional<Unit> unit(final MetricDefinition metric, final String familyName)
     {
         final String unit = PrometheusNames.baseUnit(metric);
         return BASE_UNITS.contains(unit) && familyName.endsWith("_" + unit) ?
-            java.util.Optional.of(new Unit(unit)) : java.util.Optional.empty();
+            Optional.of(new Unit(unit)) : Optional.empty();
     }
 
     private static Labels labels(final SeriesExport s)

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * StatsD lines of a snapshot, one per line ({@code \n}-terminated), Etsy or DogStatsD ({@link StatsdLines}):
@@ -65,7 +66,7 @@ final class StatsdExportWriter implements ExportWriter
     }
 
     /** Emits the lines of {@code s} (which has data) over the snapshot's range. */
-    static void lines(final StatsdLines lines, final SeriesExport s, final java.util.function.Consumer<String> sink)
+    static void lines(final StatsdLines lines, final SeriesExport s, final Consumer<String> sink)
     {
         switch (s.metric().type())
         {

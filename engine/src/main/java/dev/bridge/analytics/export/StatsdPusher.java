@@ -1,6 +1,7 @@
 package dev.bridge.analytics.export;
 
 import dev.bridge.analytics.agent.DaemonAgents;
+import dev.bridge.analytics.logging.DistinctLog;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.StatsdPushSettings;
 import dev.bridge.analytics.pipeline.EngineCounters;
@@ -63,7 +64,7 @@ public final class StatsdPusher implements Agent, AutoCloseable
     private final StatsdPacker packer;
     private final DatagramChannel channel;
     private final Map<String, Baseline> baselines = new HashMap<>();
-    private final dev.bridge.analytics.logging.DistinctLog loggedErrors = new dev.bridge.analytics.logging.DistinctLog(LOG);
+    private final DistinctLog loggedErrors = new DistinctLog(LOG);
     private InetSocketAddress target;
     private boolean started;
     private long nextPushMs;

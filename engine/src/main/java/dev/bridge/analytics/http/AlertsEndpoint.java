@@ -7,6 +7,7 @@ import dev.bridge.analytics.alert.Silence;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,7 +76,7 @@ final class AlertsEndpoint implements Endpoint
         s.put("ends_at_ms", silence.endsAtMs());
         s.put("comment", silence.comment());
         s.put("created_by", silence.createdBy());
-        s.put("state", silence.state(nowMs).name().toLowerCase(java.util.Locale.ROOT));
+        s.put("state", silence.state(nowMs).name().toLowerCase(Locale.ROOT));
         return s;
     }
 }

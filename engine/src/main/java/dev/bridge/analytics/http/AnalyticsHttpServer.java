@@ -3,6 +3,7 @@ package dev.bridge.analytics.http;
 import dev.bridge.analytics.AnalyticsQueries;
 import dev.bridge.analytics.config.HttpSettings;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -144,7 +146,7 @@ public final class AnalyticsHttpServer implements AutoCloseable
      *         bytes is compressed when the request says {@code Accept-Encoding: gzip} ({@code Content-Encoding: gzip},
      *         {@code Vary: Accept-Encoding}); everything else passes as it is.
      */
-    private static GzipHandler gzip(final org.eclipse.jetty.server.Handler handler)
+    private static GzipHandler gzip(final Handler handler)
     {
         final GzipHandler gzip = new GzipHandler(handler);
         gzip.setIncludedMethods("GET", "POST");
@@ -277,7 +279,7 @@ public final class AnalyticsHttpServer implements AutoCloseable
         }
         catch (final Exception ex)
         {
-            org.slf4j.LoggerFactory.getLogger(AnalyticsHttpServer.class).warn("stopping the HTTP server: {}",
+            LoggerFactory.getLogger(AnalyticsHttpServer.class).warn("stopping the HTTP server: {}",
                 ex.toString());
         }
     }

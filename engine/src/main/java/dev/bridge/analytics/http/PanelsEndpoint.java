@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * {@code /api/panels}: the dashboard page's panels, as the configuration declares them (its {@code dashboard:}
@@ -71,7 +72,7 @@ final class PanelsEndpoint implements Endpoint
         l.put("label", line.label());
         l.put("metric", line.metric());
         l.put("aggregation", line.aggregation());
-        l.put("labels", new java.util.TreeMap<>(line.labels()));
+        l.put("labels", new TreeMap<>(line.labels()));
         l.put("type", m.type().name().toLowerCase(Locale.ROOT));
         l.put("metric_unit", m.unit());
         l.put("metric_labels", m.labels());

@@ -5,6 +5,8 @@ import dev.bridge.analytics.promql.PromSeries;
 import dev.bridge.analytics.promql.PromqlException;
 import dev.bridge.analytics.promql.PromqlParser;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -41,7 +43,7 @@ final class PromLabelsEndpoint extends PromApiEndpoint
         {
             final String encoded = request.path().substring(Router.LABEL_VALUES_PREFIX.length(),
                 request.path().length() - Router.LABEL_VALUES_SUFFIX.length());
-            final String name = java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            final String name = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
             if (!PromqlParser.validLabelName(name))
             {
                 throw new PromqlException(PromqlException.Kind.BAD_DATA, "invalid label name: " + PromJson.string(name));

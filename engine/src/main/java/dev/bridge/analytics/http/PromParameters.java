@@ -1,9 +1,11 @@
 package dev.bridge.analytics.http;
 
 import dev.bridge.analytics.promql.PromqlException;
+import dev.bridge.analytics.promql.PromqlParser;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Times and durations of the Prometheus API's parameters, read as Prometheus 2.42 reads them: a time is float unix
@@ -14,8 +16,8 @@ import java.time.format.DateTimeParseException;
 final class PromParameters
 {
     /** A plain decimal number (Java's parser would also take {@code 1d}, {@code 1f}, {@code Infinity}). */
-    private static final java.util.regex.Pattern NUMBER =
-        java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern NUMBER =
+        Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private PromParameters()
     {
@@ -61,7 +63,7 @@ final class PromParameters
         }
         try
         {
-            return dev.bridge.analytics.promql.PromqlParser.durationMs(text);
+            return PromqlParser.durationMs(text);
         }
         catch (final IllegalArgumentException | ArithmeticException ex)
         {

@@ -2,6 +2,7 @@ package dev.bridge.analytics.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class QueryParameters
                 final int eq = pair.indexOf('=');
                 final String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 final String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                all.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+                all.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
         final Map<String, String> first = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,14 +69,14 @@ final class Router extends Handler.Abstract
     }
 
     @Override
-    public boolean handle(final org.eclipse.jetty.server.Request request, final Response response,
+    public boolean handle(final org.eclipse.jetty.server.Request request, final Response response, // qualified: http.Request is the endpoints' request
         final Callback callback)
     {
         send(request, response, callback, answer(request));
         return true;
     }
 
-    private Reply answer(final org.eclipse.jetty.server.Request request)
+    private Reply answer(final org.eclipse.jetty.server.Request request) // qualified: http.Request is the endpoints' request
     {
         final String method = request.getMethod();
         final HttpURI uri = request.getHttpURI();
@@ -165,14 +167,14 @@ final class Router extends Handler.Abstract
      *         thread), or null for another content type (whose body is left unread, as Prometheus ignores it).
      * @throws HttpError 413 for a body longer than {@code max_request_bytes}.
      */
-    private String form(final org.eclipse.jetty.server.Request request) throws IOException
+    private String form(final org.eclipse.jetty.server.Request request) throws IOException // qualified: http.Request is the endpoints' request
     {
         final String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
         {
             return null;
         }
-        try (java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request))
+        try (InputStream in = Content.Source.asInputStream(request))
         {
             final byte[] body = in.readNBytes(maxRequestBytes + 1);
             if (body.length > maxRequestBytes)
@@ -188,7 +190,7 @@ final class Router extends Handler.Abstract
      * Writes {@code reply} as the response; completes {@code callback} when it is written (or failed). HEAD gets the
      * headers of GET without the body. Never blocks.
      */
-    static void send(final org.eclipse.jetty.server.Request request, final Response response, final Callback callback,
+    static void send(final org.eclipse.jetty.server.Request request, final Response response, final Callback callback, // qualified: http.Request is the endpoints' request
         final Reply reply)
     {
         response.setStatus(reply.status());

@@ -5,6 +5,8 @@ import com.lmax.disruptor.Sequence;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.util.Arrays;
+
 /**
  * One consumer thread's handler, driven by its {@link ConsumerAgent}'s passes over the rings. It runs, per event, the
  * stages it owns: classify (if owned) then each committing stage; and, after each pass that found events (a batch
@@ -89,7 +91,7 @@ public final class ConsumerHandler implements EventPoller.Handler<MetricEvent>
         this.clock = clock;
         this.classify = classify;
         this.stages = stages;
-        this.bucketLevels = java.util.Arrays.stream(stages)
+        this.bucketLevels = Arrays.stream(stages)
             .filter(BucketLevels.class::isInstance).map(BucketLevels.class::cast).findFirst().orElse(null);
         final boolean bucket = bucketLevels != null;
         this.counterCells = counterCells;

@@ -3,6 +3,7 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.WaitStrategyType;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * How one consumer thread waits when a pass over the rings found nothing: spin, yield, sleep or park as the
@@ -38,7 +39,7 @@ final class ConsumerIdler
      * @param deadlineNs  the tick deadline ({@code System.nanoTime()} base), 0 when not set yet.
      * @param stillIdle   re-checked after the parked flag is set (blocking mode): true when nothing arrived.
      */
-    void idle(final int idleCount, final long deadlineNs, final java.util.function.BooleanSupplier stillIdle)
+    void idle(final int idleCount, final long deadlineNs, final BooleanSupplier stillIdle)
     {
         final int left = SPIN_TRIES - idleCount;
         switch (type)
@@ -74,7 +75,7 @@ final class ConsumerIdler
         }
     }
 
-    private void park(final long deadlineNs, final java.util.function.BooleanSupplier stillIdle)
+    private void park(final long deadlineNs, final BooleanSupplier stillIdle)
     {
         if (deadlineNs == 0)
         {

@@ -2,6 +2,7 @@ package dev.bridge.analytics.pipeline;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * The counter cells of one recording thread: per series id, the number of calls, the running sum of the amounts
@@ -86,7 +87,7 @@ final class CounterBlock
         int[] t = touched;
         if (n == t.length)
         {
-            t = java.util.Arrays.copyOf(t, n * 2);
+            t = Arrays.copyOf(t, n * 2);
             touched = t;
         }
         t[n] = seriesId;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.pipeline;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,7 +64,7 @@ public final class CounterCells
     private synchronized CounterBlock register(final int seriesId)
     {
         final CounterBlock block = new CounterBlock(Thread.currentThread(), seriesCapacity, seriesId);
-        final CounterBlock[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
+        final CounterBlock[] grown = Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
         blocks = grown;
         local.set(block);

@@ -1,5 +1,9 @@
 package dev.bridge.analytics.pipeline;
 
+import org.agrona.concurrent.EpochClock;
+
+import java.util.Arrays;
+
 /**
  * The consumer side of {@link CounterCells}: adds each block's new values (current minus last folded, per thread and
  * series) into the live raw buckets, at a fold time read from the clock after every cell has been read, so that
@@ -37,7 +41,7 @@ final class CounterFolder
      *
      * @return the calls folded (for {@code engine_events_aggregated}).
      */
-    long fold(final org.agrona.concurrent.EpochClock clock, final BucketLevels levels, final boolean reclaim)
+    long fold(final EpochClock clock, final BucketLevels levels, final boolean reclaim)
     {
         deltaCount = 0;
         long calls = 0;
@@ -80,7 +84,7 @@ final class CounterFolder
         long[] folded = block.folded;
         if (folded.length < c.length)
         {
-            folded = java.util.Arrays.copyOf(folded, c.length);
+            folded = Arrays.copyOf(folded, c.length);
             block.folded = folded;
         }
         long calls = 0;
@@ -110,7 +114,7 @@ final class CounterFolder
             calls += dCalls;
             if (deltaCount + STRIDE > deltas.length)
             {
-                deltas = java.util.Arrays.copyOf(deltas, deltas.length * 2);
+                deltas = Arrays.copyOf(deltas, deltas.length * 2);
             }
             deltas[deltaCount] = seriesId;
             deltas[deltaCount + 1] = dCalls;

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.pipeline;
 
+import dev.bridge.analytics.logging.DistinctLog;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorLog
 {
     private final AtomicCounter errors;
-    private final dev.bridge.analytics.logging.DistinctLog log =
-        new dev.bridge.analytics.logging.DistinctLog(LoggerFactory.getLogger(ErrorLog.class));
+    private final DistinctLog log =
+        new DistinctLog(LoggerFactory.getLogger(ErrorLog.class));
 
     public ErrorLog(final AtomicCounter errors)
     {

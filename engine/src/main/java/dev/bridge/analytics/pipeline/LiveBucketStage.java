@@ -4,6 +4,8 @@ import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.BucketKey;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.util.Arrays;
+
 /**
  * What the bucket and histogram stages share: each series has at most one live raw bucket; a value for a later
  * bucket writes the live one (if touched since the last commit) and opens the new one; a value for an earlier
@@ -37,7 +39,7 @@ abstract class LiveBucketStage implements CommittingStage
         this.expiredCounter = expiredCounter;
         clock = new BucketClock(widthMs);
         liveStartMs = new long[capacity];
-        java.util.Arrays.fill(liveStartMs, NONE);
+        Arrays.fill(liveStartMs, NONE);
         dirty = new SeriesSet(capacity);
     }
 

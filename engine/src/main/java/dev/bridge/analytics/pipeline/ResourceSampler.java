@@ -5,6 +5,7 @@ import dev.bridge.analytics.store.MetricStore;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 /**
@@ -54,7 +55,7 @@ final class ResourceSampler
         this.memorySeries = seriesIds[0];
         this.threadSeries = seriesIds[1];
         this.offHeapSeries = seriesIds[2];
-        this.selfSeries = java.util.Arrays.copyOfRange(seriesIds, 3, seriesIds.length);
+        this.selfSeries = Arrays.copyOfRange(seriesIds, 3, seriesIds.length);
         BufferPoolMXBean direct = null;
         for (final BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class))
         {

@@ -3,6 +3,8 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.store.BucketKey;
 
+import java.util.Arrays;
+
 /**
  * What the two rollup kinds share: each series' live rollup bucket start, the series touched since the last
  * commit, and expiry. Subclasses keep the folded state and say how to write and remove a bucket.
@@ -29,7 +31,7 @@ abstract class RollupStage
         this.retentionMs = resolution.retentionMs();
         this.raw = raw;
         startMs = new long[capacity];
-        java.util.Arrays.fill(startMs, NONE);
+        Arrays.fill(startMs, NONE);
         dirty = new SeriesSet(capacity);
     }
 

@@ -3,7 +3,12 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
 
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's own metrics: the one descriptor list (id: the ordinal, name: {@link #metricName()}, help, unit,
@@ -61,7 +66,7 @@ public enum SelfMetric
      * Prometheus' {@code rate()} handles as a counter reset), levels as gauges. A constant in neither set fails
      * the class's initialisation: whoever appends one must say which it is.
      */
-    private static final java.util.Set<SelfMetric> COUNTERS = java.util.EnumSet.of(
+    private static final Set<SelfMetric> COUNTERS = EnumSet.of(
         EVENTS_PUBLISHED, EVENTS_AGGREGATED, EVENTS_REJECTED, EVENTS_DROPPED, EVENTS_LATE, VALUES_EXPIRED, BATCHES,
         HANDLER_ERRORS, COMMITS, SERIES_OVERFLOWED, ALERT_EVALUATIONS, ALERT_EVALUATION_ERRORS, ALERT_NOTIFICATIONS,
         ALERT_SINK_ERRORS, ALERT_WEBHOOK_FAILED, ALERT_WEBHOOK_DROPPED, STATSD_PUSH_PACKETS, STATSD_PUSH_FAILURES,
@@ -69,10 +74,10 @@ public enum SelfMetric
         REMOTE_WRITE_FOLDED_STEPS, STORE_WRITE_FAILURES, VALUES_SATURATED, PRODUCER_RING_FALLBACKS,
         VALUES_ABOVE_HIGHEST);
     /** Levels: a value that may go down, or a maximum or capacity. */
-    private static final java.util.Set<SelfMetric> GAUGES = java.util.EnumSet.of(
+    private static final Set<SelfMetric> GAUGES = EnumSet.of(
         MAX_BATCH_SIZE, RING_CAPACITY, RING_REMAINING, SERIES, STORE_BUCKETS, STORE_OFF_HEAP_BYTES, RECORDING_THREADS,
         PRODUCER_RINGS);
-    private static final java.util.Map<String, SelfMetric> BY_NAME = new java.util.HashMap<>();
+    private static final Map<String, SelfMetric> BY_NAME = new HashMap<>();
 
     static
     {
@@ -101,7 +106,7 @@ public enum SelfMetric
     /** @return the metric name, e.g. {@code engine_events_aggregated}. */
     public String metricName()
     {
-        return "engine_" + name().toLowerCase(java.util.Locale.ROOT);
+        return "engine_" + name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the unit of the counter. */

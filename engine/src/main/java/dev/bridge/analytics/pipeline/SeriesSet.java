@@ -1,5 +1,7 @@
 package dev.bridge.analytics.pipeline;
 
+import java.util.Arrays;
+
 /**
  * A set of series ids with insertion-order iteration and O(1) add/remove, over preallocated arrays.
  * Allocation-free. Not thread-safe: owned by one consumer stage.
@@ -14,7 +16,7 @@ final class SeriesSet
     {
         members = new int[capacity];
         positions = new int[capacity];
-        java.util.Arrays.fill(positions, -1);
+        Arrays.fill(positions, -1);
     }
 
     boolean add(final int id)

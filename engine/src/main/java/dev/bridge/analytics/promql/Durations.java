@@ -24,7 +24,7 @@ final class Durations
         }
         try
         {
-            return dev.bridge.analytics.config.Durations.parse(text).toMillis();
+            return dev.bridge.analytics.config.Durations.parse(text).toMillis(); // qualified: this class shares config.Durations's name
         }
         catch (final IllegalArgumentException | ArithmeticException ex)
         {

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.promql;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +55,7 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
     }
 
     /** @return true when every matcher of {@code matchers} accepts {@code labels}. */
-    public static boolean matchAll(final java.util.List<LabelMatcher> matchers, final Labels labels)
+    public static boolean matchAll(final List<LabelMatcher> matchers, final Labels labels)
     {
         for (final LabelMatcher m : matchers)
         {
@@ -75,7 +77,7 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
     @Override
     public int hashCode()
     {
-        return java.util.Objects.hash(name, type, value);
+        return Objects.hash(name, type, value);
     }
 
     @Override

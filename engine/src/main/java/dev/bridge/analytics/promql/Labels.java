@@ -1,5 +1,6 @@
 package dev.bridge.analytics.promql;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -64,7 +65,7 @@ public record Labels(SortedMap<String, String> map)
     }
 
     /** @return only the labels named in {@code names} ({@code keep}) or all but those ({@code !keep}). */
-    public Labels filter(final java.util.Collection<String> names, final boolean keep)
+    public Labels filter(final Collection<String> names, final boolean keep)
     {
         final TreeMap<String, String> copy = new TreeMap<>();
         map.forEach((k, v) ->

@@ -5,6 +5,8 @@ import dev.bridge.analytics.config.BaseUnits;
 import dev.bridge.analytics.query.StoredNativeBuckets;
 import dev.bridge.analytics.store.SaturatingMath;
 
+import java.util.Arrays;
+
 /**
  * The native-histogram samples of a {@link PromSeries.Part#NATIVE} series, on the same sample steps as the classic
  * parts ({@link StorePromqlSource}): one sample per step end from the step with the series' first values (or the
@@ -63,8 +65,8 @@ final class NativeSamples
                 n++;
             }
         }
-        return new SeriesSamples(p.labels(), java.util.Arrays.copyOf(times, n), new double[n],
-            java.util.Arrays.copyOf(histograms, n));
+        return new SeriesSamples(p.labels(), Arrays.copyOf(times, n), new double[n],
+            Arrays.copyOf(histograms, n));
     }
 
     /**
@@ -139,7 +141,7 @@ final class NativeSamples
             // a dense index -> position map over the buckets' span (at most a few thousand at schema 8)
             firstIndex = merged[0];
             positions = new int[merged[merged.length - 1] - firstIndex + 1];
-            java.util.Arrays.fill(positions, -1);
+            Arrays.fill(positions, -1);
             for (int p = 0; p < merged.length; p++)
             {
                 positions[merged[p] - firstIndex] = p;

@@ -4,6 +4,7 @@ import dev.bridge.analytics.config.ExportSettings;
 import dev.bridge.analytics.config.MetricType;
 import dev.bridge.analytics.config.PrometheusNames;
 import dev.bridge.analytics.config.BaseUnits;
+import dev.bridge.analytics.export.BucketBoundLabel;
 import dev.bridge.analytics.export.PrometheusSnapshots;
 import dev.bridge.analytics.series.SeriesInfo;
 
@@ -66,7 +67,7 @@ public record PromSeries(Labels labels, SeriesInfo info, Part part, int bound)
                     for (int i = 0; i <= bounds.size(); i++)
                     {
                         final String le = i == bounds.size() ? "+Inf" :
-                            dev.bridge.analytics.export.BucketBoundLabel.of(BaseUnits.scale(bounds.get(i), factor));
+                            BucketBoundLabel.of(BaseUnits.scale(bounds.get(i), factor));
                         out.add(new PromSeries(named(base, family + "_bucket").with("le", le), s, Part.BUCKET, i));
                     }
                     out.add(new PromSeries(named(base, family + "_count"), s, Part.COUNT, -1));

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.promql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -408,11 +409,11 @@ public final class PromqlEvaluator
         {
             if (size == times.length)
             {
-                times = java.util.Arrays.copyOf(times, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
+                times = Arrays.copyOf(times, size * 2);
+                values = Arrays.copyOf(values, size * 2);
                 if (histograms != null)
                 {
-                    histograms = java.util.Arrays.copyOf(histograms, size * 2);
+                    histograms = Arrays.copyOf(histograms, size * 2);
                 }
             }
             if (histogram != null && histograms == null)
@@ -430,8 +431,8 @@ public final class PromqlEvaluator
 
         SeriesSamples toSeries(final Labels labels)
         {
-            return new SeriesSamples(labels, java.util.Arrays.copyOf(times, size), java.util.Arrays.copyOf(values, size),
-                histograms == null ? null : java.util.Arrays.copyOf(histograms, size));
+            return new SeriesSamples(labels, Arrays.copyOf(times, size), Arrays.copyOf(values, size),
+                histograms == null ? null : Arrays.copyOf(histograms, size));
         }
     }
 }

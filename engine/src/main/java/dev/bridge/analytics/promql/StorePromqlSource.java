@@ -10,6 +10,8 @@ import dev.bridge.analytics.query.StoredNativeBuckets;
 import dev.bridge.analytics.series.SeriesInfo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,7 +211,7 @@ public final class StorePromqlSource implements SampleSource
         {
             return finestCovering;
         }
-        return resolutions.stream().max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
+        return resolutions.stream().max(Comparator.comparing(Resolution::retention)).orElseThrow();
     }
 
     /**
@@ -265,6 +267,6 @@ public final class StorePromqlSource implements SampleSource
                 n++;
             }
         }
-        return new SeriesSamples(p.labels(), java.util.Arrays.copyOf(times, n), java.util.Arrays.copyOf(values, n));
+        return new SeriesSamples(p.labels(), Arrays.copyOf(times, n), Arrays.copyOf(values, n));
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the stored buckets of a set of series at one resolution, one {@link StoredBuckets} per series with data:
@@ -54,7 +55,7 @@ public final class BucketSeriesQuery
      * @return one entry per series with at least one bucket with data from {@code fromMs} on, or data before it.
      */
     public List<StoredBuckets> read(final List<SeriesInfo> series, final Resolution resolution, final long fromMs,
-        final long nowMs, final java.util.function.Function<SeriesInfo, List<Double>> bounds)
+        final long nowMs, final Function<SeriesInfo, List<Double>> bounds)
     {
         final List<StoredBuckets> out = new ArrayList<>(series.size());
         final long toMs = Math.floorDiv(nowMs, resolution.widthMs()) * resolution.widthMs() + resolution.widthMs();

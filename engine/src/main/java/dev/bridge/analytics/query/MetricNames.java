@@ -7,6 +7,7 @@ import dev.bridge.analytics.pipeline.SelfMetric;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The metric names a store can be queried by (the catalog's and the engine's own {@code engine_*} gauges), and the
@@ -42,14 +43,14 @@ public final class MetricNames
      * @return empty for a known name, else the message for an unknown one: "unknown metric 'x'; did you mean a, b
      *         or c?" or, without near names, the list of known ones.
      */
-    public java.util.Optional<String> unknown(final String metric)
+    public Optional<String> unknown(final String metric)
     {
         if (names.contains(metric))
         {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         final List<String> near = suggestions(metric);
-        return java.util.Optional.of("unknown metric '" + metric + "'; " + (near.isEmpty() ?
+        return Optional.of("unknown metric '" + metric + "'; " + (near.isEmpty() ?
             "known metrics: " + String.join(", ", names) : "did you mean " + orList(near) + "?"));
     }
 

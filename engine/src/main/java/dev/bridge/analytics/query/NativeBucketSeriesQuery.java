@@ -14,8 +14,10 @@ import dev.bridge.analytics.store.StoreReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the stored buckets of histogram series at one resolution as native-histogram increments
@@ -33,7 +35,7 @@ public final class NativeBucketSeriesQuery
     private final StoreReader reader;
     private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
     /** Per metric: HdrHistogram counts-array index -> native bucket index ({@link #UNKNOWN}, {@link #ZERO}). */
-    private final Map<Object, int[]> nativeIndexes = new java.util.IdentityHashMap<>();
+    private final Map<Object, int[]> nativeIndexes = new IdentityHashMap<>();
     private static final int UNKNOWN = Integer.MIN_VALUE;
     private static final int ZERO = Integer.MIN_VALUE + 1;
 
@@ -109,7 +111,7 @@ public final class NativeBucketSeriesQuery
         final int[][] totalIndexes = new int[1][];
         final long[][] totalCounts = new long[1][];
         long beforeZero = bucket(s, totalsKey, schema, factor, 0, totalIndexes, totalCounts);
-        final java.util.TreeMap<Integer, Long> left = new java.util.TreeMap<>();
+        final TreeMap<Integer, Long> left = new TreeMap<>();
         for (int k = 0; k < totalIndexes[0].length; k++)
         {
             left.put(totalIndexes[0][k], totalCounts[0][k]);
@@ -159,7 +161,7 @@ public final class NativeBucketSeriesQuery
         if (map == null || map.length <= merger.highestIndex())
         {
             final int[] grown = new int[Math.max(64, merger.highestIndex() + 1)];
-            java.util.Arrays.fill(grown, UNKNOWN);
+            Arrays.fill(grown, UNKNOWN);
             if (map != null)
             {
                 System.arraycopy(map, 0, grown, 0, map.length);

@@ -5,6 +5,7 @@ import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -154,7 +155,7 @@ public final class NativeBuckets
     /** @return bucket index -> cumulative count, ascending; a view, valid until the next add. */
     public Map<Integer, Long> buckets()
     {
-        return java.util.Collections.unmodifiableMap(counts);
+        return Collections.unmodifiableMap(counts);
     }
 
     /** @return a copy with the same counts. */

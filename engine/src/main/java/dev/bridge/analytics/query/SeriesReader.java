@@ -10,7 +10,9 @@ import dev.bridge.analytics.store.StoreReader;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads series one at a time for an export ({@link SeriesRead}): stats, optionally the buckets, the merged
@@ -26,7 +28,7 @@ public final class SeriesReader
     private final StoreReader reader;
     private final List<Resolution> resolutions;
     /** One merger per histogram layout, reused by every read (the counts arrays keep their size). */
-    private final java.util.Map<HistogramSpec, EncodedHistogramMerger> mergers = new java.util.HashMap<>();
+    private final Map<HistogramSpec, EncodedHistogramMerger> mergers = new HashMap<>();
 
     SeriesReader(final StatsQuery statsQuery, final StoreReader reader, final List<Resolution> resolutions)
     {

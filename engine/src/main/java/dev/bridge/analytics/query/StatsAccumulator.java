@@ -3,6 +3,9 @@ package dev.bridge.analytics.query;
 import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.SaturatingMath;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Merges bucket aggregates of one or more series into {@link Stats}: counts, sums and sums of squares add; min and
  * max fold; "last" is the last value of each series' latest bucket, summed over series. Counts, sums and "last"
@@ -21,7 +24,7 @@ final class StatsAccumulator
     private long firstLatestSec = Long.MIN_VALUE;
     private long firstLast;
     /** Every other series: id -> {latest bucket start, last value}; null until a second series is added. */
-    private java.util.Map<Integer, long[]> latestOfOthers;
+    private Map<Integer, long[]> latestOfOthers;
 
     void add(final int seriesId, final long bucketStartSec, final BucketAggregate aggregate)
     {
@@ -46,7 +49,7 @@ final class StatsAccumulator
         }
         if (latestOfOthers == null)
         {
-            latestOfOthers = new java.util.HashMap<>();
+            latestOfOthers = new HashMap<>();
         }
         final long[] latest = latestOfOthers.computeIfAbsent(seriesId, id -> new long[]{ Long.MIN_VALUE, 0 });
         if (bucketStartSec > latest[0])

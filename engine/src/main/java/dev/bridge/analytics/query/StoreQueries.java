@@ -4,11 +4,16 @@ import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.MetricDefinition;
 import dev.bridge.analytics.config.MetricType;
+import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesInfo;
 import dev.bridge.analytics.series.SeriesRegistry;
 import dev.bridge.analytics.snapshot.SnapshotSummary;
 import dev.bridge.analytics.snapshot.SnapshotWriter;
+import dev.bridge.analytics.store.BucketAggregate;
+import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.SaturatingMath;
+import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochClock;
 
@@ -17,13 +22,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -128,14 +131,14 @@ public class StoreQueries
         final List<SeriesInfo> matching = registry.find(metric, labels);
         return guard.run(() ->
         {
-            final dev.bridge.analytics.store.StoreReader reader = store.newReader();
-            final dev.bridge.analytics.store.BucketAggregate aggregate = reader.aggregateScratch();
+            final StoreReader reader = store.newReader();
+            final BucketAggregate aggregate = reader.aggregateScratch();
             final TimeRange.ResolvedRange all = TimeRange.ALL.resolve(clock.time(), config.engine().resolutions());
             Long sum = null;
             for (final SeriesInfo s : matching)
             {
                 Long last = null;
-                if (reader.readAggregate(dev.bridge.analytics.store.BucketKey.totals(s.id()), aggregate) &&
+                if (reader.readAggregate(BucketKey.totals(s.id()), aggregate) &&
                     aggregate.getCount() > 0)
                 {
                     last = aggregate.getLast();
@@ -146,7 +149,7 @@ public class StoreQueries
                 }
                 if (last != null)
                 {
-                    sum = sum == null ? last : dev.bridge.analytics.store.SaturatingMath.add(sum, last);
+                    sum = sum == null ? last : SaturatingMath.add(sum, last);
                 }
             }
             return sum;
@@ -171,7 +174,7 @@ public class StoreQueries
         if (definition.type() != MetricType.HISTOGRAM)
         {
             throw new IllegalArgumentException("metric '" + metric + "' is a " +
-                definition.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a histogram");
+                definition.type().name().toLowerCase(Locale.ROOT) + ", not a histogram");
         }
         return guard.run(() -> statsQuery.distribution(registry.find(metric, labels), definition.histogram(), resolved));
     }
@@ -218,7 +221,7 @@ public class StoreQueries
             final long[] samples = guard.run(() -> statsQuery.exactSamples(registry.find(metric, labels), raw));
             if (samples != null && samples.length == merged.getTotalCount())
             {
-                java.util.Arrays.sort(samples);
+                Arrays.sort(samples);
                 for (final double p : percentiles)
                 {
                     values.put(p, samples[Math.max(0, (int)Math.ceil(p * samples.length) - 1)]);
@@ -280,7 +283,7 @@ public class StoreQueries
      *         {@link BucketSeriesQuery}).
      */
     public List<StoredBuckets> storedBuckets(
-        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs)
+        final List<SeriesInfo> series, final Resolution resolution, final long fromMs)
     {
         final long nowMs = clock.time();
         return guard.run(() -> new BucketSeriesQuery(statsQuery, config.engine().resolutions(),
@@ -300,7 +303,7 @@ public class StoreQueries
      *         {@link NativeBucketSeriesQuery}).
      */
     public List<StoredNativeBuckets> storedNativeBuckets(
-        final List<SeriesInfo> series, final dev.bridge.analytics.config.Resolution resolution, final long fromMs)
+        final List<SeriesInfo> series, final Resolution resolution, final long fromMs)
     {
         final long nowMs = clock.time();
         return guard.run(() -> new NativeBucketSeriesQuery(statsQuery)
@@ -316,12 +319,12 @@ public class StoreQueries
     {
         return guard.run(() ->
         {
-            final dev.bridge.analytics.store.StoreReader reader = store.newReader();
+            final StoreReader reader = store.newReader();
             final long[] out = new long[series.size()];
             for (int i = 0; i < out.length; i++)
             {
                 final long sec = reader.earliestDataSec(series.get(i).id());
-                out[i] = sec == dev.bridge.analytics.store.StoreReader.NO_DATA ? Long.MAX_VALUE : sec * 1000L;
+                out[i] = sec == StoreReader.NO_DATA ? Long.MAX_VALUE : sec * 1000L;
             }
             return out;
         });

@@ -2,11 +2,15 @@ package dev.bridge.analytics.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import dev.bridge.analytics.config.ConfigRanges;
 import dev.bridge.analytics.config.Durations;
 import dev.bridge.analytics.config.Resolution;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,7 +29,7 @@ public final class TimeRange
     public static final TimeRange LAST_HOUR = last(Duration.ofHours(1), "last_hour");
     public static final TimeRange LAST_DAY = last(Duration.ofDays(1), "last_day");
     /** The named ranges by their names ({@code all}, {@code last_minute}, ...), in that order; immutable. */
-    public static final java.util.Map<String, TimeRange> NAMED = named();
+    public static final Map<String, TimeRange> NAMED = named();
 
     /** A relative range is read at the coarsest resolution that still gives it this many buckets. */
     public static final int MIN_BUCKETS = 10;
@@ -156,14 +160,14 @@ public final class TimeRange
             if (chosen == null)
             {
                 // older than every retention: only the longest-kept resolution can still hold part of it
-                chosen = resolutions.stream().max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
+                chosen = resolutions.stream().max(Comparator.comparing(Resolution::retention)).orElseThrow();
             }
             return new ResolvedRange(chosen, fromMs, toMs);
         }
         if (length == null)
         {
             final Resolution longest = resolutions.stream()
-                .max(java.util.Comparator.comparing(Resolution::retention)).orElseThrow();
+                .max(Comparator.comparing(Resolution::retention)).orElseThrow();
             // everything that resolution still keeps: its retention up to the bucket after now (so point look-ups
             // of a bounded number of buckets answer, not a scan of the whole store)
             final long widthMs = longest.widthMs();
@@ -220,13 +224,13 @@ public final class TimeRange
         return name.hashCode();
     }
 
-    private static java.util.Map<String, TimeRange> named()
+    private static Map<String, TimeRange> named()
     {
-        final java.util.Map<String, TimeRange> named = new java.util.LinkedHashMap<>();
+        final Map<String, TimeRange> named = new LinkedHashMap<>();
         for (final TimeRange range : new TimeRange[]{ ALL, LAST_MINUTE, LAST_5_MINUTES, LAST_HOUR, LAST_DAY })
         {
             named.put(range.toString(), range);
         }
-        return java.util.Collections.unmodifiableMap(named);
+        return Collections.unmodifiableMap(named);
     }
 }

@@ -10,8 +10,10 @@ import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One point per interval over [fromMs, toMs), read at the coarsest resolution whose width divides the interval
@@ -124,7 +126,7 @@ public final class TimeSeriesQuery
         if (aggregation.kind() == Aggregation.Kind.PERCENTILE && metric.type() != MetricType.HISTOGRAM)
         {
             throw new IllegalArgumentException("percentile aggregation " + aggregation + " needs a histogram metric; '" +
-                metric.name() + "' is a " + metric.type().name().toLowerCase(java.util.Locale.ROOT));
+                metric.name() + "' is a " + metric.type().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -141,7 +143,7 @@ public final class TimeSeriesQuery
         if (chosen == null)
         {
             throw new IllegalArgumentException("no resolution can answer intervals of " + intervalMs + " ms from " +
-                java.time.Instant.ofEpochMilli(fromMs) + ": the ones whose width divides the interval and 'from' (" +
+                Instant.ofEpochMilli(fromMs) + ": the ones whose width divides the interval and 'from' (" +
                 resolutions.stream().filter(r -> intervalMs % r.widthMs() == 0 && Math.floorMod(fromMs, r.widthMs()) == 0)
                     .map(r -> r.width().toSeconds() + "s kept " + r.retention().toSeconds() + "s").toList() +
                 ") do not reach back that far: use a multiple of a coarser resolution's width, aligned to it");

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Sends one remote-write request: the protobuf bytes snappy-compressed (block format), POSTed with the headers of
@@ -24,10 +25,10 @@ final class RemoteWriteClient
     private final HttpClient http;
     private final URI url;
     private final Duration timeout;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
 
     /** @param headers added to every request (tenant, Authorization). */
-    RemoteWriteClient(final URI url, final Duration timeout, final java.util.Map<String, String> headers)
+    RemoteWriteClient(final URI url, final Duration timeout, final Map<String, String> headers)
     {
         this.url = url;
         this.timeout = timeout;

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.remote;
 
 import dev.bridge.analytics.agent.DaemonAgents;
+import dev.bridge.analytics.logging.DistinctLog;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.MetricDefinition;
@@ -21,16 +22,20 @@ import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xerial.snappy.SnappyError;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -103,9 +108,9 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
     private final long[] rollupWidthsMs;
     private final List<Resolution> resolutions;
     private boolean lastBuildFailed;
-    private final Map<String, Integer> schemas = new java.util.HashMap<>(); // filled before the thread starts
-    private final dev.bridge.analytics.logging.DistinctLog loggedErrors =
-        new dev.bridge.analytics.logging.DistinctLog(LOG, MAX_LOGGED_ERRORS);
+    private final Map<String, Integer> schemas = new HashMap<>(); // filled before the thread starts
+    private final DistinctLog loggedErrors =
+        new DistinctLog(LOG, MAX_LOGGED_ERRORS);
     private RemoteWriteState state;
     /** Whether this run has carried in the store's running totals of the series its state lacks. */
     private boolean seeded;
@@ -383,7 +388,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
                 "again: the receiver may hold it already)", stateFile, ex.getMessage(), aside);
             try
             {
-                Files.move(stateFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(stateFile, aside, StandardCopyOption.REPLACE_EXISTING);
             }
             catch (final IOException moveFailure)
             {
@@ -554,7 +559,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
         for (int read = 1; read <= SEED_READS; read++)
         {
             final long endMs = Math.floorDiv(clock.time(), rawMs) * rawMs + rawMs;
-            after = new java.util.HashMap<>();
+            after = new HashMap<>();
             if (endMs > fromMs)
             {
                 for (final SeriesExport s : queries.snapshot(
@@ -602,7 +607,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             final SeriesExport x = a.series().get(i);
             final SeriesExport y = b.series().get(i);
             if (!x.key().equals(y.key()) || x.stats().count() != y.stats().count() ||
-                !java.util.Objects.equals(x.last(), y.last()))
+                !Objects.equals(x.last(), y.last()))
             {
                 return false;
             }
@@ -658,7 +663,7 @@ public final class RemoteWriteExporter implements Agent, AutoCloseable
             retryLater(nowMs, "cannot reach " + settings.url() + ": " + describe(ex));
             return false;
         }
-        catch (final RuntimeException | org.xerial.snappy.SnappyError ex)
+        catch (final RuntimeException | SnappyError ex)
         {
             // not the receiver's doing (the request could not be built or compressed): counted, retried after the
             // backoff like a failure, never thrown into the agent runner (it would spin) or close()

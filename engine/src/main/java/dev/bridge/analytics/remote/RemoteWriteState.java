@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,11 +134,11 @@ final class RemoteWriteState
             t.nativeBuckets.buckets().forEach((index, count) -> nativeCounts.addArray().add(index).add(count));
         }
         final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(tmp,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING))
+        try (FileChannel channel = FileChannel.open(tmp,
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING))
         {
-            channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
+            channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
             channel.force(true); // on disk before the rename makes it the state
         }
         try

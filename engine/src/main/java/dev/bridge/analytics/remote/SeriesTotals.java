@@ -8,6 +8,7 @@ import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -131,7 +132,7 @@ final class SeriesTotals
     /** @return deep copies of every entry of {@code totals}, in the same order. */
     static Map<String, SeriesTotals> copyAll(final Map<String, SeriesTotals> totals)
     {
-        final Map<String, SeriesTotals> copy = new java.util.LinkedHashMap<>();
+        final Map<String, SeriesTotals> copy = new LinkedHashMap<>();
         totals.forEach((key, value) -> copy.put(key, value.copy()));
         return copy;
     }

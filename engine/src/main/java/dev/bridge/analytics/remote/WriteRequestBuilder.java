@@ -18,6 +18,7 @@ import dev.bridge.analytics.remote.prompb.Types.TimeSeries;
 import dev.bridge.analytics.store.SaturatingMath;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class WriteRequestBuilder
     private final Map<List<String>, TimeSeries.Builder> series = new LinkedHashMap<>();
     private final Map<String, MetricMetadata> metadata = new LinkedHashMap<>();
     /** Series key -> its labels without empty values, with the external labels, sorted: built once per series. */
-    private final Map<String, TreeMap<String, String>> baseLabels = new java.util.HashMap<>();
+    private final Map<String, TreeMap<String, String>> baseLabels = new HashMap<>();
     private int samples;
     private int histograms;
 

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.snapshot;
 
+import dev.bridge.analytics.config.ConfigException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,7 @@ public final class SnapshotException extends IllegalArgumentException
      */
     public SnapshotException(final String file, final int line, final int column, final String field, final String problem)
     {
-        super(dev.bridge.analytics.config.ConfigException.format(file, line, column, field, problem));
+        super(ConfigException.format(file, line, column, field, problem));
         this.problems = List.of(this);
     }
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -581,7 +582,7 @@ final class SnapshotParser
 
     private static String typeName(final MetricDefinition metric)
     {
-        return metric.type().name().toLowerCase(java.util.Locale.ROOT);
+        return metric.type().name().toLowerCase(Locale.ROOT);
     }
 
     /** @return a series key with its label separators (0x1F) shown as commas. */

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ public final class SnapshotWriter
         }
         json.writeEndArray();
         json.writeArrayFieldStart(SnapshotFormat.F_SERIES);
-        final Map<Integer, SeriesInfo> byId = new java.util.HashMap<>();
+        final Map<Integer, SeriesInfo> byId = new HashMap<>();
         series.forEach(s -> byId.put(s.id(), s));
         final long[] sorted = keys.overlapping(series, fromMs, toMs);
         final BucketAggregate aggregate = reader.aggregateScratch();

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The persisted store: three Chronicle Maps in one data directory.
@@ -441,7 +442,7 @@ public final class MetricStore implements Closeable
     public long removeExpired(final long nowMs, final long[] widthMs, final long[] retentionMs)
     {
         final long[] removed = new long[1];
-        final java.util.function.LongPredicate expired = key ->
+        final LongPredicate expired = key ->
         {
             final int level = BucketKey.resolutionIndex(key);
             if (level >= widthMs.length)
@@ -460,7 +461,7 @@ public final class MetricStore implements Closeable
                 removed[0]++;
             }
         });
-        for (final ChronicleMap<LongValue, ByteBuffer> map : java.util.List.of(histograms, samples))
+        for (final ChronicleMap<LongValue, ByteBuffer> map : List.of(histograms, samples))
         {
             map.forEachEntry(entry ->
             {

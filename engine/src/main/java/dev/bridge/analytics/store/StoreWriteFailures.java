@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +29,7 @@ public final class StoreWriteFailures
     private final Path directory;
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong aggregatesLostFromSec;
-    private final java.util.Set<String> recorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
     StoreWriteFailures(final Path directory)
     {

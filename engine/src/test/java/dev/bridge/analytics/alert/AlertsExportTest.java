@@ -125,13 +125,13 @@ class AlertsExportTest
             final long evaluations = engine.alerts().counts().evaluations();
             assertTrue(evaluations >= 2, "evaluations: " + evaluations);
             clock.set(RuleTester.START_MS + 5_000); // a sampling tick is due: the consumer mirrors the counts
-            dev.bridge.analytics.testing.Await.until("the evaluations mirrored",
-                () -> engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) >= evaluations);
+            Await.until("the evaluations mirrored",
+                () -> engine.selfMetric(SelfMetric.ALERT_EVALUATIONS) >= evaluations);
             // the agent thread may evaluate meanwhile: a mirror never runs ahead of its source
-            assertTrue(engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATIONS) <=
+            assertTrue(engine.selfMetric(SelfMetric.ALERT_EVALUATIONS) <=
                 engine.alerts().counts().evaluations());
-            assertEquals(0, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.ALERT_EVALUATION_ERRORS));
-            assertEquals(0, engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.STATSD_PUSH_PACKETS), "no push");
+            assertEquals(0, engine.selfMetric(SelfMetric.ALERT_EVALUATION_ERRORS));
+            assertEquals(0, engine.selfMetric(SelfMetric.STATSD_PUSH_PACKETS), "no push");
         }
     }
 

@@ -6,8 +6,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,13 +97,13 @@ class ConfigBoundsTest
     {
         for (final Class<?> dto : ConfigDto.class.getDeclaredClasses())
         {
-            for (final java.lang.reflect.Field f : dto.getDeclaredFields())
+            for (final Field f : dto.getDeclaredFields())
             {
                 final Class<?> t = f.getType();
-                if (t == Integer.class || t == Long.class || t == java.time.Duration.class)
+                if (t == Integer.class || t == Long.class || t == Duration.class)
                 {
                     final String name = f.getName().equals("forDuration") ? "for" :
-                        f.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+                        f.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
                     assertEquals(true, ConfigRanges.ALL.stream().anyMatch(r -> r.name().equals(name)),
                         dto.getSimpleName() + "." + f.getName() + " (" + name + ") has no range");
                 }

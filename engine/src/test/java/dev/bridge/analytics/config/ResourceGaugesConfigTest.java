@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,7 @@ class ResourceGaugesConfigTest
             "engine:\n  resource_gauges: { heap_mb: heap_used_mb, threads: jvm_threads }\n" + CATALOG, "x.yaml");
         assertEquals(new ResourceGauges("heap_used_mb", "jvm_threads", null), config.engine().resourceGauges());
         assertEquals(List.of("heap_used_mb", "jvm_threads"), config.engine().resourceGauges().names());
-        assertEquals(java.util.Arrays.asList("heap_used_mb", "jvm_threads", null),
+        assertEquals(Arrays.asList("heap_used_mb", "jvm_threads", null),
             config.engine().resourceGauges().slots());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ class ExportSnapshotTest
     void shouldDateASeriesOlderThanTheRangeFromTheRangesStart()
     {
         final ExportSnapshot snapshot = engine.queries().snapshot(TimeRange.between(
-            java.time.Instant.ofEpochMilli(S + 60_000), java.time.Instant.ofEpochMilli(S + 120_000)));
+            Instant.ofEpochMilli(S + 60_000), Instant.ofEpochMilli(S + 120_000)));
 
         assertEquals(S + 60_000, series(snapshot, "variable_read", Map.of()).createdMs());
         assertEquals(500, series(snapshot, "variable_read", Map.of()).total());

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +64,7 @@ public final class ExternalValidators
     {
         final Path promtool = onPath("promtool");
         require(promtool != null, "promtool is not installed: apt-get install -y --no-install-recommends prometheus");
-        final List<String> command = new java.util.ArrayList<>();
+        final List<String> command = new ArrayList<>();
         command.add(promtool.toString());
         command.addAll(List.of(args));
         return run(command, "");
@@ -115,7 +117,7 @@ public final class ExternalValidators
         final String path = System.getenv("PATH");
         if (path != null)
         {
-            for (final String dir : path.split(java.io.File.pathSeparator))
+            for (final String dir : path.split(File.pathSeparator))
             {
                 final Path candidate = Path.of(dir, name);
                 if (Files.isExecutable(candidate))

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.export;
 
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import dev.bridge.analytics.pipeline.SelfMetric;
 import dev.bridge.analytics.pipeline.EngineCounters;
@@ -310,12 +312,12 @@ class StatsdPusherTest
         return List.of(text.substring(0, text.length() - 1).split("\n"));
     }
 
-    private static void waitFor(final java.util.function.BooleanSupplier condition, final long timeoutMs)
+    private static void waitFor(final BooleanSupplier condition, final long timeoutMs)
     {
         final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() - deadline < 0)
         {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            LockSupport.parkNanos(1_000_000L);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class BearerTokenTest
     void shouldCheckTheTokenBeforeThePathAndTheMethod()
     {
         assertEquals(401, http.get("/no/such/path").statusCode(), "unknown paths are not revealed");
-        assertEquals(401, http.send("DELETE", "/api/health", java.net.http.HttpRequest.BodyPublishers.noBody())
+        assertEquals(401, http.send("DELETE", "/api/health", HttpRequest.BodyPublishers.noBody())
             .statusCode());
         assertEquals(404, http.get("/no/such/path", "Authorization", "Bearer " + TOKEN).statusCode());
     }

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ class GrafanaDashboardTest
     @BeforeAll
     static void start() throws Exception
     {
-        scripted = ScriptedServer.start(dir, new ManualClock(NOW), HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        scripted = ScriptedServer.start(dir, new ManualClock(NOW), HttpSettings.DEFAULT.withPort(0), Map::of);
     }
 
     @AfterAll

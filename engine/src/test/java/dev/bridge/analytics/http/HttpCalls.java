@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Requests to a test server on 127.0.0.1: through java.net.http.HttpClient, or byte for byte over a socket. */
 final class HttpCalls
@@ -158,8 +160,8 @@ final class HttpCalls
             matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         final String headers = head.toString(StandardCharsets.ISO_8859_1);
-        final java.util.regex.Matcher length =
-            java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *([0-9]+)\r\n").matcher(headers);
+        final Matcher length =
+            Pattern.compile("(?i)\r\ncontent-length: *([0-9]+)\r\n").matcher(headers);
         final int bodyLength = length.find() ? Integer.parseInt(length.group(1)) : 0;
         return headers + new String(in.readNBytes(bodyLength), StandardCharsets.ISO_8859_1);
     }

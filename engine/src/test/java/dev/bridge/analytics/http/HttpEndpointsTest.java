@@ -15,9 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -122,7 +124,7 @@ class HttpEndpointsTest
 
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
-            final TimeRange expected = range.equals("last_15m") ? TimeRange.last(java.time.Duration.ofMinutes(15)) :
+            final TimeRange expected = range.equals("last_15m") ? TimeRange.last(Duration.ofMinutes(15)) :
                 range.equals("all") ? TimeRange.ALL : TimeRange.LAST_MINUTE;
             assertEquals(DashboardJson.toJson(engine.queries().dashboard(expected)), response.body(), range);
         }
@@ -232,7 +234,7 @@ class HttpEndpointsTest
     {
         final HttpResponse<String> get = http.get("/static/dashboard.js");
         final HttpResponse<String> head = http.send("HEAD", "/static/dashboard.js",
-            java.net.http.HttpRequest.BodyPublishers.noBody());
+            HttpRequest.BodyPublishers.noBody());
 
         assertEquals(200, head.statusCode());
         assertEquals("", head.body());

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
 import static dev.bridge.analytics.http.ScriptedTraffic.T;
@@ -40,7 +41,7 @@ class PromApiTest
     @BeforeAll
     static void start() throws Exception
     {
-        scripted = ScriptedServer.start(dir, CLOCK, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        scripted = ScriptedServer.start(dir, CLOCK, HttpSettings.DEFAULT.withPort(0), Map::of);
         http = scripted.http();
     }
 
@@ -144,7 +145,7 @@ class PromApiTest
     void shouldListOnlyTheSeriesLabelsAndValuesWithSamplesBetweenStartAndEnd(@TempDir final Path own) throws Exception
     {
         final ManualClock clock = new ManualClock(NOW);
-        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), Map::of);
         try
         {
             // first samples: {code="EARLY"} at T - 49 s, {code="LATE"} at T - 4 s
@@ -376,7 +377,7 @@ class PromApiTest
     void shouldAnswerAWindowLongerThanTheFittingResolutionKeepsFromWhatItKeeps(@TempDir final Path own) throws Exception
     {
         final ManualClock clock = new ManualClock(NOW);
-        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        final ScriptedServer server = ScriptedServer.start(own, clock, HttpSettings.DEFAULT.withPort(0), Map::of);
         try
         {
             clock.set(NOW + 120_000); // the 1 min bucket holding the traffic has ended

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static dev.bridge.analytics.http.ScriptedTraffic.NOW;
 import static dev.bridge.analytics.http.ScriptedTraffic.T;
@@ -31,7 +32,7 @@ class PromtoolQueryTest
     @BeforeAll
     static void start() throws Exception
     {
-        scripted = ScriptedServer.start(dir, new ManualClock(NOW), HttpSettings.DEFAULT.withPort(0), java.util.Map::of);
+        scripted = ScriptedServer.start(dir, new ManualClock(NOW), HttpSettings.DEFAULT.withPort(0), Map::of);
         url = "http://127.0.0.1:" + scripted.server().port();
     }
 

@@ -1,7 +1,9 @@
 package dev.bridge.analytics.promql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A {@link SampleSource} over fixed series, for exact evaluator tests. Immutable. */
 final class FixedSource implements SampleSource
@@ -16,7 +18,7 @@ final class FixedSource implements SampleSource
     /** @return a series with {@code labels} ("k", "v", ...) and samples (seconds, value, ...). */
     static SeriesSamples series(final String[] labels, final double... secondsAndValues)
     {
-        final java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        final Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < labels.length; i += 2)
         {
             map.put(labels[i], labels[i + 1]);

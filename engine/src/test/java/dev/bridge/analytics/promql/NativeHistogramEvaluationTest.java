@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,7 +40,7 @@ class NativeHistogramEvaluationTest
     }
 
     private static SeriesSamples series(final Labels labels, final long[] seconds,
-        final java.util.function.IntFunction<NativeHistogram> at)
+        final IntFunction<NativeHistogram> at)
     {
         final long[] t = new long[seconds.length];
         final NativeHistogram[] h = new NativeHistogram[seconds.length];

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static dev.bridge.analytics.promql.FixedSource.series;
@@ -38,7 +40,7 @@ class PromqlEvaluatorTest
             return Map.of("scalar", s.value());
         }
         return ((Value.Vector)value).samples().stream()
-            .collect(Collectors.toMap(s -> s.labels().toString(), Value.Sample::value, (a, b) -> a, java.util.TreeMap::new));
+            .collect(Collectors.toMap(s -> s.labels().toString(), Value.Sample::value, (a, b) -> a, TreeMap::new));
     }
 
     @ParameterizedTest(name = "{0} at {1}s")
@@ -141,8 +143,8 @@ class PromqlEvaluatorTest
 
         assertEquals(1, m.series().size());
         assertEquals(Labels.of(Map.of("job", "b")), m.series().get(0).labels());
-        assertEquals(List.of(0L, 30_000L, 60_000L), java.util.Arrays.stream(m.series().get(0).timestampsMs()).boxed().toList());
-        assertEquals(List.of(2.0, 6.0, 10.0), java.util.Arrays.stream(m.series().get(0).values()).boxed().toList());
+        assertEquals(List.of(0L, 30_000L, 60_000L), Arrays.stream(m.series().get(0).timestampsMs()).boxed().toList());
+        assertEquals(List.of(2.0, 6.0, 10.0), Arrays.stream(m.series().get(0).values()).boxed().toList());
     }
 
     /**
@@ -166,9 +168,9 @@ class PromqlEvaluatorTest
 
         assertEquals(2, m.series().size());
         assertEquals(Labels.of(Map.of("job", "a")), m.series().get(0).labels());
-        assertEquals(List.of(1.0, 1.5), java.util.Arrays.stream(m.series().get(0).values()).boxed().toList());
+        assertEquals(List.of(1.0, 1.5), Arrays.stream(m.series().get(0).values()).boxed().toList());
         assertEquals(Labels.of(Map.of("job", "b")), m.series().get(1).labels());
-        assertEquals(List.of(1.5, 0.5), java.util.Arrays.stream(m.series().get(1).values()).boxed().toList());
+        assertEquals(List.of(1.5, 0.5), Arrays.stream(m.series().get(1).values()).boxed().toList());
     }
 
     @Test
@@ -178,6 +180,6 @@ class PromqlEvaluatorTest
             .range(PromqlParser.parse("1 + 1"), 1000, 4000, 1500);
 
         assertEquals(Labels.EMPTY, m.series().get(0).labels());
-        assertEquals(List.of(1000L, 2500L, 4000L), java.util.Arrays.stream(m.series().get(0).timestampsMs()).boxed().toList());
+        assertEquals(List.of(1000L, 2500L, 4000L), Arrays.stream(m.series().get(0).timestampsMs()).boxed().toList());
     }
 }

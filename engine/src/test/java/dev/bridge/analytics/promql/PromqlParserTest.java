@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,7 @@ class PromqlParserTest
 
     private static Expr.VectorSelector metric(final String name, final LabelMatcher... more)
     {
-        final java.util.ArrayList<LabelMatcher> all = new java.util.ArrayList<>();
+        final ArrayList<LabelMatcher> all = new ArrayList<>();
         all.add(eq(Labels.NAME, name));
         all.addAll(List.of(more));
         return new Expr.VectorSelector(name, all, 0);

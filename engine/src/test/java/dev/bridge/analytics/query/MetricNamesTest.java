@@ -6,6 +6,7 @@ import dev.bridge.analytics.config.MetricType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,9 +53,9 @@ class MetricNamesTest
     @Test
     void shouldAcceptCatalogAndSelfMetricNames()
     {
-        assertEquals(java.util.Optional.empty(), names.unknown("read_latency_us"));
-        assertEquals(java.util.Optional.empty(), names.unknown("engine_events_published"));
-        assertEquals(java.util.Optional.of("unknown metric 'read_latency'; did you mean read_latency_us?"),
+        assertEquals(Optional.empty(), names.unknown("read_latency_us"));
+        assertEquals(Optional.empty(), names.unknown("engine_events_published"));
+        assertEquals(Optional.of("unknown metric 'read_latency'; did you mean read_latency_us?"),
             names.unknown("read_latency"));
     }
 }

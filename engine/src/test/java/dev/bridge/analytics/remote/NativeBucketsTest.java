@@ -1,5 +1,7 @@
 package dev.bridge.analytics.remote;
 
+import dev.bridge.analytics.SeededTries;
+import dev.bridge.analytics.export.BucketBoundLabel;
 import dev.bridge.analytics.query.NativeBuckets;
 import dev.bridge.analytics.remote.prompb.Types;
 import org.HdrHistogram.Histogram;
@@ -82,7 +84,7 @@ class NativeBucketsTest
     @Test
     void shouldAddAsAValueByValueFoldDoesAtEverySchema()
     {
-        dev.bridge.analytics.SeededTries.check(0x5CA1AB1EL, 25, random ->
+        SeededTries.check(0x5CA1AB1EL, 25, random ->
         {
             final Histogram hdr = new Histogram(1, 60_000_000, 1 + random.nextInt(3));
             hdr.setAutoResize(true);
@@ -144,9 +146,9 @@ class NativeBucketsTest
     void shouldWriteBoundsAsTheScrapeDoes()
     {
         // the scrape's le labels (client_java), so that remote write, the scrape and the query API name one series
-        assertEquals("5.0E-5", dev.bridge.analytics.export.BucketBoundLabel.of(5e-5));
-        assertEquals("1.0", dev.bridge.analytics.export.BucketBoundLabel.of(1.0));
-        assertEquals("250.0", dev.bridge.analytics.export.BucketBoundLabel.of(250.0));
-        assertEquals("+Inf", dev.bridge.analytics.export.BucketBoundLabel.of(Double.POSITIVE_INFINITY));
+        assertEquals("5.0E-5", BucketBoundLabel.of(5e-5));
+        assertEquals("1.0", BucketBoundLabel.of(1.0));
+        assertEquals("250.0", BucketBoundLabel.of(250.0));
+        assertEquals("+Inf", BucketBoundLabel.of(Double.POSITIVE_INFINITY));
     }
 }

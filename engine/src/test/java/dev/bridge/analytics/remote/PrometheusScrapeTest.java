@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,9 +73,9 @@ class PrometheusScrapeTest
                     {
                         return !prometheus.queryResult("dspex_read_latency_seconds", at[0]).isEmpty();
                     }
-                    catch (final java.io.IOException ex)
+                    catch (final IOException ex)
                     {
-                        throw new java.io.UncheckedIOException(ex);
+                        throw new UncheckedIOException(ex);
                     }
                 });
                 final JsonNode histogram = prometheus.queryResult("dspex_read_latency_seconds", at[0]).get(0);

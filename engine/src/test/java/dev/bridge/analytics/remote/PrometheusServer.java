@@ -6,6 +6,7 @@ import dev.bridge.analytics.testing.Await;
 import dev.bridge.analytics.export.ExternalValidators;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,7 +60,7 @@ final class PrometheusServer implements AutoCloseable
         }
         assumeTrue(installed, BINARY + " is missing: install the Debian package prometheus");
         final int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
             port = socket.getLocalPort();
         }

@@ -3,6 +3,7 @@ package dev.bridge.analytics.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bridge.analytics.promql.BucketWidths;
 import dev.bridge.analytics.promql.Expr;
+import dev.bridge.analytics.promql.Labels;
 import dev.bridge.analytics.promql.PromqlEvaluator;
 import dev.bridge.analytics.promql.PromqlParser;
 import dev.bridge.analytics.promql.SeriesSamples;
@@ -279,6 +280,6 @@ class PromqlAgreesWithPrometheusTest
                 labels.put(e.getKey(), e.getValue().asText());
             }
         });
-        return dev.bridge.analytics.promql.Labels.of(labels).toString();
+        return Labels.of(labels).toString();
     }
 }

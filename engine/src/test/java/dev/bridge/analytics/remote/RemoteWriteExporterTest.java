@@ -17,8 +17,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,7 +145,7 @@ class RemoteWriteExporterTest
             assertTrue(last.contains("dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} 103.0 @" + lastStepMs), last);
             assertTrue(last.contains("dspex_read_latency_seconds_count{instance=\"node-a\",job=\"dspex\"} 11.0 @" + lastStepMs), last);
             assertTrue(last.contains(" histogram count=11 "), last);
-            final var scraped = node.engine.queries().totals(java.util.Set.of()).series().stream()
+            final var scraped = node.engine.queries().totals(Set.of()).series().stream()
                 .filter(s -> s.metric().name().equals("variable_read")).findFirst().orElseThrow();
             assertEquals(103, scraped.total(), "the same total as the scrape");
         }
@@ -319,7 +322,7 @@ class RemoteWriteExporterTest
             final long catchUpEnd = T0 + Duration.ofHours(1).toMillis() + 120_000;
             assertEquals((catchUpEnd - (T0 + 2 * STEP)) / STEP, node.exporter.foldedSteps());
             assertEquals(later, node.exporter.ackedUntilMs());
-            final java.util.List<String> samples = new java.util.ArrayList<>();
+            final List<String> samples = new ArrayList<>();
             receiver.accepted().forEach(r -> samples.addAll(List.of(FakeReceiver.text(r).split("\n"))));
             final String series = "dspex_variable_read_total{instance=\"node-a\",job=\"dspex\"} ";
             assertEquals(series + "5.0 @" + (T0 + STEP), samples.get(0));
@@ -388,8 +391,8 @@ class RemoteWriteExporterTest
                     engine.counter("variable_read").add(earlier);
                     engine.flush();
                 }
-                final java.util.concurrent.atomic.AtomicInteger readsUntilCommit =
-                    new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+                final AtomicInteger readsUntilCommit =
+                    new AtomicInteger(Integer.MAX_VALUE);
                 final EpochClock exporterClock = () ->
                 {
                     final long now = clock.time();
@@ -416,7 +419,7 @@ class RemoteWriteExporterTest
                 }
                 assertEquals(lastStepMs, exporter.ackedUntilMs());
                 assertTrue(readsUntilCommit.get() < 0, "the commit landed");
-                final List<String> values = new java.util.ArrayList<>();
+                final List<String> values = new ArrayList<>();
                 for (final WriteRequest request : receiver.accepted())
                 {
                     for (final TimeSeries t : request.getTimeseriesList())

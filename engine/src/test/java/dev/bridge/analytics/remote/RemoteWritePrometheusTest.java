@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -42,8 +43,8 @@ class RemoteWritePrometheusTest
             final Histogram reference = new Histogram(1, 60_000_000, 3);
             long reads = 0;
             long latencySum = 0;
-            try (RemoteWriteNode a = new RemoteWriteNode(dir.resolve("a"), "node-a", prometheus.writeUrl(), t0, java.time.Duration.ofMillis(100));
-                 RemoteWriteNode b = new RemoteWriteNode(dir.resolve("b"), "node-b", prometheus.writeUrl(), t0, java.time.Duration.ofMillis(100)))
+            try (RemoteWriteNode a = new RemoteWriteNode(dir.resolve("a"), "node-a", prometheus.writeUrl(), t0, Duration.ofMillis(100));
+                 RemoteWriteNode b = new RemoteWriteNode(dir.resolve("b"), "node-b", prometheus.writeUrl(), t0, Duration.ofMillis(100)))
             {
                 final SplittableRandom random = new SplittableRandom(42);
                 for (int step = 0; step < STEPS; step++)

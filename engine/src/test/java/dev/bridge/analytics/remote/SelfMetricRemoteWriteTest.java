@@ -3,6 +3,7 @@ package dev.bridge.analytics.remote;
 import dev.bridge.analytics.config.RemoteWriteSettings;
 import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.remote.prompb.Remote.WriteRequest;
 import dev.bridge.analytics.remote.prompb.Types.MetricMetadata;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SelfMetricRemoteWriteTest
     private static SeriesExport series(final SelfMetric metric)
     {
         return new SeriesExport(metric.definition(), Map.of(), metric.metricName(), false,
-            dev.bridge.analytics.query.Stats.EMPTY, null, List.of(), null, null);
+            Stats.EMPTY, null, List.of(), null, null);
     }
 
     private static SeriesTotals totals(final long last)

@@ -1,6 +1,7 @@
 package dev.bridge.analytics.snapshot;
 
 import dev.bridge.analytics.AnalyticsQueries;
+import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.query.Aggregation;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.bridge.analytics.snapshot.SplitWorkload.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +50,7 @@ final class SameAnswers
      * what stays exact, count, sum, mean and rate.
      */
     private static final List<String> COUNTER_AGGREGATIONS = List.of("avg", "sum", "count", "rate");
-    private static final java.util.Set<String> GAUGES = java.util.Set.of("active_sessions", "optimization_improvement");
+    private static final Set<String> GAUGES = Set.of("active_sessions", "optimization_improvement");
 
     private SameAnswers()
     {
@@ -112,7 +114,7 @@ final class SameAnswers
         }
 
         /** @return the stats, or for a counter only what its folds keep exact: count, sum, mean. */
-        Object comparable(final dev.bridge.analytics.query.Stats stats)
+        Object comparable(final Stats stats)
         {
             return counter() && stats != null ? List.of(stats.count(), stats.sum(), String.valueOf(stats.mean())) : stats;
         }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -253,7 +254,7 @@ class SnapshotErrorsTest
         final Histogram histogram = tenAndTwenty(2);
         final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         final int length = histogram.encodeIntoByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
     private static String compressed()
@@ -261,13 +262,13 @@ class SnapshotErrorsTest
         final Histogram histogram = tenAndTwenty(3);
         final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         final int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
     /** @return the fixture's histogram without its last two payload bytes. */
     private static String cut()
     {
         final byte[] bytes = Base64.getDecoder().decode(HISTOGRAM);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, bytes.length - 2));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, bytes.length - 2));
     }
 }

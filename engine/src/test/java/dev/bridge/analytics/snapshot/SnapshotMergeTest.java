@@ -2,6 +2,7 @@ package dev.bridge.analytics.snapshot;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.AnalyticsReader;
+import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.testing.ManualClock;
 import dev.bridge.analytics.query.Stats;
 import dev.bridge.analytics.query.TimeRange;
@@ -186,7 +187,7 @@ class SnapshotMergeTest
             .map(s -> s.key()).collect(Collectors.toSet());
     }
 
-    private static dev.bridge.analytics.config.EngineConfig config()
+    private static EngineConfig config()
     {
         return SplitWorkload.config(dir.resolve("merged-config-unused"));
     }

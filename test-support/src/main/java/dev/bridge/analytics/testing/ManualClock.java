@@ -2,12 +2,15 @@ package dev.bridge.analytics.testing;
 
 import org.agrona.concurrent.EpochClock;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** An epoch clock that tests set and advance; reads are volatile. Optionally blocks readers until released. */
 public final class ManualClock implements EpochClock
 {
     private volatile long timeMs;
     private volatile boolean blocked;
-    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
 
     public ManualClock(final long startMs)
     {

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.util.TimeUtils;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class AnalyticsMeterRegistry extends MeterRegistry implements AutoC
     private final AnalyticsEngine engine;
     private final MeterTargets targets;
     private final Map<Meter.Id, PolledMeter> polled = new ConcurrentHashMap<>();
-    private final DistinctLog log = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
+    private final DistinctLog log = new DistinctLog(LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private final AtomicLong unmapped = new AtomicLong();
     private final AtomicLong pollErrors = new AtomicLong();
     private final Object pollLock = new Object();

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
+import java.util.Locale;
+
 /**
  * What became of a datagram, recorded as {@code statsd_datagrams{outcome="..."}} when the catalog declares it.
  */
@@ -18,6 +20,6 @@ public enum DatagramOutcome
     /** @return the {@code outcome} label value: the name in lower case. */
     public String label()
     {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

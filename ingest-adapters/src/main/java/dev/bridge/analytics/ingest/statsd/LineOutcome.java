@@ -1,5 +1,7 @@
 package dev.bridge.analytics.ingest.statsd;
 
+import java.util.Locale;
+
 /**
  * What became of one non-empty line: every line gets exactly one outcome, counted in {@link StatsdCounters} and
  * recorded as {@code statsd_lines{outcome="..."}} when the catalog declares that metric.
@@ -27,6 +29,6 @@ public enum LineOutcome
     /** @return the {@code outcome} label value: the name in lower case. */
     public String label()
     {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

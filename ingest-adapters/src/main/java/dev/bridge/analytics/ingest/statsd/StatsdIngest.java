@@ -4,6 +4,7 @@ import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.StatsdListenerSettings;
 import dev.bridge.analytics.logging.DistinctLog;
 import org.agrona.DirectBuffer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listener's work on one datagram, without the socket: split it into lines (at {@code \n}, a trailing one or
@@ -23,7 +24,7 @@ public final class StatsdIngest
     private final NameCache cache;
     private final TargetResolver resolver;
     private final StatsdCounters counters = new StatsdCounters();
-    private final DistinctLog log = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
+    private final DistinctLog log = new DistinctLog(LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private volatile long internalErrors;
 
     /**

@@ -51,7 +51,7 @@ public final class StatsdListener implements Agent, AutoCloseable
     private final InetSocketAddress localAddress;
     private final int requestedReceiveBufferBytes;
     private final int receiveBufferBytes;
-    private final DistinctLog errors = new DistinctLog(org.slf4j.LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
+    private final DistinctLog errors = new DistinctLog(LoggerFactory.getLogger("dev.bridge.analytics.ingest"));
     private long lastSampleMs;
     private AgentRunner runner;
     private boolean closed;

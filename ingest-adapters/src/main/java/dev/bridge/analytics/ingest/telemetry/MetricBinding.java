@@ -13,6 +13,7 @@ import dev.bridge.analytics.config.UnitConversion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,9 +74,9 @@ final class MetricBinding
         metric = found.get();
         if (metric.type() != type.metricType())
         {
-            throw new IllegalArgumentException(type.name().toLowerCase(java.util.Locale.ROOT) + " needs a " +
-                type.metricType().name().toLowerCase(java.util.Locale.ROOT) + " metric; '" + metric.name() + "' is a " +
-                metric.type().name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException(type.name().toLowerCase(Locale.ROOT) + " needs a " +
+                type.metricType().name().toLowerCase(Locale.ROOT) + " metric; '" + metric.name() + "' is a " +
+                metric.type().name().toLowerCase(Locale.ROOT));
         }
         factor = event.unit() == null || !type.usesMeasurement() ? 1.0 : UnitConversion.factor(event.unit(), metric.unit());
         if (Double.isNaN(factor))

@@ -4,12 +4,14 @@ import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.config.TelemetryEventMapping;
 import dev.bridge.analytics.config.TelemetryMetricMapping;
 import dev.bridge.analytics.config.TelemetrySettings;
+import dev.bridge.analytics.logging.DistinctLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +35,7 @@ public final class Telemetry
     private final Map<String, TelemetryEvent> events = new ConcurrentHashMap<>();
     private final AtomicLong detached = new AtomicLong();
     private final AtomicLong badEmits = new AtomicLong();
-    private final dev.bridge.analytics.logging.DistinctLog logged = new dev.bridge.analytics.logging.DistinctLog(LOG);
+    private final DistinctLog logged = new DistinctLog(LOG);
 
     /** Reports a mapping that failed. */
     interface FailureSink
@@ -127,7 +129,7 @@ public final class Telemetry
     {
         detached.incrementAndGet();
         logOnce("telemetry event '" + event + "': the mapping to '" + mapping.metric() + "' (" +
-            mapping.type().name().toLowerCase(java.util.Locale.ROOT) + ") is detached (counted): " + error.getMessage());
+            mapping.type().name().toLowerCase(Locale.ROOT) + ") is detached (counted): " + error.getMessage());
     }
 
     private void logOnce(final String message)

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,7 +41,7 @@ class StatsdAutoRegisterFallbackTest
     void shouldRecordAnUnmappedCatalogNameIntoItsOwnMetricWithItsTagsAsLabels()
     {
         try (StatsdFixture f = new StatsdFixture(dir, StatsdFixture.settings()
-            .withUnmapped(StatsdUnmappedPolicy.AUTO_REGISTER).withMappings(java.util.List.of())))
+            .withUnmapped(StatsdUnmappedPolicy.AUTO_REGISTER).withMappings(List.of())))
         {
             f.feed("variable_read:3|c\noperation_error:2|c|#operation:read\nvariable_read:1|g\n" +
                 "statsd_lines:5|c\nstatsd_counter:4|c");

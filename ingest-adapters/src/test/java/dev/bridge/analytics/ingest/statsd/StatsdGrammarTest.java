@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -295,7 +296,7 @@ class StatsdGrammarTest
     void shouldAutoRegisterUnmappedNamesUnderTheCatchAllMetricOfTheirType(@TempDir final Path other)
     {
         try (StatsdFixture auto = new StatsdFixture(other,
-            StatsdFixture.settings().withUnmapped(StatsdUnmappedPolicy.AUTO_REGISTER).withMappings(java.util.List.of())))
+            StatsdFixture.settings().withUnmapped(StatsdUnmappedPolicy.AUTO_REGISTER).withMappings(List.of())))
         {
             auto.feed("My.Counter:2|c\nMy.Counter:3|c|#name:ignored\nMy.Gauge:7|g\nMy.Timer:1.5|ms\nMy.Size:9|h\n" +
                 "My.Dist:4|d\nMy.Set:a|s\nOther,k=v:1|c");

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class StatsdListenerTest
     {
         final ManualClock clock = new ManualClock(TestEngines.START_MS);
         try (AnalyticsEngine engine = TestEngines.start(dir, clock, List.of());
-             DatagramSocket taken = new DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1")))
+             DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1")))
         {
             assertThrows(BindException.class,
                 () -> StatsdListener.start(engine, StatsdListenerSettings.DEFAULT.withPort(taken.getLocalPort())));
