@@ -22,14 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(60)
 class AlertSelfMetricsTest
 {
-    private static final AlertSettings RULES = RuleTester.parse("""
-        alerts:
-          evaluation_interval: 1s
-          rules:
-            - { name: many_sessions, expr: { metric: active_sessions, aggregation: last, window: 10m },
-                comparator: ">", threshold: 10, severity: warning }
-          route: { group_wait: 0, receivers: [ { type: listener } ] }
-        """);
+    private static final AlertSettings RULES = RuleTester.MANY_SESSIONS;
 
     @TempDir
     Path dir;

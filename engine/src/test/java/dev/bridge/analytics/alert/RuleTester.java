@@ -47,6 +47,15 @@ final class RuleTester implements AutoCloseable
 {
     /** 2027-01-15T08:00:00Z: a whole hour, so every bucket and window starts aligned. */
     static final long START_MS = Instant.parse("2027-01-15T08:00:00Z").toEpochMilli();
+    /** One rule (more than 10 active sessions over 10 minutes, warning) evaluated every second, to a listener. */
+    static final AlertSettings MANY_SESSIONS = parse("""
+        alerts:
+          evaluation_interval: 1s
+          rules:
+            - { name: many_sessions, expr: { metric: active_sessions, aggregation: last, window: 10m },
+                comparator: ">", threshold: 10, severity: warning }
+          route: { group_wait: 0, receivers: [ { type: listener } ] }
+        """);
 
     private final ManualClock clock;
     private final AnalyticsEngine engine;
