@@ -54,8 +54,8 @@ esac
 
 needs_build() {
   [ ! -f "$jar" ] && return 0
-  [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/bench/pom.xml" "$root/config" \
-      "$root/engine/src/main" "$root/bench/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$root/pom.xml" "$root/engine/pom.xml" "$root/cli/pom.xml" "$root/bench/pom.xml" "$root/config" \
+      "$root/engine/src/main" "$root/cli/src/main" "$root/bench/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 if needs_build; then
   echo "run.sh: building: mvn -B -q -DskipTests package -pl bench -am" >&2

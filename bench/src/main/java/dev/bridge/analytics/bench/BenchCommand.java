@@ -1,20 +1,26 @@
 package dev.bridge.analytics.bench;
 
-import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.bench.querybench.QueryLoop;
 import dev.bridge.analytics.bench.querybench.QueryLoopIntervalConverter;
 import dev.bridge.analytics.bench.querybench.QueryLoopReport;
-import dev.bridge.analytics.config.ConfigException;
+import dev.bridge.analytics.cli.ConfigStoreOptions;
+import dev.bridge.analytics.cli.DurationConverter;
+import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.RemoteWriteOptions;
+import dev.bridge.analytics.cli.StopSignal;
+import dev.bridge.analytics.cli.StoreDirectories;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.config.EngineSettings;
 import dev.bridge.analytics.config.HttpSettings;
 import dev.bridge.analytics.config.WaitStrategyType;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import dev.bridge.analytics.http.EngineHealth;
+import dev.bridge.analytics.store.DirectoryTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +51,6 @@ import java.util.concurrent.Callable;
         "recording the same events from the same producers.")
 public final class BenchCommand implements Callable<Integer>
 {
-    private static final Path DEFAULT_CONFIG = Path.of("config", "analytics.yaml");
 
     @Spec
     private CommandSpec spec;
@@ -53,9 +58,8 @@ public final class BenchCommand implements Callable<Integer>
     /** Set by the calling thread when a signal ended the load run early. */
     private boolean stoppedBySignal;
 
-    @Option(names = "--config", paramLabel = "FILE",
-        description = "Engine configuration (default: config/analytics.yaml if present, else the bundled defaults).")
-    private Path config;
+    @Mixin
+    private ConfigStoreOptions configStore;
 
     @Option(names = "--producers", paramLabel = "N", defaultValue = "1",
         description = "Producer threads (default: ${DEFAULT-VALUE}); each publishes into its own ring (up to engine.max_producer_threads).")
@@ -63,10 +67,6 @@ public final class BenchCommand implements Callable<Integer>
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Length length = new Length();
-
-    @Option(names = "--store", paramLabel = "DIR",
-        description = "Store directory, kept (may hold earlier runs). Default: a temporary directory, deleted.")
-    private Path store;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     private Path json;
@@ -122,13 +122,14 @@ public final class BenchCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         validate();
-        final EngineConfig base = loadConfig();
+        final EngineConfig base = configStore.loadConfig();
+        final Path store = configStore.store();
         StoreDirectories.requireDirectoryOrNothing(store);
         final boolean keepStore = store != null;
         final Path storeDir = keepStore ? Files.createDirectories(store) : Files.createTempDirectory("analytics-bench-");
         // Ctrl-C or SIGTERM stops the producers; the signal holds the JVM's shutdown until what they sent is verified,
         // the engine closed (ring drained, everything committed) and a temporary store deleted. --serve waits for it.
-        try (ServeCommand.StopSignal stop = ServeCommand.StopSignal.onShutdown())
+        try (StopSignal stop = StopSignal.onShutdown())
         {
             try
             {
@@ -155,7 +156,7 @@ public final class BenchCommand implements Callable<Integer>
     }
 
     private int run(
-        final EngineConfig effective, final Path storeDir, final boolean keepStore, final ServeCommand.StopSignal stop)
+        final EngineConfig effective, final Path storeDir, final boolean keepStore, final StopSignal stop)
         throws Exception
     {
         final EngineSettings settings = effective.engine();
@@ -228,7 +229,7 @@ public final class BenchCommand implements Callable<Integer>
     /** {@code --serve}: the report while the engine stays open, then serving until Ctrl-C (or an interrupt). */
     private int reportAndServe(
         final LoadResult load, final EngineConfig effective, final RunSettings runSettings, final QueryLoop loop,
-        final Progress progress, final AnalyticsHttpServer server, final ServeCommand.StopSignal stop) throws Exception
+        final Progress progress, final AnalyticsHttpServer server, final StopSignal stop) throws Exception
     {
         final int exit = report(load, effective, runSettings, loop, progress);
         final PrintWriter err = spec.commandLine().getErr();
@@ -287,15 +288,6 @@ public final class BenchCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--serve port must be in 0..65535, was " + serve);
         }
-    }
-
-    private EngineConfig loadConfig() throws ConfigException
-    {
-        if (config != null)
-        {
-            return EngineConfig.load(config);
-        }
-        return Files.isRegularFile(DEFAULT_CONFIG) ? EngineConfig.load(DEFAULT_CONFIG) : EngineConfig.defaults();
     }
 
     private EngineSettings.Builder override(final EngineSettings.Builder b)

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bridge.analytics.config.EngineConfig;
@@ -44,7 +45,7 @@ class BenchCommandTest
     {
         final Path jsonFile = dir.resolve("peer.json");
         final StringWriter out = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setOut(new PrintWriter(out));
 
         final int exit = cl.execute("bench", "--events", "200000", "--producers", "2", "--warmup-events", "20000",
@@ -81,7 +82,7 @@ class BenchCommandTest
         final Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "engine:\n  ring_size: 1000\nmetrics:\n  x:\n    type: counter\n    unit: ops\n    help: x\n");
         final StringWriter err = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setErr(new PrintWriter(err));
 
         final int exit = cl.execute("bench", "--config", config.toString(), "--events", "10", "--quiet");
@@ -94,7 +95,7 @@ class BenchCommandTest
     @Test
     void shouldExitWithUsageCodeForDurationAndEventsTogether()
     {
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setErr(new PrintWriter(new StringWriter()));
 
         assertEquals(ExitCodes.USAGE, cl.execute("bench", "--duration", "1s", "--events", "10"));
@@ -105,7 +106,7 @@ class BenchCommandTest
     private JsonNode runBench(final Path store, final Path jsonFile) throws Exception
     {
         final StringWriter out = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setOut(new PrintWriter(out));
 
         final int exit = cl.execute("bench", "--events", "200000", "--producers", "2", "--json", jsonFile.toString(),

@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.cli.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class BenchInterruptTest
     {
         final Path out = dir.resolve("bench.out");
         final Path err = dir.resolve("bench.err");
-        final Process bench = new ProcessBuilder(ChildJvm.analytics("bench", "--duration", "120s", "--store",
+        final Process bench = new ProcessBuilder(ChildJvm.command(BenchmarksCli.class, "bench", "--duration", "120s", "--store",
             dir.resolve("store").toString(), "--warmup-events", "1000"))
             .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.LastValuesReceiver;
 import dev.bridge.analytics.AnalyticsReader;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.EngineConfig;
@@ -34,7 +36,7 @@ class BenchRemoteWriteTest
             final Path store = dir.resolve("store");
             final StringWriter out = new StringWriter();
             final StringWriter err = new StringWriter();
-            final CommandLine cl = AnalyticsCli.newCommandLine();
+            final CommandLine cl = BenchmarksCli.newCommandLine();
             cl.setOut(new PrintWriter(out));
             cl.setErr(new PrintWriter(err));
             final int exit = cl.execute("bench", "--events", "200000", "--no-baseline", "--quiet", "--store", store.toString(),
@@ -63,7 +65,7 @@ class BenchRemoteWriteTest
     void shouldRefuseALabelWithoutAUrlAndABadUrl()
     {
         final StringWriter err = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setErr(new PrintWriter(err));
         assertEquals(ExitCodes.USAGE, cl.execute("bench", "--events", "10", "--remote-write-label", "instance=a"), err.toString());
         assertTrue(err.toString().contains("analytics bench: --remote-write-label needs --remote-write URL"), err.toString());

@@ -1,31 +1,23 @@
 package dev.bridge.analytics.bench;
 
-import dev.bridge.analytics.bench.query.CommandRun;
-import dev.bridge.analytics.bench.query.QueryException;
-import dev.bridge.analytics.config.ConfigException;
+import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.query.CommandRun;
 import dev.bridge.analytics.store.MetricStore;
-import dev.bridge.analytics.store.StoreException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One exit-code table for every command: a configuration error, a store error and a usage error each exit 2 with
- * one line on stderr, the same for bench, query, snapshot, query-bench, serve and statsd-load; an error picocli lets
- * through (OutOfMemoryError) is an internal error, 3, never the LOSS code 1.
+ * one line on stderr, the same for bench, query-bench and statsd-load as for the command line's (the cli module's
+ * ExitCodesTest).
  */
 class ExitCodesTest
 {
@@ -33,7 +25,7 @@ class ExitCodesTest
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = { "bench", "query", "snapshot", "query-bench", "serve", "statsd-load" })
+    @ValueSource(strings = { "bench", "query-bench", "statsd-load" })
     void shouldExitWithUsageCodeAndOneLineForAConfigurationError(final String command) throws Exception
     {
         final Path config = dir.resolve("bad.yaml");
@@ -47,7 +39,7 @@ class ExitCodesTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "bench", "query", "snapshot", "query-bench", "serve" })
+    @ValueSource(strings = { "bench", "query-bench" })
     void shouldExitWithUsageCodeAndOneLineForAStoreError(final String command) throws Exception
     {
         final Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
@@ -60,7 +52,7 @@ class ExitCodesTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "bench", "serve" })
+    @ValueSource(strings = { "bench" })
     void shouldExitWithUsageCodeAndOneLineForAStoreHeldByAnotherEngine(final String command)
     {
         final Path held = dir.resolve("held");
@@ -76,50 +68,16 @@ class ExitCodesTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "bench", "query", "snapshot", "query-bench", "serve", "statsd-load" })
+    @ValueSource(strings = { "bench", "query-bench", "statsd-load" })
     void shouldExitWithUsageCodeAndTheProblemFirstForAUsageError(final String command)
     {
         final List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        if (command.equals("query"))
-        {
-            args.addAll(List.of("stats", "--metric", "variable_read"));
-        }
-        if (command.equals("snapshot"))
-        {
-            args.addAll(List.of("--store", dir.toString(), "--out", dir.resolve("s.json").toString()));
-        }
         args.add("--no-such-option");
 
-        final CommandRun run = CommandRun.of(args.toArray(String[]::new));
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), args.toArray(String[]::new));
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertEquals("Unknown option: '--no-such-option'", run.err().lines().findFirst().orElse(""), run.toString());
-    }
-
-    @Test
-    void shouldMapAnOutOfMemoryErrorToTheInternalErrorCode()
-    {
-        final StringWriter err = new StringWriter();
-        final CommandLine cl = new CommandLine(new RunsOutOfMemory());
-        cl.setExecutionExceptionHandler(new CommandErrors());
-        cl.setErr(new PrintWriter(err));
-
-        assertEquals(ExitCodes.INTERNAL_ERROR, AnalyticsCli.exitCode(cl));
-        assertEquals("analytics: internal error: java.lang.OutOfMemoryError: Java heap space",
-            err.toString().lines().findFirst().orElse(""));
-    }
-
-    @Test
-    void shouldMapEveryUserErrorToTheUsageCodeAndEverythingElseToInternal()
-    {
-        assertEquals(ExitCodes.USAGE, ExitCodes.of(new ConfigException("f", 1, 1, "engine.x", "bad")));
-        assertEquals(ExitCodes.USAGE, ExitCodes.of(new StoreException(dir, "locked")));
-        assertEquals(ExitCodes.USAGE, ExitCodes.of(new QueryException("unknown metric")));
-        assertEquals(ExitCodes.USAGE,
-            ExitCodes.of(new dev.bridge.analytics.snapshot.SnapshotException("f", 1, 1, "x", "bad")));
-        assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new IllegalStateException("bug")));
-        assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new OutOfMemoryError()));
-        assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new StackOverflowError()));
     }
 
     /** Runs {@code command} with {@code --config} and/or {@code --store} and what else it needs to get that far. */
@@ -128,10 +86,7 @@ class ExitCodesTest
         final List<String> args = new ArrayList<>(List.of(command));
         switch (command)
         {
-            case "query" -> args.addAll(List.of("stats", "--metric", "variable_read"));
-            case "snapshot" -> args.addAll(List.of("--range", "last_hour", "--out", dir.resolve("s.json").toString()));
             case "bench" -> args.addAll(List.of("--events", "1", "--no-baseline", "--quiet"));
-            case "serve" -> args.addAll(List.of("--port", "0", "--statsd-port", "0"));
             case "statsd-load" -> args.addAll(List.of("--lines", "1"));
             default -> { }
         }
@@ -139,20 +94,10 @@ class ExitCodesTest
         {
             args.addAll(List.of("--config", config.toString()));
         }
-        if (store != null || command.equals("query") || command.equals("snapshot"))
+        if (store != null)
         {
-            args.addAll(List.of("--store", (store != null ? store : dir.resolve("no-store")).toString()));
+            args.addAll(List.of("--store", store.toString()));
         }
-        return CommandRun.of(args.toArray(String[]::new));
-    }
-
-    @Command(name = "oom")
-    static final class RunsOutOfMemory implements Callable<Integer>
-    {
-        @Override
-        public Integer call()
-        {
-            throw new OutOfMemoryError("Java heap space");
-        }
+        return CommandRun.of(BenchmarksCli.newCommandLine(), args.toArray(String[]::new));
     }
 }

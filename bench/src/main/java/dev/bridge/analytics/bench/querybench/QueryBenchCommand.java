@@ -1,12 +1,13 @@
 package dev.bridge.analytics.bench.querybench;
 
-import dev.bridge.analytics.bench.ExitCodes;
-import dev.bridge.analytics.bench.StoreDirectories;
 import dev.bridge.analytics.bench.RunSettings;
-import dev.bridge.analytics.bench.query.ConfigFiles;
+import dev.bridge.analytics.cli.ConfigStoreOptions;
+import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.StoreDirectories;
 import dev.bridge.analytics.config.EngineConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,13 +44,8 @@ public final class QueryBenchCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "DIR",
-        description = "Build the store here (a missing or empty directory; kept). Default: a temporary directory, deleted.")
-    private Path store;
-
-    @Option(names = "--config", paramLabel = "FILE",
-        description = "Catalog and settings (default: config/analytics.yaml if present, else the bundled defaults).")
-    private Path config;
+    @Mixin
+    private ConfigStoreOptions configStore;
 
     @Option(names = "--hours", paramLabel = "N", defaultValue = "24",
         description = "Hours of history, ending now (default: ${DEFAULT-VALUE}, at most " + MAX_HOURS + ").")
@@ -78,7 +74,8 @@ public final class QueryBenchCommand implements Callable<Integer>
     {
         validate();
         final PrintWriter err = spec.commandLine().getErr();
-        final EngineConfig base = ConfigFiles.load(config); // a ConfigException ends the command with 2
+        final EngineConfig base = configStore.loadConfig(); // a ConfigException ends the command with 2
+        final Path store = configStore.store();
         StoreDirectories.requireDirectoryOrNothing(store);
         if (store != null && !isEmptyOrMissing(store))
         {

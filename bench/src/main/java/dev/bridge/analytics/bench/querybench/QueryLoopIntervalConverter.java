@@ -1,6 +1,6 @@
 package dev.bridge.analytics.bench.querybench;
 
-import dev.bridge.analytics.bench.DurationConverter;
+import dev.bridge.analytics.cli.DurationConverter;
 import picocli.CommandLine;
 
 import java.time.Duration;

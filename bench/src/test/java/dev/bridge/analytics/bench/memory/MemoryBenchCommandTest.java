@@ -2,7 +2,7 @@ package dev.bridge.analytics.bench.memory;
 
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.query.TimeRange;
-import dev.bridge.analytics.bench.AnalyticsCli;
+import dev.bridge.analytics.bench.BenchmarksCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -54,7 +54,7 @@ class MemoryBenchCommandTest
     void shouldPrintOneRowPerHolderAndSeriesCount()
     {
         final StringWriter out = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setOut(new PrintWriter(out));
 
         assertEquals(0, cl.execute("memory-bench", "--series", "3,5", "--minutes", "2", "--type", "gauge"));
@@ -70,7 +70,7 @@ class MemoryBenchCommandTest
     void shouldSendEveryFloodedLabelValueToTheOverflowSeriesAndCountIt()
     {
         final StringWriter out = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setOut(new PrintWriter(out));
 
         assertEquals(0, cl.execute("memory-bench", "--series", "4", "--minutes", "1", "--no-peers", "--type", "counter",
@@ -85,7 +85,7 @@ class MemoryBenchCommandTest
     void shouldRefuseASeriesCountBelowOne()
     {
         final StringWriter err = new StringWriter();
-        final CommandLine cl = AnalyticsCli.newCommandLine();
+        final CommandLine cl = BenchmarksCli.newCommandLine();
         cl.setErr(new PrintWriter(err));
 
         assertEquals(2, cl.execute("memory-bench", "--series", "0"));

@@ -1,10 +1,11 @@
 package dev.bridge.analytics.bench.querybench;
 
-import dev.bridge.analytics.bench.query.CommandRun;
+import dev.bridge.analytics.bench.BenchmarksCli;
+import dev.bridge.analytics.cli.query.CommandRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class QueryBenchCommandTest
         "--hours, two, Invalid value for option '--hours': 'two' is not an int" })
     void shouldRefuseABadValueWithTheUsageCode(final String option, final String value, final String message)
     {
-        final CommandRun run = CommandRun.of("query-bench", option, value);
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "query-bench", option, value);
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains(message), run.toString());
@@ -44,7 +45,7 @@ class QueryBenchCommandTest
     @Test
     void shouldRefuseAnUnknownOption()
     {
-        final CommandRun run = CommandRun.of("query-bench", "--days", "1");
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "query-bench", "--days", "1");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("Unknown option") && run.err().contains("'--days'"), run.toString());
@@ -56,7 +57,7 @@ class QueryBenchCommandTest
         final Path store = Files.createDirectories(dir.resolve("store"));
         Files.writeString(store.resolve("aggregates.dat"), "x");
 
-        final CommandRun run = CommandRun.of("query-bench", "--store", store.toString(), "--hours", "1");
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "query-bench", "--store", store.toString(), "--hours", "1");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("--store " + store + " is not an empty directory"), run.toString());
@@ -69,7 +70,7 @@ class QueryBenchCommandTest
         final Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "engine:\n  ring_size: 1000\nmetrics:\n  x:\n    type: counter\n    unit: ops\n    help: x\n");
 
-        final CommandRun run = CommandRun.of("query-bench", "--config", config.toString());
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "query-bench", "--config", config.toString());
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains(config + ":2:"), run.toString());
@@ -81,7 +82,7 @@ class QueryBenchCommandTest
         final Path store = dir.resolve("store");
         final Path json = dir.resolve("out/query-bench.json");
 
-        final CommandRun run = CommandRun.of("query-bench", "--store", store.toString(), "--hours", "1", "--events-per-second", "10",
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "query-bench", "--store", store.toString(), "--hours", "1", "--events-per-second", "10",
             "--iterations", "3", "--warmup", "1", "--json", json.toString());
 
         assertEquals(ExitCodes.OK, run.exit(), run.toString());

@@ -1,10 +1,11 @@
 package dev.bridge.analytics.bench.querybench;
 
-import dev.bridge.analytics.bench.query.CommandRun;
+import dev.bridge.analytics.bench.BenchmarksCli;
+import dev.bridge.analytics.cli.query.CommandRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bridge.analytics.bench.ExitCodes;
+import dev.bridge.analytics.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class QueryLoopTest
     {
         final Path json = dir.resolve("loop.json");
 
-        final CommandRun run = CommandRun.of("bench", "--duration", "500ms",
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "bench", "--duration", "500ms",
             "--warmup-events", "10000", "--no-baseline", "--quiet", "--query-loop=10ms", "--json", json.toString());
 
         assertEquals(ExitCodes.OK, run.exit(), run.toString());
@@ -46,7 +47,7 @@ class QueryLoopTest
     @Test
     void shouldRefuseAnIntervalThatIsNotADuration()
     {
-        final CommandRun run = CommandRun.of("bench", "--query-loop=soon", "--events", "10");
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "bench", "--query-loop=soon", "--events", "10");
 
         assertEquals(ExitCodes.USAGE, run.exit(), run.toString());
         assertTrue(run.err().contains("bad duration 'soon': expected a Prometheus duration"), run.toString());

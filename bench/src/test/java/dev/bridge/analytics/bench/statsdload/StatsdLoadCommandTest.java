@@ -1,7 +1,8 @@
 package dev.bridge.analytics.bench.statsdload;
 
-import dev.bridge.analytics.bench.ExitCodes;
-import dev.bridge.analytics.bench.query.CommandRun;
+import dev.bridge.analytics.bench.BenchmarksCli;
+import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.query.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class StatsdLoadCommandTest
     void shouldSendParseAndVerifyABoundedPacedLoad() throws Exception
     {
         final Path json = dir.resolve("load.json");
-        final CommandRun run = CommandRun.of("statsd-load", "--lines", "40000", "--rate", "100000", "--duration", "20s",
+        final CommandRun run = CommandRun.of(BenchmarksCli.newCommandLine(), "statsd-load", "--lines", "40000", "--rate", "100000", "--duration", "20s",
             "--json", json.toString());
         assertEquals(ExitCodes.OK, run.exit(), run.toString());
         assertTrue(run.out().contains("NO APP LOSS: 40,000 of 40,000 lines parsed"), run.toString());
@@ -39,9 +40,9 @@ class StatsdLoadCommandTest
     @Test
     void shouldRefuseBadOptions()
     {
-        assertEquals(ExitCodes.USAGE, CommandRun.of("statsd-load", "--senders", "0").exit());
-        assertEquals(ExitCodes.USAGE, CommandRun.of("statsd-load", "--rate", "-1").exit());
-        final CommandRun big = CommandRun.of("statsd-load", "--lines-per-datagram", "1000");
+        assertEquals(ExitCodes.USAGE, CommandRun.of(BenchmarksCli.newCommandLine(), "statsd-load", "--senders", "0").exit());
+        assertEquals(ExitCodes.USAGE, CommandRun.of(BenchmarksCli.newCommandLine(), "statsd-load", "--rate", "-1").exit());
+        final CommandRun big = CommandRun.of(BenchmarksCli.newCommandLine(), "statsd-load", "--lines-per-datagram", "1000");
         assertEquals(ExitCodes.USAGE, big.exit(), big.toString());
         assertTrue(big.err().contains("above statsd.max_datagram_bytes (8192)"), big.toString());
     }
