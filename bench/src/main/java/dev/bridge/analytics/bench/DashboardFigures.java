@@ -7,6 +7,7 @@ import dev.bridge.analytics.config.MetricType;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,8 +50,8 @@ public record DashboardFigures(
         final TimeRange run = TimeRange.between(
             Instant.ofEpochMilli(runStartMs - Math.floorMod(runStartMs, 1000L)),
             Instant.ofEpochMilli(System.currentTimeMillis() + 1000L));
-        final Map<String, Stats> latencies = new java.util.LinkedHashMap<>();
-        final Map<String, Long[]> percentiles = new java.util.LinkedHashMap<>();
+        final Map<String, Stats> latencies = new LinkedHashMap<>();
+        final Map<String, Long[]> percentiles = new LinkedHashMap<>();
         for (final String metric : LATENCY_METRICS)
         {
             if (plan.indexOf(metric) >= 0)

@@ -3,6 +3,7 @@ package dev.bridge.analytics.bench;
 import dev.bridge.analytics.config.MetricType;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One series the load run publishes to. Immutable, thread-safe.
@@ -21,7 +22,7 @@ public record PlannedSeries(int index, String metric, MetricType type, Map<Strin
     {
         return labels.entrySet().stream()
             .filter(e -> !e.getValue().isEmpty())
-            .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+            .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
             .toArray(String[]::new);
     }
 

@@ -5,6 +5,8 @@ import dev.bridge.analytics.CounterHandle;
 import dev.bridge.analytics.GaugeHandle;
 import dev.bridge.analytics.HistogramHandle;
 
+import java.util.Arrays;
+
 /**
  * The engine handles of a {@link SeriesPlan}, resolved once at setup and kept in arrays by kind, so that
  * {@link #publish(int, long)} is an array load and a switch: no lookup, no allocation.
@@ -72,8 +74,8 @@ public final class SeriesHandles implements SeriesRecorder
                 }
             }
         }
-        return new SeriesHandles(kinds, slots, java.util.Arrays.copyOf(counters, c),
-            java.util.Arrays.copyOf(histograms, h), java.util.Arrays.copyOf(gauges, g));
+        return new SeriesHandles(kinds, slots, Arrays.copyOf(counters, c),
+            Arrays.copyOf(histograms, h), Arrays.copyOf(gauges, g));
     }
 
     @Override

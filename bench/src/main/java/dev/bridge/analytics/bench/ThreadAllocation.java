@@ -1,5 +1,7 @@
 package dev.bridge.analytics.bench;
 
+import com.sun.management.ThreadMXBean;
+
 import java.lang.management.ManagementFactory;
 
 /**
@@ -7,8 +9,8 @@ import java.lang.management.ManagementFactory;
  */
 public final class ThreadAllocation
 {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+        (ThreadMXBean)ManagementFactory.getThreadMXBean();
 
     static
     {

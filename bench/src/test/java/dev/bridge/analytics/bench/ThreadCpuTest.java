@@ -3,6 +3,7 @@ package dev.bridge.analytics.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class ThreadCpuTest
         try
         {
             final Map<Long, Long> found = ThreadCpu.byThread("thread-cpu-test-");
-            assertEquals(java.util.Set.of(current.getId()), found.keySet());
+            assertEquals(Set.of(current.getId()), found.keySet());
             assertTrue(found.get(current.getId()) > 0, found.toString());
         }
         finally

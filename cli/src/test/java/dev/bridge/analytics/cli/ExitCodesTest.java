@@ -3,6 +3,7 @@ package dev.bridge.analytics.cli;
 import dev.bridge.analytics.cli.query.CommandRun;
 import dev.bridge.analytics.cli.query.QueryException;
 import dev.bridge.analytics.config.ConfigException;
+import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.store.MetricStore;
 import dev.bridge.analytics.store.StoreException;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class ExitCodesTest
         assertEquals(ExitCodes.USAGE, ExitCodes.of(new StoreException(dir, "locked")));
         assertEquals(ExitCodes.USAGE, ExitCodes.of(new QueryException("unknown metric")));
         assertEquals(ExitCodes.USAGE,
-            ExitCodes.of(new dev.bridge.analytics.snapshot.SnapshotException("f", 1, 1, "x", "bad")));
+            ExitCodes.of(new SnapshotException("f", 1, 1, "x", "bad")));
         assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new IllegalStateException("bug")));
         assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new OutOfMemoryError()));
         assertEquals(ExitCodes.INTERNAL_ERROR, ExitCodes.of(new StackOverflowError()));

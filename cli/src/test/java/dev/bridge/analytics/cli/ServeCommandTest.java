@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +30,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** {@code analytics serve}, in-process: its errors, and a start and stop ({@code bench --serve}: bench's BenchServeTest). */
 class ServeCommandTest
@@ -117,16 +119,16 @@ class ServeCommandTest
             final String url = serve.await("the URL", () -> match(serve.out()));
             final String udpPort = serve.await("the StatsD port", () ->
             {
-                final java.util.regex.Matcher m = java.util.regex.Pattern.compile("udp://127\\.0\\.0\\.1:(\\d+)").matcher(serve.out());
+                final Matcher m = Pattern.compile("udp://127\\.0\\.0\\.1:(\\d+)").matcher(serve.out());
                 return m.find() ? m.group(1) : null;
             });
             serve.await("the remote-write line", () ->
                 serve.out().contains("analytics serve: remote write to " + receiver.url() + " every 15 s") ? "" : null);
-            try (java.net.DatagramSocket socket = new java.net.DatagramSocket())
+            try (DatagramSocket socket = new DatagramSocket())
             {
-                final byte[] line = "dspex.variable.read:5|c".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                socket.send(new java.net.DatagramPacket(line, line.length,
-                    new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(udpPort))));
+                final byte[] line = "dspex.variable.read:5|c".getBytes(StandardCharsets.US_ASCII);
+                socket.send(new DatagramPacket(line, line.length,
+                    new InetSocketAddress("127.0.0.1", Integer.parseInt(udpPort))));
             }
             serve.await("the counter served", () ->
             {

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -23,13 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** {@code analytics serve} with its StatsD listener: StatsD lines in, Prometheus text out, in-process. */
 class ServeStatsdTest
@@ -165,7 +167,7 @@ class ServeStatsdTest
     }
 
     private static Matcher await(
-        final java.util.function.Supplier<Matcher> matcher, final Thread serve, final StringWriter out,
+        final Supplier<Matcher> matcher, final Thread serve, final StringWriter out,
         final StringWriter err)
     {
         return Await.until("the expected output", () ->
@@ -191,9 +193,9 @@ class ServeStatsdTest
             }
             return file;
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
     }
 }

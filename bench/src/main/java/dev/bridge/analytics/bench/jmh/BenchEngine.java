@@ -164,7 +164,7 @@ public final class BenchEngine implements AutoCloseable
         {
             DirectoryTrees.delete(root);
         }
-        catch (final java.io.UncheckedIOException ex)
+        catch (final UncheckedIOException ex)
         {
             System.err.println("could not delete " + root + ": " + ex.getMessage());
         }

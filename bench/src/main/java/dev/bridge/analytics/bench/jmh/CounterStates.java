@@ -28,17 +28,17 @@ public final class CounterStates
     @State(Scope.Benchmark)
     public static class PrometheusState
     {
-        public io.prometheus.metrics.core.metrics.Counter counter;
-        public io.prometheus.metrics.core.metrics.Counter[] counters;
+        public io.prometheus.metrics.core.metrics.Counter counter; // qualified: Micrometer's Counter is imported
+        public io.prometheus.metrics.core.metrics.Counter[] counters; // qualified: Micrometer's Counter is imported
 
         @Setup(Level.Trial)
         public void setUp()
         {
             final PrometheusRegistry registry = new PrometheusRegistry();
-            counters = new io.prometheus.metrics.core.metrics.Counter[2];
+            counters = new io.prometheus.metrics.core.metrics.Counter[2]; // qualified: Micrometer's Counter is imported
             for (int i = 0; i < counters.length; i++)
             {
-                counters[i] = io.prometheus.metrics.core.metrics.Counter.builder()
+                counters[i] = io.prometheus.metrics.core.metrics.Counter.builder() // qualified: Micrometer's Counter is imported
                     .name("variable_read_" + i).help("Variable reads.").withoutExemplars().register(registry);
             }
             counter = counters[0];

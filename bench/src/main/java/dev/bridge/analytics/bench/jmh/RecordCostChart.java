@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,7 +65,7 @@ public final class RecordCostChart
         else
         {
             System.err.println("usage: RecordCostChart measure <target> <waitStrategy> <warmUpCalls> <calls> <outDir>\n" +
-                "       RecordCostChart render <dir>\n  targets: " + java.util.Arrays.toString(RecordTarget.values()));
+                "       RecordCostChart render <dir>\n  targets: " + Arrays.toString(RecordTarget.values()));
             System.exit(2);
         }
     }

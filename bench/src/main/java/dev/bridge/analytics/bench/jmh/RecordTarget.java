@@ -9,6 +9,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.HdrHistogram.Recorder;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -175,7 +176,7 @@ public enum RecordTarget
     /** @return the file stem of this target's outputs, e.g. {@code record-cost-hdr_recorder}. */
     public String fileStem()
     {
-        return "record-cost-" + name().toLowerCase(java.util.Locale.ROOT);
+        return "record-cost-" + name().toLowerCase(Locale.ROOT);
     }
 
     /** @return a running instance; the caller closes it. */

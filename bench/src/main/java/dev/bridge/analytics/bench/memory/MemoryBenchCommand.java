@@ -1,6 +1,10 @@
 package dev.bridge.analytics.bench.memory;
 
 import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.pipeline.SelfMetric;
+import dev.bridge.analytics.query.TimeRange;
+import dev.bridge.analytics.series.SeriesRegistry;
+import dev.bridge.analytics.store.DirectoryTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -11,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,7 +63,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
         @Override
         public SeriesHolders.Kind convert(final String value)
         {
-            return SeriesHolders.Kind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return SeriesHolders.Kind.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -80,7 +86,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
             }
             finally
             {
-                dev.bridge.analytics.store.DirectoryTrees.delete(dir);
+                DirectoryTrees.delete(dir);
             }
             if (!noPeers)
             {
@@ -118,7 +124,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
             final long heap0 = MemoryProbe.heapAfterGc();
             final long disk0 = MemoryProbe.diskBytes(dir);
             final long rss0 = MemoryProbe.residentBytes();
-            final long overflowed0 = engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.SERIES_OVERFLOWED);
+            final long overflowed0 = engine.selfMetric(SelfMetric.SERIES_OVERFLOWED);
             SeriesHolders.flood(engine, kind, n, flood);
             final long heap1 = MemoryProbe.heapAfterGc();
             final long disk1 = MemoryProbe.diskBytes(dir);
@@ -129,21 +135,21 @@ public final class MemoryBenchCommand implements Callable<Integer>
                 case COUNTER -> "requests";
                 case GAUGE -> "queue_depth";
             };
-            final long inOverflow = engine.queries().stats(metric, java.util.Map.of("endpoint",
-                dev.bridge.analytics.series.SeriesRegistry.OVERFLOW_VALUE), dev.bridge.analytics.query.TimeRange.ALL).count();
-            final long overflowed = engine.selfMetric(dev.bridge.analytics.pipeline.SelfMetric.SERIES_OVERFLOWED)
+            final long inOverflow = engine.queries().stats(metric, Map.of("endpoint",
+                SeriesRegistry.OVERFLOW_VALUE), TimeRange.ALL).count();
+            final long overflowed = engine.selfMetric(SelfMetric.SERIES_OVERFLOWED)
                 - overflowed0;
             final long series = engine.queries().series().stream().filter(s -> s.metric().name().equals(metric)).count();
-            return String.format(java.util.Locale.ROOT, "%nFlood: %,d new label values past the limit of %,d %s series"
+            return String.format(Locale.ROOT, "%nFlood: %,d new label values past the limit of %,d %s series"
                 + "%n- heap %s -> %s (%+.1f%%), store on disk %s -> %s, RSS %s -> %s"
                 + "%n- series of the metric: %,d (the limit plus the overflow series); values in the overflow series: %,d; "
                 + "resolutions counted in engine_series_overflowed: %,d%n",
-                flood, n, kind.name().toLowerCase(java.util.Locale.ROOT), mb(heap0), mb(heap1),
+                flood, n, kind.name().toLowerCase(Locale.ROOT), mb(heap0), mb(heap1),
                 100.0 * (heap1 - heap0) / heap0, mb(disk0), mb(disk1), mb(rss0), mb(rss1), series, inOverflow, overflowed);
         }
         finally
         {
-            dev.bridge.analytics.store.DirectoryTrees.delete(dir);
+            DirectoryTrees.delete(dir);
         }
     }
 
@@ -175,7 +181,7 @@ public final class MemoryBenchCommand implements Callable<Integer>
     static String table(final SeriesHolders.Kind kind, final int minutes, final List<MemoryFigures> rows)
     {
         final StringBuilder t = new StringBuilder();
-        t.append("Memory of labelled ").append(kind.name().toLowerCase(java.util.Locale.ROOT))
+        t.append("Memory of labelled ").append(kind.name().toLowerCase(Locale.ROOT))
             .append(" series after ").append(minutes).append(" simulated minutes (")
             .append(SeriesHolders.VALUES_PER_MINUTE).append(" values per series and minute)\n\n")
             .append("| holder | series | heap | heap per series | direct | mapped | store on disk | RSS growth |\n")
@@ -193,11 +199,11 @@ public final class MemoryBenchCommand implements Callable<Integer>
 
     private static String mb(final long bytes)
     {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static String kb(final long bytes)
     {
-        return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 }

@@ -3,6 +3,7 @@ package dev.bridge.analytics.bench.memory;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -81,7 +82,7 @@ final class MemoryProbe
         try
         {
             final Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
-            final String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            final String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (du.waitFor() == 0)
             {
                 return Long.parseLong(out.trim().split("\\s+")[0]) * 1024;

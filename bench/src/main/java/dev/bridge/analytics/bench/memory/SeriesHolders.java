@@ -1,15 +1,22 @@
 package dev.bridge.analytics.bench.memory;
 
 import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.CounterHandle;
+import dev.bridge.analytics.GaugeHandle;
+import dev.bridge.analytics.HistogramHandle;
+import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +45,7 @@ final class SeriesHolders
 
     /** @return the engine catalog of one labelled metric of {@code kind}, sized for {@code n} series, in {@code dir}. */
     static EngineConfig engineConfig(final Kind kind, final int n, final Path dir)
-        throws dev.bridge.analytics.config.ConfigException
+        throws ConfigException
     {
         final String metric = switch (kind)
         {
@@ -62,7 +69,7 @@ final class SeriesHolders
 
     /** @return an engine holding {@code n} series of {@code kind} after {@code minutes} of traffic ending now. */
     static AnalyticsEngine engine(final Kind kind, final int n, final int minutes, final Path dir, final long seed)
-        throws dev.bridge.analytics.config.ConfigException
+        throws ConfigException
     {
         final long startMs = (System.currentTimeMillis() / 60_000) * 60_000 - minutes * 60_000L;
         final AtomicLong now = new AtomicLong(startMs);
@@ -89,9 +96,9 @@ final class SeriesHolders
                     final long value = latencyUs(random);
                     switch (kind)
                     {
-                        case HISTOGRAM -> ((dev.bridge.analytics.HistogramHandle)handles[i]).record(value);
-                        case COUNTER -> ((dev.bridge.analytics.CounterHandle)handles[i]).increment();
-                        case GAUGE -> ((dev.bridge.analytics.GaugeHandle)handles[i]).set(value);
+                        case HISTOGRAM -> ((HistogramHandle)handles[i]).record(value);
+                        case COUNTER -> ((CounterHandle)handles[i]).increment();
+                        case GAUGE -> ((GaugeHandle)handles[i]).set(value);
                     }
                 }
             }
@@ -138,13 +145,13 @@ final class SeriesHolders
             }
             case COUNTER ->
             {
-                final io.prometheus.metrics.core.metrics.Counter c = io.prometheus.metrics.core.metrics.Counter.builder()
+                final io.prometheus.metrics.core.metrics.Counter c = io.prometheus.metrics.core.metrics.Counter.builder() // qualified: Micrometer's Counter is imported
                     .name("requests_total").help("Requests.").labelNames("endpoint").withoutExemplars().register(registry);
                 feed(n, minutes, random, (i, v) -> c.labelValues("/api/e" + i).inc());
             }
             case GAUGE ->
             {
-                final io.prometheus.metrics.core.metrics.Gauge g = io.prometheus.metrics.core.metrics.Gauge.builder()
+                final Gauge g = Gauge.builder()
                     .name("queue_depth").help("Queue depth.").labelNames("endpoint").withoutExemplars().register(registry);
                 feed(n, minutes, random, (i, v) -> g.labelValues("/api/e" + i).set(v));
             }
@@ -168,7 +175,7 @@ final class SeriesHolders
                     .publishPercentileHistogram().register(registry);
                 case COUNTER -> meters[i] = Counter.builder("requests").tag("endpoint", endpoint).register(registry);
                 case GAUGE -> gauges[i] = registry.gauge("queue_depth",
-                    java.util.List.of(io.micrometer.core.instrument.Tag.of("endpoint", endpoint)), new AtomicLong());
+                    List.of(Tag.of("endpoint", endpoint)), new AtomicLong());
             }
         }
         feed(n, minutes, random, (i, v) ->

@@ -1,5 +1,7 @@
 package dev.bridge.analytics.bench.statsdload;
 
+import java.util.Locale;
+
 /**
  * The figures of one {@code statsd-load} run. Immutable, thread-safe.
  *
@@ -48,7 +50,7 @@ record StatsdLoadResult(
     /** @return the result as one line of JSON. */
     String toJson()
     {
-        return String.format(java.util.Locale.ROOT, "{\"senders\":%d,\"lines_per_datagram\":%d,\"datagram_bytes\":%d," +
+        return String.format(Locale.ROOT, "{\"senders\":%d,\"lines_per_datagram\":%d,\"datagram_bytes\":%d," +
                 "\"rate_limit_lines_per_s\":%d,\"receive_buffer_bytes\":%d,\"send_s\":%.3f,\"drain_s\":%.3f," +
                 "\"datagrams_sent\":%d,\"datagrams_received\":%d,\"kernel_dropped_datagrams\":%d,\"lines_sent\":%d," +
                 "\"lines_parsed\":%d,\"lines_accepted\":%d,\"kernel_dropped_lines\":%d,\"app_lost_lines\":%d," +

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +57,6 @@ class QueryLoopTest
     @Test
     void shouldReportNothingForALoopNeverStarted() throws Exception
     {
-        assertEquals(null, new QueryLoop(java.time.Duration.ZERO).stop());
+        assertEquals(null, new QueryLoop(Duration.ZERO).stop());
     }
 }

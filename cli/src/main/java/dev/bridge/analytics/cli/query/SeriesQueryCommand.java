@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,6 +66,6 @@ public final class SeriesQueryCommand extends StoreQueryCommand
         final List<SeriesPoint> points = queries.timeSeries(metric, filter, from, to, interval, aggregation);
         return json ? QueryJson.write(QueryJson.series(points)) + System.lineSeparator() :
             QueryTables.series(LabelFilter.describe(metric, filter) + " " + aggregation + " per " +
-                interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " from " + from + " to " + to, points);
+                interval.toString().substring(2).toLowerCase(Locale.ROOT) + " from " + from + " to " + to, points);
     }
 }

@@ -7,7 +7,6 @@ import dev.bridge.analytics.cli.ExitCodes;
 import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
-import dev.bridge.analytics.snapshot.SnapshotException;
 import dev.bridge.analytics.snapshot.SnapshotSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,6 +6,7 @@ import dev.bridge.analytics.cli.ConfigStoreOptions;
 import dev.bridge.analytics.cli.ExitCodes;
 import dev.bridge.analytics.config.ConfigException;
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.query.MetricNames;
 import dev.bridge.analytics.snapshot.SnapshotException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +94,7 @@ public abstract class StoreQueryCommand implements Callable<Integer>
     /** @throws QueryException naming the nearest known metrics when {@code metric} is not one of {@code config}'s. */
     protected static void requireMetric(final EngineConfig config, final String metric)
     {
-        dev.bridge.analytics.query.MetricNames.of(config).unknown(metric).ifPresent(message ->
+        MetricNames.of(config).unknown(metric).ifPresent(message ->
         {
             throw new QueryException(message);
         });
