@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line of {@code analytics.jar}: a top-level command that only dispatches to its
- * subcommands ({@code serve}, {@code query}, {@code snapshot}). The load run and the benchmarks ({@code bench},
+ * subcommands ({@code serve}, {@code query}, {@code snapshot}, {@code docs}). The load run and the benchmarks ({@code bench},
  * {@code query-bench}, {@code statsd-load}, {@code memory-bench}) are {@code benchmarks.jar}'s, with the same settings
  * ({@link #configure}); {@code bin/analytics} runs each from its jar and this help lists them. Exit codes are those
  * of {@link ExitCodes}: every command lets its errors propagate to {@link CommandErrors}, the one place that prints
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     version = "Bridge Analytics 0.1.0-SNAPSHOT",
     description = "Bridge Analytics: an embeddable metrics engine for the DSPex bridge.",
     resourceBundle = "dev.bridge.analytics.cli.OptionHelp",
-    subcommands = { QueryCommand.class, SnapshotCommand.class, ServeCommand.class, CommandLine.HelpCommand.class },
+    subcommands = { QueryCommand.class, SnapshotCommand.class, ServeCommand.class, DocsCommand.class,
+        CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

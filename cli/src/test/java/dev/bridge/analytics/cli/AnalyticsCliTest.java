@@ -17,7 +17,7 @@ class AnalyticsCliTest
         final CommandRun run = CommandRun.of("--help");
 
         assertEquals(ExitCodes.OK, run.exit(), run.toString());
-        for (final String command : List.of("query", "snapshot", "serve", "bench", "query-bench", "statsd-load",
+        for (final String command : List.of("query", "snapshot", "serve", "docs", "bench", "query-bench", "statsd-load",
             "memory-bench"))
         {
             assertTrue(run.out().contains("\n  " + command + " "), command + " in\n" + run.out());

@@ -1,9 +1,5 @@
 package dev.bridge.analytics.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,48 +12,11 @@ import java.util.stream.Collectors;
  */
 public final class MetricsDoc
 {
-    /** The command that regenerates {@code docs/metrics.md}, run from the repository root. */
-    public static final String REGENERATE_COMMAND =
-        "mvn -q -pl engine compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java " +
-        "-Dexec.mainClass=dev.bridge.analytics.config.MetricsDoc -Dexec.args=\"docs/metrics.md config/analytics.yaml\"";
+    /** The command that regenerates {@code docs/metrics.md} ({@code analytics docs}), run from the repository root. */
+    public static final String REGENERATE_COMMAND = "bin/analytics docs --config config/analytics.yaml --out docs/metrics.md";
 
     private MetricsDoc()
     {
-    }
-
-    /**
-     * Writes the catalog document.
-     *
-     * @param args output path, then optionally the YAML file to read (default: the bundled
-     *             {@link EngineConfig#defaults()}).
-     */
-    public static void main(final String[] args) throws IOException
-    {
-        if (args.length < 1 || args.length > 2)
-        {
-            System.err.println("usage: MetricsDoc <output.md> [config.yaml]");
-            System.exit(2);
-            return;
-        }
-        final EngineConfig config;
-        try
-        {
-            config = args.length == 2 ? EngineConfig.load(Path.of(args[1])) : EngineConfig.defaults();
-        }
-        catch (final ConfigException ex)
-        {
-            System.err.println(ex.getMessage());
-            System.exit(1);
-            return;
-        }
-        final Path out = Path.of(args[0]);
-        final Path parent = out.toAbsolutePath().getParent();
-        if (parent != null)
-        {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, render(config), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out + " (" + config.metrics().size() + " metrics from " + config.source() + ")");
     }
 
     /** @return the Markdown document for {@code docs/metrics.md}. */
@@ -67,7 +26,7 @@ public final class MetricsDoc
         final String prefix = config.export().prefix();
         final StringBuilder md = new StringBuilder(16 * 1024);
         md.append("# Metric catalog of the DSPex bridge\n\n");
-        md.append("<!-- Generated from config/analytics.yaml by dev.bridge.analytics.config.MetricsDoc: do not edit.\n");
+        md.append("<!-- Generated from config/analytics.yaml by `analytics docs`: do not edit.\n");
         md.append("     Regenerate from the repository root with:\n");
         md.append("     ").append(REGENERATE_COMMAND).append(" -->\n\n");
         md.append("Every metric the engine records is declared in `config/analytics.yaml` with its type, unit, help ")
