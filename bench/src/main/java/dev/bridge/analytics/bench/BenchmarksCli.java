@@ -5,10 +5,9 @@ import dev.bridge.analytics.bench.querybench.QueryBenchCommand;
 import dev.bridge.analytics.bench.statsdload.StatsdLoadCommand;
 import dev.bridge.analytics.cli.AnalyticsCli;
 import dev.bridge.analytics.cli.ExitCodes;
+import dev.bridge.analytics.cli.TopLevelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The top-level command of {@code benchmarks.jar}: the load run and the benchmarks ({@code bench},
@@ -35,18 +34,8 @@ import picocli.CommandLine.Spec;
         "2:usage, configuration, input file or store error (one line on stderr)",
         "3:internal error (a bug: the trace is on stderr)",
         "130/143:stopped by Ctrl-C/SIGTERM after saving everything" })
-public final class BenchmarksCli implements Runnable
+public final class BenchmarksCli extends TopLevelCommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    /** Runs without a subcommand: a usage error. */
-    @Override
-    public void run()
-    {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
     /** @return a fresh command line with the project's settings ({@link AnalyticsCli#configure}). */
     public static CommandLine newCommandLine()
     {

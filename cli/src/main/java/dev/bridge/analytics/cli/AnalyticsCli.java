@@ -4,8 +4,6 @@ import dev.bridge.analytics.cli.query.QueryCommand;
 import dev.bridge.analytics.cli.query.SnapshotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code analytics} command line of {@code analytics.jar}: a top-level command that only dispatches to its
@@ -45,18 +43,8 @@ import picocli.CommandLine.Spec;
         "  memory-bench  Memory per series after an hour of simulated traffic: the",
         "                  engine beside client_java and Micrometer.",
         "'bin/analytics help COMMAND' describes each." })
-public final class AnalyticsCli implements Runnable
+public final class AnalyticsCli extends TopLevelCommand
 {
-    @Spec
-    private CommandSpec spec;
-
-    /** Runs without a subcommand: a usage error. */
-    @Override
-    public void run()
-    {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
     /** @return a fresh command line with the project's settings (exit codes, enum parsing). */
     public static CommandLine newCommandLine()
     {
