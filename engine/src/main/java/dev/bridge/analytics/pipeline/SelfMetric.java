@@ -40,7 +40,7 @@ public enum SelfMetric
     SERIES_OVERFLOWED("resolutions", "Handle resolutions redirected to an overflow series by the label cardinality limit."),
     STORE_BUCKETS("buckets", "Aggregate buckets in the store."),
     STORE_OFF_HEAP_BYTES("bytes", "Off-heap bytes used by the store."),
-    ALERT_EVALUATIONS("evaluations", "Alert rule evaluations (mirrored from the alert thread at each sampling tick)."),
+    ALERT_EVALUATIONS("evaluations", "Alert rule evaluations."),
     ALERT_EVALUATION_ERRORS("errors", "Alert rule evaluations that failed (logged once per distinct error)."),
     ALERT_NOTIFICATIONS("notifications", "Alert notifications handed to the receivers."),
     ALERT_SINK_ERRORS("errors", "Alert receivers or listeners that threw (counted, logged once)."),
