@@ -4,11 +4,6 @@ import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,18 +24,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prometheus text exposition of {@value ExpositionCatalog#SERIES} series ({@value ExpositionCatalog#WORKERS}
- * label values of 4 counters, 4 gauges and 2 latency histograms: 100 histograms with 13 bounds), ours against
- * Micrometer's {@code PrometheusMeterRegistry.scrape()} of equivalent meters: counters, gauges over
- * {@code AtomicLong}s and {@code Timer}s with the same bounds as service level objectives (no percentile
- * histogram), filled with the same values ({@link ExpositionCatalog}).
+ * Prometheus text exposition of 500 series ({@link ExpositionCatalog#BENCHMARK}: 50 label values of 4 counters,
+ * 4 gauges and 2 latency histograms: 100 histograms with 13 bounds), ours against Micrometer's
+ * {@code PrometheusMeterRegistry.scrape()} of equivalent meters: counters, gauges over {@code AtomicLong}s and
+ * {@code Timer}s with the same bounds as service level objectives (no percentile histogram), filled
+ * with the same values ({@link ExpositionCatalog}, {@link CatalogMicrometer}).
  * <p>
  * {@code engineExposition} is {@code engine.queries().export(PROMETHEUS, ALL, out)} on a running engine holding those values
  * (flushed; the consumer idles): a snapshot read from the store (stats, merged histograms, cumulative bucket
@@ -83,46 +75,18 @@ public class ExpositionBenchmark
             directory = Files.createTempDirectory("bridge-exposition-");
             final long nowMs = System.currentTimeMillis();
             final AtomicLong timeMs = new AtomicLong(nowMs - historyHours * 3_600_000L);
-            engine = AnalyticsEngine.start(ExpositionCatalog.config(directory, 1_000_000), timeMs::get);
+            engine = AnalyticsEngine.start(ExpositionCatalog.BENCHMARK.config(directory, 1_000_000), timeMs::get);
             for (int hour = 0; hour < historyHours; hour++)
             {
                 timeMs.set(nowMs - (historyHours - hour) * 3_600_000L);
-                record(1);
+                ExpositionCatalog.BENCHMARK.recordInto(engine, 1);
                 engine.flush();
             }
             timeMs.set(nowMs);
-            record(ExpositionCatalog.VALUES_PER_HISTOGRAM);
+            ExpositionCatalog.BENCHMARK.recordInto(engine, ExpositionCatalog.VALUES_PER_HISTOGRAM);
             engine.flush();
             System.out.printf("[exposition] engine, %d h of history: %,d bytes of Prometheus text (export ALL), " +
                 "%,d (scrape)%n", historyHours, export(), scrape());
-        }
-
-        /** Records every series' values; histograms get their first {@code valuesPerHistogram} latencies. */
-        private void record(final int valuesPerHistogram)
-        {
-            final long[] latencies = LatencyValues.generate();
-            for (int w = 0; w < ExpositionCatalog.WORKERS; w++)
-            {
-                final String worker = ExpositionCatalog.worker(w);
-                for (int m = 0; m < ExpositionCatalog.COUNTER_METRICS; m++)
-                {
-                    engine.counter(ExpositionCatalog.COUNTERS.get(m), ExpositionCatalog.LABEL, worker)
-                        .add(ExpositionCatalog.counterTotal(m, w));
-                }
-                for (int m = 0; m < ExpositionCatalog.GAUGE_METRICS; m++)
-                {
-                    engine.gauge(ExpositionCatalog.GAUGES.get(m), ExpositionCatalog.LABEL, worker)
-                        .set(ExpositionCatalog.gaugeValue(m, w));
-                }
-                for (int m = 0; m < ExpositionCatalog.HISTOGRAM_METRICS; m++)
-                {
-                    final var histogram = engine.histogram(ExpositionCatalog.HISTOGRAMS.get(m), ExpositionCatalog.LABEL, worker);
-                    for (int i = 0; i < valuesPerHistogram; i++)
-                    {
-                        histogram.record(ExpositionCatalog.histogramValue(latencies, m, w, i));
-                    }
-                }
-            }
         }
 
         /** What /metrics wrote before the running totals: every series over TimeRange.ALL. */
@@ -153,59 +117,19 @@ public class ExpositionBenchmark
     @State(Scope.Benchmark)
     public static class MicrometerState
     {
-        private PrometheusMeterRegistry registry;
-        /** Strong references: Micrometer gauges hold their object weakly. */
-        private final List<AtomicLong> gaugeValues = new ArrayList<>();
+        private CatalogMicrometer micrometer;
 
         @Setup(Level.Trial)
         public void setUp()
         {
-            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            final Duration[] slos = ExpositionCatalog.BOUNDS_US.stream()
-                .map(us -> Duration.ofNanos(Math.round(us * 1_000))).toArray(Duration[]::new);
-            final long[] latencies = LatencyValues.generate();
-            for (int w = 0; w < ExpositionCatalog.WORKERS; w++)
-            {
-                final String worker = ExpositionCatalog.worker(w);
-                for (int m = 0; m < ExpositionCatalog.COUNTER_METRICS; m++)
-                {
-                    Counter.builder(ExpositionCatalog.COUNTERS.get(m))
-                        .description("Benchmark counter.")
-                        .tag(ExpositionCatalog.LABEL, worker)
-                        .register(registry)
-                        .increment(ExpositionCatalog.counterTotal(m, w));
-                }
-                for (int m = 0; m < ExpositionCatalog.GAUGE_METRICS; m++)
-                {
-                    final AtomicLong value = new AtomicLong(ExpositionCatalog.gaugeValue(m, w));
-                    gaugeValues.add(value);
-                    Gauge.builder(ExpositionCatalog.GAUGES.get(m), value, AtomicLong::get)
-                        .description("Benchmark gauge.")
-                        .tag(ExpositionCatalog.LABEL, worker)
-                        .register(registry);
-                }
-                for (int m = 0; m < ExpositionCatalog.HISTOGRAM_METRICS; m++)
-                {
-                    final String name = ExpositionCatalog.HISTOGRAMS.get(m);
-                    final Timer timer = Timer.builder(name.substring(0, name.length() - "_us".length()))
-                        .description("Benchmark latency.")
-                        .tag(ExpositionCatalog.LABEL, worker)
-                        .serviceLevelObjectives(slos)
-                        .publishPercentileHistogram(false)
-                        .register(registry);
-                    for (int i = 0; i < ExpositionCatalog.VALUES_PER_HISTOGRAM; i++)
-                    {
-                        timer.record(ExpositionCatalog.histogramValue(latencies, m, w, i), TimeUnit.MICROSECONDS);
-                    }
-                }
-            }
-            System.out.printf("[exposition] micrometer: %,d chars of Prometheus text%n", registry.scrape().length());
+            micrometer = new CatalogMicrometer(ExpositionCatalog.BENCHMARK);
+            System.out.printf("[exposition] micrometer: %,d chars of Prometheus text%n", micrometer.scrape().length());
         }
 
         @TearDown(Level.Trial)
         public void tearDown()
         {
-            registry.close();
+            micrometer.close();
         }
     }
 
@@ -238,6 +162,6 @@ public class ExpositionBenchmark
     @Benchmark
     public String micrometerScrape(final MicrometerState state)
     {
-        return state.registry.scrape();
+        return state.micrometer.scrape();
     }
 }

@@ -1,0 +1,170 @@
+package dev.bridge.analytics.bench.jmh;
+
+import dev.bridge.analytics.AnalyticsEngine;
+import dev.bridge.analytics.dashboard.Dashboard;
+import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.query.PercentileResult;
+import dev.bridge.analytics.query.TimeRange;
+import dev.bridge.analytics.snapshot.SnapshotSummary;
+import dev.bridge.analytics.store.DirectoryTrees;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's exposition and queries as the number of series grows (issue 18 item 5): an
+ * {@link ExpositionCatalog#ofSeries} catalog of {@code series} series (a tenth of them latency histograms, the rest
+ * counters and gauges; one {@code worker} label value per 10 series) under the metric names the dashboard reads,
+ * filled once per trial with the values of {@link ExpositionCatalog} (histograms: 1,000 latencies each) at the current
+ * time and flushed; the consumer idles during the measurement.
+ * <ul>
+ * <li>{@code engineScrape}: {@code queries().scrape(PROMETHEUS, out)}, what {@code /metrics} serves, into a reused
+ * stream; {@code micrometerScrape}: Micrometer's {@code PrometheusMeterRegistry.scrape()} of the same meters
+ * ({@link CatalogMicrometer}), in the same run;</li>
+ * <li>{@code dashboardLastHour}: {@code queries().dashboard(LAST_HOUR)}, which reads every series of the catalog
+ * (operation rates, cache totals, health gauges, read and write latency percentiles merged over all workers);</li>
+ * <li>{@code workerPercentilesLastHour}: the median and p99 of {@code read_latency_us} of one {@code worker};</li>
+ * <li>{@code snapshotWriteLastHour}: {@code queries().writeSnapshot(LAST_HOUR, file)}, the same file rewritten.</li>
+ * </ul>
+ * Allocation with {@code -prof gc}. 10,000 series hold 2,000 histogram series: give the forks {@code -Xmx4g}
+ * (issue 18 measured ~556 KB of heap per histogram series).
+ * <p>
+ * Thread-safety: {@code Scope.Benchmark} states; the queries and both scrapes are thread-safe, one thread measures.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 2, jvmArgsAppend = {
+    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
+    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, "-Xmx4g" })
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Threads(1)
+public class ScaleBenchmark
+{
+    /** The catalog's series count, for both states. */
+    @State(Scope.Benchmark)
+    public static class Size
+    {
+        /** Series in the catalog: a multiple of {@value ExpositionCatalog#SERIES_PER_WORKER}. */
+        @Param({ "10", "100", "500", "1000", "10000" })
+        public int series;
+    }
+
+    /** Our engine holding the catalog's series, flushed. */
+    @State(Scope.Benchmark)
+    public static class EngineState
+    {
+        private Path directory;
+        private Path snapshotFile;
+        private AnalyticsEngine engine;
+        private Map<String, String> oneWorker;
+        private String histogram;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+
+        @Setup(Level.Trial)
+        public void setUp(final Size size) throws IOException
+        {
+            final ExpositionCatalog catalog = ExpositionCatalog.ofSeries(size.series);
+            directory = Files.createTempDirectory("bridge-scale-");
+            snapshotFile = directory.resolve("scale.snapshot");
+            engine = AnalyticsEngine.start(catalog.config(directory.resolve("store"), 1_000_000));
+            catalog.recordInto(engine, ExpositionCatalog.VALUES_PER_HISTOGRAM);
+            engine.flush();
+            oneWorker = Map.of(ExpositionCatalog.LABEL, ExpositionCatalog.worker(catalog.workers() / 2));
+            histogram = catalog.names().histograms().get(0);
+            System.out.printf("[scale] engine, %,d series: %,d bytes of Prometheus text; snapshot %s%n",
+                size.series, scrape(), engine.queries().writeSnapshot(TimeRange.LAST_HOUR, snapshotFile));
+        }
+
+        int scrape() throws IOException
+        {
+            out.reset();
+            engine.queries().scrape(ExportFormat.PROMETHEUS, out);
+            return out.size();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown()
+        {
+            engine.close();
+            DirectoryTrees.delete(directory);
+        }
+    }
+
+    /** Micrometer's Prometheus registry holding the equivalent meters. */
+    @State(Scope.Benchmark)
+    public static class MicrometerState
+    {
+        private CatalogMicrometer micrometer;
+
+        @Setup(Level.Trial)
+        public void setUp(final Size size)
+        {
+            micrometer = new CatalogMicrometer(ExpositionCatalog.ofSeries(size.series));
+            System.out.printf("[scale] micrometer, %,d series: %,d chars of Prometheus text%n",
+                size.series, micrometer.scrape().length());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown()
+        {
+            micrometer.close();
+        }
+    }
+
+    @Benchmark
+    public int engineScrape(final EngineState state)
+    {
+        try
+        {
+            return state.scrape();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Benchmark
+    public String micrometerScrape(final MicrometerState state)
+    {
+        return state.micrometer.scrape();
+    }
+
+    @Benchmark
+    public Dashboard dashboardLastHour(final EngineState state)
+    {
+        return state.engine.queries().dashboard(TimeRange.LAST_HOUR);
+    }
+
+    @Benchmark
+    public PercentileResult workerPercentilesLastHour(final EngineState state)
+    {
+        return state.engine.queries().percentiles(state.histogram, state.oneWorker, TimeRange.LAST_HOUR, 0.5, 0.99);
+    }
+
+    @Benchmark
+    public SnapshotSummary snapshotWriteLastHour(final EngineState state)
+    {
+        return state.engine.queries().writeSnapshot(TimeRange.LAST_HOUR, state.snapshotFile);
+    }
+}
