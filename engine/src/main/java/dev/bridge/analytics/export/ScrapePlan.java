@@ -104,15 +104,12 @@ final class ScrapePlan
     private final List<Family> families;
     private final int slots;
     private final List<Double> percentiles;
-    private final List<SeriesInfo> source;
 
-    private ScrapePlan(
-        final List<Family> families, final int slots, final List<Double> percentiles, final List<SeriesInfo> source)
+    private ScrapePlan(final List<Family> families, final int slots, final List<Double> percentiles)
     {
         this.families = families;
         this.slots = slots;
         this.percentiles = percentiles;
-        this.source = source;
     }
 
     /**
@@ -197,7 +194,7 @@ final class ScrapePlan
                 spec.kind == Kind.SUMMARY ? quantiles : new double[0], ordered, labelBytes, slot));
             slot += ordered.length;
         }
-        return new ScrapePlan(List.copyOf(families), slot, ExportSnapshot.percentilesFor(settings), series);
+        return new ScrapePlan(List.copyOf(families), slot, ExportSnapshot.percentilesFor(settings));
     }
 
     /** @return the families in print order. */
@@ -216,12 +213,6 @@ final class ScrapePlan
     List<Double> percentiles()
     {
         return percentiles;
-    }
-
-    /** @return the series list this plan was made from (a new list means new series: make a new plan). */
-    List<SeriesInfo> source()
-    {
-        return source;
     }
 
     /** @return the labels as client_java orders them (names sorted). */

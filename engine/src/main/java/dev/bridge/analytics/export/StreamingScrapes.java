@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 public final class StreamingScrapes
 {
     private final ExportSettings settings;
-    private volatile ScrapePlan plan;
+    private volatile PlanOf plan;
     private final AtomicReference<StreamingScrape> idle = new AtomicReference<>();
 
     /** @param settings the export settings (prefix, bucket bounds, summary quantiles) of the store's catalog. */
@@ -84,15 +84,21 @@ public final class StreamingScrapes
         }
     }
 
+    /** @return the plan of {@code series}, made once per series list; null when they cannot be streamed. */
     private ScrapePlan planFor(final List<SeriesInfo> series)
     {
-        final ScrapePlan last = plan;
-        if (last != null && last.source() == series)
+        final PlanOf last = plan;
+        if (last != null && last.series() == series)
         {
-            return last;
+            return last.plan();
         }
-        final ScrapePlan made = ScrapePlan.of(settings, series);
+        final PlanOf made = new PlanOf(series, ScrapePlan.of(settings, series));
         plan = made;
-        return made;
+        return made.plan();
+    }
+
+    /** A plan and the series list it was made of (plan null: a name client_java quotes). */
+    private record PlanOf(List<SeriesInfo> series, ScrapePlan plan)
+    {
     }
 }

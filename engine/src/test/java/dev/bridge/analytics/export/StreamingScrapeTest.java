@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@link PrometheusExportWriter} over {@code totals}), over seeded random catalogs and stores: counters, gauges
  * (megabytes, {@code _count} names, negative and large values), engine self-metrics, histograms with and without
  * configured buckets and with values above {@code highest}, summaries, labels needing escaping, overflow series,
- * series without data, prefixes; scraped again after more data and after new series.
+ * series without data, prefixes (one with a colon, which client_java writes); scraped again after more data and
+ * after new series.
  */
 public class StreamingScrapeTest
 {
@@ -115,7 +116,7 @@ public class StreamingScrapeTest
     {
         static Workload of(final SplittableRandom random)
         {
-            final String prefix = List.of("dspex_", "", "app_").get(random.nextInt(3));
+            final String prefix = List.of("dspex_", "", "app_", "app:").get(random.nextInt(4)); // ":" is left to client_java
             final List<MetricDefinition> metrics = new ArrayList<>();
             final Map<String, List<Double>> buckets = new HashMap<>();
             final int n = 2 + random.nextInt(6);
