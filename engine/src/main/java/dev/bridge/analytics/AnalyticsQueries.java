@@ -15,6 +15,7 @@ import dev.bridge.analytics.export.SeriesExport;
 import dev.bridge.analytics.export.SnapshotAssembler;
 import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.export.SnapshotSource;
+import dev.bridge.analytics.export.StreamingScrapes;
 import dev.bridge.analytics.query.SeriesReader;
 import dev.bridge.analytics.query.StoreQueries;
 import dev.bridge.analytics.query.TimeRange;
@@ -48,6 +49,8 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     private volatile Supplier<AlertsSnapshot> alertsSource = () -> AlertsSnapshot.EMPTY;
     /** The export order of the series last exported (see {@link #exportOrder}); immutable, replaced whole. */
     private volatile List<SeriesInfo> lastExportOrder;
+    /** The streaming /metrics (text formats): its plan and reused buffers. */
+    private final StreamingScrapes streamingScrapes;
 
     AnalyticsQueries(
         final EngineConfig config, final SeriesRegistry registry, final MetricStore store, final EpochClock clock,
@@ -56,6 +59,7 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
         super(config, registry, store, clock, guard);
         this.config = config;
         this.registry = registry;
+        this.streamingScrapes = new StreamingScrapes(config.export());
     }
 
     /**
@@ -87,12 +91,20 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
      * Writes what a Prometheus scrape reads ({@code /metrics}) in {@code format} to {@code out} (not closed): every
      * series' running totals since it was created ({@link #totals}), so counters, histogram counts, sums and buckets
      * never decrease and {@code _created} never moves forward, whatever retention removes. Costs one aggregate read
-     * (and one histogram read per histogram series) per series, whatever the history's length. Thread-safe.
+     * (and one histogram read per histogram series) per series, whatever the history's length. Text 0.0.4 and
+     * OpenMetrics are streamed from the store ({@link StreamingScrapes}: the same bytes as client_java's writers, no
+     * snapshot); protobuf is written from {@link #totals} by client_java. Thread-safe.
      *
      * @throws java.io.IOException from {@code out}.
      */
     public void scrape(final ExportFormat format, final OutputStream out) throws IOException
     {
+        final long nowMs = clock().time();
+        if (streamingScrapes.scrape(format, exportOrder(registry.all()), this::read, this::newSeriesReader,
+            TimeRange.ALL.resolve(nowMs, config.engine().resolutions()), nowMs, alerts(), out))
+        {
+            return;
+        }
         final ExportWriter writer = ExportWriters.of(format);
         writer.write(totals(writer.parts()), out);
     }

@@ -108,6 +108,8 @@ public final class PrometheusSnapshots
 
     /** Prometheus' own name for alert series: no prefix, as every Prometheus-compatible tool expects it. */
     public static final String ALERTS = "ALERTS";
+    /** The HELP of {@link #ALERTS}. */
+    static final String ALERTS_HELP = "Pending and firing alerts of the engine's rules (1 each), as Prometheus exports them.";
 
     /**
      * @return Prometheus' {@code ALERTS} series: 1 for every pending or firing alert, labelled with the alert's
@@ -115,8 +117,7 @@ public final class PrometheusSnapshots
      */
     private static GaugeSnapshot alerts(final AlertsSnapshot snapshot)
     {
-        final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(ALERTS)
-            .help("Pending and firing alerts of the engine's rules (1 each), as Prometheus exports them.");
+        final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(ALERTS).help(ALERTS_HELP);
         boolean any = false;
         for (final Alert alert : snapshot.alerts())
         {
@@ -314,9 +315,14 @@ public final class PrometheusSnapshots
 
     private static Optional<Unit> unit(final MetricDefinition metric, final String familyName)
     {
+        return Optional.ofNullable(unitOf(metric, familyName)).map(Unit::new);
+    }
+
+    /** @return the OpenMetrics {@code # UNIT} of family {@code familyName} of {@code metric}; null when none. */
+    static String unitOf(final MetricDefinition metric, final String familyName)
+    {
         final String unit = PrometheusNames.baseUnit(metric);
-        return BASE_UNITS.contains(unit) && familyName.endsWith("_" + unit) ?
-            Optional.of(new Unit(unit)) : Optional.empty();
+        return BASE_UNITS.contains(unit) && familyName.endsWith("_" + unit) ? unit : null;
     }
 
     private static Labels labels(final SeriesExport s)

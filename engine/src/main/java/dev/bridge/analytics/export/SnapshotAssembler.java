@@ -10,6 +10,7 @@ import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,8 +181,6 @@ public final class SnapshotAssembler
                 0.0), 100.0);
             rank[p] = Math.max(1, (long)Math.ceil(percent / 100.0 * total));
         }
-        final long[] perBucket = new long[upper.length];
-        int bucket = 0;
         int percentile = 0;
         long seen = 0;
         for (int i = 0, n = merged.nonZeroCount(); i < n; i++)
@@ -195,20 +194,39 @@ public final class SnapshotAssembler
                 values[percentile] = percentiles.get(percentile) == 0.0 ? lowest : merged.highestValueAt(index);
                 percentile++;
             }
+        }
+        cumulativeCounts(upper, merged, cumulative);
+    }
+
+    /**
+     * Counts the merged counts into cumulative bucket counts: each counts-array index at its lowest value, counted in
+     * every bucket whose bound is at or above it (saturating). Allocates nothing.
+     *
+     * @param upper      finite increasing bounds, metric's unit.
+     * @param merged     the merged counts.
+     * @param cumulative where the counts at or below each bound are written, at least {@code upper.length} long.
+     */
+    static void cumulativeCounts(final double[] upper, final EncodedHistogramMerger merged, final long[] cumulative)
+    {
+        Arrays.fill(cumulative, 0, upper.length, 0L);
+        int bucket = 0;
+        for (int i = 0, n = merged.nonZeroCount(); i < n; i++)
+        {
+            final int index = merged.nonZeroIndex(i);
+            final long lowest = merged.lowestValueAt(index);
             while (bucket < upper.length && lowest > upper[bucket])
             {
                 bucket++;
             }
-            if (bucket < upper.length)
+            if (bucket == upper.length)
             {
-                perBucket[bucket] = SaturatingMath.add(perBucket[bucket], countHere);
+                break;
             }
+            cumulative[bucket] = SaturatingMath.add(cumulative[bucket], merged.countAt(index));
         }
-        long running = 0;
-        for (int i = 0; i < upper.length; i++)
+        for (int i = 1; i < upper.length; i++)
         {
-            running = SaturatingMath.add(running, perBucket[i]);
-            cumulative[i] = running;
+            cumulative[i] = SaturatingMath.add(cumulative[i - 1], cumulative[i]);
         }
     }
 

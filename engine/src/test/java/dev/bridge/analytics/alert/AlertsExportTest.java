@@ -8,6 +8,7 @@ import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.config.AlertSettings;
 import dev.bridge.analytics.config.EngineConfig;
 import dev.bridge.analytics.export.ExportFormat;
+import dev.bridge.analytics.export.StreamingScrapeTest;
 import dev.bridge.analytics.export.ExternalValidators;
 import dev.bridge.analytics.http.AnalyticsHttpServer;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,11 @@ class AlertsExportTest
             assertEquals(List.of(AlertState.FIRING, AlertState.PENDING),
                 engine.alerts().alerts().stream().map(Alert::state).toList());
 
+            final String scraped = StreamingScrapeTest.assertSameBytes(engine, ExportFormat.PROMETHEUS);
+            assertTrue(scraped.contains("ALERTS{alertname=\"many_sessions\",alertstate=\"firing\",severity=\"warning\"} 1.0\n" +
+                "ALERTS{alertname=\"some_sessions\",alertstate=\"pending\",severity=\"info\",team=\"bridge \\\"core\\\"\"} 1.0\n"),
+                scraped);
+            StreamingScrapeTest.assertSameBytes(engine, ExportFormat.OPENMETRICS);
             final String text = export(engine, ExportFormat.PROMETHEUS);
             assertTrue(text.contains("""
                 # HELP ALERTS Pending and firing alerts of the engine's rules (1 each), as Prometheus exports them.
