@@ -9,6 +9,7 @@ import dev.bridge.analytics.store.BucketAggregate;
 import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.MetricStore;
+import dev.bridge.analytics.store.SaturatingMath;
 import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
 
@@ -209,21 +210,16 @@ public final class StatsQuery
         final long firstSec = Math.floorDiv(from + resolutionMs - 1, resolutionMs) * stepSec;
         final long endSec = toMs >= MAX_MS ? Long.MAX_VALUE : Math.floorDiv(Math.max(toMs, 0) + 999, 1000L);
         final long buckets = endSec == Long.MAX_VALUE ? Long.MAX_VALUE : (endSec - firstSec + stepSec - 1) / stepSec;
-        if (buckets != Long.MAX_VALUE &&
-            (buckets * series.size() <= ALWAYS_POINT_LOOKUPS || buckets * series.size() <= store.aggregateBuckets()))
+        final long[] startsSec = buckets == Long.MAX_VALUE ? null : startsSec(reader, series, firstSec, stepSec);
+        if (startsSec != null && usePointLookups(lookups(startsSec, endSec, stepSec), store.aggregateBuckets()))
         {
             final BucketAggregate value = reader.aggregateScratch();
-            for (final SeriesInfo s : series)
+            for (int i = 0; i < startsSec.length; i++)
             {
-                final long earliestSec = reader.earliestDataSec(s.id());
-                if (earliestSec == StoreReader.NO_DATA)
+                final int id = series.get(i).id();
+                for (long sec = startsSec[i]; sec < endSec; sec += stepSec)
                 {
-                    continue;
-                }
-                final long startSec = Math.max(firstSec, earliestSec - Math.floorMod(earliestSec, stepSec));
-                for (long sec = startSec; sec < endSec; sec += stepSec)
-                {
-                    final long key = BucketKey.pack(s.id(), level, sec);
+                    final long key = BucketKey.pack(id, level, sec);
                     if (reader.readAggregate(key, value))
                     {
                         visitor.onAggregate(key, value);
@@ -240,5 +236,47 @@ public final class StatsQuery
                     BucketKey.bucketStartSec(key) >= firstSec && BucketKey.bucketStartSec(key) < endSec,
                 visitor);
         }
+    }
+
+    /**
+     * @return per series of {@code series}, the first bucket start (epoch s) a point look-up reads: the range's first,
+     *         or the bucket of the series' earliest data if later; {@link Long#MAX_VALUE} for a series without data.
+     *         One map read per series.
+     */
+    private static long[] startsSec(
+        final StoreReader reader, final List<SeriesInfo> series, final long firstSec, final long stepSec)
+    {
+        final long[] starts = new long[series.size()];
+        for (int i = 0; i < starts.length; i++)
+        {
+            final long earliestSec = reader.earliestDataSec(series.get(i).id());
+            starts[i] = earliestSec == StoreReader.NO_DATA ?
+                Long.MAX_VALUE : Math.max(firstSec, earliestSec - Math.floorMod(earliestSec, stepSec));
+        }
+        return starts;
+    }
+
+    /** @return the point look-ups that reading from {@code startsSec} to {@code endSec} takes, saturating. */
+    static long lookups(final long[] startsSec, final long endSec, final long stepSec)
+    {
+        long total = 0;
+        for (final long start : startsSec)
+        {
+            if (start < endSec)
+            {
+                total = SaturatingMath.add(total, (endSec - start + stepSec - 1) / stepSec);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * @return whether {@code lookups} point look-ups are cheaper than one scan of the {@code storedBuckets} aggregates:
+     *         always up to {@value #ALWAYS_POINT_LOOKUPS}, else while they do not outnumber the stored buckets. Counting
+     *         only the buckets after each series' first data keeps young series (a new catalog, a benchmark) on look-ups.
+     */
+    static boolean usePointLookups(final long lookups, final long storedBuckets)
+    {
+        return lookups <= ALWAYS_POINT_LOOKUPS || lookups <= storedBuckets;
     }
 }
