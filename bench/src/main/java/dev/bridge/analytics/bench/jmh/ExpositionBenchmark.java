@@ -1,6 +1,5 @@
 package dev.bridge.analytics.bench.jmh;
 
-import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.export.ExportFormat;
@@ -19,11 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,17 +60,15 @@ public class ExpositionBenchmark
          */
         @Param({ "0", "720" })
         public int historyHours;
-        private Path directory;
-        private AnalyticsEngine engine;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        private CatalogEngine catalogEngine;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException
         {
-            directory = Files.createTempDirectory("bridge-exposition-");
             final long nowMs = System.currentTimeMillis();
             final AtomicLong timeMs = new AtomicLong(nowMs - historyHours * 3_600_000L);
-            engine = AnalyticsEngine.start(ExpositionCatalog.BENCHMARK.config(directory, 1_000_000), timeMs::get);
+            catalogEngine = new CatalogEngine(ExpositionCatalog.BENCHMARK, 1_000_000, timeMs::get);
+            final AnalyticsEngine engine = catalogEngine.engine();
             for (int hour = 0; hour < historyHours; hour++)
             {
                 timeMs.set(nowMs - (historyHours - hour) * 3_600_000L);
@@ -90,26 +83,21 @@ public class ExpositionBenchmark
         }
 
         /** What /metrics wrote before the running totals: every series over TimeRange.ALL. */
-        int export() throws IOException
+        int export()
         {
-            out.reset();
-            engine.queries().export(ExportFormat.PROMETHEUS, TimeRange.ALL, out);
-            return out.size();
+            return catalogEngine.export(ExportFormat.PROMETHEUS, TimeRange.ALL);
         }
 
         /** What /metrics writes: every series' running totals. */
-        int scrape() throws IOException
+        int scrape()
         {
-            out.reset();
-            engine.queries().scrape(ExportFormat.PROMETHEUS, out);
-            return out.size();
+            return catalogEngine.scrape(ExportFormat.PROMETHEUS);
         }
 
         @TearDown(Level.Trial)
-        public void tearDown() throws IOException
+        public void tearDown()
         {
-            engine.close();
-            DirectoryTrees.delete(directory);
+            catalogEngine.close();
         }
     }
 
@@ -136,27 +124,13 @@ public class ExpositionBenchmark
     @Benchmark
     public int engineExposition(final EngineState state)
     {
-        try
-        {
-            return state.export();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return state.export();
     }
 
     @Benchmark
     public int engineScrape(final EngineState state)
     {
-        try
-        {
-            return state.scrape();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return state.scrape();
     }
 
     @Benchmark

@@ -6,7 +6,6 @@ import dev.bridge.analytics.export.ExportFormat;
 import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.snapshot.SnapshotSummary;
-import dev.bridge.analytics.store.DirectoryTrees;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,10 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,20 +69,19 @@ public class ScaleBenchmark
     @State(Scope.Benchmark)
     public static class EngineState
     {
-        private Path directory;
-        private Path snapshotFile;
+        private CatalogEngine catalogEngine;
         private AnalyticsEngine engine;
+        private Path snapshotFile;
         private Map<String, String> oneWorker;
         private String histogram;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
 
         @Setup(Level.Trial)
         public void setUp(final Size size) throws IOException
         {
             final ExpositionCatalog catalog = ExpositionCatalog.ofSeries(size.series);
-            directory = Files.createTempDirectory("bridge-scale-");
-            snapshotFile = directory.resolve("scale.snapshot");
-            engine = AnalyticsEngine.start(catalog.config(directory.resolve("store"), 1_000_000));
+            catalogEngine = new CatalogEngine(catalog, 1_000_000, System::currentTimeMillis);
+            engine = catalogEngine.engine();
+            snapshotFile = catalogEngine.file("scale.snapshot");
             catalog.recordInto(engine, ExpositionCatalog.VALUES_PER_HISTOGRAM);
             engine.flush();
             oneWorker = Map.of(ExpositionCatalog.LABEL, ExpositionCatalog.worker(catalog.workers() / 2));
@@ -95,18 +90,15 @@ public class ScaleBenchmark
                 size.series, scrape(), engine.queries().writeSnapshot(TimeRange.LAST_HOUR, snapshotFile));
         }
 
-        int scrape() throws IOException
+        int scrape()
         {
-            out.reset();
-            engine.queries().scrape(ExportFormat.PROMETHEUS, out);
-            return out.size();
+            return catalogEngine.scrape(ExportFormat.PROMETHEUS);
         }
 
         @TearDown(Level.Trial)
         public void tearDown()
         {
-            engine.close();
-            DirectoryTrees.delete(directory);
+            catalogEngine.close();
         }
     }
 
@@ -134,14 +126,7 @@ public class ScaleBenchmark
     @Benchmark
     public int engineScrape(final EngineState state)
     {
-        try
-        {
-            return state.scrape();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return state.scrape();
     }
 
     @Benchmark

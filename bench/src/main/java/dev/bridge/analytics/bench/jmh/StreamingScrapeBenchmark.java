@@ -1,8 +1,6 @@
 package dev.bridge.analytics.bench.jmh;
 
-import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.export.ExportFormat;
-import dev.bridge.analytics.store.DirectoryTrees;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,11 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,17 +53,14 @@ public class StreamingScrapeBenchmark
     @State(Scope.Benchmark)
     public static class EngineState
     {
-        private Path directory;
-        private AnalyticsEngine engine;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        private CatalogEngine catalogEngine;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException
         {
-            directory = Files.createTempDirectory("bridge-streaming-scrape-");
-            engine = AnalyticsEngine.start(ExpositionCatalog.BENCHMARK.config(directory));
-            ExpositionCatalog.BENCHMARK.recordInto(engine, ExpositionCatalog.VALUES_PER_HISTOGRAM);
-            engine.flush();
+            catalogEngine = new CatalogEngine(ExpositionCatalog.BENCHMARK, 100_000, System::currentTimeMillis);
+            ExpositionCatalog.BENCHMARK.recordInto(catalogEngine.engine(), ExpositionCatalog.VALUES_PER_HISTOGRAM);
+            catalogEngine.engine().flush();
             for (final ExportFormat format : List.of(ExportFormat.PROMETHEUS, ExportFormat.OPENMETRICS))
             {
                 System.out.printf("[streaming-scrape] engine: %,d bytes of %s%n", scrape(format), format);
@@ -78,23 +69,13 @@ public class StreamingScrapeBenchmark
 
         int scrape(final ExportFormat format)
         {
-            out.reset();
-            try
-            {
-                engine.queries().scrape(format, out);
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-            return out.size();
+            return catalogEngine.scrape(format);
         }
 
         @TearDown(Level.Trial)
-        public void tearDown() throws IOException
+        public void tearDown()
         {
-            engine.close();
-            DirectoryTrees.delete(directory);
+            catalogEngine.close();
         }
     }
 
