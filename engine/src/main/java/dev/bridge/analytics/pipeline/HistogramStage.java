@@ -8,19 +8,29 @@ import dev.bridge.analytics.store.StoreReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * The histogram stage: one live HdrHistogram per histogram series (single writer, created on the series' first
- * event, then recycled from bucket to bucket with {@code reset()}); a bucket the store already holds is
- * continued, never overwritten. Not thread-safe: single writer, the consumer thread of this stage.
- * Allocation-free in steady state (the first event of a series allocates its histogram; re-opening a stored
- * bucket and late values decode the stored histogram).
+ * The histogram stage: one live {@link PagedHistogram} per histogram series (single writer, created on the
+ * series' first event, its count pages taken from this stage's {@link HistogramPagePool} as values fall and given
+ * back when the series leaves the bucket, so a series idle in its raw bucket holds no counts); a bucket the store
+ * already holds is continued, never overwritten. The rollups fed by this stage share its pool and shapes. Not
+ * thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state (the first event
+ * of a series allocates its page table, an empty pool a page; re-opening a stored bucket and late values decode
+ * the stored histogram).
  */
 final class HistogramStage extends LiveBucketStage
 {
+    /** Free count pages kept for reuse: 8 MB of 512-byte pages. */
+    static final int MAX_FREE_PAGES = 16_384;
+
     private final SeriesTable series;
     private final HistogramWriter writer;
     private final StoreReader reader;
-    private final Histogram[] live;
+    private final PagedHistogram[] live;
+    private final HistogramPagePool pool = new HistogramPagePool(MAX_FREE_PAGES);
+    private final Map<HistogramSpec, HistogramShape> shapes = new HashMap<>();
     private RollupHistograms[] rollups = new RollupHistograms[0];
 
     HistogramStage(
@@ -31,7 +41,7 @@ final class HistogramStage extends LiveBucketStage
         this.series = series;
         this.writer = writer;
         this.reader = reader;
-        live = new Histogram[series.capacity()];
+        live = new PagedHistogram[series.capacity()];
     }
 
     /** Sets the rollups this (raw) stage feeds. */
@@ -41,9 +51,21 @@ final class HistogramStage extends LiveBucketStage
     }
 
     /** @return the live histogram of {@code seriesId}, null before its first value; read-only for rollups. */
-    Histogram live(final int seriesId)
+    PagedHistogram live(final int seriesId)
     {
         return live[seriesId];
+    }
+
+    /** @return an empty histogram for {@code seriesId}'s metric, sharing this stage's pool and shape. */
+    PagedHistogram newHistogram(final int seriesId)
+    {
+        return new PagedHistogram(shapes.computeIfAbsent(spec(seriesId), HistogramShape::new), pool);
+    }
+
+    /** @return the count pages this stage and its rollups share. */
+    HistogramPagePool pool()
+    {
+        return pool;
     }
 
     @Override
@@ -60,18 +82,18 @@ final class HistogramStage extends LiveBucketStage
     {
         if (enterLiveBucket(seriesId, timestampMs, value))
         {
-            final Histogram histogram = live[seriesId];
-            histogram.recordValue(Math.min(value, histogram.getHighestTrackableValue()));
+            final PagedHistogram histogram = live[seriesId];
+            histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
         }
     }
 
     @Override
     void openBucket(final int seriesId, final long startMs, final long bucketKey)
     {
-        load(seriesId, bucketKey);
+        final Histogram loaded = load(seriesId, bucketKey);
         for (final RollupHistograms rollup : rollups)
         {
-            rollup.rawOpened(seriesId, startMs, live[seriesId]);
+            rollup.rawOpened(seriesId, startMs, loaded);
         }
     }
 
@@ -82,6 +104,7 @@ final class HistogramStage extends LiveBucketStage
         {
             rollup.rawLeft(seriesId, startMs, live[seriesId]);
         }
+        live[seriesId].reset(); // written (or expired) and folded: its pages go back to the pool
     }
 
     @Override
@@ -93,13 +116,13 @@ final class HistogramStage extends LiveBucketStage
         }
     }
 
-    private void load(final int seriesId, final long bucketKey)
+    /** @return what the store held for the bucket (now in the live histogram), null when nothing. */
+    private Histogram load(final int seriesId, final long bucketKey)
     {
-        Histogram histogram = live[seriesId];
+        PagedHistogram histogram = live[seriesId];
         if (histogram == null)
         {
-            final HistogramSpec spec = spec(seriesId);
-            histogram = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+            histogram = newHistogram(seriesId);
             live[seriesId] = histogram;
         }
         else
@@ -108,14 +131,18 @@ final class HistogramStage extends LiveBucketStage
         }
         if (reader.containsHistogram(bucketKey))
         {
-            histogram.add(reader.readHistogram(bucketKey, histogram.getHighestTrackableValue()));
+            final Histogram stored = reader.readHistogram(bucketKey, spec(seriesId).highestTrackableValue());
+            histogram.add(stored);
+            return stored;
         }
+        return null;
     }
 
     @Override
     void writeBucket(final int seriesId, final long bucketKey)
     {
-        writer.write(bucketKey, live[seriesId]);
+        final PagedHistogram histogram = live[seriesId];
+        writer.write(bucketKey, histogram.shape().scratchOf(histogram));
     }
 
     @Override

@@ -9,10 +9,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The histograms of one rollup resolution, built from the raw histograms as the raw stage leaves them (added
- * with {@code Histogram.add}), and written as that fold plus the raw live histogram (added for the write and
- * subtracted after it, exact integer counts). A rollup bucket opened from the store has the raw histogram the
- * raw stage just reloaded subtracted (it was already counted). See {@link RollupBuckets}. Allocation-free in
- * steady state (each series' rollup histogram is created once). Not thread-safe: the histogram consumer thread.
+ * page by page), and written as that fold plus the raw live histogram (both added into the shape's scratch
+ * histogram, exact integer counts). Folds are {@link PagedHistogram}s sharing the raw stage's page pool: a fold
+ * holds pages only where its bucket saw values, and gives them back when the series opens its next rollup
+ * bucket. A rollup bucket opened from the store has the raw histogram the raw stage just reloaded subtracted (it
+ * was already counted). See {@link RollupBuckets}. Allocation-free in steady state (each series' rollup histogram
+ * is created once; an empty pool allocates a page). Not thread-safe: the histogram consumer thread.
  */
 final class RollupHistograms extends RollupStage
 {
@@ -20,7 +22,7 @@ final class RollupHistograms extends RollupStage
     private final HistogramStage raw;
     private final HistogramWriter writer;
     private final StoreReader reader;
-    private final Histogram[] folded;
+    private final PagedHistogram[] folded;
 
     RollupHistograms(
         final SeriesTable series, final Resolution resolution, final HistogramStage raw, final HistogramWriter writer,
@@ -31,21 +33,20 @@ final class RollupHistograms extends RollupStage
         this.raw = raw;
         this.writer = writer;
         this.reader = reader;
-        folded = new Histogram[series.capacity()];
+        folded = new PagedHistogram[series.capacity()];
     }
 
-    /** The raw stage opened a bucket; {@code loaded} is what it reloaded from the store (often empty). */
+    /** The raw stage opened a bucket; {@code loaded} is what it reloaded from the store (null: nothing). */
     void rawOpened(final int seriesId, final long rawStartMs, final Histogram loaded)
     {
         if (!open(seriesId, rawStartMs))
         {
             return;
         }
-        Histogram histogram = folded[seriesId];
+        PagedHistogram histogram = folded[seriesId];
         if (histogram == null)
         {
-            final HistogramSpec spec = series.info(seriesId).metric().histogram();
-            histogram = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+            histogram = raw.newHistogram(seriesId);
             folded[seriesId] = histogram;
         }
         else
@@ -55,23 +56,24 @@ final class RollupHistograms extends RollupStage
         final long key = key(seriesId, startMs[seriesId]);
         if (reader.containsHistogram(key))
         {
-            histogram.add(reader.readHistogram(key, histogram.getHighestTrackableValue()));
-            if (loaded.getTotalCount() > 0)
+            final Histogram stored = reader.readHistogram(key, histogram.shape().highestTrackableValue());
+            if (loaded != null && loaded.getTotalCount() > 0)
             {
                 try
                 {
-                    histogram.subtract(loaded);
+                    stored.subtract(loaded);
                 }
                 catch (final IllegalArgumentException ex)
                 {
                     // the stored rollup missed part of the raw bucket (killed between the two writes): keep it
                 }
             }
+            histogram.add(stored);
         }
     }
 
     /** The raw stage left a bucket of {@code seriesId} whose final histogram is {@code rawLive}: fold it in. */
-    void rawLeft(final int seriesId, final long rawStartMs, final Histogram rawLive)
+    void rawLeft(final int seriesId, final long rawStartMs, final PagedHistogram rawLive)
     {
         if (startMs[seriesId] == bucketOf(rawStartMs) && rawLive.getTotalCount() > 0)
         {
@@ -94,8 +96,8 @@ final class RollupHistograms extends RollupStage
         seen(seriesId);
         if (startMs[seriesId] == bucketMs)
         {
-            final Histogram histogram = folded[seriesId];
-            histogram.recordValue(Math.min(value, histogram.getHighestTrackableValue()));
+            final PagedHistogram histogram = folded[seriesId];
+            histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
             dirty.add(seriesId);
         }
         else
@@ -110,26 +112,17 @@ final class RollupHistograms extends RollupStage
     void write(final int seriesId)
     {
         final long bucketMs = startMs[seriesId];
-        final Histogram fold = folded[seriesId];
-        final Histogram rawLive = raw.live(seriesId);
+        final PagedHistogram fold = folded[seriesId];
+        final PagedHistogram rawLive = raw.live(seriesId);
         final boolean withLive = rawLiveInside(seriesId, bucketMs) && rawLive != null && rawLive.getTotalCount() > 0;
-        if (withLive)
+        if (fold.getTotalCount() > 0 || withLive)
         {
-            fold.add(rawLive);
-        }
-        try
-        {
-            if (fold.getTotalCount() > 0)
-            {
-                writer.write(key(seriesId, bucketMs), fold);
-            }
-        }
-        finally
-        {
+            final Histogram written = fold.shape().scratchOf(fold);
             if (withLive)
             {
-                fold.subtract(rawLive);
+                rawLive.addTo(written);
             }
+            writer.write(key(seriesId, bucketMs), written);
         }
     }
 

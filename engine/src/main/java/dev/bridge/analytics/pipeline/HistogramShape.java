@@ -1,0 +1,97 @@
+package dev.bridge.analytics.pipeline;
+
+import dev.bridge.analytics.config.HistogramSpec;
+import org.HdrHistogram.Histogram;
+
+/**
+ * HdrHistogram's counts-array layout for one {@link HistogramSpec} (value to index and back, computed exactly as
+ * {@code AbstractHistogram} does, whose methods for it are not public), plus one full scratch {@link Histogram} of
+ * that spec through which {@link PagedHistogram}s are encoded and merged. The index math is immutable; the scratch
+ * histogram is not thread-safe: one shape per consumer thread. Allocation-free after construction.
+ */
+final class HistogramShape
+{
+    private final int unitMagnitude;
+    private final int subBucketHalfCountMagnitude;
+    private final int subBucketHalfCount;
+    private final long subBucketMask;
+    private final int leadingZeroCountBase;
+    private final int countsLength;
+    private final long highestTrackableValue;
+    private final Histogram scratch;
+
+    HistogramShape(final HistogramSpec spec)
+    {
+        scratch = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+        unitMagnitude = 63 - Long.numberOfLeadingZeros(spec.lowestDiscernibleValue());
+        final long largestValueWithSingleUnitResolution = 2 * (long)Math.pow(10, spec.significantDigits());
+        final int subBucketCountMagnitude = 64 - Long.numberOfLeadingZeros(largestValueWithSingleUnitResolution - 1);
+        subBucketHalfCountMagnitude = Math.max(subBucketCountMagnitude, 1) - 1;
+        final int subBucketCount = 1 << (subBucketHalfCountMagnitude + 1);
+        subBucketHalfCount = subBucketCount / 2;
+        subBucketMask = ((long)subBucketCount - 1) << unitMagnitude;
+        leadingZeroCountBase = 64 - unitMagnitude - subBucketHalfCountMagnitude - 1;
+        highestTrackableValue = spec.highestTrackableValue();
+        long smallestUntrackableValue = (long)subBucketCount << unitMagnitude;
+        int bucketsNeeded = 1;
+        while (smallestUntrackableValue <= highestTrackableValue)
+        {
+            if (smallestUntrackableValue > Long.MAX_VALUE / 2)
+            {
+                bucketsNeeded++;
+                break;
+            }
+            smallestUntrackableValue <<= 1;
+            bucketsNeeded++;
+        }
+        countsLength = (bucketsNeeded + 1) * subBucketHalfCount; // AbstractHistogram.getLengthForNumberOfBuckets
+    }
+
+    /** @return the spec's highest trackable value (larger values are recorded as this one by the stages). */
+    long highestTrackableValue()
+    {
+        return highestTrackableValue;
+    }
+
+    /** @return the length of a full histogram's counts array of this shape (as {@code AbstractHistogram} sizes it). */
+    int countsLength()
+    {
+        return countsLength;
+    }
+
+    /**
+     * @return the counts index of {@code value} (>= 0), as {@code AbstractHistogram.countsArrayIndex}; a value
+     *         above highest gives an index >= {@link #countsLength()}, a negative one a meaningless index.
+     */
+    int index(final long value)
+    {
+        final int bucketIndex = leadingZeroCountBase - Long.numberOfLeadingZeros(value | subBucketMask);
+        final int subBucketIndex = (int)(value >>> (bucketIndex + unitMagnitude));
+        final int bucketBaseIndex = (bucketIndex + 1) << subBucketHalfCountMagnitude;
+        return bucketBaseIndex + subBucketIndex - subBucketHalfCount;
+    }
+
+    /** @return the lowest value counted at {@code index}, as {@code AbstractHistogram.valueFromIndex}. */
+    long valueAt(final int index)
+    {
+        int bucketIndex = (index >> subBucketHalfCountMagnitude) - 1;
+        int subBucketIndex = (index & (subBucketHalfCount - 1)) + subBucketHalfCount;
+        if (bucketIndex < 0)
+        {
+            subBucketIndex -= subBucketHalfCount;
+            bucketIndex = 0;
+        }
+        return (long)subBucketIndex << (bucketIndex + unitMagnitude);
+    }
+
+    /**
+     * @return the scratch histogram reset and holding {@code counts}; valid until the next call (one thread).
+     *         Allocation-free.
+     */
+    Histogram scratchOf(final PagedHistogram counts)
+    {
+        scratch.reset();
+        counts.addTo(scratch);
+        return scratch;
+    }
+}
