@@ -65,10 +65,24 @@ final class HistogramShape
      */
     int index(final long value)
     {
+        return index(value, leadingZeroCountBase, subBucketMask, unitMagnitude, subBucketHalfCountMagnitude);
+    }
+
+    /** {@link #index(long)} with the shape's constants passed in (from {@link #indexConstants()}). */
+    static int index(
+        final long value, final int leadingZeroCountBase, final long subBucketMask, final int unitMagnitude,
+        final int subBucketHalfCountMagnitude)
+    {
         final int bucketIndex = leadingZeroCountBase - Long.numberOfLeadingZeros(value | subBucketMask);
         final int subBucketIndex = (int)(value >>> (bucketIndex + unitMagnitude));
         final int bucketBaseIndex = (bucketIndex + 1) << subBucketHalfCountMagnitude;
-        return bucketBaseIndex + subBucketIndex - subBucketHalfCount;
+        return bucketBaseIndex + subBucketIndex - (1 << subBucketHalfCountMagnitude);
+    }
+
+    /** @return leading-zero count base, sub-bucket mask, unit magnitude, sub-bucket half-count magnitude. */
+    long[] indexConstants()
+    {
+        return new long[]{ leadingZeroCountBase, subBucketMask, unitMagnitude, subBucketHalfCountMagnitude };
     }
 
     /** @return the lowest value counted at {@code index}, as {@code AbstractHistogram.valueFromIndex}. */

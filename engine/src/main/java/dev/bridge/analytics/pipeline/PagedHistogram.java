@@ -23,6 +23,12 @@ final class PagedHistogram
     private final HistogramShape shape;
     private final HistogramPagePool pool;
     private final long[][] pages;
+    // the shape's index constants, here to spare the per-event path the loads through the shape
+    private final int countsLength;
+    private final int leadingZeroCountBase;
+    private final long subBucketMask;
+    private final int unitMagnitude;
+    private final int subBucketHalfCountMagnitude;
     private int pagesHeld;
     private long totalCount;
 
@@ -30,7 +36,13 @@ final class PagedHistogram
     {
         this.shape = shape;
         this.pool = pool;
-        pages = new long[(shape.countsLength() + PAGE_MASK) >>> PAGE_SHIFT][];
+        countsLength = shape.countsLength();
+        final long[] constants = shape.indexConstants();
+        leadingZeroCountBase = (int)constants[0];
+        subBucketMask = constants[1];
+        unitMagnitude = (int)constants[2];
+        subBucketHalfCountMagnitude = (int)constants[3];
+        pages = new long[(countsLength + PAGE_MASK) >>> PAGE_SHIFT][];
     }
 
     /** @return the shape (layout and scratch histogram) of these counts. */
@@ -48,18 +60,27 @@ final class PagedHistogram
      */
     void recordValue(final long value)
     {
-        final int index = shape.index(value);
-        if (value < 0 || index >= shape.countsLength())
+        final int index = HistogramShape.index(
+            value, leadingZeroCountBase, subBucketMask, unitMagnitude, subBucketHalfCountMagnitude);
+        if (index >= countsLength) // a negative value too: its index is past every bucket
         {
-            throw new ArrayIndexOutOfBoundsException("value " + value + " outside of histogram covered range");
+            throw outsideRange(value);
         }
-        long[] page = pages[index >>> PAGE_SHIFT];
-        if (page == null)
+        final long[] page = pages[index >>> PAGE_SHIFT];
+        if (page != null)
         {
-            page = takePage(index >>> PAGE_SHIFT);
+            page[index & PAGE_MASK]++;
         }
-        page[index & PAGE_MASK]++;
+        else
+        {
+            takePage(index >>> PAGE_SHIFT)[index & PAGE_MASK] = 1;
+        }
         totalCount++;
+    }
+
+    private static ArrayIndexOutOfBoundsException outsideRange(final long value)
+    {
+        return new ArrayIndexOutOfBoundsException("value " + value + " outside of histogram covered range");
     }
 
     /** @return the number of values counted. */

@@ -38,6 +38,12 @@ class PagedHistogramTest
                 assertEquals(reference.lowestEquivalentValue(value), value, spec + " index " + index);
                 assertEquals(index, shape.index(reference.highestEquivalentValue(value)), spec + " index " + index);
             }
+            final SplittableRandom random = new SplittableRandom(18);
+            for (int i = 0; i < 10_000; i++)
+            {
+                final long negative = i == 0 ? Long.MIN_VALUE : i == 1 ? -1 : random.nextLong(Long.MIN_VALUE, 0);
+                assertEquals(true, shape.index(negative) >= shape.countsLength(), spec + " value " + negative);
+            }
         }
     }
 
