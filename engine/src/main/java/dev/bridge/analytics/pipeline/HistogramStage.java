@@ -14,11 +14,11 @@ import java.util.Map;
 /**
  * The histogram stage: one live {@link PagedHistogram} per histogram series (single writer, created on the
  * series' first event, its count pages taken from this stage's {@link HistogramPagePool} as values fall and given
- * back when the series leaves the bucket, so a series idle in its raw bucket holds no counts); a bucket the store
- * already holds is continued, never overwritten. The rollups fed by this stage share its pool and shapes. Not
- * thread-safe: single writer, the consumer thread of this stage. Allocation-free in steady state (the first event
- * of a series allocates its page table, an empty pool a page; re-opening a stored bucket and late values decode
- * the stored histogram).
+ * back when the series leaves the bucket: its next value falls in a later bucket, or the bucket expires; a series
+ * idle since keeps the pages of its last bucket until then); a bucket the store already holds is continued, never
+ * overwritten. The rollups fed by this stage share its pool and shapes. Not thread-safe: single writer, the
+ * consumer thread of this stage. Allocation-free in steady state (the first event of a series allocates its page
+ * table, an empty pool a page; re-opening a stored bucket and late values decode the stored histogram).
  */
 final class HistogramStage extends LiveBucketStage
 {
@@ -60,12 +60,6 @@ final class HistogramStage extends LiveBucketStage
     PagedHistogram newHistogram(final int seriesId)
     {
         return new PagedHistogram(shapes.computeIfAbsent(spec(seriesId), HistogramShape::new), pool);
-    }
-
-    /** @return the count pages this stage and its rollups share. */
-    HistogramPagePool pool()
-    {
-        return pool;
     }
 
     @Override
