@@ -43,8 +43,6 @@ import java.util.function.Supplier;
  */
 public final class AnalyticsQueries extends StoreQueries implements SnapshotSource
 {
-    private final EngineConfig config;
-    private final SeriesRegistry registry;
     /** The engine's alerts (set once its alert manager exists); none for a reader of a store. */
     private volatile Supplier<AlertsSnapshot> alertsSource = () -> AlertsSnapshot.EMPTY;
     /** The export order of the series last exported (see {@link #exportOrder}); immutable, replaced whole. */
@@ -57,8 +55,6 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
         final Guard guard)
     {
         super(config, registry, store, clock, guard);
-        this.config = config;
-        this.registry = registry;
         this.streamingScrapes = new StreamingScrapes(config.export());
     }
 
@@ -100,8 +96,8 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     public void scrape(final ExportFormat format, final OutputStream out) throws IOException
     {
         final long nowMs = clock().time();
-        if (streamingScrapes.scrape(format, exportOrder(registry.all()), this::read, this::newSeriesReader,
-            TimeRange.ALL.resolve(nowMs, config.engine().resolutions()), nowMs, alerts(), out))
+        if (streamingScrapes.scrape(format, exportOrder(series()), this::read, this::newSeriesReader,
+            TimeRange.ALL.resolve(nowMs, config().engine().resolutions()), nowMs, alerts(), out))
         {
             return;
         }
@@ -160,9 +156,9 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     private ExportSnapshot snapshot(final TimeRange range, final Set<SnapshotPart> parts, final boolean totals)
     {
         final long nowMs = clock().time();
-        final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config.engine().resolutions());
+        final TimeRange.ResolvedRange resolved = range.resolve(nowMs, config().engine().resolutions());
         final ExportRange exportRange = ExportRange.of(range, resolved);
-        final ExportSettings settings = config.export();
+        final ExportSettings settings = config().export();
         final List<Double> percentiles = ExportSnapshot.percentilesFor(settings);
         final boolean withBuckets = parts.contains(SnapshotPart.BUCKETS);
         final boolean withDistributions = parts.contains(SnapshotPart.DISTRIBUTIONS);
@@ -170,7 +166,7 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
         {
             final SeriesReader reader = newSeriesReader();
             final List<SeriesExport> read = new ArrayList<>();
-            for (final SeriesInfo info : exportOrder(registry.all()))
+            for (final SeriesInfo info : exportOrder(series()))
             {
                 read.add(totals ?
                     SnapshotAssembler.total(reader.readTotals(info, resolved, nowMs), settings, percentiles, withDistributions) :
@@ -203,7 +199,7 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     private List<SeriesInfo> sortForExport(final List<SeriesInfo> series)
     {
         final Map<String, Integer> order = new HashMap<>();
-        final List<MetricDefinition> catalog = config.metrics();
+        final List<MetricDefinition> catalog = config().metrics();
         for (int i = 0; i < catalog.size(); i++)
         {
             order.put(catalog.get(i).name(), i);

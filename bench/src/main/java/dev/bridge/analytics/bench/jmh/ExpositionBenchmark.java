@@ -101,26 +101,6 @@ public class ExpositionBenchmark
         }
     }
 
-    /** Micrometer's Prometheus registry holding the equivalent meters. */
-    @State(Scope.Benchmark)
-    public static class MicrometerState
-    {
-        private CatalogMicrometer micrometer;
-
-        @Setup(Level.Trial)
-        public void setUp()
-        {
-            micrometer = new CatalogMicrometer(ExpositionCatalog.BENCHMARK);
-            System.out.printf("[exposition] micrometer: %,d chars of Prometheus text%n", micrometer.scrape().length());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown()
-        {
-            micrometer.close();
-        }
-    }
-
     @Benchmark
     public int engineExposition(final EngineState state)
     {
@@ -134,8 +114,8 @@ public class ExpositionBenchmark
     }
 
     @Benchmark
-    public String micrometerScrape(final MicrometerState state)
+    public String micrometerScrape(final BenchmarkMicrometerState state)
     {
-        return state.micrometer.scrape();
+        return state.scrape();
     }
 }

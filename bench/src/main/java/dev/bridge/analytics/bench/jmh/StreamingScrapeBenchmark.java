@@ -79,30 +79,6 @@ public class StreamingScrapeBenchmark
         }
     }
 
-    /** Micrometer's Prometheus registry holding the equivalent meters ({@link CatalogMicrometer}). */
-    @State(Scope.Benchmark)
-    public static class MicrometerState
-    {
-        private CatalogMicrometer micrometer;
-
-        @Setup(Level.Trial)
-        public void setUp()
-        {
-            micrometer = new CatalogMicrometer(ExpositionCatalog.BENCHMARK);
-        }
-
-        String scrape(final ExportFormat format)
-        {
-            return micrometer.registry().scrape(format.contentType());
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown()
-        {
-            micrometer.close();
-        }
-    }
-
     @Benchmark
     public int engineScrape(final EngineState engine, final FormatState format)
     {
@@ -110,7 +86,7 @@ public class StreamingScrapeBenchmark
     }
 
     @Benchmark
-    public String micrometerScrape(final MicrometerState micrometer, final FormatState format)
+    public String micrometerScrape(final BenchmarkMicrometerState micrometer, final FormatState format)
     {
         return micrometer.scrape(format.format);
     }
