@@ -3,18 +3,17 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.series.SeriesTable;
 
 /**
- * The histogram stage at every resolution, plus the exact samples of the raw resolution: each value of a
- * histogram series is recorded once, into the raw {@link HistogramStage} (and the {@link SampleStage} if its
- * metric keeps samples); the rollup resolutions ({@link RollupHistograms}) are built from the raw histograms as
- * the raw stage leaves them. Other events are skipped with one check. A commit marks the rollups of every series
- * the raw stage touched, writes the raw histograms, then the rollups and the samples. Not thread-safe: the
+ * The histograms at every resolution, plus the exact samples of the raw resolution: each value of a histogram
+ * series is recorded once, into the raw {@link HistogramStage} (and the {@link SampleStage} if its metric keeps
+ * samples); the raw stage adds what it writes to the rollup levels' and the totals' stored histograms
+ * ({@link RollupHistograms}). Other events are skipped with one check. A commit writes the raw stage's counts (to
+ * every level), its late values and the counts the store refused before, then the samples. Not thread-safe: the
  * histogram consumer thread.
  */
 final class HistogramLevels implements CommittingStage
 {
     private final SeriesTable series;
     private final HistogramStage raw;
-    private final RollupHistograms[] rollups;
     private final SampleStage samples;
     private final FirstFailure failures = new FirstFailure();
 
@@ -22,7 +21,6 @@ final class HistogramLevels implements CommittingStage
     {
         this.series = series;
         this.raw = raw;
-        this.rollups = rollups;
         this.samples = samples;
         raw.feed(rollups);
     }
@@ -42,15 +40,8 @@ final class HistogramLevels implements CommittingStage
     @Override
     public void commit()
     {
-        for (final RollupHistograms rollup : rollups)
-        {
-            rollup.markRawDirty();
-        }
         failures.commit(raw);
-        for (final RollupHistograms rollup : rollups)
-        {
-            failures.commit(rollup);
-        }
+        failures.commitOthers(raw);
         failures.commit(samples);
         failures.rethrow();
     }
@@ -58,11 +49,7 @@ final class HistogramLevels implements CommittingStage
     @Override
     public void expire(final long nowMs)
     {
-        raw.expire(nowMs);
-        for (final RollupHistograms rollup : rollups)
-        {
-            rollup.expire(nowMs);
-        }
+        raw.expireEveryLevel(nowMs);
         samples.expire(nowMs);
     }
 }

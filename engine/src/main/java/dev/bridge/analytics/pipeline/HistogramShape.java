@@ -3,14 +3,19 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.HistogramSpec;
 import org.HdrHistogram.Histogram;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
 /**
  * HdrHistogram's counts-array layout for one {@link HistogramSpec} (value to index and back, computed exactly as
- * {@code AbstractHistogram} does, whose methods for it are not public), plus one full scratch {@link Histogram} of
- * that spec through which {@link PagedHistogram}s are encoded and merged. The index math is immutable; the scratch
- * histogram is not thread-safe: one shape per consumer thread. Allocation-free after construction.
+ * {@code AbstractHistogram} does, whose methods for it are not public), plus the header of that spec's V2 encoding,
+ * which {@link EncodingMerge} writes. Immutable, thread-safe; allocation-free after construction.
  */
 final class HistogramShape
 {
+    /** Bytes of HdrHistogram's V2 encoding header; the payload follows. */
+    static final int HEADER_LENGTH = 40;
+
     private final int unitMagnitude;
     private final int subBucketHalfCountMagnitude;
     private final int subBucketHalfCount;
@@ -18,11 +23,14 @@ final class HistogramShape
     private final int leadingZeroCountBase;
     private final int countsLength;
     private final long highestTrackableValue;
-    private final Histogram scratch;
+    private final long lowestDiscernibleValue;
+    private final int significantDigits;
+    private final byte[] header;
 
     HistogramShape(final HistogramSpec spec)
     {
-        scratch = new Histogram(spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+        lowestDiscernibleValue = spec.lowestDiscernibleValue();
+        significantDigits = spec.significantDigits();
         unitMagnitude = 63 - Long.numberOfLeadingZeros(spec.lowestDiscernibleValue());
         final long largestValueWithSingleUnitResolution = 2 * (long)Math.pow(10, spec.significantDigits());
         final int subBucketCountMagnitude = 64 - Long.numberOfLeadingZeros(largestValueWithSingleUnitResolution - 1);
@@ -45,6 +53,19 @@ final class HistogramShape
             bucketsNeeded++;
         }
         countsLength = (bucketsNeeded + 1) * subBucketHalfCount; // AbstractHistogram.getLengthForNumberOfBuckets
+        final Histogram template = emptyOfSameLayout();
+        final ByteBuffer empty = ByteBuffer.allocate(template.getNeededByteBufferCapacity());
+        template.encodeIntoByteBuffer(empty);
+        header = Arrays.copyOf(empty.array(), HEADER_LENGTH);
+    }
+
+    /**
+     * @return the first {@value #HEADER_LENGTH} bytes of this shape's V2 encoding (cookie, payload length of an
+     *         empty histogram, normalizing offset, digits, lowest, highest, conversion ratio); read-only.
+     */
+    byte[] header()
+    {
+        return header;
     }
 
     /** @return the spec's highest trackable value (larger values are recorded as this one by the stages). */
@@ -98,14 +119,9 @@ final class HistogramShape
         return (long)subBucketIndex << (bucketIndex + unitMagnitude);
     }
 
-    /**
-     * @return the scratch histogram reset and holding {@code counts}; valid until the next call (one thread).
-     *         Allocation-free.
-     */
-    Histogram scratchOf(final PagedHistogram counts)
+    /** @return a new empty histogram of this shape's spec. Allocates a full counts array. */
+    Histogram emptyOfSameLayout()
     {
-        scratch.reset();
-        counts.addTo(scratch);
-        return scratch;
+        return new Histogram(lowestDiscernibleValue, highestTrackableValue, significantDigits);
     }
 }

@@ -4,62 +4,68 @@ import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.HistogramWriter;
-import dev.bridge.analytics.store.StoreReader;
-import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The histogram stage: one live {@link PagedHistogram} per histogram series (single writer, created on the
- * series' first event, its count pages taken from this stage's {@link HistogramPagePool} as values fall and given
- * back when the series leaves the bucket: its next value falls in a later bucket, or the bucket expires; a series
- * idle since keeps the pages of its last bucket until then); a bucket the store already holds is continued, never
- * overwritten. The rollups fed by this stage share its pool and shapes. Not thread-safe: single writer, the
- * consumer thread of this stage. Allocation-free in steady state (the first event of a series allocates its page
- * table, an empty pool a page; re-opening a stored bucket and late values decode the stored histogram).
+ * The histogram stage: every histogram lives in the store, and the heap holds only the counts recorded since they
+ * were last written. Per series, a {@link PagedHistogram} of the values recorded in its live raw bucket since the
+ * last commit (single writer; its pages come from this stage's {@link HistogramPagePool} as values fall and go back
+ * once written). A commit, or the series moving to a later raw bucket, adds those counts to the stored encoding of
+ * the raw bucket and of the bucket holding it at every rollup level and in the running totals ({@link EncodingMerge},
+ * one pass over each encoding, no decoded histogram), then empties them. So a series idle since its last commit
+ * holds no pages, a stored bucket (an earlier run's, after a restart) is continued and never overwritten, and
+ * nothing is re-read or subtracted. Late values (for a raw bucket before the live one) and values past raw
+ * retention (rollups only) gather in a second, per-series {@link PagedHistogram} written at the commit, or when a
+ * value for another bucket comes. Counts the store refuses (full) are kept ({@link UnwrittenDeltas}) and offered
+ * again at each commit; the first refusal is rethrown by {@link #commitOthers()}.
+ * <p>
+ * A kill -9 loses what was recorded since the last commit, and, if it falls between the writes of one series'
+ * levels, that series' last batch at the levels not yet written. Not thread-safe: the histogram consumer thread.
+ * Allocation-free in steady state (a series' first value allocates its page table, an empty pool a page; a
+ * refused write allocates to keep its counts).
  */
 final class HistogramStage extends LiveBucketStage
 {
     /** Free count pages kept for reuse: 8 MB of 512-byte pages. */
     static final int MAX_FREE_PAGES = 16_384;
+    /** Buckets whose refused counts are kept for the next commit. */
+    static final int MAX_UNWRITTEN_BUCKETS = 1_024;
+
+    private static final long NONE = Long.MIN_VALUE;
 
     private final SeriesTable series;
     private final HistogramWriter writer;
-    private final StoreReader reader;
     private final PagedHistogram[] live;
+    private final PagedHistogram[] late;
+    private final long[] lateStartMs;
+    private final SeriesSet lateSeries;
     private final HistogramPagePool pool = new HistogramPagePool(MAX_FREE_PAGES);
     private final Map<HistogramSpec, HistogramShape> shapes = new HashMap<>();
+    private final EncodingMerge merge = new EncodingMerge();
+    private final UnwrittenDeltas unwritten = new UnwrittenDeltas(MAX_UNWRITTEN_BUCKETS);
     private RollupHistograms[] rollups = new RollupHistograms[0];
+    private RuntimeException refusal;
 
     HistogramStage(
-        final SeriesTable series, final Resolution resolution, final HistogramWriter writer, final StoreReader reader,
+        final SeriesTable series, final Resolution resolution, final HistogramWriter writer,
         final AtomicCounter expiredCounter)
     {
         super(series.capacity(), resolution, expiredCounter);
         this.series = series;
         this.writer = writer;
-        this.reader = reader;
         live = new PagedHistogram[series.capacity()];
+        late = new PagedHistogram[series.capacity()];
+        lateStartMs = new long[series.capacity()];
+        lateSeries = new SeriesSet(series.capacity());
     }
 
-    /** Sets the rollups this (raw) stage feeds. */
+    /** Sets the rollup levels (and the running totals) each batch of counts is added to. */
     void feed(final RollupHistograms[] rollups)
     {
         this.rollups = rollups;
-    }
-
-    /** @return the live histogram of {@code seriesId}, null before its first value; read-only for rollups. */
-    PagedHistogram live(final int seriesId)
-    {
-        return live[seriesId];
-    }
-
-    /** @return an empty histogram for {@code seriesId}'s metric, sharing this stage's pool and shape. */
-    PagedHistogram newHistogram(final int seriesId)
-    {
-        return new PagedHistogram(shapes.computeIfAbsent(spec(seriesId), HistogramShape::new), pool);
     }
 
     @Override
@@ -84,70 +90,34 @@ final class HistogramStage extends LiveBucketStage
     @Override
     void openBucket(final int seriesId, final long startMs, final long bucketKey)
     {
-        final Histogram loaded = load(seriesId, bucketKey);
-        for (final RollupHistograms rollup : rollups)
+        if (live[seriesId] == null)
         {
-            rollup.rawOpened(seriesId, startMs, loaded);
+            live[seriesId] = newHistogram(seriesId);
         }
-    }
-
-    @Override
-    void bucketLeft(final int seriesId, final long startMs)
-    {
-        for (final RollupHistograms rollup : rollups)
-        {
-            rollup.rawLeft(seriesId, startMs, live[seriesId]);
-        }
-        live[seriesId].reset(); // written (or expired) and folded: its pages go back to the pool
-    }
-
-    @Override
-    void expiredValue(final int seriesId, final long startMs, final long value)
-    {
-        for (final RollupHistograms rollup : rollups)
-        {
-            rollup.value(seriesId, startMs, value);
-        }
-    }
-
-    /** @return what the store held for the bucket (now in the live histogram), null when nothing. */
-    private Histogram load(final int seriesId, final long bucketKey)
-    {
-        PagedHistogram histogram = live[seriesId];
-        if (histogram == null)
-        {
-            histogram = newHistogram(seriesId);
-            live[seriesId] = histogram;
-        }
-        else
-        {
-            histogram.reset();
-        }
-        if (reader.containsHistogram(bucketKey))
-        {
-            final Histogram stored = reader.readHistogram(bucketKey, spec(seriesId).highestTrackableValue());
-            histogram.add(stored);
-            return stored;
-        }
-        return null;
     }
 
     @Override
     void writeBucket(final int seriesId, final long bucketKey)
     {
-        final PagedHistogram histogram = live[seriesId];
-        writer.write(bucketKey, histogram.shape().scratchOf(histogram));
+        write(seriesId, liveStartMs(seriesId), live[seriesId]);
+    }
+
+    @Override
+    void bucketLeft(final int seriesId, final long startMs)
+    {
+        write(seriesId, startMs, live[seriesId]); // a bucket past retention: its rollups still take its counts
     }
 
     @Override
     void mergeLate(final int seriesId, final long startMs, final long bucketKey, final long value)
     {
-        for (final RollupHistograms rollup : rollups)
-        {
-            rollup.value(seriesId, startMs, value);
-        }
-        final HistogramSpec spec = spec(seriesId);
-        writer.merge(bucketKey, value, spec.lowestDiscernibleValue(), spec.highestTrackableValue(), spec.significantDigits());
+        recordLate(seriesId, startMs, value);
+    }
+
+    @Override
+    void expiredValue(final int seriesId, final long startMs, final long value)
+    {
+        recordLate(seriesId, startMs, value);
     }
 
     @Override
@@ -156,8 +126,120 @@ final class HistogramStage extends LiveBucketStage
         writer.remove(bucketKey);
     }
 
-    private HistogramSpec spec(final int seriesId)
+    /**
+     * Writes the late values, then offers the store the counts it refused before.
+     *
+     * @throws RuntimeException the first refusal since the last call (the counts are kept and offered again).
+     */
+    void commitOthers()
     {
-        return series.info(seriesId).metric().histogram();
+        for (int i = lateSeries.size() - 1; i >= 0; i--)
+        {
+            final int seriesId = lateSeries.get(i);
+            write(seriesId, lateStartMs[seriesId], late[seriesId]);
+            lateSeries.remove(seriesId);
+        }
+        final RuntimeException retried = unwritten.retry(writer, merge);
+        final RuntimeException first = refusal != null ? refusal : retried;
+        refusal = null;
+        if (first != null)
+        {
+            throw first;
+        }
+    }
+
+    /** Sets where expiry starts at every level (the store was swept at start). */
+    void startExpiryAtEveryLevel(final long nowMs)
+    {
+        startExpiry(nowMs);
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.startExpiry(nowMs);
+        }
+    }
+
+    /** Removes the buckets past retention at every level. */
+    void expireEveryLevel(final long nowMs)
+    {
+        expire(nowMs);
+        for (final RollupHistograms rollup : rollups)
+        {
+            rollup.expire(nowMs);
+        }
+    }
+
+    /** @return the buckets whose refused counts are kept for the next commit. */
+    int unwrittenBuckets()
+    {
+        return unwritten.size();
+    }
+
+    /** @return the count pages held by the series' live and late counts (0 once written). */
+    int pagesHeld(final int seriesId)
+    {
+        return (live[seriesId] == null ? 0 : live[seriesId].pagesHeld()) +
+            (late[seriesId] == null ? 0 : late[seriesId].pagesHeld());
+    }
+
+    private void recordLate(final int seriesId, final long startMs, final long value)
+    {
+        PagedHistogram histogram = late[seriesId];
+        if (histogram == null)
+        {
+            histogram = newHistogram(seriesId);
+            late[seriesId] = histogram;
+            lateStartMs[seriesId] = NONE;
+        }
+        if (lateStartMs[seriesId] != startMs)
+        {
+            write(seriesId, lateStartMs[seriesId], histogram);
+            lateStartMs[seriesId] = startMs;
+        }
+        histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
+        lateSeries.add(seriesId);
+    }
+
+    /**
+     * Adds {@code counts} (values of the raw bucket at {@code rawStartMs}) to that raw bucket, unless it passed raw
+     * retention, and to the bucket holding it at each rollup level not past its retention; then empties them. A
+     * refused write keeps the counts for that bucket and is reported by the next {@link #commitOthers()}.
+     */
+    private void write(final int seriesId, final long rawStartMs, final PagedHistogram counts)
+    {
+        if (counts == null || counts.getTotalCount() == 0)
+        {
+            return;
+        }
+        if (!expired(rawStartMs))
+        {
+            add(key(seriesId, rawStartMs), counts);
+        }
+        for (final RollupHistograms rollup : rollups)
+        {
+            if (!rollup.expired(rawStartMs))
+            {
+                add(rollup.keyOf(seriesId, rawStartMs), counts);
+            }
+        }
+        counts.reset();
+    }
+
+    private void add(final long bucketKey, final PagedHistogram counts)
+    {
+        try
+        {
+            writer.rewrite(bucketKey, merge.adding(counts));
+        }
+        catch (final RuntimeException ex)
+        {
+            refusal = refusal == null ? ex : refusal;
+            unwritten.keep(bucketKey, counts);
+        }
+    }
+
+    private PagedHistogram newHistogram(final int seriesId)
+    {
+        final HistogramSpec spec = series.info(seriesId).metric().histogram();
+        return new PagedHistogram(shapes.computeIfAbsent(spec, HistogramShape::new), pool);
     }
 }

@@ -162,9 +162,16 @@ abstract class LiveBucketStage implements CommittingStage
         }
     }
 
-    private long key(final int seriesId, final long startMs)
+    /** @return the store key of the raw bucket at {@code startMs} of {@code seriesId}. */
+    final long key(final int seriesId, final long startMs)
     {
         return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(startMs, 1000L));
+    }
+
+    /** @return true when the raw bucket at {@code startMs} passed retention: nothing may be written there. */
+    final boolean expired(final long startMs)
+    {
+        return startMs < expiredBeforeMs;
     }
 
     /** @return the start of the series' live bucket, or {@link Long#MIN_VALUE} when it has none. */

@@ -1,7 +1,6 @@
 package dev.bridge.analytics.pipeline;
 
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.HistogramIterationValue;
 
 import static dev.bridge.analytics.pipeline.HistogramPagePool.PAGE_LONGS;
 import static dev.bridge.analytics.pipeline.HistogramPagePool.PAGE_MASK;
@@ -11,9 +10,8 @@ import static dev.bridge.analytics.pipeline.HistogramPagePool.PAGE_SHIFT;
  * A histogram's counts in HdrHistogram's index layout ({@link HistogramShape}), held in pages of
  * {@value HistogramPagePool#PAGE_LONGS} counts taken from a {@link HistogramPagePool} only where values fall, and
  * given back on {@link #reset()}: a series holds memory for the value ranges it saw in the bucket, not a full
- * counts array (17,408 counts, 136 KB at 1 us..60 s and 3 digits). Encoded and merged with other histograms
- * through the shape's scratch {@code Histogram}, so the store's bytes are HdrHistogram's V2 encoding of the same
- * counts. Written by hand because the consumer's per-event path needs {@code Histogram.recordValue}'s cost (the
+ * counts array (17,408 counts, 136 KB at 1 us..60 s and 3 digits). Added to stored encodings by
+ * {@link EncodingMerge}, which writes HdrHistogram's V2 encoding of the sum. Written by hand because the consumer's per-event path needs {@code Histogram.recordValue}'s cost (the
  * same index math, one page-table load and one array increment, no allocation once the pool has pages);
  * HdrHistogram's {@code PackedHistogram} records about 10x slower and neither HdrHistogram nor Agrona has a paged
  * counts array. Not thread-safe: one thread (the pool's).
@@ -43,6 +41,12 @@ final class PagedHistogram
         unitMagnitude = (int)constants[2];
         subBucketHalfCountMagnitude = (int)constants[3];
         pages = new long[(countsLength + PAGE_MASK) >>> PAGE_SHIFT][];
+    }
+
+    /** @return a new empty histogram of the same shape and pool. */
+    PagedHistogram emptyOfSameShape()
+    {
+        return new PagedHistogram(shape, pool);
     }
 
     /** @return the shape (layout and scratch histogram) of these counts. */
@@ -95,6 +99,38 @@ final class PagedHistogram
         return pagesHeld;
     }
 
+    /**
+     * @return the lowest counts index at or above {@code fromIndex} holding a count, or -1 when none: walking the
+     *         counts in index order visits only the pages held. Allocation-free.
+     */
+    int nextNonZeroIndex(final int fromIndex)
+    {
+        int i = fromIndex & PAGE_MASK;
+        for (int p = fromIndex >>> PAGE_SHIFT; p < pages.length; p++, i = 0)
+        {
+            final long[] page = pages[p];
+            if (page == null)
+            {
+                continue;
+            }
+            for (; i < PAGE_LONGS; i++)
+            {
+                if (page[i] != 0)
+                {
+                    return (p << PAGE_SHIFT) + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** @return the count at counts index {@code index} (0 where no page is held). */
+    long countAt(final int index)
+    {
+        final long[] page = pages[index >>> PAGE_SHIFT];
+        return page == null ? 0L : page[index & PAGE_MASK];
+    }
+
     /** Adds the counts of {@code other} (same shape) page by page. Allocation-free while the pool has pages. */
     void add(final PagedHistogram other)
     {
@@ -117,33 +153,6 @@ final class PagedHistogram
             }
         }
         totalCount += other.totalCount;
-    }
-
-    /**
-     * Adds the recorded counts of {@code other}, a histogram decoded from the store with this shape's range.
-     * Allocates (HdrHistogram's iterator); for reloads only.
-     *
-     * @throws ArrayIndexOutOfBoundsException when {@code other} holds values outside this shape (nothing added),
-     *                                        as {@code Histogram.add}.
-     */
-    void add(final AbstractHistogram other)
-    {
-        if (other.getTotalCount() > 0 && shape.index(other.getMaxValue()) >= shape.countsLength())
-        {
-            throw new ArrayIndexOutOfBoundsException(
-                "The other histogram includes values that do not fit in this histogram's range.");
-        }
-        for (final HistogramIterationValue value : other.recordedValues())
-        {
-            final int index = shape.index(value.getValueIteratedTo());
-            long[] page = pages[index >>> PAGE_SHIFT];
-            if (page == null)
-            {
-                page = takePage(index >>> PAGE_SHIFT);
-            }
-            page[index & PAGE_MASK] += value.getCountAtValueIteratedTo();
-            totalCount += value.getCountAtValueIteratedTo();
-        }
     }
 
     /** Adds these counts to {@code target} (a histogram of the same shape), one call per non-zero count. */

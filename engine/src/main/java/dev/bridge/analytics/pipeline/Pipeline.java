@@ -76,7 +76,7 @@ public final class Pipeline implements AutoCloseable
         final BucketStage rawBuckets = new BucketStage(series.capacity(), rawResolution, aggregateWriter,
             store.newReader(), counters.counter(SelfMetric.EVENTS_LATE), counters.counter(SelfMetric.VALUES_EXPIRED),
             saturations);
-        final HistogramStage rawHistograms = new HistogramStage(series, rawResolution, histogramWriter, store.newReader(), null);
+        final HistogramStage rawHistograms = new HistogramStage(series, rawResolution, histogramWriter, null);
         final SampleStage samples = new SampleStage(series, rawResolution, store.newSampleWriter());
         final int levels = resolutions.size(); // the rollups, then the running totals (TotalsLevel)
         final RollupBuckets[] rollupBuckets = new RollupBuckets[levels];
@@ -86,16 +86,14 @@ public final class Pipeline implements AutoCloseable
             final Resolution level = i < levels ? resolutions.get(i) : TotalsLevel.RESOLUTION;
             rollupBuckets[i - 1] = new RollupBuckets(
                 series.capacity(), level, rawBuckets, aggregateWriter, store.newReader(), saturations);
-            rollupHistograms[i - 1] = new RollupHistograms(
-                series, level, rawHistograms, histogramWriter, store.newReader());
+            rollupHistograms[i - 1] = new RollupHistograms(level, histogramWriter);
             rollupBuckets[i - 1].startExpiry(nowMs);
-            rollupHistograms[i - 1].startExpiry(nowMs);
         }
         rawBuckets.startExpiry(nowMs);
-        rawHistograms.startExpiry(nowMs);
+        final HistogramLevels histogram = new HistogramLevels(series, rawHistograms, rollupHistograms, samples);
+        rawHistograms.startExpiryAtEveryLevel(nowMs);
         samples.startExpiry(nowMs);
         final BucketLevels bucket = new BucketLevels(rawBuckets, rollupBuckets);
-        final HistogramLevels histogram = new HistogramLevels(series, rawHistograms, rollupHistograms, samples);
         final ResourceSampler sampler = new ResourceSampler(
             settings.resourceSamplingInterval().toMillis(), counters, store, publisher, counterCells, seriesCount,
             sampledSeries);

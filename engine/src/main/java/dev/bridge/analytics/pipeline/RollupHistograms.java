@@ -1,134 +1,47 @@
 package dev.bridge.analytics.pipeline;
 
-import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.Resolution;
-import dev.bridge.analytics.series.SeriesTable;
 import dev.bridge.analytics.store.HistogramWriter;
-import dev.bridge.analytics.store.StoreReader;
-import org.HdrHistogram.Histogram;
 
 /**
- * The histograms of one rollup resolution, built from the raw histograms as the raw stage leaves them (added
- * page by page), and written as that fold plus the raw live histogram (both added into the shape's scratch
- * histogram, exact integer counts). Folds are {@link PagedHistogram}s sharing the raw stage's page pool: a fold
- * holds pages only where its bucket saw values, and gives them back when the series opens its next rollup
- * bucket. A rollup bucket opened from the store has the raw histogram the raw stage just reloaded subtracted (it
- * was already counted). See {@link RollupBuckets}. Allocation-free in steady state (each series' rollup histogram
- * is created once; an empty pool allocates a page). Not thread-safe: the histogram consumer thread.
+ * The histograms of one rollup resolution (or of the running totals, {@link TotalsLevel}), kept only in the store:
+ * no counts on the heap. The raw {@link HistogramStage} adds each batch of counts it writes for a raw bucket (a
+ * {@link PagedHistogram} delta) to the stored encoding of the rollup bucket holding that raw bucket
+ * ({@link EncodingMerge}), so a rollup bucket holds every value of its raw buckets that was committed. This level
+ * says which bucket that is, whether it passed retention, and removes buckets as they pass it. Preallocated,
+ * allocation-free. Not thread-safe: the histogram consumer thread.
  */
-final class RollupHistograms extends RollupStage
+final class RollupHistograms
 {
-    private final SeriesTable series;
-    private final HistogramStage raw;
-    private final HistogramWriter writer;
-    private final StoreReader reader;
-    private final PagedHistogram[] folded;
+    private final RollupRetention retention;
 
-    RollupHistograms(
-        final SeriesTable series, final Resolution resolution, final HistogramStage raw, final HistogramWriter writer,
-        final StoreReader reader)
+    RollupHistograms(final Resolution resolution, final HistogramWriter writer)
     {
-        super(series.capacity(), resolution, raw);
-        this.series = series;
-        this.raw = raw;
-        this.writer = writer;
-        this.reader = reader;
-        folded = new PagedHistogram[series.capacity()];
+        retention = new RollupRetention(resolution, writer::remove);
     }
 
-    /** The raw stage opened a bucket; {@code loaded} is what it reloaded from the store (null: nothing). */
-    void rawOpened(final int seriesId, final long rawStartMs, final Histogram loaded)
+    /** @return true when the rollup bucket holding the raw bucket at {@code rawStartMs} is past retention. */
+    boolean expired(final long rawStartMs)
     {
-        if (!open(seriesId, rawStartMs))
-        {
-            return;
-        }
-        PagedHistogram histogram = folded[seriesId];
-        if (histogram == null)
-        {
-            histogram = raw.newHistogram(seriesId);
-            folded[seriesId] = histogram;
-        }
-        else
-        {
-            histogram.reset();
-        }
-        final long key = key(seriesId, startMs[seriesId]);
-        if (reader.containsHistogram(key))
-        {
-            final Histogram stored = reader.readHistogram(key, histogram.shape().highestTrackableValue());
-            if (loaded != null && loaded.getTotalCount() > 0)
-            {
-                try
-                {
-                    stored.subtract(loaded);
-                }
-                catch (final IllegalArgumentException ex)
-                {
-                    // the stored rollup missed part of the raw bucket (killed between the two writes): keep it
-                }
-            }
-            histogram.add(stored);
-        }
+        return retention.expired(retention.bucketOf(rawStartMs));
     }
 
-    /** The raw stage left a bucket of {@code seriesId} whose final histogram is {@code rawLive}: fold it in. */
-    void rawLeft(final int seriesId, final long rawStartMs, final PagedHistogram rawLive)
+    /** @return the store key of the rollup bucket of {@code seriesId} holding the raw bucket at {@code rawStartMs}. */
+    long keyOf(final int seriesId, final long rawStartMs)
     {
-        if (startMs[seriesId] == bucketOf(rawStartMs) && rawLive.getTotalCount() > 0)
-        {
-            folded[seriesId].add(rawLive);
-            dirty.add(seriesId);
-        }
+        retention.seen(seriesId);
+        return retention.key(seriesId, retention.bucketOf(rawStartMs));
     }
 
-    /**
-     * A value for a raw bucket older than the raw live one (late, or past raw_retention); above the metric's
-     * {@code highest}, recorded as {@code highest}.
-     */
-    void value(final int seriesId, final long rawStartMs, final long value)
+    /** Sets where expiry starts (the store was swept at start). */
+    void startExpiry(final long nowMs)
     {
-        final long bucketMs = bucketOf(rawStartMs);
-        if (expired(bucketMs))
-        {
-            return;
-        }
-        seen(seriesId);
-        if (startMs[seriesId] == bucketMs)
-        {
-            final PagedHistogram histogram = folded[seriesId];
-            histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
-            dirty.add(seriesId);
-        }
-        else
-        {
-            final HistogramSpec spec = series.info(seriesId).metric().histogram();
-            writer.merge(key(seriesId, bucketMs), value, spec.lowestDiscernibleValue(), spec.highestTrackableValue(),
-                spec.significantDigits());
-        }
+        retention.startExpiry(nowMs);
     }
 
-    @Override
-    void write(final int seriesId)
+    /** Removes the rollup buckets that passed retention by {@code nowMs}. */
+    void expire(final long nowMs)
     {
-        final long bucketMs = startMs[seriesId];
-        final PagedHistogram fold = folded[seriesId];
-        final PagedHistogram rawLive = raw.live(seriesId);
-        final boolean withLive = rawLiveInside(seriesId, bucketMs) && rawLive != null && rawLive.getTotalCount() > 0;
-        if (fold.getTotalCount() > 0 || withLive)
-        {
-            final Histogram written = fold.shape().scratchOf(fold);
-            if (withLive)
-            {
-                rawLive.addTo(written);
-            }
-            writer.write(key(seriesId, bucketMs), written);
-        }
-    }
-
-    @Override
-    void removeBucket(final long bucketKey)
-    {
-        writer.remove(bucketKey);
+        retention.removeBefore(retention.cutOffMs(nowMs));
     }
 }

@@ -1,34 +1,27 @@
 package dev.bridge.analytics.pipeline;
 
 import dev.bridge.analytics.config.Resolution;
-import dev.bridge.analytics.store.BucketKey;
 
 import java.util.Arrays;
 
 /**
- * What the two rollup kinds share: each series' live rollup bucket start, the series touched since the last
- * commit, and expiry. Subclasses keep the folded state and say how to write and remove a bucket.
+ * A rollup level kept as a fold on the heap ({@link RollupBuckets}: 8 longs per series): each series' live rollup
+ * bucket start, the series touched since the last commit, and expiry ({@link RollupRetention}). Subclasses keep the
+ * folded state and say how to write and remove a bucket. (Histogram rollups keep no fold: {@link RollupHistograms}.)
  * Preallocated, allocation-free. Not thread-safe: one consumer thread.
  */
 abstract class RollupStage
 {
     static final long NONE = Long.MIN_VALUE;
-    private static final long MAX_EXPIRY_STEPS = 10_000;
 
     final long[] startMs;
     final SeriesSet dirty;
-    private final int resolutionIndex;
-    private final long widthMs;
-    private final long retentionMs;
+    private final RollupRetention retention;
     private final LiveBucketStage raw;
-    private long expiredBeforeMs = Long.MIN_VALUE;
-    private int highestSeriesId = -1;
 
     RollupStage(final int capacity, final Resolution resolution, final LiveBucketStage raw)
     {
-        this.resolutionIndex = resolution.index();
-        this.widthMs = resolution.widthMs();
-        this.retentionMs = resolution.retentionMs();
+        this.retention = new RollupRetention(resolution, this::removeBucket);
         this.raw = raw;
         startMs = new long[capacity];
         Arrays.fill(startMs, NONE);
@@ -37,25 +30,25 @@ abstract class RollupStage
 
     final long bucketOf(final long timeMs)
     {
-        return timeMs - Math.floorMod(timeMs, widthMs);
+        return retention.bucketOf(timeMs);
     }
 
     final long key(final int seriesId, final long bucketMs)
     {
-        return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(bucketMs, 1000L));
+        return retention.key(seriesId, bucketMs);
     }
 
     /** @return true when {@code bucketMs} is past this rollup's retention (nothing may be written there). */
     final boolean expired(final long bucketMs)
     {
-        return bucketMs < expiredBeforeMs;
+        return retention.expired(bucketMs);
     }
 
     /** @return true when the raw live bucket of {@code seriesId} lies inside the rollup bucket at {@code bucketMs}. */
     final boolean rawLiveInside(final int seriesId, final long bucketMs)
     {
         final long rawStartMs = raw.liveStartMs(seriesId);
-        return rawStartMs >= bucketMs && rawStartMs < bucketMs + widthMs;
+        return rawStartMs >= bucketMs && rawStartMs < bucketMs + retention.widthMs();
     }
 
     /**
@@ -76,7 +69,7 @@ abstract class RollupStage
             write(seriesId);
             dirty.remove(seriesId);
         }
-        highestSeriesId = Math.max(highestSeriesId, seriesId);
+        retention.seen(seriesId);
         startMs[seriesId] = bucketMs;
         return true;
     }
@@ -84,7 +77,7 @@ abstract class RollupStage
     /** Notes a series that received a value outside the raw stage's live bucket. */
     final void seen(final int seriesId)
     {
-        highestSeriesId = Math.max(highestSeriesId, seriesId);
+        retention.seen(seriesId);
     }
 
     /** Marks every series the raw stage touched since its last commit: their rollup buckets change with them. */
@@ -126,18 +119,18 @@ abstract class RollupStage
     /** Sets where expiry starts (the store was swept at start). */
     final void startExpiry(final long nowMs)
     {
-        expiredBeforeMs = bucketOf(nowMs - retentionMs);
+        retention.startExpiry(nowMs);
     }
 
     /** Removes the rollup buckets that passed their retention by {@code nowMs}. */
     final void expire(final long nowMs)
     {
-        final long cutOffMs = bucketOf(nowMs - retentionMs);
-        if (cutOffMs <= expiredBeforeMs)
+        final long cutOffMs = retention.cutOffMs(nowMs);
+        if (!retention.advances(cutOffMs))
         {
             return;
         }
-        for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
+        for (int seriesId = 0; seriesId <= retention.highestSeriesId(); seriesId++)
         {
             if (startMs[seriesId] != NONE && startMs[seriesId] < cutOffMs)
             {
@@ -145,15 +138,7 @@ abstract class RollupStage
                 dirty.remove(seriesId);
             }
         }
-        final long fromMs = Math.max(expiredBeforeMs, cutOffMs - MAX_EXPIRY_STEPS * widthMs);
-        for (long bucketMs = fromMs; bucketMs < cutOffMs; bucketMs += widthMs)
-        {
-            for (int seriesId = 0; seriesId <= highestSeriesId; seriesId++)
-            {
-                removeBucket(key(seriesId, bucketMs));
-            }
-        }
-        expiredBeforeMs = cutOffMs;
+        retention.removeBefore(cutOffMs);
     }
 
     /** Writes the series' rollup bucket: its fold plus the raw live bucket when that lies inside it. */

@@ -22,6 +22,7 @@ final class ByteValueWriter
     private final StoreWriteFailures failures;
     private final LongValue key = MetricStore.newKey();
     private ByteBuffer buffer;
+    private ByteBuffer readBuffer = ByteBuffer.allocate(4096).order(ByteOrder.BIG_ENDIAN);
     private BytesStore<?, ?> bytes;
 
     ByteValueWriter(
@@ -85,6 +86,73 @@ final class ByteValueWriter
             {
                 context.insert(context.absentEntry(), data);
             }
+        }
+    }
+
+    /**
+     * Replaces the value of {@code bucketKey} with what {@code rewrite} computes from it, read and written under the
+     * segment's update lock.
+     *
+     * @throws StoreException when the map refuses the write (full): counted in the store's write failures.
+     */
+    void rewrite(final long bucketKey, final EncodingRewrite rewrite)
+    {
+        key.setValue(bucketKey);
+        try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = map.queryContext(key))
+        {
+            context.updateLock().lock();
+            final MapEntry<LongValue, ByteBuffer> entry = context.entry();
+            ByteBuffer stored = null;
+            if (entry != null)
+            {
+                final Data<ByteBuffer> value = entry.value();
+                final int size = (int)value.size();
+                if (size > readBuffer.capacity())
+                {
+                    readBuffer = ByteBuffer.allocate(Math.max(size, 2 * readBuffer.capacity())).order(ByteOrder.BIG_ENDIAN);
+                }
+                value.bytes().read(value.offset(), readBuffer.array(), 0, size);
+                stored = readBuffer.clear().limit(size);
+            }
+            final ByteBuffer rewritten;
+            try
+            {
+                rewritten = rewrite.rewrite(stored);
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new RewriteFailure(ex); // not the store's failure: rethrown as it is below
+            }
+            final int length = rewritten.limit();
+            buffer(length).put(0, rewritten, 0, length);
+            final Data<ByteBuffer> data = context.wrapValueBytesAsData(bytes, 0, length);
+            if (entry != null)
+            {
+                context.replaceValue(entry, data);
+            }
+            else
+            {
+                context.insert(context.absentEntry(), data);
+            }
+        }
+        catch (final RewriteFailure ex)
+        {
+            throw (RuntimeException)ex.getCause();
+        }
+        catch (final RuntimeException ex)
+        {
+            throw failures.onFailure(file, map.longSize(), ex);
+        }
+    }
+
+    /** A failure of the rewrite function itself, carried out of the map context unchanged. */
+    private static final class RewriteFailure extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        RewriteFailure(final RuntimeException cause)
+        {
+            super(cause);
         }
     }
 

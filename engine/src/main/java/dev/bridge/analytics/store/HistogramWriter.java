@@ -3,7 +3,6 @@ package dev.bridge.analytics.store;
 import net.openhft.chronicle.core.values.LongValue;
 import net.openhft.chronicle.map.ChronicleMap;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 
@@ -28,19 +27,16 @@ public final class HistogramWriter
     }
 
     /**
-     * Adds one value to a stored bucket histogram (a late event): decode, add, write; a value above {@code highest}
-     * is recorded as {@code highest}. Allocates; slow path only.
+     * Replaces the bucket's encoding with what {@code rewrite} computes from the encoding it holds, under the
+     * segment's update lock (one step for every other reader and writer of that bucket). Allocation-free in steady
+     * state (the read buffer grows to the largest encoding seen).
+     *
+     * @throws StoreException when the map refuses the write (full): counted in the store's write failures; the
+     *                        bucket keeps what it held.
      */
-    public void merge(final long bucketKey, final long value, final long lowest, final long highest, final int digits)
+    public void rewrite(final long bucketKey, final EncodingRewrite rewrite)
     {
-        final ByteBuffer stored = writer.read(bucketKey);
-        final Histogram target = new Histogram(lowest, highest, digits);
-        if (stored != null)
-        {
-            target.add(Histogram.decodeFromByteBuffer(stored, highest));
-        }
-        target.recordValue(Math.min(value, highest));
-        write(bucketKey, target);
+        writer.rewrite(bucketKey, rewrite);
     }
 
     /** Removes a bucket's histogram (absent is fine). Allocation-free. */

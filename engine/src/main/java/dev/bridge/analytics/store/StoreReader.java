@@ -6,7 +6,6 @@ import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.values.Values;
-import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -154,13 +153,6 @@ public final class StoreReader
         });
     }
 
-    /** @return true when the store holds a histogram for {@code bucketKey}. */
-    public boolean containsHistogram(final long bucketKey)
-    {
-        key.setValue(bucketKey);
-        return histograms.containsKey(key);
-    }
-
     /**
      * Adds the stored histogram of {@code bucketKey} to {@code merger} without decoding it into a histogram of
      * its own: the encoding is copied in one bulk read under the segment read lock.
@@ -188,14 +180,6 @@ public final class StoreReader
         scratch.clear();
         merger.add(scratch);
         return true;
-    }
-
-    /** @return the decoded histogram of {@code bucketKey}, or null when absent. */
-    public Histogram readHistogram(final long bucketKey, final long highestTrackableValue)
-    {
-        key.setValue(bucketKey);
-        final ByteBuffer stored = histograms.get(key);
-        return stored == null ? null : Histogram.decodeFromByteBuffer(stored.order(ByteOrder.BIG_ENDIAN), highestTrackableValue);
     }
 
     /** Receives stored aggregates; the aggregate instance is only valid during the call. */
