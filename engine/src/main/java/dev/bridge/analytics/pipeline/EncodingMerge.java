@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 
-import static dev.bridge.analytics.pipeline.HistogramPagePool.PAGE_LONGS;
+import static dev.bridge.analytics.pipeline.HistogramPagePool.PAGE_COUNTS;
 import static dev.bridge.analytics.pipeline.HistogramShape.HEADER_LENGTH;
 
 /**
@@ -52,7 +52,7 @@ final class EncodingMerge implements EncodingRewrite
         }
         final int storedPayload = stored == null ? 0 : stored.getInt(4);
         // every delta count adds at most a count token and splits a zero run in two
-        ensureCapacity(HEADER_LENGTH + storedPayload + 3L * MAX_TOKEN_BYTES * (delta.pagesHeld() * (long)PAGE_LONGS + 1));
+        ensureCapacity(HEADER_LENGTH + storedPayload + 3L * MAX_TOKEN_BYTES * (delta.pagesHeld() * (long)PAGE_COUNTS + 1));
         System.arraycopy(shape.header(), 0, bytes, 0, HEADER_LENGTH);
         position = HEADER_LENGTH;
         zeros = 0;

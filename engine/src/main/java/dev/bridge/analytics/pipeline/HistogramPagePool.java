@@ -11,13 +11,13 @@ import java.util.Arrays;
  */
 final class HistogramPagePool
 {
-    /** Counts per page: 64 longs (512 bytes) of HdrHistogram's counts array. */
+    /** Counts per page: 64 ints (256 bytes) of HdrHistogram's counts array. */
     static final int PAGE_SHIFT = 6;
-    static final int PAGE_LONGS = 1 << PAGE_SHIFT;
-    static final int PAGE_MASK = PAGE_LONGS - 1;
+    static final int PAGE_COUNTS = 1 << PAGE_SHIFT;
+    static final int PAGE_MASK = PAGE_COUNTS - 1;
 
     private final int maxFreePages;
-    private long[][] free = new long[64][];
+    private int[][] free = new int[64][];
     private int freeCount;
     private long pagesAllocated;
 
@@ -31,26 +31,26 @@ final class HistogramPagePool
     }
 
     /** @return a zeroed page, a free one if any. */
-    long[] take()
+    int[] take()
     {
         if (freeCount == 0)
         {
             pagesAllocated++;
-            return new long[PAGE_LONGS];
+            return new int[PAGE_COUNTS];
         }
-        final long[] page = free[--freeCount];
+        final int[] page = free[--freeCount];
         free[freeCount] = null;
         return page;
     }
 
     /** Gives {@code page} back (zeroes it); kept for reuse unless {@code maxFreePages} are kept already. */
-    void give(final long[] page)
+    void give(final int[] page)
     {
         if (freeCount == maxFreePages)
         {
             return;
         }
-        Arrays.fill(page, 0L);
+        Arrays.fill(page, 0);
         if (freeCount == free.length)
         {
             free = Arrays.copyOf(free, Math.min(2 * free.length, Math.max(maxFreePages, 1)));

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class HistogramStage extends LiveBucketStage
 {
-    /** Free count pages kept for reuse: 8 MB of 512-byte pages. */
+    /** Free count pages kept for reuse: 4 MB of 256-byte pages. */
     static final int MAX_FREE_PAGES = 16_384;
     /** Buckets whose refused counts are kept for the next commit. */
     static final int MAX_UNWRITTEN_BUCKETS = 1_024;

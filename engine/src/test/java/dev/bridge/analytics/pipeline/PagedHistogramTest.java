@@ -147,12 +147,75 @@ class PagedHistogramTest
     }
 
     @Test
+    void shouldMoveACountPastItsPageRangeTo64BitsWithoutLosingOrWrapping()
+    {
+        final HistogramShape shape = new HistogramShape(DEFAULT);
+        final HistogramPagePool pool = new HistogramPagePool(16);
+        final PagedHistogram paged = new PagedHistogram(shape, pool, 5); // a page count of 5 moves to 64 bits
+        final PagedHistogram other = new PagedHistogram(shape, pool, 5);
+        final Histogram reference = reference(DEFAULT);
+        for (int i = 0; i < 13; i++)
+        {
+            paged.recordValue(1_000);
+            reference.recordValue(1_000);
+        }
+        for (int i = 0; i < 4; i++)
+        {
+            paged.recordValue(7);
+            other.recordValue(7); // 4 + 4 passes 5 when added
+            other.recordValue(1_000);
+            reference.recordValueWithCount(7, 2);
+            reference.recordValue(1_000);
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            other.recordValue(2_000_000); // spilled in other, added to nothing in paged
+            reference.recordValue(2_000_000);
+        }
+        assertEquals(13, paged.countAt(shape.index(1_000)));
+        paged.add(other);
+
+        assertEquals(17, paged.countAt(shape.index(1_000)));
+        assertEquals(8, paged.countAt(shape.index(7)));
+        assertEquals(6, paged.countAt(shape.index(2_000_000)));
+        assertEquals(reference.getTotalCount(), paged.getTotalCount());
+        assertArrayEquals(encoding(reference), encoding(paged));
+        paged.reset();
+        paged.recordValue(1_000);
+        assertEquals(1, paged.countAt(shape.index(1_000)), "reset forgets the 64-bit counts too");
+    }
+
+    @Test
+    void shouldSaturateAddedCountsAtLongMaxValue()
+    {
+        final HistogramShape shape = new HistogramShape(DEFAULT);
+        final HistogramPagePool pool = new HistogramPagePool(16);
+        final PagedHistogram sum = new PagedHistogram(shape, pool, 2);
+        final PagedHistogram big = new PagedHistogram(shape, pool, 2);
+        for (int i = 0; i < 3; i++)
+        {
+            big.recordValue(100);
+        }
+        for (int i = 0; i < 63; i++) // 3 x 2^62: past Long.MAX_VALUE
+        {
+            sum.add(big);
+            big.add(big.emptyOfSameShape());
+            final PagedHistogram doubled = big.emptyOfSameShape();
+            doubled.add(big);
+            doubled.add(big);
+            big.reset();
+            big.add(doubled);
+        }
+        assertEquals(Long.MAX_VALUE, sum.countAt(shape.index(100)));
+    }
+
+    @Test
     void shouldKeepAtMostMaxFreePagesAndAllocateWhenThePoolIsEmpty()
     {
         final HistogramPagePool pool = new HistogramPagePool(2);
-        final long[] first = pool.take();
-        final long[] second = pool.take();
-        final long[] third = pool.take();
+        final int[] first = pool.take();
+        final int[] second = pool.take();
+        final int[] third = pool.take();
         assertEquals(3, pool.pagesAllocated());
         first[5] = 7;
         pool.give(first);
