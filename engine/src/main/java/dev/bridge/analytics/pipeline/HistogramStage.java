@@ -13,7 +13,8 @@ import java.util.Map;
  * The histogram stage: every histogram lives in the store, and the heap holds only the counts recorded since they
  * were last written. Per series, a {@link PagedHistogram} of the values recorded in its live raw bucket since the
  * last commit (single writer; its pages come from this stage's {@link HistogramPagePool} as values fall and go back
- * once written). A commit, or the series moving to a later raw bucket, adds those counts to the stored encoding of
+ * once written; counts reaching {@link #PAGE_BUDGET} pages are written at once). A commit, or the series moving to
+ * a later raw bucket, adds those counts to the stored encoding of
  * the raw bucket and of the bucket holding it at every rollup level and in the running totals ({@link EncodingMerge},
  * one pass over each encoding, no decoded histogram), then empties them. So a series idle since its last commit
  * holds no pages, a stored bucket (an earlier run's, after a restart) is continued and never overwritten, and
@@ -31,6 +32,11 @@ final class HistogramStage extends LiveBucketStage
 {
     /** Free count pages kept for reuse: 4 MB of 256-byte pages. */
     static final int MAX_FREE_PAGES = 16_384;
+    /**
+     * Pages a series' live (or late) counts may hold before they are written at once, without waiting for the
+     * commit: 224 pages of 272 bytes plus the page table keep an active series under 64 KB whatever its values.
+     */
+    static final int PAGE_BUDGET = 224;
     /** Buckets whose refused counts are kept for the next commit. */
     static final int MAX_UNWRITTEN_BUCKETS = 1_024;
 
@@ -84,6 +90,10 @@ final class HistogramStage extends LiveBucketStage
         {
             final PagedHistogram histogram = live[seriesId];
             histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
+            if (histogram.pagesHeld() >= PAGE_BUDGET)
+            {
+                write(seriesId, liveStartMs(seriesId), histogram); // still dirty: the commit writes what follows
+            }
         }
     }
 
@@ -197,6 +207,10 @@ final class HistogramStage extends LiveBucketStage
         }
         histogram.recordValue(Math.min(value, histogram.shape().highestTrackableValue()));
         lateSeries.add(seriesId);
+        if (histogram.pagesHeld() >= PAGE_BUDGET)
+        {
+            write(seriesId, startMs, histogram);
+        }
     }
 
     /**

@@ -126,6 +126,33 @@ class HistogramStageTest
     }
 
     @Test
+    void shouldWriteASeriesAtOnceWhenItsCountsReachThePageBudget() throws Exception
+    {
+        open(StoreCapacity.forEntries(100_000, 64));
+        final int a = registry.resolve("lat_us", "op", "a").id();
+        final HistogramShape shape = new HistogramShape(table.info(a).metric().histogram());
+        final Histogram reference = reference();
+        int mostPages = 0;
+        for (int round = 0; round < 2; round++)
+        {
+            for (int index = 0; index < shape.countsLength(); index++) // every count of the range: 272 pages
+            {
+                final long value = Math.min(shape.valueAt(index), shape.highestTrackableValue());
+                stage.record(a, T0 + 500, value);
+                reference.recordValue(value);
+                mostPages = Math.max(mostPages, stage.pagesHeld(a));
+            }
+        }
+        assertEquals(HistogramStage.PAGE_BUDGET - 1, mostPages, "written once the budget is reached");
+        stage.commit();
+        stage.commitOthers();
+
+        final StoreReader reader = store.newReader();
+        assertArrayEquals(encoding(reference), stored(reader, BucketKey.raw(a, (T0 + 500) / 1000)));
+        assertArrayEquals(encoding(reference), stored(reader, BucketKey.totals(a)));
+    }
+
+    @Test
     void shouldAddLateValuesAndValuesPastRawRetentionToTheLevelsThatKeepTheirBucket() throws Exception
     {
         open(StoreCapacity.forEntries(100_000, 64));
