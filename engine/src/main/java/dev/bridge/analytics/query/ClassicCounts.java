@@ -1,0 +1,125 @@
+package dev.bridge.analytics.query;
+
+import dev.bridge.analytics.config.HistogramSpec;
+import dev.bridge.analytics.store.EncodedHistogramCursor;
+import dev.bridge.analytics.store.EncodedHistogramMerger;
+import dev.bridge.analytics.store.SaturatingMath;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The cumulative classic bucket counts of one stored histogram encoding, counted in one pass over its payload
+ * ({@link EncodedHistogramCursor}): each counts-array index, in increasing order, is counted at its lowest value
+ * ({@link EncodedHistogramMerger#lowestValueAt}) in the first bucket whose bound is at or above it, counts saturating
+ * ({@link SaturatingMath}); a value above the last bound is in no finite bucket. These are exactly the counts of
+ * merging the encoding ({@link EncodedHistogramMerger#add}) and counting the merged counts at the bounds, without the
+ * counts array, the index list and the sort. An encoding of another layout than the metric's, or one the cursor finds
+ * malformed, or whose indexes leave the layout (values past a long), is not counted: the caller merges it instead.
+ * <p>
+ * Not thread-safe: one series at a time; reused from series to series and scrape to scrape (allocates only when
+ * given more bounds than ever before). Does not block.
+ */
+public final class ClassicCounts
+{
+    private final EncodedHistogramCursor cursor = new EncodedHistogramCursor();
+    private double[] upperBounds = new double[0];
+    private long[] cumulative = new long[16];
+    private boolean counted;
+    private long totalCount;
+
+    /**
+     * Sets the bounds the next encodings are counted at, and forgets the last counts.
+     *
+     * @param upperBounds finite increasing upper bounds in the metric's unit (kept, not copied: do not change them).
+     */
+    public void bounds(final double[] upperBounds)
+    {
+        this.upperBounds = upperBounds;
+        if (cumulative.length < upperBounds.length)
+        {
+            cumulative = new long[upperBounds.length];
+        }
+        counted = false;
+    }
+
+    /**
+     * Counts {@code encoding} at the bounds.
+     *
+     * @param encoding an HdrHistogram V2 encoding (position 0 up to its limit).
+     * @param spec     the metric's histogram layout.
+     * @param layout   a merger of that layout (its index math only: it is not changed).
+     * @return true when counted ({@link #cumulativeCount}, {@link #totalCount}); false, with {@link #counted()} false,
+     *         when the encoding must be merged instead (another layout, malformed, indexes past the layout).
+     */
+    public boolean count(final ByteBuffer encoding, final HistogramSpec spec, final EncodedHistogramMerger layout)
+    {
+        counted = false;
+        if (!cursor.wrap(encoding) || cursor.significantDigits() != spec.significantDigits() ||
+            cursor.lowestDiscernibleValue() != spec.lowestDiscernibleValue())
+        {
+            return false;
+        }
+        final double[] upper = upperBounds;
+        final int finite = upper.length;
+        final long[] counts = cumulative;
+        Arrays.fill(counts, 0, finite, 0L);
+        int bucket = 0;
+        long total = 0;
+        long previousLowest = -1;
+        while (cursor.next())
+        {
+            final long count = cursor.count();
+            final long lowest = layout.lowestValueAt(cursor.index());
+            if (lowest <= previousLowest)
+            {
+                return false; // an index past the layout: its value does not fit a long
+            }
+            previousLowest = lowest;
+            total = SaturatingMath.add(total, count);
+            while (bucket < finite && lowest > upper[bucket])
+            {
+                bucket++;
+            }
+            if (bucket < finite)
+            {
+                counts[bucket] = SaturatingMath.add(counts[bucket], count);
+            }
+        }
+        if (cursor.malformed())
+        {
+            return false;
+        }
+        for (int i = 1; i < finite; i++)
+        {
+            counts[i] = SaturatingMath.add(counts[i - 1], counts[i]);
+        }
+        totalCount = total;
+        counted = true;
+        return true;
+    }
+
+    /** Forgets the last counts ({@link #counted()} false) until the next {@link #count}. */
+    public void clear()
+    {
+        counted = false;
+    }
+
+    /** @return true when the last {@link #count} counted its encoding (false after {@link #bounds} and {@link #clear}). */
+    public boolean counted()
+    {
+        return counted;
+    }
+
+    /** @return the number of values in the last encoding counted (saturating). */
+    public long totalCount()
+    {
+        return totalCount;
+    }
+
+    /** @return the values at or below bound {@code i} of the last encoding counted (saturating). */
+    public long cumulativeCount(final int i)
+    {
+        return cumulative[i];
+    }
+}
