@@ -7,6 +7,8 @@ import dev.bridge.analytics.store.SaturatingMath;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The cumulative classic bucket counts of one stored histogram encoding, counted in one pass over its payload
@@ -14,17 +16,27 @@ import java.util.Arrays;
  * ({@link EncodedHistogramMerger#lowestValueAt}) in the first bucket whose bound is at or above it, counts saturating
  * ({@link SaturatingMath}); a value above the last bound is in no finite bucket. These are exactly the counts of
  * merging the encoding ({@link EncodedHistogramMerger#add}) and counting the merged counts at the bounds, without the
- * counts array, the index list and the sort. An encoding of another layout than the metric's, or one the cursor finds
- * malformed, or whose indexes leave the layout (values past a long), is not counted: the caller merges it instead.
+ * counts array, the index list and the sort. Lowest values increase with the index, so each bound is turned once per
+ * family and layout into the first index above it, and the walk compares indexes only. An encoding of another layout
+ * than the metric's, or one the cursor finds malformed, or whose indexes leave the layout (values past a long), is not
+ * counted: the caller merges it instead.
  * <p>
  * Not thread-safe: one series at a time; reused from series to series and scrape to scrape (allocates only when
- * given more bounds than ever before). Does not block.
+ * given more bounds than ever before, and once per layout). Does not block.
  */
 public final class ClassicCounts
 {
     private final EncodedHistogramCursor cursor = new EncodedHistogramCursor();
     private double[] upperBounds = new double[0];
     private long[] cumulative = new long[16];
+    /** Per bound: the first counts-array index whose lowest value is above it (for {@link #thresholdsSpec}). */
+    private int[] firstIndexAbove = new int[16];
+    /** The highest counts-array index whose lowest value fits a long (for {@link #thresholdsSpec}). */
+    private int highestIndex;
+    /** The layout {@link #firstIndexAbove} was found for; null when the bounds changed since. */
+    private HistogramSpec thresholdsSpec;
+    /** {@link #highestIndex} per layout seen (walking the indexes to find it takes tens of microseconds). */
+    private final Map<HistogramSpec, Integer> highestIndexes = new HashMap<>();
     private boolean counted;
     private long totalCount;
 
@@ -39,7 +51,9 @@ public final class ClassicCounts
         if (cumulative.length < upperBounds.length)
         {
             cumulative = new long[upperBounds.length];
+            firstIndexAbove = new int[upperBounds.length];
         }
+        thresholdsSpec = null;
         counted = false;
     }
 
@@ -60,24 +74,27 @@ public final class ClassicCounts
         {
             return false;
         }
-        final double[] upper = upperBounds;
-        final int finite = upper.length;
+        if (thresholdsSpec != spec)
+        {
+            thresholds(spec, layout);
+        }
+        final int[] above = firstIndexAbove;
+        final int lastIndex = highestIndex;
+        final int finite = upperBounds.length;
         final long[] counts = cumulative;
         Arrays.fill(counts, 0, finite, 0L);
         int bucket = 0;
         long total = 0;
-        long previousLowest = -1;
         while (cursor.next())
         {
+            final int index = cursor.index();
             final long count = cursor.count();
-            final long lowest = layout.lowestValueAt(cursor.index());
-            if (lowest <= previousLowest)
+            if (index > lastIndex)
             {
-                return false; // an index past the layout: its value does not fit a long
+                return false; // an index past the layout: its lowest value does not fit a long
             }
-            previousLowest = lowest;
             total = SaturatingMath.add(total, count);
-            while (bucket < finite && lowest > upper[bucket])
+            while (bucket < finite && index >= above[bucket])
             {
                 bucket++;
             }
@@ -97,6 +114,50 @@ public final class ClassicCounts
         totalCount = total;
         counted = true;
         return true;
+    }
+
+    /**
+     * Finds, for the spec's layout, the highest index whose lowest value fits a long (lowest values increase with the
+     * index up to there) and, per bound, the first index whose lowest value is above it: an index is then in the first
+     * bucket whose {@code firstIndexAbove} it is below, as comparing its lowest value with the bounds would put it.
+     */
+    private void thresholds(final HistogramSpec spec, final EncodedHistogramMerger layout)
+    {
+        final Integer known = highestIndexes.get(spec);
+        int highest;
+        if (known != null)
+        {
+            highest = known;
+        }
+        else
+        {
+            highest = 0;
+            while (highest < Integer.MAX_VALUE && layout.lowestValueAt(highest + 1) > layout.lowestValueAt(highest))
+            {
+                highest++;
+            }
+            highestIndexes.put(spec, highest);
+        }
+        highestIndex = highest;
+        for (int b = 0; b < upperBounds.length; b++)
+        {
+            int low = 0; // the first index above the bound is in [low, high]
+            int high = highest + 1;
+            while (low < high)
+            {
+                final int mid = (low + high) >>> 1;
+                if (layout.lowestValueAt(mid) > upperBounds[b])
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid + 1;
+                }
+            }
+            firstIndexAbove[b] = low;
+        }
+        thresholdsSpec = spec;
     }
 
     /** Forgets the last counts ({@link #counted()} false) until the next {@link #count}. */

@@ -90,23 +90,25 @@ public final class EncodedHistogramCursor
      */
     public boolean next()
     {
+        final byte[] bytes = array;
         while (position < end)
         {
-            long raw = 0;
-            int shift = 0;
-            long b;
-            do
+            final long value;
+            final byte first = bytes != null ? bytes[position] : encoded.get(position);
+            if (first >= 0)
             {
-                if (position >= end)
-                {
-                    return stop(); // a varint cut short by the payload's end
-                }
-                b = array != null ? array[position++] : encoded.get(position++);
-                raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
-                shift += 7;
+                position++; // one byte: the common case of a small count or a short run of zeros
+                value = (first >>> 1) ^ -(first & 1);
             }
-            while ((b & 0x80) != 0 && shift < 63);
-            final long value = (raw >>> 1) ^ -(raw & 1);
+            else
+            {
+                final long raw = readVarint();
+                if (malformed)
+                {
+                    return false;
+                }
+                value = (raw >>> 1) ^ -(raw & 1);
+            }
             if (value < 0)
             {
                 if (value == Long.MIN_VALUE || -value > Integer.MAX_VALUE - nextIndex)
@@ -131,6 +133,27 @@ public final class EncodedHistogramCursor
             }
         }
         return false;
+    }
+
+    /** @return the LEB128 long at {@link #position}, advanced past it; stops as malformed when it is cut short. */
+    private long readVarint()
+    {
+        long raw = 0;
+        int shift = 0;
+        long b;
+        do
+        {
+            if (position >= end)
+            {
+                stop(); // a varint cut short by the payload's end
+                return 0;
+            }
+            b = array != null ? array[position++] : encoded.get(position++);
+            raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0 && shift < 63);
+        return raw;
     }
 
     /** @return the counts-array index of the current count (after {@link #next()} returned true). */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -28,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassicCountsPropertiesTest
 {
     private static final int TRIES = 400;
+    /** One spec object per layout, as a catalog has, so that the reused counts keep what they found per layout. */
+    private static final Map<String, HistogramSpec> SPECS = new HashMap<>();
+    private static final ClassicCounts REUSED = new ClassicCounts();
 
     /** One encoding to count, and the layout and bounds it is counted with. */
     private record Input(long lowest, int digits, double[] bounds, TreeMap<Integer, Long> counts, boolean zeroRuns)
@@ -168,17 +173,27 @@ class ClassicCountsPropertiesTest
             SnapshotAssembler.cumulativeCounts(bounds, merger, expected);
         }
 
-        final ClassicCounts classic = new ClassicCounts();
-        classic.bounds(bounds);
-        assertTrue(classic.count(encoding, new HistogramSpec(lowest, Long.MAX_VALUE / 4, digits),
-            new EncodedHistogramMerger(lowest, digits)));
-        final long[] actual = new long[bounds.length];
-        for (int i = 0; i < actual.length; i++)
+        final ClassicCounts fresh = new ClassicCounts();
+        fresh.bounds(bounds);
+        final HistogramSpec spec = SPECS.computeIfAbsent(lowest + "/" + digits,
+            k -> new HistogramSpec(lowest, Long.MAX_VALUE / 4, digits));
+        assertTrue(fresh.count(encoding, spec, new EncodedHistogramMerger(lowest, digits)));
+        assertArrayEquals(expected, counts(fresh, bounds.length));
+        assertEquals(merger.totalCount(), fresh.totalCount());
+        REUSED.bounds(bounds); // reused from try to try, as a scrape reuses it from family to family
+        assertTrue(REUSED.count(encoding.duplicate(), spec, new EncodedHistogramMerger(lowest, digits)));
+        assertArrayEquals(expected, counts(REUSED, bounds.length));
+        assertEquals(merger.totalCount(), REUSED.totalCount());
+    }
+
+    private static long[] counts(final ClassicCounts classic, final int bounds)
+    {
+        final long[] counts = new long[bounds];
+        for (int i = 0; i < counts.length; i++)
         {
-            actual[i] = classic.cumulativeCount(i);
+            counts[i] = classic.cumulativeCount(i);
         }
-        assertArrayEquals(expected, actual);
-        assertEquals(merger.totalCount(), classic.totalCount());
+        return counts;
     }
 
     private static Input handWritten(final SplittableRandom random)
