@@ -91,47 +91,60 @@ public final class EncodedHistogramCursor
     public boolean next()
     {
         final byte[] bytes = array;
-        while (position < end)
+        final int stop = end;
+        int at = position;
+        int next = nextIndex;
+        while (at < stop)
         {
             final long value;
-            final byte first = bytes != null ? bytes[position] : encoded.get(position);
+            final byte first = bytes != null ? bytes[at] : encoded.get(at);
             if (first >= 0)
             {
-                position++; // one byte: the common case of a small count or a short run of zeros
+                at++; // one byte: the common case of a small count or a short run of zeros
                 value = (first >>> 1) ^ -(first & 1);
             }
             else
             {
+                position = at;
                 final long raw = readVarint();
                 if (malformed)
                 {
                     return false;
                 }
+                at = position;
                 value = (raw >>> 1) ^ -(raw & 1);
             }
-            if (value < 0)
+            if (value > 0)
             {
-                if (value == Long.MIN_VALUE || -value > Integer.MAX_VALUE - nextIndex)
+                if (next == Integer.MAX_VALUE)
                 {
                     return stop();
                 }
-                nextIndex += (int)-value;
+                index = next;
+                count = value;
+                position = at;
+                nextIndex = next + 1;
+                return true;
+            }
+            if (value == 0)
+            {
+                if (next == Integer.MAX_VALUE)
+                {
+                    return stop();
+                }
+                next++;
             }
             else
             {
-                if (nextIndex == Integer.MAX_VALUE)
+                if (value == Long.MIN_VALUE || -value > Integer.MAX_VALUE - next)
                 {
                     return stop();
                 }
-                final int at = nextIndex++;
-                if (value > 0)
-                {
-                    index = at;
-                    count = value;
-                    return true;
-                }
+                next += (int)-value;
             }
         }
+        position = at;
+        nextIndex = next;
         return false;
     }
 
