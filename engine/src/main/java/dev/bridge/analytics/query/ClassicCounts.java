@@ -29,9 +29,15 @@ public final class ClassicCounts
     private final EncodedHistogramCursor cursor = new EncodedHistogramCursor();
     private double[] upperBounds = new double[0];
     private long[] cumulative = new long[16];
-    /** Per bound: the first counts-array index whose lowest value is above it (for {@link #thresholdsSpec}). */
+    /**
+     * Per bound: the first counts-array index whose lowest value is above it (for {@link #thresholdsSpec}); then
+     * {@link Integer#MAX_VALUE}.
+     */
     private int[] firstIndexAbove = new int[16];
-    /** The highest counts-array index whose lowest value fits a long (for {@link #thresholdsSpec}). */
+    /**
+     * The highest counts-array index whose lowest value fits a long (for {@link #thresholdsSpec}), below
+     * {@link Integer#MAX_VALUE}.
+     */
     private int highestIndex;
     /** The layout {@link #firstIndexAbove} was found for; null when the bounds changed since. */
     private HistogramSpec thresholdsSpec;
@@ -48,10 +54,10 @@ public final class ClassicCounts
     public void bounds(final double[] upperBounds)
     {
         this.upperBounds = upperBounds;
-        if (cumulative.length < upperBounds.length)
+        if (cumulative.length < upperBounds.length + 1)
         {
-            cumulative = new long[upperBounds.length];
-            firstIndexAbove = new int[upperBounds.length];
+            cumulative = new long[upperBounds.length + 1];
+            firstIndexAbove = new int[upperBounds.length + 1];
         }
         thresholdsSpec = null;
         counted = false;
@@ -82,8 +88,9 @@ public final class ClassicCounts
         final int lastIndex = highestIndex;
         final int finite = upperBounds.length;
         final long[] counts = cumulative;
-        Arrays.fill(counts, 0, finite, 0L);
+        Arrays.fill(counts, 0, finite + 1, 0L);
         int bucket = 0;
+        long inBucket = 0; // the current bucket's count, kept out of the array until the bucket changes
         long total = 0;
         while (cursor.next())
         {
@@ -93,16 +100,15 @@ public final class ClassicCounts
             {
                 return false; // an index past the layout: its lowest value does not fit a long
             }
+            while (index >= above[bucket]) // above[finite] is past every index: bucket stops at finite
+            {
+                counts[bucket++] = inBucket;
+                inBucket = 0;
+            }
+            inBucket = SaturatingMath.add(inBucket, count);
             total = SaturatingMath.add(total, count);
-            while (bucket < finite && index >= above[bucket])
-            {
-                bucket++;
-            }
-            if (bucket < finite)
-            {
-                counts[bucket] = SaturatingMath.add(counts[bucket], count);
-            }
         }
+        counts[bucket] = inBucket; // counts[finite]: values above the last bound, in no finite bucket
         if (cursor.malformed())
         {
             return false;
@@ -132,7 +138,7 @@ public final class ClassicCounts
         else
         {
             highest = 0;
-            while (highest < Integer.MAX_VALUE && layout.lowestValueAt(highest + 1) > layout.lowestValueAt(highest))
+            while (highest < Integer.MAX_VALUE - 1 && layout.lowestValueAt(highest + 1) > layout.lowestValueAt(highest))
             {
                 highest++;
             }
@@ -157,6 +163,7 @@ public final class ClassicCounts
             }
             firstIndexAbove[b] = low;
         }
+        firstIndexAbove[upperBounds.length] = Integer.MAX_VALUE; // above every index the walk accepts
         thresholdsSpec = spec;
     }
 

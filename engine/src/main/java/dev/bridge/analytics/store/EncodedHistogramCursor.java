@@ -33,6 +33,8 @@ public final class EncodedHistogramCursor
 
     private ByteBuffer encoded;
     private byte[] array;
+    /** Holds the bytes of an encoding without an accessible array (copied once per {@link #wrap}). */
+    private byte[] copy = new byte[0];
     private int position;
     private int end;
     private int nextIndex;
@@ -42,7 +44,8 @@ public final class EncodedHistogramCursor
 
     /**
      * Starts a walk over {@code encoding}: the encoding from its position 0 up to its limit (the buffer's position
-     * and limit are not changed). Reads a heap buffer's array directly.
+     * and limit are not changed). Reads a heap buffer's array in place; copies any other buffer once (allocating when
+     * it is larger than any before).
      *
      * @return false, with {@link #malformed()} true, when the buffer is shorter than the header or than the payload
      *         length the header gives.
@@ -50,7 +53,6 @@ public final class EncodedHistogramCursor
     public boolean wrap(final ByteBuffer encoding)
     {
         this.encoded = encoding;
-        this.array = encoding.hasArray() && encoding.arrayOffset() == 0 ? encoding.array() : null;
         this.nextIndex = 0;
         this.index = -1;
         this.count = 0;
@@ -63,6 +65,19 @@ public final class EncodedHistogramCursor
         if (payloadLength < 0 || payloadLength > limit - HEADER_LENGTH)
         {
             return stop();
+        }
+        if (encoding.hasArray() && encoding.arrayOffset() == 0)
+        {
+            this.array = encoding.array();
+        }
+        else
+        {
+            if (copy.length < limit)
+            {
+                copy = new byte[limit];
+            }
+            encoding.get(0, copy, 0, limit);
+            this.array = copy;
         }
         this.position = HEADER_LENGTH;
         this.end = HEADER_LENGTH + payloadLength;
@@ -96,43 +111,37 @@ public final class EncodedHistogramCursor
         int next = nextIndex;
         while (at < stop)
         {
-            final long value;
-            final byte first = bytes != null ? bytes[at] : encoded.get(at);
-            if (first >= 0)
+            long value = bytes[at];
+            if (value >= 0)
             {
                 at++; // one byte: the common case of a small count or a short run of zeros
-                value = (first >>> 1) ^ -(first & 1);
+                value = (value >>> 1) ^ -(value & 1);
             }
             else
             {
                 position = at;
-                final long raw = readVarint();
+                value = readVarint();
                 if (malformed)
                 {
                     return false;
                 }
                 at = position;
-                value = (raw >>> 1) ^ -(raw & 1);
             }
-            if (value > 0)
+            if (value >= 0)
             {
                 if (next == Integer.MAX_VALUE)
                 {
                     return stop();
                 }
-                index = next;
-                count = value;
-                position = at;
-                nextIndex = next + 1;
-                return true;
-            }
-            if (value == 0)
-            {
-                if (next == Integer.MAX_VALUE)
+                if (value > 0)
                 {
-                    return stop();
+                    index = next;
+                    count = value;
+                    position = at;
+                    nextIndex = next + 1;
+                    return true;
                 }
-                next++;
+                next++; // an explicit zero count
             }
             else
             {
@@ -148,9 +157,10 @@ public final class EncodedHistogramCursor
         return false;
     }
 
-    /** @return the LEB128 long at {@link #position}, advanced past it; stops as malformed when it is cut short. */
+    /** @return the ZigZag LEB128 long at {@link #position}, advanced past it; stops as malformed when cut short. */
     private long readVarint()
     {
+        final byte[] bytes = array;
         long raw = 0;
         int shift = 0;
         long b;
@@ -161,12 +171,12 @@ public final class EncodedHistogramCursor
                 stop(); // a varint cut short by the payload's end
                 return 0;
             }
-            b = array != null ? array[position++] : encoded.get(position++);
+            b = bytes[position++];
             raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
             shift += 7;
         }
         while ((b & 0x80) != 0 && shift < 63);
-        return raw;
+        return (raw >>> 1) ^ -(raw & 1);
     }
 
     /** @return the counts-array index of the current count (after {@link #next()} returned true). */

@@ -113,6 +113,16 @@ class EncodedHistogramCursorTest
         assertFalse(cursor.malformed());
     }
 
+    @Test
+    void shouldWalkAnEncodingOutsideTheHeapAsOneOnTheHeap()
+    {
+        final ByteBuffer heap = new HandEncodedHistogram(1, 3).put(0).put(5).put(-300).put(Long.MAX_VALUE).encoding();
+        final ByteBuffer direct = ByteBuffer.allocateDirect(heap.limit()).put(heap.duplicate()).clear();
+
+        assertEquals(List.of(1L, 5L, 302L, Long.MAX_VALUE), walk(direct));
+        assertEquals(walk(heap), walk(direct));
+    }
+
     /** @return index, count, index, count... of every non-zero count. */
     private static List<Long> walk(final ByteBuffer encoded)
     {
