@@ -168,7 +168,7 @@ final class StreamingScrape
         {
             cumulative = new long[finite];
         }
-        if (classic.counted())
+        if (read.histogram() == null && classic.counted()) // counted by the read, from the stored encoding
         {
             for (int b = 0; b < finite; b++)
             {
