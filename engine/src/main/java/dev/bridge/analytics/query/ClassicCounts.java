@@ -41,7 +41,7 @@ public final class ClassicCounts
     private int highestIndex;
     /** The layout {@link #firstIndexAbove} was found for; null when the bounds changed since. */
     private HistogramSpec thresholdsSpec;
-    /** {@link #highestIndex} per layout seen (walking the indexes to find it takes tens of microseconds). */
+    /** {@link #highestIndex} per layout seen (walking the indexes to find it takes up to milliseconds). */
     private final Map<HistogramSpec, Integer> highestIndexes = new HashMap<>();
     private boolean counted;
     private long totalCount;

@@ -135,8 +135,12 @@ public final class SeriesReader
         }
         final long key = BucketKey.totals(series.id());
         final var aggregate = reader.aggregateScratch();
-        final long earliestSec = reader.earliestDataSec(series.id());
-        if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0 || earliestSec == StoreReader.NO_DATA)
+        if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0)
+        {
+            return read(series, all, false, nowMs);
+        }
+        final long earliestSec = reader.earliestDataSec(series.id()); // after the totals: their start is recorded first
+        if (earliestSec == StoreReader.NO_DATA)
         {
             return read(series, all, false, nowMs);
         }
