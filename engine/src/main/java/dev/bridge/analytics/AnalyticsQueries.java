@@ -96,7 +96,7 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     public void scrape(final ExportFormat format, final OutputStream out) throws IOException
     {
         final long nowMs = clock().time();
-        if (streamingScrapes.scrape(format, exportOrder(series()), this::read, this::newSeriesReader,
+        if (streamingScrapes.scrape(format, exportOrder(), this::read, this::newSeriesReader,
             TimeRange.ALL.resolve(nowMs, config().engine().resolutions()), nowMs, alerts(), out))
         {
             return;
@@ -166,7 +166,7 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
         {
             final SeriesReader reader = newSeriesReader();
             final List<SeriesExport> read = new ArrayList<>();
-            for (final SeriesInfo info : exportOrder(series()))
+            for (final SeriesInfo info : exportOrder())
             {
                 read.add(totals ?
                     SnapshotAssembler.total(reader.readTotals(info, resolved, nowMs), settings, percentiles, withDistributions) :
@@ -181,17 +181,18 @@ public final class AnalyticsQueries extends StoreQueries implements SnapshotSour
     }
 
     /**
-     * @return {@code series} in catalog order (the engine's own metrics after it), then by their keys; the last
-     *         order computed is kept while the number of series is unchanged (series are never removed).
+     * @return every series in catalog order (the engine's own metrics after it), then by their keys; the last
+     *         order computed is kept while the number of series is unchanged (series are never removed), so a scrape
+     *         copies no series list unless a series was added.
      */
-    private List<SeriesInfo> exportOrder(final List<SeriesInfo> series)
+    private List<SeriesInfo> exportOrder()
     {
         final List<SeriesInfo> last = lastExportOrder;
-        if (last != null && last.size() == series.size())
+        if (last != null && last.size() == seriesCount())
         {
             return last;
         }
-        final List<SeriesInfo> sorted = sortForExport(series);
+        final List<SeriesInfo> sorted = sortForExport(series());
         lastExportOrder = sorted;
         return sorted;
     }

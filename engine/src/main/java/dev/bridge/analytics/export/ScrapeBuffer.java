@@ -23,7 +23,6 @@ final class ScrapeBuffer
 
     private byte[] bytes;
     private int size;
-    private final byte[] digits = new byte[20];
 
     ScrapeBuffer(final int initialCapacity)
     {
@@ -72,7 +71,7 @@ final class ScrapeBuffer
         }
     }
 
-    /** Writes {@code value} in decimal. */
+    /** Writes {@code value} in decimal, as {@link Long#toString(long)} prints it, in place (no digit buffer). */
     void writeLong(final long value)
     {
         if (value == Long.MIN_VALUE)
@@ -80,21 +79,35 @@ final class ScrapeBuffer
             write(LONG_MIN);
             return;
         }
-        long rest = Math.abs(value);
-        int at = digits.length;
+        final boolean negative = value < 0;
+        long rest = negative ? -value : value;
+        final int length = decimalDigits(rest) + (negative ? 1 : 0);
+        ensure(length);
+        int at = size + length;
         do
         {
-            digits[--at] = (byte)('0' + rest % 10);
+            bytes[--at] = (byte)('0' + rest % 10);
             rest /= 10;
         }
         while (rest > 0);
-        ensure(digits.length - at + 1);
-        if (value < 0)
+        if (negative)
         {
-            bytes[size++] = '-';
+            bytes[--at] = '-';
         }
-        System.arraycopy(digits, at, bytes, size, digits.length - at);
-        size += digits.length - at;
+        size += length;
+    }
+
+    /** @return the number of decimal digits of {@code value}, not negative (1 for 0, 19 at most). */
+    private static int decimalDigits(final long value)
+    {
+        int digits = 1;
+        long power = 10;
+        while (digits < 19 && value >= power)
+        {
+            digits++;
+            power *= 10;
+        }
+        return digits;
     }
 
     /** Writes {@code value} as client_java's writers do: {@code +Inf}, {@code -Inf}, else {@link Double#toString}. */

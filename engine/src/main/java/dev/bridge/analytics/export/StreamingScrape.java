@@ -4,6 +4,7 @@ import dev.bridge.analytics.alert.Alert;
 import dev.bridge.analytics.alert.AlertState;
 import dev.bridge.analytics.alert.AlertsSnapshot;
 import dev.bridge.analytics.config.BaseUnits;
+import dev.bridge.analytics.query.ClassicCounts;
 import dev.bridge.analytics.query.SeriesRead;
 import dev.bridge.analytics.query.SeriesReader;
 import dev.bridge.analytics.query.Stats;
@@ -25,7 +26,8 @@ import java.util.Map;
  * {@link PrometheusSnapshots} (what {@code StreamingScrapeTest} compares): families sorted by name, series by
  * labels, series without data and families without any left out, values in base units, {@code _created} as
  * separate gauge families after everything in text 0.0.4 and as samples in OpenMetrics (then {@code # EOF}).
- * Classic bucket counts are counted from the merged counts without building a histogram; a summary (with
+ * Classic bucket counts are counted in one pass over the stored totals encoding ({@link ClassicCounts}: no counts
+ * array, no merge), or from the merged counts when it cannot be (another layout; a store without totals); a summary (with
  * {@code summary_quantiles}) and a histogram with exact samples (a store without totals) are computed by
  * {@link SnapshotAssembler} as the snapshot path does (they allocate). Reuses its arrays from scrape to scrape.
  * <p>
@@ -46,6 +48,7 @@ final class StreamingScrape
     private final ScrapeBuffer buffer = new ScrapeBuffer(64 * 1024);
     private long[] createdMs = new long[0];
     private long[] cumulative = new long[16];
+    private final ClassicCounts classic = new ClassicCounts();
 
     /**
      * Writes the scrape into this instance's buffer (read it with {@link #writeTo}).
@@ -73,12 +76,18 @@ final class StreamingScrape
                 writeAlerts(family, openMetrics, alerts);
                 continue;
             }
+            final boolean histogram = family.kind == ScrapePlan.Kind.HISTOGRAM;
+            if (histogram)
+            {
+                classic.bounds(family.upperBounds);
+            }
             boolean headerWritten = false;
             for (int i = 0; i < family.series.length; i++)
             {
                 final int slot = family.firstSlot + i;
                 createdMs[slot] = NO_CREATED;
-                final SeriesRead read = reader.readTotals(family.series[i], all, nowMs);
+                final SeriesRead read = histogram ? reader.readTotals(family.series[i], all, nowMs, classic) :
+                    reader.readTotals(family.series[i], all, nowMs);
                 final Stats stats = read.stats();
                 if (stats.count() == 0)
                 {
@@ -159,7 +168,14 @@ final class StreamingScrape
         {
             cumulative = new long[finite];
         }
-        if (read.exactSamples() != null)
+        if (read.histogram() == null && classic.counted()) // counted by the read, from the stored encoding
+        {
+            for (int b = 0; b < finite; b++)
+            {
+                cumulative[b] = Math.min(classic.cumulativeCount(b), count); // the exact count is the +Inf bucket
+            }
+        }
+        else if (read.exactSamples() != null)
         {
             final HistogramExport export = export(family, read, plan);
             for (int b = 0; b < finite; b++)

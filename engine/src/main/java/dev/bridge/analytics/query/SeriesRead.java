@@ -14,7 +14,9 @@ import java.util.List;
  * @param stats        its stats over the range ({@link Stats#EMPTY} without data).
  * @param buckets      its buckets with data in the range, oldest first; empty unless asked for.
  * @param histogram    histogram metrics: the merged counts of the range, in the metric's layout (the reader's
- *                     merger, reused by its next read: consume it first); null for other metrics.
+ *                     merger, reused by its next read: consume it first); null for other metrics, and when
+ *                     {@link SeriesReader#readTotals(SeriesInfo, TimeRange.ResolvedRange, long, ClassicCounts)}
+ *                     counted the classic buckets instead of merging.
  * @param exactSamples histogram metrics with {@code exact_samples}: every value of the range, sorted, when every
  *                     raw bucket kept all its values; null otherwise.
  * @param firstDataMs  start of the series' earliest raw bucket that held data (a lower bound, from

@@ -8,6 +8,7 @@ import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.EncodedHistogramMerger;
 import dev.bridge.analytics.store.StoreReader;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,10 +114,33 @@ public final class SeriesReader
      */
     public SeriesRead readTotals(final SeriesInfo series, final TimeRange.ResolvedRange all, final long nowMs)
     {
+        return readTotals(series, all, nowMs, null);
+    }
+
+    /**
+     * As {@link #readTotals(SeriesInfo, TimeRange.ResolvedRange, long)}, for a scrape that only needs a histogram
+     * series' classic bucket counts: the stored totals encoding is read once and counted at {@code classic}'s bounds
+     * in one pass ({@link ClassicCounts#count}) instead of merged, when it has the metric's layout.
+     *
+     * @param classic where the counts go, its bounds set ({@link ClassicCounts#bounds}).
+     * @return the totals; when {@code classic} {@link ClassicCounts#counted()} them, the histogram is null (not
+     *         merged); otherwise as {@link #readTotals(SeriesInfo, TimeRange.ResolvedRange, long)} answers.
+     */
+    public SeriesRead readTotals(
+        final SeriesInfo series, final TimeRange.ResolvedRange all, final long nowMs, final ClassicCounts classic)
+    {
+        if (classic != null)
+        {
+            classic.clear(); // the last series' counts are not this one's
+        }
         final long key = BucketKey.totals(series.id());
         final var aggregate = reader.aggregateScratch();
-        final long earliestSec = reader.earliestDataSec(series.id());
-        if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0 || earliestSec == StoreReader.NO_DATA)
+        if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0)
+        {
+            return read(series, all, false, nowMs);
+        }
+        final long earliestSec = reader.earliestDataSec(series.id()); // after the totals: their start is recorded first
+        if (earliestSec == StoreReader.NO_DATA)
         {
             return read(series, all, false, nowMs);
         }
@@ -126,7 +150,21 @@ public final class SeriesReader
         EncodedHistogramMerger histogram = null;
         if (series.metric().type() == MetricType.HISTOGRAM)
         {
-            histogram = merge(series.metric().histogram(), List.of(key));
+            final HistogramSpec spec = series.metric().histogram();
+            final EncodedHistogramMerger merger = mergerFor(spec);
+            final ByteBuffer encoding = reader.readHistogramScratch(key);
+            if (classic != null && encoding != null && classic.count(encoding, spec, merger))
+            {
+                HistogramCoverage.check(statsQuery.store(), series.metric().name(), classic.totalCount(), stats.count());
+                return new SeriesRead(series, stats, List.of(), null, null, earliestSec * 1000L);
+            }
+            merger.reset();
+            if (encoding != null)
+            {
+                merger.add(encoding); // the bytes already read: not read again
+            }
+            merger.normalize(); // an encoding with another layout (an older config) joins this one
+            histogram = merger;
             HistogramCoverage.check(statsQuery.store(), series.metric().name(), histogram.totalCount(), stats.count());
         }
         return new SeriesRead(series, stats, List.of(), histogram, null, earliestSec * 1000L);
@@ -135,8 +173,7 @@ public final class SeriesReader
     /** @return the merged counts of {@code keys}, in this reader's merger for the spec (reset first). */
     private EncodedHistogramMerger merge(final HistogramSpec spec, final List<Long> keys)
     {
-        final EncodedHistogramMerger merger = mergers.computeIfAbsent(spec,
-            s -> new EncodedHistogramMerger(s.lowestDiscernibleValue(), s.significantDigits()));
+        final EncodedHistogramMerger merger = mergerFor(spec);
         merger.reset();
         for (int i = 0, n = keys.size(); i < n; i++)
         {
@@ -144,6 +181,14 @@ public final class SeriesReader
         }
         merger.normalize(); // a bucket encoded with another layout (an older config) joins this one
         return merger;
+    }
+
+    /** @return this reader's merger for the spec's layout (made once per layout). */
+    private EncodedHistogramMerger mergerFor(final HistogramSpec spec)
+    {
+        final EncodedHistogramMerger merger = mergers.get(spec);
+        return merger != null ? merger : mergers.computeIfAbsent(spec,
+            s -> new EncodedHistogramMerger(s.lowestDiscernibleValue(), s.significantDigits()));
     }
 
     /** @return every raw value of the range, sorted, or null when the raw buckets did not keep them all. */

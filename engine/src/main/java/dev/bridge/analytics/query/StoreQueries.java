@@ -101,6 +101,12 @@ public class StoreQueries
         return registry.all();
     }
 
+    /** @return the number of series known (series are never removed): {@code series().size()} without the copy. */
+    public int seriesCount()
+    {
+        return registry.size();
+    }
+
     /** @return stats of every series of {@code metric} merged, over {@code range}. */
     public Stats stats(final String metric, final TimeRange range)
     {

@@ -149,7 +149,8 @@ public final class MetricStore implements Closeable
             maps.series = MapFiles.open(seriesBuilder(capacity.maxSeries()), directory, SERIES_FILE,
                 mode(directory, content, SERIES_FILE, unclean));
             checkSeriesIds(directory, maps.series, maps.aggregates);
-            maps.starts = SeriesStarts.open(directory, capacity.maxSeries(), mode(directory, content, SeriesStarts.FILE, unclean));
+            maps.starts = SeriesStarts.open(directory, capacity.maxSeries(),
+                mode(directory, content, SeriesStarts.FILE, unclean), true);
             if (!startsKept)
             {
                 recordStarts(maps.aggregates, maps.starts); // a store from before series-starts.dat: derive them once
@@ -214,7 +215,7 @@ public final class MetricStore implements Closeable
             maps.samples = Files.exists(from.resolve(SAMPLES_FILE)) ?
                 MapFiles.open(samplesBuilder(1_000), from, SAMPLES_FILE, MapFiles.Mode.EXISTING) :
                 ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create();
-            maps.starts = SeriesStarts.exists(from) ? SeriesStarts.open(from, 1_000, MapFiles.Mode.EXISTING) : null;
+            maps.starts = SeriesStarts.exists(from) ? SeriesStarts.open(from, 1_000, MapFiles.Mode.EXISTING, false) : null;
             return new MetricStore(directory, maps, null, null, false, throughCopy ? from : null);
         }
         catch (final RuntimeException ex)

@@ -161,13 +161,31 @@ public final class StoreReader
      */
     public boolean addHistogramTo(final long bucketKey, final EncodedHistogramMerger merger)
     {
+        final ByteBuffer encoding = readHistogramScratch(bucketKey);
+        if (encoding == null)
+        {
+            return false;
+        }
+        merger.add(encoding);
+        return true;
+    }
+
+    /**
+     * Copies the stored HdrHistogram V2 encoding of {@code bucketKey} into this reader's scratch buffer in one bulk
+     * read under the segment read lock (allocates only when the scratch must grow).
+     *
+     * @return the scratch buffer holding the encoding (heap, big-endian, position 0, limit its length), valid until
+     *         this reader's next histogram read; null when the bucket has no histogram.
+     */
+    public ByteBuffer readHistogramScratch(final long bucketKey)
+    {
         key.setValue(bucketKey);
         try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = histograms.queryContext(key))
         {
             final MapEntry<LongValue, ByteBuffer> entry = context.entry();
             if (entry == null)
             {
-                return false;
+                return null;
             }
             final Data<ByteBuffer> value = entry.value();
             final int size = (int)value.size();
@@ -176,10 +194,9 @@ public final class StoreReader
                 scratch = ByteBuffer.allocate(Math.max(16 * 1024, size)).order(ByteOrder.BIG_ENDIAN);
             }
             value.bytes().read(value.offset(), scratch.array(), 0, size);
+            scratch.clear().limit(size);
         }
-        scratch.clear();
-        merger.add(scratch);
-        return true;
+        return scratch;
     }
 
     /** Receives stored aggregates; the aggregate instance is only valid during the call. */
