@@ -1,5 +1,6 @@
 package dev.bridge.analytics.pipeline;
 
+import dev.bridge.analytics.store.EncodedHistogramCursor;
 import dev.bridge.analytics.store.EncodingRewrite;
 import dev.bridge.analytics.store.SaturatingMath;
 import org.HdrHistogram.Histogram;
@@ -11,8 +12,7 @@ import static dev.bridge.analytics.pipeline.HistogramShape.HEADER_LENGTH;
 
 /**
  * Adds the counts of a {@link PagedHistogram} to a stored bucket histogram without decoding it into a histogram: one
- * pass over the stored V2 payload (ZigZag LEB128 longs: a count, or -(a run of zero counts)) and the delta's non-zero
- * counts in index order, writing the encoding of the sum exactly as HdrHistogram's {@code encodeIntoByteBuffer}
+ * pass over the stored V2 payload's non-zero counts ({@link EncodedHistogramCursor}) and the delta's, in index order, writing the encoding of the sum exactly as HdrHistogram's {@code encodeIntoByteBuffer}
  * writes it (a run of two or more zeros as one negative token, a single zero as 0, nothing after the last count,
  * one 0 for an empty histogram), so the bytes equal those of a decoded, added and re-encoded histogram. Counts
  * saturate at {@link Long#MAX_VALUE}. A stored encoding of another layout (header other than the delta's shape:
@@ -32,8 +32,9 @@ final class EncodingMerge implements EncodingRewrite
     private PagedHistogram delta;
     private ByteBuffer out = ByteBuffer.allocate(16 * 1024);
     private byte[] bytes = out.array();
+    private final EncodedHistogramCursor cursor = new EncodedHistogramCursor();
     private int position;
-    private long zeros;
+    private int nextIndex;
 
     /** @return this merge, set to add {@code counts} (not empty) to the stored encoding it is given. */
     EncodingRewrite adding(final PagedHistogram counts)
@@ -55,59 +56,36 @@ final class EncodingMerge implements EncodingRewrite
         ensureCapacity(HEADER_LENGTH + storedPayload + 3L * MAX_TOKEN_BYTES * (delta.pagesHeld() * (long)PAGE_COUNTS + 1));
         System.arraycopy(shape.header(), 0, bytes, 0, HEADER_LENGTH);
         position = HEADER_LENGTH;
-        zeros = 0;
-        int index = 0;
-        int next = delta.nextNonZeroIndex(0);
-        if (stored != null)
+        nextIndex = 0;
+        int fromDelta = delta.nextNonZeroIndex(0);
+        int fromStored = Integer.MAX_VALUE;
+        if (stored != null && cursor.wrap(stored) && cursor.next())
         {
-            final byte[] from = stored.array();
-            int at = HEADER_LENGTH;
-            final int end = HEADER_LENGTH + storedPayload;
-            while (at < end)
+            fromStored = cursor.index();
+        }
+        while (fromDelta >= 0 || fromStored != Integer.MAX_VALUE)
+        {
+            if (fromDelta >= 0 && fromDelta <= fromStored)
             {
-                long raw = 0;
-                int shift = 0;
-                long b;
-                do
+                long count = delta.countAt(fromDelta);
+                if (fromDelta == fromStored)
                 {
-                    b = from[at++];
-                    raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
-                    shift += 7;
+                    count = SaturatingMath.add(count, cursor.count());
+                    fromStored = cursor.next() ? cursor.index() : Integer.MAX_VALUE;
                 }
-                while ((b & 0x80) != 0 && shift < 63);
-                final long token = (raw >>> 1) ^ -(raw & 1);
-                if (token < 0)
-                {
-                    final long runEnd = index - token;
-                    while (next >= 0 && next < runEnd)
-                    {
-                        zeros += next - index;
-                        count(delta.countAt(next));
-                        index = next + 1;
-                        next = delta.nextNonZeroIndex(index);
-                    }
-                    zeros += runEnd - index;
-                    index = (int)runEnd;
-                }
-                else
-                {
-                    long count = token;
-                    if (next == index)
-                    {
-                        count = SaturatingMath.add(count, delta.countAt(next));
-                        next = delta.nextNonZeroIndex(index + 1);
-                    }
-                    count(count);
-                    index++;
-                }
+                count(fromDelta, count);
+                fromDelta = delta.nextNonZeroIndex(fromDelta + 1);
+            }
+            else
+            {
+                count(fromStored, cursor.count());
+                fromStored = cursor.next() ? cursor.index() : Integer.MAX_VALUE;
             }
         }
-        while (next >= 0)
+        if (stored != null && cursor.malformed())
         {
-            zeros += next - index;
-            count(delta.countAt(next));
-            index = next + 1;
-            next = delta.nextNonZeroIndex(index);
+            throw new IllegalStateException("the stored histogram encoding is malformed (" + stored.limit() +
+                " bytes): refused, not overwritten");
         }
         if (position == HEADER_LENGTH)
         {
@@ -134,14 +112,10 @@ final class EncodingMerge implements EncodingRewrite
         return true;
     }
 
-    /** Counts one index: a count token, or one more zero of the current run. */
-    private void count(final long count)
+    /** Writes the non-zero {@code count} at {@code index}, after the run of zeros since the last one written. */
+    private void count(final int index, final long count)
     {
-        if (count == 0)
-        {
-            zeros++;
-            return;
-        }
+        final long zeros = index - nextIndex;
         if (zeros == 1)
         {
             bytes[position++] = 0;
@@ -150,8 +124,8 @@ final class EncodingMerge implements EncodingRewrite
         {
             token(-zeros);
         }
-        zeros = 0;
         token(count);
+        nextIndex = index + 1;
     }
 
     /** Writes {@code value} as HdrHistogram's ZigZag LEB128-64b9B (at most 9 bytes). */

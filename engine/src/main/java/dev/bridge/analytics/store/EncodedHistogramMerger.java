@@ -24,7 +24,6 @@ import java.util.Arrays;
  */
 public final class EncodedHistogramMerger
 {
-    private static final int HEADER_LENGTH = 40;
 
     private final int digits;
     private final long lowest;
@@ -39,6 +38,7 @@ public final class EncodedHistogramMerger
     private int highestIndex = -1;
     private long totalCount;
     private Histogram foreign;
+    private final EncodedHistogramCursor cursor = new EncodedHistogramCursor();
 
     /** A merger of encodings with this layout (others are decoded and added whole: slower, still exact). */
     public EncodedHistogramMerger(final long lowestDiscernibleValue, final int significantDigits)
@@ -73,51 +73,31 @@ public final class EncodedHistogramMerger
             foreign.add(Histogram.decodeFromByteBuffer(encoded.duplicate().position(0), 0));
             return;
         }
-        final int payloadLength = encoded.getInt(4);
-        final byte[] array = encoded.hasArray() && encoded.arrayOffset() == 0 ? encoded.array() : null;
-        int position = HEADER_LENGTH;
-        final int end = HEADER_LENGTH + payloadLength;
-        int index = 0;
-        while (position < end)
+        cursor.wrap(encoded);
+        while (cursor.next())
         {
-            long raw = 0;
-            int shift = 0;
-            long b;
-            do
+            final int index = cursor.index();
+            final long count = cursor.count();
+            if (index >= counts.length)
             {
-                b = array != null ? array[position++] : encoded.get(position++);
-                raw |= shift == 56 ? b << 56 : (b & 0x7F) << shift;
-                shift += 7;
+                counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
             }
-            while ((b & 0x80) != 0 && shift < 63);
-            final long count = (raw >>> 1) ^ -(raw & 1);
-            if (count < 0)
+            if (counts[index] == 0)
             {
-                index += (int)-count;
-            }
-            else
-            {
-                if (count > 0)
+                if (indexCount == indexes.length)
                 {
-                    if (index >= counts.length)
-                    {
-                        counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
-                    }
-                    if (counts[index] == 0)
-                    {
-                        if (indexCount == indexes.length)
-                        {
-                            indexes = Arrays.copyOf(indexes, indexCount * 2);
-                        }
-                        indexesSorted &= indexCount == 0 || indexes[indexCount - 1] < index;
-                        indexes[indexCount++] = index;
-                    }
-                    counts[index] = SaturatingMath.add(counts[index], count);
-                    totalCount = SaturatingMath.add(totalCount, count);
-                    highestIndex = Math.max(highestIndex, index);
+                    indexes = Arrays.copyOf(indexes, indexCount * 2);
                 }
-                index++;
+                indexesSorted &= indexCount == 0 || indexes[indexCount - 1] < index;
+                indexes[indexCount++] = index;
             }
+            counts[index] = SaturatingMath.add(counts[index], count);
+            totalCount = SaturatingMath.add(totalCount, count);
+            highestIndex = Math.max(highestIndex, index);
+        }
+        if (cursor.malformed())
+        {
+            throw new IllegalArgumentException("malformed histogram encoding (" + encoded.limit() + " bytes)");
         }
     }
 
