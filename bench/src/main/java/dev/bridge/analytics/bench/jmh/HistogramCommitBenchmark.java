@@ -3,18 +3,14 @@ package dev.bridge.analytics.bench.jmh;
 import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.HistogramHandle;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -31,15 +27,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Thread-safety: {@code Scope.Benchmark} state built and used by the one measuring thread.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {
-    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
-    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, "-Xmx4g" })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Threads(1)
-public class HistogramCommitBenchmark
+public class HistogramCommitBenchmark extends LargeCatalogBenchmark
 {
     /** Latencies recorded into each histogram series per operation. */
     static final int VALUES_PER_SERIES = 10;

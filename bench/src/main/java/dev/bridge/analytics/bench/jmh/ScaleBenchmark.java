@@ -7,18 +7,14 @@ import dev.bridge.analytics.query.PercentileResult;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.snapshot.SnapshotSummary;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -46,15 +42,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Thread-safety: {@code Scope.Benchmark} states; the queries and both scrapes are thread-safe, one thread measures.
  */
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 2, jvmArgsAppend = {
-    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_JAVAC,
-    JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER, "-Xmx4g" })
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Threads(1)
-public class ScaleBenchmark
+public class ScaleBenchmark extends LargeCatalogBenchmark
 {
     /** The catalog's series count, for both states. */
     @State(Scope.Benchmark)
