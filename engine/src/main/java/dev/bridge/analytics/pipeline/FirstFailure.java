@@ -32,18 +32,6 @@ final class FirstFailure
         }
     }
 
-    void commitOthers(final HistogramStage stage)
-    {
-        try
-        {
-            stage.commitOthers();
-        }
-        catch (final RuntimeException ex)
-        {
-            first = first == null ? ex : first;
-        }
-    }
-
     /** Throws the first failure seen since the last call, if any, and forgets it. */
     void rethrow()
     {

@@ -41,7 +41,6 @@ final class HistogramLevels implements CommittingStage
     public void commit()
     {
         failures.commit(raw);
-        failures.commitOthers(raw);
         failures.commit(samples);
         failures.rethrow();
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * nothing is re-read or subtracted. Late values (for a raw bucket before the live one) and values past raw
  * retention (rollups only) gather in a second, per-series {@link PagedHistogram} written at the commit, or when a
  * value for another bucket comes. Counts the store refuses (full) are kept ({@link UnwrittenDeltas}) and offered
- * again at each commit; the first refusal is rethrown by {@link #commitOthers()}.
+ * again at each commit; the first refusal is rethrown by the next {@link #commit()}.
  * <p>
  * A kill -9 loses what was recorded since the last commit, and, if it falls between the writes of one series'
  * levels, that series' last batch at the levels not yet written. Not thread-safe: the histogram consumer thread.
@@ -139,9 +139,10 @@ final class HistogramStage extends LiveBucketStage
     /**
      * Writes the late values, then offers the store the counts it refused before.
      *
-     * @throws RuntimeException the first refusal since the last call (the counts are kept and offered again).
+     * @throws RuntimeException the first refusal since the last commit (the counts are kept and offered again).
      */
-    void commitOthers()
+    @Override
+    void commitHeld()
     {
         for (int i = lateSeries.size() - 1; i >= 0; i--)
         {
@@ -216,7 +217,7 @@ final class HistogramStage extends LiveBucketStage
     /**
      * Adds {@code counts} (values of the raw bucket at {@code rawStartMs}) to that raw bucket, unless it passed raw
      * retention, and to the bucket holding it at each rollup level not past its retention; then empties them. A
-     * refused write keeps the counts for that bucket and is reported by the next {@link #commitOthers()}.
+     * refused write keeps the counts for that bucket and is reported by the next {@link #commit()}.
      */
     private void write(final int seriesId, final long rawStartMs, final PagedHistogram counts)
     {

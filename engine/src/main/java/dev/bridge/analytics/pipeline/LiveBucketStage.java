@@ -136,8 +136,9 @@ abstract class LiveBucketStage implements CommittingStage
     }
 
     /**
-     * Writes every live bucket touched since the last commit. A bucket whose write fails stays touched and is
-     * written again at the next commit; the first failure is rethrown after the others were tried.
+     * Writes every live bucket touched since the last commit, then what the subclass holds besides them
+     * ({@link #commitHeld()}). A bucket whose write fails stays touched and is written again at the next commit;
+     * the first failure is rethrown after the others were tried.
      */
     @Override
     public final void commit()
@@ -155,6 +156,14 @@ abstract class LiveBucketStage implements CommittingStage
             {
                 failure = failure == null ? ex : failure;
             }
+        }
+        try
+        {
+            commitHeld();
+        }
+        catch (final RuntimeException ex)
+        {
+            failure = failure == null ? ex : failure;
         }
         if (failure != null)
         {
@@ -190,6 +199,11 @@ abstract class LiveBucketStage implements CommittingStage
     final int dirtyAt(final int index)
     {
         return dirty.get(index);
+    }
+
+    /** Called by {@link #commit()} after the live buckets: writes what the subclass holds besides them. */
+    void commitHeld()
+    {
     }
 
     /** Called when a series leaves its live bucket (a later bucket opened, or the bucket expired). */

@@ -108,13 +108,11 @@ class HistogramStageTest
             if (second % 7 == 0)
             {
                 stage.commit();
-                stage.commitOthers();
                 assertEquals(0, stage.pagesHeld(a), "a committed series holds no pages");
                 assertEquals(0, stage.pagesHeld(b));
             }
         }
         stage.commit();
-        stage.commitOthers();
         assertEquals(0, stage.pagesHeld(a));
 
         final StoreReader reader = store.newReader();
@@ -145,7 +143,6 @@ class HistogramStageTest
         }
         assertEquals(HistogramStage.PAGE_BUDGET - 1, mostPages, "written once the budget is reached");
         stage.commit();
-        stage.commitOthers();
 
         final StoreReader reader = store.newReader();
         assertArrayEquals(encoding(reference), stored(reader, BucketKey.raw(a, (T0 + 500) / 1000)));
@@ -166,7 +163,6 @@ class HistogramStageTest
         stage.record(a, T0 + 1_000, 3_000); // past raw retention, inside the 60 s rollup's
         assertTrue(stage.pagesHeld(a) > 0);
         stage.commit();
-        stage.commitOthers();
         assertEquals(0, stage.pagesHeld(a));
 
         final StoreReader reader = store.newReader();
@@ -214,15 +210,13 @@ class HistogramStageTest
                 reference.recordValue(v);
             }
         }
-        stage.commit();
-        final StoreException refused = assertThrows(StoreException.class, stage::commitOthers);
+        final StoreException refused = assertThrows(StoreException.class, stage::commit);
         assertTrue(refused.getMessage().contains("cannot write a bucket: the map is full"), refused.getMessage());
         assertTrue(stage.unwrittenBuckets() > 0);
         assertEquals(0, stage.pagesHeld(a), "refused counts are kept aside, not in the live bucket");
 
         fillerKeys.forEach(writer::remove);
         stage.commit();
-        stage.commitOthers();
 
         assertEquals(0, stage.unwrittenBuckets());
         assertArrayEquals(encoding(reference), stored(store.newReader(), BucketKey.totals(a)));
