@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,13 +31,8 @@ class ExportQueryCommandTest
     @BeforeAll
     static void writeStore()
     {
-        final long b = QueryStore.startMs();
-        final AtomicLong clock = new AtomicLong(b);
         final Path storeDir = dir.resolve("store");
-        try (AnalyticsEngine engine = AnalyticsEngine.start(QueryStore.config(storeDir), clock::get))
-        {
-            QueryStore.write(engine, clock, b);
-        }
+        QueryStore.writeClosed(storeDir);
         store = storeDir.toString();
     }
 

@@ -2,7 +2,6 @@ package dev.bridge.analytics.cli.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,12 +26,7 @@ class QueryCommandTest
     @BeforeAll
     static void writeStore()
     {
-        b = QueryStore.startMs();
-        final AtomicLong clock = new AtomicLong(b);
-        try (AnalyticsEngine engine = AnalyticsEngine.start(QueryStore.config(dir), clock::get))
-        {
-            QueryStore.write(engine, clock, b);
-        }
+        b = QueryStore.writeClosed(dir);
         store = dir.toString();
     }
 

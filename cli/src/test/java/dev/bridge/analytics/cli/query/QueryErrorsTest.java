@@ -1,6 +1,5 @@
 package dev.bridge.analytics.cli.query;
 
-import dev.bridge.analytics.AnalyticsEngine;
 import dev.bridge.analytics.cli.ExitCodes;
 import dev.bridge.analytics.config.EngineConfig;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,13 +25,8 @@ class QueryErrorsTest
     @BeforeAll
     static void writeStore()
     {
-        b = QueryStore.startMs();
-        final AtomicLong clock = new AtomicLong(b);
         final Path storeDir = dir.resolve("store");
-        try (AnalyticsEngine engine = AnalyticsEngine.start(QueryStore.config(storeDir), clock::get))
-        {
-            QueryStore.write(engine, clock, b);
-        }
+        b = QueryStore.writeClosed(storeDir);
         store = storeDir.toString();
     }
 

@@ -38,6 +38,22 @@ final class QueryStore
             b -> b.dataDirectory(dir).resourceSamplingInterval(Duration.ZERO).storeEntries(100_000));
     }
 
+    /**
+     * Writes the workload into {@code dir} with an engine of its own, closed before returning.
+     *
+     * @return B.
+     */
+    static long writeClosed(final Path dir)
+    {
+        final long startMs = startMs();
+        final AtomicLong clock = new AtomicLong(startMs);
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config(dir), clock::get))
+        {
+            write(engine, clock, startMs);
+        }
+        return startMs;
+    }
+
     /** Writes the workload into {@code dir} with {@code engine}, clock at B then B + 10 s, flushed. */
     static void write(final AnalyticsEngine engine, final AtomicLong clock, final long startMs)
     {
