@@ -1,6 +1,7 @@
 package dev.bridge.analytics;
 
 import dev.bridge.analytics.config.EngineConfig;
+import dev.bridge.analytics.export.SnapshotPart;
 import dev.bridge.analytics.query.TimeRange;
 import dev.bridge.analytics.store.DirectoryTrees;
 import dev.bridge.analytics.store.StoreException;
@@ -13,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,7 +40,8 @@ class StoreDamageFuzzTest
     private static final long SEED = 20261206L;
     private static final int TRIALS = 36;
     private static final List<String> MAP_FILES =
-        List.of("aggregates.dat", "histograms.dat", "series.dat", "samples.dat", "series-starts.dat");
+        List.of("aggregates.dat", "histograms.dat", "series.dat", "samples.dat", "series-starts.dat", "totals.dat",
+            "totals-histograms.dat");
     private static final List<String> FILES =
         Stream.concat(MAP_FILES.stream(), Stream.of("store.manifest")).toList();
 
@@ -137,7 +140,9 @@ class StoreDamageFuzzTest
     private static String answers(final AnalyticsQueries queries)
     {
         return queries.stats("variable_read", Map.of(), TimeRange.ALL) + " " +
-            queries.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.5, 0.99).values();
+            queries.percentiles("read_latency_us", Map.of(), TimeRange.ALL, 0.5, 0.99).values() + " " +
+            queries.totals(EnumSet.noneOf(SnapshotPart.class)).series().stream()
+                .map(s -> s.key() + "=" + s.total()).toList();
     }
 
     private static void damage(final Path path, final Damage damage, final Random random) throws IOException

@@ -49,7 +49,7 @@ class StoreIntegrityTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "series.dat", "aggregates.dat", "histograms.dat", "samples.dat" })
+    @ValueSource(strings = { "series.dat", "aggregates.dat", "histograms.dat", "samples.dat", "totals.dat", "totals-histograms.dat" })
     void shouldRefuseATruncatedMapFileAndLeaveItUnchanged(final String file) throws IOException
     {
         writeStore();

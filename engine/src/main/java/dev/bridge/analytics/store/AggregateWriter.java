@@ -11,16 +11,15 @@ import net.openhft.chronicle.values.Values;
  */
 public final class AggregateWriter
 {
-    private final ChronicleMap<LongValue, BucketAggregate> map;
+    private final RoutedMaps<BucketAggregate> maps;
     private final SeriesStarts starts;
     private final StoreWriteFailures failures;
     private final LongValue key = MetricStore.newKey();
     private final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
 
-    AggregateWriter(
-        final ChronicleMap<LongValue, BucketAggregate> map, final SeriesStarts starts, final StoreWriteFailures failures)
+    AggregateWriter(final RoutedMaps<BucketAggregate> maps, final SeriesStarts starts, final StoreWriteFailures failures)
     {
-        this.map = map;
+        this.maps = maps;
         this.starts = starts;
         this.failures = failures;
     }
@@ -28,6 +27,7 @@ public final class AggregateWriter
     /** Stores {@code value} under {@code key}; a refused write is counted and thrown as a {@link StoreException}. */
     private void put()
     {
+        final ChronicleMap<LongValue, BucketAggregate> map = maps.of(key.getValue());
         try
         {
             map.put(key, value);
@@ -75,7 +75,7 @@ public final class AggregateWriter
     public void remove(final long bucketKey)
     {
         key.setValue(bucketKey);
-        map.remove(key);
+        maps.of(bucketKey).remove(key);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class AggregateWriter
     {
         starts.record(BucketKey.seriesId(bucketKey), BucketKey.bucketStartSec(bucketKey));
         key.setValue(bucketKey);
-        if (map.getUsing(key, value) != null && value.getCount() > 0)
+        if (maps.of(bucketKey).getUsing(key, value) != null && value.getCount() > 0)
         {
             value.setCount(saturations.add(value.getCount(), 1L));
             value.setSum(saturations.add(value.getSum(), v));

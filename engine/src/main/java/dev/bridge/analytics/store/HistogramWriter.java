@@ -1,7 +1,5 @@
 package dev.bridge.analytics.store;
 
-import net.openhft.chronicle.core.values.LongValue;
-import net.openhft.chronicle.map.ChronicleMap;
 import org.HdrHistogram.AbstractHistogram;
 
 import java.nio.ByteBuffer;
@@ -12,16 +10,24 @@ import java.nio.ByteBuffer;
  */
 public final class HistogramWriter
 {
-    private final ByteValueWriter writer;
+    private final ByteValueWriter buckets;
+    private final ByteValueWriter totals;
 
-    HistogramWriter(final ChronicleMap<LongValue, ByteBuffer> map, final StoreWriteFailures failures)
+    HistogramWriter(final RoutedMaps<ByteBuffer> maps, final StoreWriteFailures failures)
     {
-        this.writer = new ByteValueWriter(map, MetricStore.HISTOGRAMS_FILE, failures, 64 * 1024);
+        this.buckets = new ByteValueWriter(maps.buckets(), MetricStore.HISTOGRAMS_FILE, failures, 64 * 1024);
+        this.totals = new ByteValueWriter(maps.totals(), MetricStore.TOTAL_HISTOGRAMS_FILE, failures, 64 * 1024);
+    }
+
+    private ByteValueWriter writer(final long bucketKey)
+    {
+        return BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION ? totals : buckets;
     }
 
     /** Replaces the bucket's histogram with {@code histogram}. */
     public void write(final long bucketKey, final AbstractHistogram histogram)
     {
+        final ByteValueWriter writer = writer(bucketKey);
         final ByteBuffer buffer = writer.buffer(histogram.getNeededByteBufferCapacity());
         writer.write(bucketKey, histogram.encodeIntoByteBuffer(buffer));
     }
@@ -36,12 +42,12 @@ public final class HistogramWriter
      */
     public void rewrite(final long bucketKey, final EncodingRewrite rewrite)
     {
-        writer.rewrite(bucketKey, rewrite);
+        writer(bucketKey).rewrite(bucketKey, rewrite);
     }
 
     /** Removes a bucket's histogram (absent is fine). Allocation-free. */
     public void remove(final long bucketKey)
     {
-        writer.remove(bucketKey);
+        writer(bucketKey).remove(bucketKey);
     }
 }

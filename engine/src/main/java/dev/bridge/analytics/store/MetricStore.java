@@ -18,14 +18,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongPredicate;
 
 /**
- * The persisted store: three Chronicle Maps in one data directory.
+ * The persisted store: seven Chronicle Maps in one data directory.
  * <ul>
  *   <li>{@code aggregates.dat}: {@link BucketKey} -> {@link BucketAggregate} (fixed size);</li>
  *   <li>{@code histograms.dat}: {@link BucketKey} -> HdrHistogram V2 encoding (sparse, variable size);</li>
+ *   <li>{@code totals.dat} and {@code totals-histograms.dat}: the same for each series' running totals
+ *       ({@link BucketKey#totals}), sized by series (see {@link RoutedMaps}; a store of format 1 kept them in the
+ *       two maps above and has them moved by its first writing open, {@link TotalsMove});</li>
  *   <li>{@code samples.dat}: raw {@link BucketKey} -> exact samples of histogram metrics that keep them;</li>
  *   <li>{@code series.dat}: series key text -> series id;</li>
  *   <li>{@code series-starts.dat}: series id -> earliest raw bucket with data (see {@link SeriesStarts});</li>
@@ -50,17 +56,21 @@ public final class MetricStore implements Closeable
     static final String HISTOGRAMS_FILE = "histograms.dat";
     static final String SERIES_FILE = "series.dat";
     static final String SAMPLES_FILE = "samples.dat";
+    static final String TOTALS_FILE = "totals.dat";
+    static final String TOTAL_HISTOGRAMS_FILE = "totals-histograms.dat";
     static final String LOCK_FILE = "engine.lock";
 
     /** Every map file of a store of this version, in the order the manifest lists them. */
-    static final List<String> MAP_FILES =
-        List.of(AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE, SAMPLES_FILE, SeriesStarts.FILE);
+    static final List<String> MAP_FILES = List.of(AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE, SAMPLES_FILE,
+        SeriesStarts.FILE, TOTALS_FILE, TOTAL_HISTOGRAMS_FILE);
+    /** The map files of a store of format 1 (running totals in the bucket maps). */
+    private static final List<String> BUCKET_MAP_TOTALS_FILES = MAP_FILES.subList(0, 5);
     /** The map files every store has had since its first version. */
     private static final List<String> REQUIRED_FILES = List.of(AGGREGATES_FILE, HISTOGRAMS_FILE, SERIES_FILE);
 
     private final Path directory;
-    private final ChronicleMap<LongValue, BucketAggregate> aggregates;
-    private final ChronicleMap<LongValue, ByteBuffer> histograms;
+    private final RoutedMaps<BucketAggregate> aggregates;
+    private final RoutedMaps<ByteBuffer> histograms;
     private final ChronicleMap<String, Integer> series;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
     /** Null for a store written before starts were kept, opened for reading: range reads are then unbounded. */
@@ -76,8 +86,8 @@ public final class MetricStore implements Closeable
         final boolean recovered, final Path copy)
     {
         this.directory = directory;
-        this.aggregates = maps.aggregates;
-        this.histograms = maps.histograms;
+        this.aggregates = new RoutedMaps<>(maps.aggregates, maps.totals);
+        this.histograms = new RoutedMaps<>(maps.histograms, maps.totalHistograms);
         this.series = maps.series;
         this.samples = maps.samples;
         this.starts = maps.starts;
@@ -148,7 +158,19 @@ public final class MetricStore implements Closeable
                 mode(directory, content, AGGREGATES_FILE, unclean));
             maps.series = MapFiles.open(seriesBuilder(capacity.maxSeries()), directory, SERIES_FILE,
                 mode(directory, content, SERIES_FILE, unclean));
-            checkSeriesIds(directory, maps.series, maps.aggregates);
+            final boolean current = content == StoreManifest.Content.LISTED;
+            if (!current)
+            {
+                // left by a move cut short: the bucket maps still hold every total, the move starts again
+                Files.deleteIfExists(directory.resolve(TOTALS_FILE));
+                Files.deleteIfExists(directory.resolve(TOTAL_HISTOGRAMS_FILE));
+            }
+            final long totalsEntries = Math.max(capacity.maxSeries(), maps.series.longSize());
+            maps.totals = MapFiles.open(totalsBuilder(totalsEntries), directory, TOTALS_FILE,
+                mode(directory, content, TOTALS_FILE, unclean));
+            maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(totalsEntries), directory,
+                TOTAL_HISTOGRAMS_FILE, mode(directory, content, TOTAL_HISTOGRAMS_FILE, unclean));
+            final long bucketMapTotals = checkSeriesIds(directory, maps.series, maps.aggregates, maps.totals);
             maps.starts = SeriesStarts.open(directory, capacity.maxSeries(),
                 mode(directory, content, SeriesStarts.FILE, unclean), true);
             if (!startsKept)
@@ -159,9 +181,15 @@ public final class MetricStore implements Closeable
                 mode(directory, content, HISTOGRAMS_FILE, unclean));
             maps.samples = MapFiles.open(samplesBuilder(capacity.sampleEntries()), directory, SAMPLES_FILE,
                 mode(directory, content, SAMPLES_FILE, unclean));
-            if (content != StoreManifest.Content.LISTED)
+            final TotalsMove move = new TotalsMove(maps.aggregates, maps.histograms, maps.totals, maps.totalHistograms);
+            if (!current)
             {
-                StoreManifest.write(directory, MAP_FILES);
+                move.copy();
+                StoreManifest.write(directory, MAP_FILES); // from here on the totals maps are the store's
+            }
+            if (!current || bucketMapTotals > 0)
+            {
+                move.removeFromBucketMaps();
             }
             return new MetricStore(directory, maps, channel, fileLock, unclean, null);
         }
@@ -210,8 +238,19 @@ public final class MetricStore implements Closeable
         {
             maps.aggregates = MapFiles.open(aggregatesBuilder(1_000), from, AGGREGATES_FILE, MapFiles.Mode.EXISTING);
             maps.series = MapFiles.open(seriesBuilder(1_000), from, SERIES_FILE, MapFiles.Mode.EXISTING);
-            checkSeriesIds(directory, maps.series, maps.aggregates);
             maps.histograms = MapFiles.open(histogramsBuilder(1_000), from, HISTOGRAMS_FILE, MapFiles.Mode.EXISTING);
+            if (content == StoreManifest.Content.LISTED)
+            {
+                maps.totals = MapFiles.open(totalsBuilder(1_000), from, TOTALS_FILE, MapFiles.Mode.EXISTING);
+                maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(1_000), from, TOTAL_HISTOGRAMS_FILE,
+                    MapFiles.Mode.EXISTING);
+            }
+            else
+            {
+                maps.totals = maps.aggregates; // format 1: read where they are, moved by the next writing open
+                maps.totalHistograms = maps.histograms;
+            }
+            checkSeriesIds(directory, maps.series, maps.aggregates, maps.totals);
             maps.samples = Files.exists(from.resolve(SAMPLES_FILE)) ?
                 MapFiles.open(samplesBuilder(1_000), from, SAMPLES_FILE, MapFiles.Mode.EXISTING) :
                 ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create();
@@ -229,12 +268,16 @@ public final class MetricStore implements Closeable
         }
     }
 
-    /** Refuses a store with a missing, empty or foreign map file before any map is opened. */
+    /**
+     * Refuses a store with a missing, empty or foreign map file before any map is opened (the totals files of a store
+     * of format 1 are not its own: left by a move cut short, which starts again).
+     */
     private static void checkFiles(final Path directory, final StoreManifest.Content content)
     {
         for (final String file : MAP_FILES)
         {
-            if (required(content, file) || Files.exists(directory.resolve(file)))
+            if (required(content, file) ||
+                Files.exists(directory.resolve(file)) && (content == StoreManifest.Content.LISTED || BUCKET_MAP_TOTALS_FILES.contains(file)))
             {
                 MapFiles.check(directory.resolve(file));
             }
@@ -242,9 +285,9 @@ public final class MetricStore implements Closeable
     }
 
     /**
-     * @return true when a store with {@code content} must have {@code file}: every map of a store with a manifest
-     *         but series-starts.dat (derived from the aggregates: a writer rebuilds it, a reader reads unbounded),
-     *         the first three maps of a store from before the manifest.
+     * @return true when a store with {@code content} must have {@code file}: every map of its format but
+     *         series-starts.dat (derived from the aggregates: a writer rebuilds it, a reader reads unbounded), the
+     *         first three maps of a store from before the manifest.
      */
     private static boolean required(final StoreManifest.Content content, final String file)
     {
@@ -252,6 +295,7 @@ public final class MetricStore implements Closeable
         {
             case NONE -> false;
             case UNLISTED -> REQUIRED_FILES.contains(file);
+            case LISTED_BUCKET_MAP_TOTALS -> BUCKET_MAP_TOTALS_FILES.contains(file) && !SeriesStarts.FILE.equals(file);
             case LISTED -> !SeriesStarts.FILE.equals(file);
         };
     }
@@ -267,12 +311,15 @@ public final class MetricStore implements Closeable
     }
 
     /**
-     * Refuses a series map that does not name every series the aggregates hold (a truncated, replaced or foreign
-     * series.dat would give their buckets to whichever series registers under those ids next). One scan of the
-     * aggregates.
+     * Refuses a series map that does not name every series the aggregates and totals hold (a truncated, replaced or
+     * foreign series.dat would give their buckets to whichever series registers under those ids next). One scan of
+     * each map.
+     *
+     * @return the running totals found in the bucket map {@code aggregates} (a store of format 1, or a move cut
+     *         short after the manifest was written).
      */
-    private static void checkSeriesIds(
-        final Path directory, final ChronicleMap<String, Integer> series, final ChronicleMap<LongValue, BucketAggregate> aggregates)
+    private static long checkSeriesIds(final Path directory, final ChronicleMap<String, Integer> series,
+        final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, BucketAggregate> totals)
     {
         final BitSet named = new BitSet();
         series.forEachEntry(entry ->
@@ -284,20 +331,39 @@ public final class MetricStore implements Closeable
             }
         });
         final long[] unknown = { -1 };
+        final long[] bucketMapTotals = { 0 };
         aggregates.forEachEntry(entry ->
         {
-            final int id = BucketKey.seriesId(entry.key().get().getValue());
+            final long key = entry.key().get().getValue();
+            final int id = BucketKey.seriesId(key);
             if (unknown[0] < 0 && !named.get(id))
             {
                 unknown[0] = id;
             }
+            if (BucketKey.resolutionIndex(key) == BucketKey.TOTALS_RESOLUTION)
+            {
+                bucketMapTotals[0]++;
+            }
         });
+        final String holder = unknown[0] >= 0 || totals == aggregates ? AGGREGATES_FILE : TOTALS_FILE;
+        if (totals != aggregates)
+        {
+            totals.forEachEntry(entry ->
+            {
+                final int id = BucketKey.seriesId(entry.key().get().getValue());
+                if (unknown[0] < 0 && !named.get(id))
+                {
+                    unknown[0] = id;
+                }
+            });
+        }
         if (unknown[0] >= 0)
         {
             throw new StoreException(directory.resolve(SERIES_FILE), "does not name series id " + unknown[0] +
-                ", which " + AGGREGATES_FILE + " holds buckets of: the series map is damaged or belongs to another store" +
+                ", which " + holder + " holds buckets of: the series map is damaged or belongs to another store" +
                 MapFiles.RESTORE);
         }
+        return bucketMapTotals[0];
     }
 
     private static void recordStarts(final ChronicleMap<LongValue, BucketAggregate> aggregates, final SeriesStarts starts)
@@ -312,14 +378,14 @@ public final class MetricStore implements Closeable
         });
     }
 
-    private static ChronicleMapBuilder<LongValue, BucketAggregate> aggregatesBuilder(final long entries)
+    static ChronicleMapBuilder<LongValue, BucketAggregate> aggregatesBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, BucketAggregate.class)
             .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
             .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
-    private static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
+    static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
             .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
@@ -327,7 +393,22 @@ public final class MetricStore implements Closeable
             .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
-    private static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
+    static ChronicleMapBuilder<LongValue, BucketAggregate> totalsBuilder(final long entries)
+    {
+        return ChronicleMap.of(LongValue.class, BucketAggregate.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
+            .name("totals").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+    }
+
+    static ChronicleMapBuilder<LongValue, ByteBuffer> totalHistogramsBuilder(final long entries)
+    {
+        return ChronicleMap.of(LongValue.class, ByteBuffer.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
+            .name("totals-histograms").entries(entries).averageValueSize(StoreCapacity.TOTAL_HISTOGRAM_VALUE_BYTES)
+            .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+    }
+
+    static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
     {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
             .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
@@ -335,7 +416,7 @@ public final class MetricStore implements Closeable
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 
-    private static ChronicleMapBuilder<String, Integer> seriesBuilder(final int maxSeries)
+    static ChronicleMapBuilder<String, Integer> seriesBuilder(final int maxSeries)
     {
         return ChronicleMap.of(String.class, Integer.class)
             .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
@@ -373,13 +454,17 @@ public final class MetricStore implements Closeable
         ChronicleMap<LongValue, ByteBuffer> histograms;
         ChronicleMap<String, Integer> series;
         ChronicleMap<LongValue, ByteBuffer> samples;
+        ChronicleMap<LongValue, BucketAggregate> totals;
+        ChronicleMap<LongValue, ByteBuffer> totalHistograms;
         SeriesStarts starts;
 
         void close()
         {
-            for (final Closeable map : new Closeable[]{ aggregates, histograms, series, samples })
+            // a store of format 1 read as it is gives the bucket maps twice: each is closed once
+            final Set<Closeable> open = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (final Closeable map : new Closeable[]{ aggregates, histograms, series, samples, totals, totalHistograms })
             {
-                if (map != null)
+                if (map != null && open.add(map))
                 {
                     closeQuietly(map);
                 }
@@ -454,7 +539,7 @@ public final class MetricStore implements Closeable
             final long cutOffStartMs = cutOffMs - Math.floorMod(cutOffMs, widthMs[level]);
             return BucketKey.bucketStartSec(key) * 1000L < cutOffStartMs;
         };
-        aggregates.forEachEntry(entry ->
+        aggregates.buckets().forEachEntry(entry ->
         {
             if (expired.test(entry.key().get().getValue()))
             {
@@ -462,7 +547,7 @@ public final class MetricStore implements Closeable
                 removed[0]++;
             }
         });
-        for (final ChronicleMap<LongValue, ByteBuffer> map : List.of(histograms, samples))
+        for (final ChronicleMap<LongValue, ByteBuffer> map : List.of(histograms.buckets(), samples))
         {
             map.forEachEntry(entry ->
             {
@@ -478,8 +563,9 @@ public final class MetricStore implements Closeable
     /** @return off-heap bytes used by the maps (thread-safe, no allocation). */
     public long offHeapBytes()
     {
-        return aggregates.offHeapMemoryUsed() + histograms.offHeapMemoryUsed() + series.offHeapMemoryUsed() +
-            samples.offHeapMemoryUsed() + (starts == null ? 0 : starts.map().offHeapMemoryUsed());
+        return aggregates.buckets().offHeapMemoryUsed() + histograms.buckets().offHeapMemoryUsed() +
+            (aggregates.separate() ? aggregates.totals().offHeapMemoryUsed() + histograms.totals().offHeapMemoryUsed() : 0) +
+            series.offHeapMemoryUsed() + samples.offHeapMemoryUsed() + (starts == null ? 0 : starts.map().offHeapMemoryUsed());
     }
 
     /** @return writes the store refused since it was opened (a full map): thread-safe, volatile read. */
@@ -507,18 +593,23 @@ public final class MetricStore implements Closeable
         return writeFailures.aggregatesLostFromSec();
     }
 
-    /** @return buckets stored in the aggregate map. */
+    /** @return buckets stored in the aggregate map (running totals are not buckets: a store of format 1 counts them). */
     public long aggregateBuckets()
     {
-        return aggregates.longSize();
+        return aggregates.buckets().longSize();
     }
 
     /** Closes the maps and removes the lock file: the next open is a clean one. */
     @Override
     public void close()
     {
-        aggregates.close();
-        histograms.close();
+        aggregates.buckets().close();
+        histograms.buckets().close();
+        if (aggregates.separate())
+        {
+            aggregates.totals().close();
+            histograms.totals().close();
+        }
         series.close();
         samples.close();
         if (starts != null)

@@ -16,15 +16,21 @@ import java.util.Properties;
  * (an empty series.dat gave the old buckets' ids to whichever metrics registered first). A store written before the
  * manifest existed is recognised by its {@code aggregates.dat} and gets one at its next writing open.
  * <pre>
- * format_version=1
- * files=aggregates.dat,histograms.dat,series.dat,samples.dat,series-starts.dat
+ * format_version=2
+ * files=aggregates.dat,histograms.dat,series.dat,samples.dat,series-starts.dat,totals.dat,totals-histograms.dat
  * </pre>
+ * Format 2 keeps each series' running totals in maps of their own ({@code totals.dat}, {@code totals-histograms.dat}),
+ * where format 1 kept them in the bucket maps. An engine of format 1 refuses a store of format 2 (it would read its
+ * totals as absent); this one reads a store of format 1 (or without a manifest) as it is and moves its totals at its
+ * first writing open.
  * Stateless, thread-safe.
  */
 final class StoreManifest
 {
     static final String FILE = "store.manifest";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** The format whose running totals live in the bucket maps (read as it is; moved at the first writing open). */
+    static final int BUCKET_MAP_TOTALS_VERSION = 1;
 
     private StoreManifest()
     {
@@ -37,7 +43,9 @@ final class StoreManifest
         NONE,
         /** A store written before the manifest existed (map files, no manifest). */
         UNLISTED,
-        /** A store with its manifest. */
+        /** A store of format {@value #BUCKET_MAP_TOTALS_VERSION}: its running totals are in the bucket maps. */
+        LISTED_BUCKET_MAP_TOTALS,
+        /** A store of the current format, with its manifest. */
         LISTED
     }
 
@@ -60,12 +68,16 @@ final class StoreManifest
             throw new StoreException(path, "cannot be read (" + ex.getMessage() + ")" + MapFiles.RESTORE, ex);
         }
         final String version = p.getProperty("format_version");
-        if (!String.valueOf(FORMAT_VERSION).equals(version))
+        if (String.valueOf(FORMAT_VERSION).equals(version))
         {
-            throw new StoreException(path, "format_version " + version + " is not " + FORMAT_VERSION +
-                ": the directory holds a store of another format or another program" + MapFiles.RESTORE);
+            return Content.LISTED;
         }
-        return Content.LISTED;
+        if (String.valueOf(BUCKET_MAP_TOTALS_VERSION).equals(version))
+        {
+            return Content.LISTED_BUCKET_MAP_TOTALS;
+        }
+        throw new StoreException(path, "format_version " + version + " is not " + BUCKET_MAP_TOTALS_VERSION + " or " +
+            FORMAT_VERSION + ": the directory holds a store of another format or another program" + MapFiles.RESTORE);
     }
 
     /** Writes the manifest of a store with {@code files} (atomically: a temporary file renamed over it). */

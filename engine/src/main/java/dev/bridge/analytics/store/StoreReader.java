@@ -17,8 +17,8 @@ import java.util.function.LongPredicate;
  */
 public final class StoreReader
 {
-    private final ChronicleMap<LongValue, BucketAggregate> aggregates;
-    private final ChronicleMap<LongValue, ByteBuffer> histograms;
+    private final RoutedMaps<BucketAggregate> aggregates;
+    private final RoutedMaps<ByteBuffer> histograms;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final SeriesStarts starts;
     private final LongValue key = MetricStore.newKey();
@@ -28,7 +28,7 @@ public final class StoreReader
     private BucketAggregate aggregateScratch;
 
     StoreReader(
-        final ChronicleMap<LongValue, BucketAggregate> aggregates, final ChronicleMap<LongValue, ByteBuffer> histograms,
+        final RoutedMaps<BucketAggregate> aggregates, final RoutedMaps<ByteBuffer> histograms,
         final ChronicleMap<LongValue, ByteBuffer> samples, final SeriesStarts starts)
     {
         this.aggregates = aggregates;
@@ -129,7 +129,7 @@ public final class StoreReader
     public ByteBuffer readHistogramEncoding(final long bucketKey)
     {
         key.setValue(bucketKey);
-        final ByteBuffer stored = histograms.get(key);
+        final ByteBuffer stored = histograms.of(bucketKey).get(key);
         return stored == null ? null : stored.order(ByteOrder.BIG_ENDIAN);
     }
 
@@ -137,13 +137,16 @@ public final class StoreReader
     public boolean readAggregate(final long bucketKey, final BucketAggregate into)
     {
         key.setValue(bucketKey);
-        return aggregates.getUsing(key, into) != null;
+        return aggregates.of(bucketKey).getUsing(key, into) != null;
     }
 
-    /** Calls {@code visitor} with every stored aggregate whose key passes {@code keyFilter}. */
+    /**
+     * Calls {@code visitor} with every stored bucket aggregate whose key passes {@code keyFilter}: buckets only, not
+     * the running totals ({@link BucketKey#totals}, read them with {@link #readAggregate}). One scan of the map.
+     */
     public void forEachAggregate(final LongPredicate keyFilter, final AggregateVisitor visitor)
     {
-        aggregates.forEachEntry(entry ->
+        aggregates.buckets().forEachEntry(entry ->
         {
             final long k = entry.key().get().getValue();
             if (keyFilter.test(k))
@@ -180,7 +183,7 @@ public final class StoreReader
     public ByteBuffer readHistogramScratch(final long bucketKey)
     {
         key.setValue(bucketKey);
-        try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = histograms.queryContext(key))
+        try (ExternalMapQueryContext<LongValue, ByteBuffer, ?> context = histograms.of(bucketKey).queryContext(key))
         {
             final MapEntry<LongValue, ByteBuffer> entry = context.entry();
             if (entry == null)

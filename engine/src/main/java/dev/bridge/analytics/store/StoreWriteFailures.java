@@ -48,7 +48,7 @@ public final class StoreWriteFailures
         final long startSec = BucketKey.bucketStartSec(bucketKey);
         if (BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION)
         {
-            return onFailure(MetricStore.AGGREGATES_FILE, entries, cause); // no bucket lost: the next commit retries
+            return onFailure(MetricStore.TOTALS_FILE, entries, cause); // no bucket lost: the next commit retries
         }
         if (startSec < aggregatesLostFromSec.getAndAccumulate(startSec, Math::min))
         {
@@ -104,7 +104,7 @@ public final class StoreWriteFailures
     {
         count.incrementAndGet();
         final String problem = "cannot write a bucket: the map is full (or damaged); the bucket stays in memory and is retried at each commit, counted in " +
-            "engine_store_write_failures. Raise engine.store_entries and rebuild the store (a store keeps the " +
+            "engine_store_write_failures. Raise " + sizingSetting(file) + " and rebuild the store (a store keeps the " +
             "capacity it was created with): snapshot it, start on a new data_directory, merge the snapshot";
         if (recorded.add(file))
         {
@@ -120,6 +120,13 @@ public final class StoreWriteFailures
             }
         }
         return new StoreException(directory.resolve(file), problem, cause);
+    }
+
+    /** @return the setting that sizes {@code file}: the totals maps hold one entry per series. */
+    private static String sizingSetting(final String file)
+    {
+        return MetricStore.TOTALS_FILE.equals(file) || MetricStore.TOTAL_HISTOGRAMS_FILE.equals(file) ?
+            "engine.max_series" : "engine.store_entries";
     }
 
     /** @return writes refused since the store was opened (volatile read). */
