@@ -137,6 +137,12 @@ public final class SeriesReader
         final var aggregate = reader.aggregateScratch();
         if (!reader.readAggregate(key, aggregate) || aggregate.getCount() == 0)
         {
+            if (reader.earliestDataSec(series.id()) == StoreReader.NO_DATA)
+            {
+                // series-starts.dat says it never held data: no bucket to look for (over ALL, with no end, that
+                // look was a scan of the whole aggregate map per series: 35 idle self-metric series per scrape)
+                return nothing(series);
+            }
             return read(series, all, false, nowMs);
         }
         final long earliestSec = reader.earliestDataSec(series.id()); // after the totals: their start is recorded first
@@ -168,6 +174,14 @@ public final class SeriesReader
             HistogramCoverage.check(statsQuery.store(), series.metric().name(), histogram.totalCount(), stats.count());
         }
         return new SeriesRead(series, stats, List.of(), histogram, null, earliestSec * 1000L);
+    }
+
+    /** @return what {@link #read} answers for a series without data, without reading the store. */
+    private SeriesRead nothing(final SeriesInfo series)
+    {
+        final EncodedHistogramMerger histogram = series.metric().type() == MetricType.HISTOGRAM ?
+            merge(series.metric().histogram(), List.of()) : null;
+        return new SeriesRead(series, Stats.EMPTY, List.of(), histogram, null, null);
     }
 
     /** @return the merged counts of {@code keys}, in this reader's merger for the spec (reset first). */
