@@ -1,5 +1,6 @@
 package dev.bridge.analytics.bench;
 
+import dev.bridge.analytics.bench.jmh.ScrapeGrowthCommand;
 import dev.bridge.analytics.bench.memory.MemoryBenchCommand;
 import dev.bridge.analytics.bench.querybench.QueryBenchCommand;
 import dev.bridge.analytics.bench.statsdload.StatsdLoadCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
         "serve, query and snapshot are analytics.jar's (bin/analytics runs both jars)." },
     resourceBundle = "dev.bridge.analytics.bench.OptionHelp",
     subcommands = { BenchCommand.class, QueryBenchCommand.class, StatsdLoadCommand.class, MemoryBenchCommand.class,
+        ScrapeGrowthCommand.class,
         CommandLine.HelpCommand.class },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
