@@ -110,6 +110,11 @@ class TotalsMapsTest
     void shouldReadASeriesThatNeverHeldDataAsEmptyWithItsDistribution()
     {
         writeStore();
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config()))
+        {
+            engine.histogram("write_latency_us"); // registered, never recorded
+            engine.flush();
+        }
         try (AnalyticsReader reader = AnalyticsReader.open(config(), dir))
         {
             final SeriesExport write = reader.queries().totals(EnumSet.of(SnapshotPart.DISTRIBUTIONS)).series().stream()
