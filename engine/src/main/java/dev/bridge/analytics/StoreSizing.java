@@ -72,7 +72,7 @@ final class StoreSizing
                 allSeries, full);
         }
         return new StoreCapacity(entries, Math.max(MIN_ENTRIES, histograms / 4), Math.max(MIN_ENTRIES, samples / 8),
-            settings.maxSeries());
+            settings.maxSeries(), Math.max(MIN_ENTRIES, histogramSeries / 4));
     }
 
     /**

@@ -168,7 +168,9 @@ public final class MetricStore implements Closeable
             final long totalsEntries = Math.max(capacity.maxSeries(), maps.series.longSize());
             maps.totals = MapFiles.open(totalsBuilder(totalsEntries), directory, TOTALS_FILE,
                 mode(directory, content, TOTALS_FILE, unclean));
-            maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(totalsEntries), directory,
+            // laid out for a quarter of the histogram series, growing 8x; a moved store's for a quarter of its series
+            final long totalHistogramEntries = Math.max(capacity.totalHistogramEntries(), maps.series.longSize() / 4);
+            maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(totalHistogramEntries), directory,
                 TOTAL_HISTOGRAMS_FILE, mode(directory, content, TOTAL_HISTOGRAMS_FILE, unclean));
             final long bucketMapTotals = checkSeriesIds(directory, maps.series, maps.aggregates, maps.totals);
             maps.starts = SeriesStarts.open(directory, capacity.maxSeries(),

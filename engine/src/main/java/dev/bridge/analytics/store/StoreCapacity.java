@@ -11,9 +11,12 @@ package dev.bridge.analytics.store;
  * @param histogramEntries initial buckets of the histogram map (values of {@link #HISTOGRAM_VALUE_BYTES} on average);
  *                         it grows to {@link #GROWTH} times that.
  * @param sampleEntries    initial raw buckets of the exact-sample map; grows to {@link #GROWTH} times that.
- * @param maxSeries        series of the series map ({@code engine.max_series}).
+ * @param maxSeries        series of the series map and of the running totals' map ({@code engine.max_series}).
+ * @param totalHistogramEntries initial entries of the running totals' histogram map (values of
+ *                         {@link #TOTAL_HISTOGRAM_VALUE_BYTES} on average); it grows to {@link #GROWTH} times that.
  */
-public record StoreCapacity(long aggregateEntries, long histogramEntries, long sampleEntries, int maxSeries)
+public record StoreCapacity(
+    long aggregateEntries, long histogramEntries, long sampleEntries, int maxSeries, long totalHistogramEntries)
 {
     /** The smallest map Chronicle is asked for: tiny maps waste nothing and keep tests and merges simple. */
     static final long MIN_ENTRIES = 1_000;
@@ -22,18 +25,23 @@ public record StoreCapacity(long aggregateEntries, long histogramEntries, long s
     /** The average histogram encoding the histogram map is laid out for: a bucket of ~1,300 latencies. */
     static final int HISTOGRAM_VALUE_BYTES = 1024;
     /**
-     * The average running-totals histogram the totals map is laid out for (everything a series recorded: 1,758 bytes
-     * for 10,000 log-normal latencies, a little more as the distribution widens). The totals maps hold one entry per
-     * series ({@code maxSeries}, or the series the store already names if more).
+     * The average running-totals histogram the totals histogram map is laid out for (everything a series recorded:
+     * 1,758 bytes for 10,000 log-normal latencies, a little more as the distribution widens).
      */
     static final int TOTAL_HISTOGRAM_VALUE_BYTES = 2048;
 
+    /** As the canonical constructor, with a totals histogram map laid out for a quarter of {@code maxSeries}. */
+    public StoreCapacity(final long aggregateEntries, final long histogramEntries, final long sampleEntries, final int maxSeries)
+    {
+        this(aggregateEntries, histogramEntries, sampleEntries, maxSeries, Math.max(MIN_ENTRIES, maxSeries / 4));
+    }
+
     public StoreCapacity
     {
-        if (aggregateEntries <= 0 || histogramEntries <= 0 || sampleEntries <= 0 || maxSeries <= 0)
+        if (aggregateEntries <= 0 || histogramEntries <= 0 || sampleEntries <= 0 || maxSeries <= 0 || totalHistogramEntries <= 0)
         {
             throw new IllegalArgumentException("store capacities must be positive: " + aggregateEntries + ", " +
-                histogramEntries + ", " + sampleEntries + ", " + maxSeries);
+                histogramEntries + ", " + sampleEntries + ", " + maxSeries + ", " + totalHistogramEntries);
         }
     }
 
