@@ -3,11 +3,13 @@ package dev.bridge.analytics.pipeline;
 import dev.bridge.analytics.config.HistogramSpec;
 import dev.bridge.analytics.config.Resolution;
 import dev.bridge.analytics.series.SeriesTable;
+import dev.bridge.analytics.store.BucketKey;
 import dev.bridge.analytics.store.HistogramWriter;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The histogram stage: every histogram lives in the store, and the heap holds only the counts recorded since they
@@ -54,6 +56,7 @@ final class HistogramStage extends LiveBucketStage
     private final UnwrittenDeltas unwritten = new UnwrittenDeltas(MAX_UNWRITTEN_BUCKETS);
     private RollupHistograms[] rollups = new RollupHistograms[0];
     private RuntimeException refusal;
+    private final LongPredicate bucketExpired = this::bucketExpired;
 
     HistogramStage(
         final SeriesTable series, final Resolution resolution, final HistogramWriter writer,
@@ -150,13 +153,32 @@ final class HistogramStage extends LiveBucketStage
             write(seriesId, lateStartMs[seriesId], late[seriesId]);
             lateSeries.remove(seriesId);
         }
-        final RuntimeException retried = unwritten.retry(writer, merge);
+        final RuntimeException retried = unwritten.retry(writer, merge, bucketExpired);
         final RuntimeException first = refusal != null ? refusal : retried;
         refusal = null;
         if (first != null)
         {
             throw first;
         }
+    }
+
+    /** @return true when {@code bucketKey}'s bucket passed its level's retention (the totals never do). */
+    private boolean bucketExpired(final long bucketKey)
+    {
+        final int level = BucketKey.resolutionIndex(bucketKey);
+        final long startMs = BucketKey.bucketStartSec(bucketKey) * 1000L;
+        if (level == resolutionIndex())
+        {
+            return expired(startMs);
+        }
+        for (final RollupHistograms rollup : rollups)
+        {
+            if (rollup.resolutionIndex() == level)
+            {
+                return rollup.expired(startMs);
+            }
+        }
+        return false;
     }
 
     /** Sets where expiry starts at every level (the store was swept at start). */

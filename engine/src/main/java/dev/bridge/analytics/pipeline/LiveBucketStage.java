@@ -177,6 +177,12 @@ abstract class LiveBucketStage implements CommittingStage
         return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(startMs, 1000L));
     }
 
+    /** @return this stage's resolution index (its store keys'). */
+    final int resolutionIndex()
+    {
+        return resolutionIndex;
+    }
+
     /** @return true when the raw bucket at {@code startMs} passed retention: nothing may be written there. */
     final boolean expired(final long startMs)
     {

@@ -33,6 +33,12 @@ final class RollupHistograms
         return retention.key(seriesId, retention.bucketOf(rawStartMs));
     }
 
+    /** @return the resolution index of this level's store keys. */
+    int resolutionIndex()
+    {
+        return retention.resolutionIndex();
+    }
+
     /** Sets where expiry starts (the store was swept at start). */
     void startExpiry(final long nowMs)
     {

@@ -47,6 +47,12 @@ final class RollupRetention
         return BucketKey.pack(seriesId, resolutionIndex, Math.floorDiv(bucketMs, 1000L));
     }
 
+    /** @return the resolution index of this level's store keys. */
+    int resolutionIndex()
+    {
+        return resolutionIndex;
+    }
+
     /** @return the bucket width. */
     long widthMs()
     {

@@ -4,6 +4,7 @@ import dev.bridge.analytics.store.HistogramWriter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Histogram counts the store refused to add to a bucket (a full map), kept on the heap and offered again at each
@@ -61,15 +62,24 @@ final class UnwrittenDeltas
 
     /**
      * Adds every kept entry to its bucket; those the store accepts are forgotten (their pages go back to the pool).
+     * An entry whose bucket passed retention meanwhile is forgotten unwritten: writing it would recreate a bucket
+     * that expiry already removed (and only the next start's sweep would remove it again).
      *
-     * @return the first refusal, or null when every entry was written.
+     * @param expired whether a bucket key is past its resolution's retention.
+     * @return the first refusal, or null when every entry was written or forgotten.
      */
-    RuntimeException retry(final HistogramWriter writer, final EncodingMerge merge)
+    RuntimeException retry(final HistogramWriter writer, final EncodingMerge merge, final LongPredicate expired)
     {
         RuntimeException first = null;
         for (int i = entries.size() - 1; i >= 0; i--)
         {
             final Entry entry = entries.get(i);
+            if (expired.test(entry.bucketKey))
+            {
+                entry.counts.reset();
+                entries.remove(i);
+                continue;
+            }
             try
             {
                 writer.rewrite(entry.bucketKey, merge.adding(entry.counts));

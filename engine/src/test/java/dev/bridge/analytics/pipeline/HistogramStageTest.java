@@ -222,6 +222,48 @@ class HistogramStageTest
         assertArrayEquals(encoding(reference), stored(store.newReader(), BucketKey.totals(a)));
     }
 
+    @Test
+    void shouldForgetRefusedCountsOfABucketThatPassedRetentionMeanwhile() throws Exception
+    {
+        open(new StoreCapacity(1_000, 1_000, 1_000, 64));
+        final int a = registry.resolve("lat_us", "op", "a").id();
+        final int filler = registry.resolve("lat_us", "op", "filler").id();
+        final HistogramWriter writer = store.newHistogramWriter();
+        final Histogram wide = reference();
+        for (long v = 1; v < 60_000_000L; v = v * 11 / 10 + 1)
+        {
+            wide.recordValue(v);
+        }
+        final List<Long> fillerKeys = new ArrayList<>();
+        assertThrows(StoreException.class, () ->
+        {
+            for (int i = 0; i < 100_000; i++)
+            {
+                writer.write(BucketKey.raw(filler, i), wide);
+                fillerKeys.add(BucketKey.raw(filler, i));
+            }
+        });
+        final Histogram reference = reference();
+        for (long v = 1; v < 60_000_000L; v = v * 3 / 2 + 1)
+        {
+            stage.record(a, T0, v);
+            reference.recordValue(v);
+        }
+        assertThrows(StoreException.class, stage::commit);
+        final long rawKey = BucketKey.raw(a, T0 / 1000);
+        final long minuteKey = BucketKey.pack(a, 1, T0 / 1000);
+
+        stage.expireEveryLevel(T0 + resolutions.get(0).retentionMs() + 2_000); // the raw bucket's retention ends
+        fillerKeys.forEach(writer::remove);
+        stage.commit();
+
+        assertEquals(0, stage.unwrittenBuckets());
+        final StoreReader reader = store.newReader();
+        assertEquals(null, reader.readHistogramEncoding(rawKey), "an expired bucket is not written again");
+        assertArrayEquals(encoding(reference), stored(reader, minuteKey), "the rollup keeps its bucket: written");
+        assertArrayEquals(encoding(reference), stored(reader, BucketKey.totals(a)));
+    }
+
     private static Histogram reference()
     {
         return new Histogram(1, 60_000_000, 3);
