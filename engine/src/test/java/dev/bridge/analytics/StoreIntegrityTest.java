@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class StoreIntegrityTest
 {
-    private static final String RESTORE = ": restore it from a backup; the store was not opened and nothing was changed";
+    static final String RESTORE = ": restore it from a backup; the store was not opened and nothing was changed";
 
     @TempDir
     Path dir;
@@ -95,11 +95,12 @@ class StoreIntegrityTest
         assertEquals(path + ": not a store file (no Chronicle Map header)" + RESTORE, read.getMessage());
     }
 
-    @Test
-    void shouldRefuseAMissingSeriesFileInsteadOfCreatingAnEmptyOne() throws IOException
+    @ParameterizedTest
+    @ValueSource(strings = { "series.dat", "totals.dat", "totals-histograms.dat" })
+    void shouldRefuseAMissingMapFileInsteadOfCreatingAnEmptyOne(final String file) throws IOException
     {
         writeStore();
-        final Path path = dir.resolve("series.dat");
+        final Path path = dir.resolve(file);
         Files.delete(path);
 
         final StoreException read = assertThrows(StoreException.class, () -> AnalyticsReader.open(config(), dir));

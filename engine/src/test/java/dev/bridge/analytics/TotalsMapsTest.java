@@ -8,8 +8,6 @@ import dev.bridge.analytics.store.StoreException;
 import dev.bridge.analytics.store.StoreFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TotalsMapsTest
 {
-    private static final String RESTORE = ": restore it from a backup; the store was not opened and nothing was changed";
+    private static final String RESTORE = StoreIntegrityTest.RESTORE;
     private static final String FORMAT_2 = "format_version=2\nfiles=aggregates.dat,histograms.dat,series.dat," +
         "samples.dat,series-starts.dat,totals.dat,totals-histograms.dat\n";
 
@@ -191,23 +189,6 @@ class TotalsMapsTest
         }
         assertEquals(0, StoreFormats.totalsInBucketMaps(dir), "the writing open finished the removal");
         assertEquals(scrape, readerScrape());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "totals.dat", "totals-histograms.dat" })
-    void shouldRefuseAStoreOfFormatTwoWithoutATotalsFile(final String file) throws IOException
-    {
-        writeStore();
-        final Path path = dir.resolve(file);
-        Files.delete(path);
-
-        final StoreException read = assertThrows(StoreException.class, () -> AnalyticsReader.open(config(), dir));
-        final StoreException write = assertThrows(StoreException.class, () -> AnalyticsEngine.start(config()));
-
-        final String expected = path + ": missing: the store in this directory needs it" + RESTORE;
-        assertEquals(expected, read.getMessage());
-        assertEquals(expected, write.getMessage());
-        assertFalse(Files.exists(path), "a refused open creates nothing");
     }
 
     @Test

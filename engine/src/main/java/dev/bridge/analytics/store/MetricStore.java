@@ -382,39 +382,44 @@ public final class MetricStore implements Closeable
 
     static ChronicleMapBuilder<LongValue, BucketAggregate> aggregatesBuilder(final long entries)
     {
-        return ChronicleMap.of(LongValue.class, BucketAggregate.class)
-            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
-            .name("aggregates").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+        return aggregateMap("aggregates", entries);
     }
 
     static ChronicleMapBuilder<LongValue, ByteBuffer> histogramsBuilder(final long entries)
     {
-        return ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
-            .name("histograms").entries(entries).averageValueSize(StoreCapacity.HISTOGRAM_VALUE_BYTES)
-            .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+        return byteValueMap("histograms", entries, StoreCapacity.HISTOGRAM_VALUE_BYTES);
     }
 
     static ChronicleMapBuilder<LongValue, BucketAggregate> totalsBuilder(final long entries)
     {
-        return ChronicleMap.of(LongValue.class, BucketAggregate.class)
-            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
-            .name("totals").entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+        return aggregateMap("totals", entries);
     }
 
     static ChronicleMapBuilder<LongValue, ByteBuffer> totalHistogramsBuilder(final long entries)
     {
-        return ChronicleMap.of(LongValue.class, ByteBuffer.class)
-            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
-            .name("totals-histograms").entries(entries).averageValueSize(StoreCapacity.TOTAL_HISTOGRAM_VALUE_BYTES)
-            .maxBloatFactor(StoreCapacity.GROWTH).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+        return byteValueMap("totals-histograms", entries, StoreCapacity.TOTAL_HISTOGRAM_VALUE_BYTES);
     }
 
     static ChronicleMapBuilder<LongValue, ByteBuffer> samplesBuilder(final long entries)
     {
+        return byteValueMap("samples", entries, 2048);
+    }
+
+    /** A map of fixed-size aggregates by bucket key. */
+    private static ChronicleMapBuilder<LongValue, BucketAggregate> aggregateMap(final String name, final long entries)
+    {
+        return ChronicleMap.of(LongValue.class, BucketAggregate.class)
+            .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
+            .name(name).entries(entries).putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
+    }
+
+    /** A map of variable-size byte values by bucket key, laid out for {@code averageBytes} and growing 8x. */
+    private static ChronicleMapBuilder<LongValue, ByteBuffer> byteValueMap(
+        final String name, final long entries, final int averageBytes)
+    {
         return ChronicleMap.of(LongValue.class, ByteBuffer.class)
             .skipCloseOnExitHook(true) // closed by the engine after its last commit, not by a racing JVM hook
-            .name("samples").entries(entries).averageValueSize(2048).maxBloatFactor(StoreCapacity.GROWTH)
+            .name(name).entries(entries).averageValueSize(averageBytes).maxBloatFactor(StoreCapacity.GROWTH)
             .putReturnsNull(true).removeReturnsNull(true).checksumEntries(false);
     }
 

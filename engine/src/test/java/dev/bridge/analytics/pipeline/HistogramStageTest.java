@@ -185,22 +185,8 @@ class HistogramStageTest
     {
         open(new StoreCapacity(1_000, 1_000, 1_000, 64));
         final int a = registry.resolve("lat_us", "op", "a").id();
-        final int filler = registry.resolve("lat_us", "op", "filler").id();
         final HistogramWriter writer = store.newHistogramWriter();
-        final Histogram wide = reference();
-        for (long v = 1; v < 60_000_000L; v = v * 11 / 10 + 1)
-        {
-            wide.recordValue(v); // ~1.4 KB encoded: the map runs out of space before entries
-        }
-        final List<Long> fillerKeys = new ArrayList<>();
-        assertThrows(StoreException.class, () ->
-        {
-            for (int i = 0; i < 100_000; i++)
-            {
-                writer.write(BucketKey.raw(filler, i), wide);
-                fillerKeys.add(BucketKey.raw(filler, i));
-            }
-        });
+        final List<Long> fillerKeys = fillHistogramMap(writer);
         final Histogram reference = reference();
         for (int second = 0; second < 3; second++)
         {
@@ -227,22 +213,8 @@ class HistogramStageTest
     {
         open(new StoreCapacity(1_000, 1_000, 1_000, 64));
         final int a = registry.resolve("lat_us", "op", "a").id();
-        final int filler = registry.resolve("lat_us", "op", "filler").id();
         final HistogramWriter writer = store.newHistogramWriter();
-        final Histogram wide = reference();
-        for (long v = 1; v < 60_000_000L; v = v * 11 / 10 + 1)
-        {
-            wide.recordValue(v);
-        }
-        final List<Long> fillerKeys = new ArrayList<>();
-        assertThrows(StoreException.class, () ->
-        {
-            for (int i = 0; i < 100_000; i++)
-            {
-                writer.write(BucketKey.raw(filler, i), wide);
-                fillerKeys.add(BucketKey.raw(filler, i));
-            }
-        });
+        final List<Long> fillerKeys = fillHistogramMap(writer);
         final Histogram reference = reference();
         for (long v = 1; v < 60_000_000L; v = v * 3 / 2 + 1)
         {
@@ -262,6 +234,27 @@ class HistogramStageTest
         assertEquals(null, reader.readHistogramEncoding(rawKey), "an expired bucket is not written again");
         assertArrayEquals(encoding(reference), stored(reader, minuteKey), "the rollup keeps its bucket: written");
         assertArrayEquals(encoding(reference), stored(reader, BucketKey.totals(a)));
+    }
+
+    /** @return the keys of the raw buckets of a filler series written until histograms.dat refused one. */
+    private List<Long> fillHistogramMap(final HistogramWriter writer)
+    {
+        final int filler = registry.resolve("lat_us", "op", "filler").id();
+        final Histogram wide = reference();
+        for (long v = 1; v < 60_000_000L; v = v * 11 / 10 + 1)
+        {
+            wide.recordValue(v); // ~1.4 KB encoded: the map runs out of space before entries
+        }
+        final List<Long> fillerKeys = new ArrayList<>();
+        assertThrows(StoreException.class, () ->
+        {
+            for (int i = 0; i < 100_000; i++)
+            {
+                writer.write(BucketKey.raw(filler, i), wide);
+                fillerKeys.add(BucketKey.raw(filler, i));
+            }
+        });
+        return fillerKeys;
     }
 
     private static Histogram reference()
