@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TotalsMapsTest
 {
     private static final String RESTORE = StoreIntegrityTest.RESTORE;
+    /** Added to each format-1 total's count and sum: read from there, the counter says 1005, not 5. */
+    private static final long BIAS = 1_000;
     private static final String FORMAT_2 = "format_version=2\nfiles=aggregates.dat,histograms.dat,series.dat," +
         "samples.dat,series-starts.dat,totals.dat,totals-histograms.dat\n";
 
@@ -129,55 +131,76 @@ class TotalsMapsTest
     @Test
     void shouldReadAStoreOfFormatOneUnchangedAndMoveItsTotalsAtTheFirstWritingOpen() throws IOException
     {
-        final String scrape = writeStore();
-        StoreFormats.toFormatOne(dir);
+        writeStore();
+        StoreFormats.toFormatOne(dir, BIAS);
         final byte[] aggregates = Files.readAllBytes(dir.resolve("aggregates.dat"));
         final String formatOne = manifest();
 
-        assertEquals(scrape, readerScrape(), "a reader reads the totals where format 1 keeps them");
+        final String biased = readerScrape();
+        assertTrue(biased.contains("\ndspex_variable_read_total 1005.0\n"),
+            "a reader reads the totals where format 1 keeps them, not over the buckets (5): " + biased);
         assertFalse(Files.exists(dir.resolve("totals.dat")), "a reader creates nothing");
         assertEquals(formatOne, manifest());
         assertArrayEquals(aggregates, Files.readAllBytes(dir.resolve("aggregates.dat")), "a reader changes nothing");
 
         try (AnalyticsEngine engine = AnalyticsEngine.start(config()))
         {
-            assertEquals(5, series(engine, "variable_read").total(), "the moved totals, not totals seeded again");
+            assertEquals(1_005, series(engine, "variable_read").total(), "the moved totals, not totals seeded anew (5)");
             engine.counter("variable_read").add(3);
             engine.flush();
-            assertEquals(8, series(engine, "variable_read").total());
+            assertEquals(1_008, series(engine, "variable_read").total());
         }
         assertEquals(FORMAT_2, manifest());
         assertEquals(0, StoreFormats.totalsInBucketMaps(dir));
-        assertEquals(scrape.replace("dspex_variable_read_total 5.0", "dspex_variable_read_total 8.0"), readerScrape());
+        assertEquals(biased.replace("dspex_variable_read_total 1005.0", "dspex_variable_read_total 1008.0"), readerScrape());
     }
 
     @Test
-    void shouldStartAgainAMoveCutBeforeItsManifest() throws IOException
+    void shouldMoveAStoreFromBeforeTheManifest() throws IOException
     {
-        final String scrape = writeStore();
-        StoreFormats.toFormatOne(dir);
+        writeStore();
+        StoreFormats.toFormatOne(dir, BIAS);
+        Files.delete(dir.resolve("store.manifest"));
+
+        try (AnalyticsEngine engine = AnalyticsEngine.start(config()))
+        {
+            assertEquals(1_005, series(engine, "variable_read").total());
+        }
+        assertEquals(FORMAT_2, manifest());
+        assertEquals(0, StoreFormats.totalsInBucketMaps(dir));
+    }
+
+    @Test
+    void shouldStartAgainAMoveKilledBeforeItsManifest() throws IOException
+    {
+        writeStore();
+        StoreFormats.toFormatOne(dir, BIAS);
+        final String biased = readerScrape();
         final byte[] half = new byte[70_000]; // what a cut creation leaves: not a map
         new Random(7).nextBytes(half);
         Files.write(dir.resolve("totals.dat"), half);
         Files.write(dir.resolve("totals-histograms.dat"), new byte[0]);
+        Files.createFile(dir.resolve("engine.lock")); // what kill -9 leaves
 
-        assertEquals(scrape, readerScrape(), "files a store of format 1 does not list are not read");
+        assertEquals(biased, readerScrape(), "files a store of format 1 does not list are not read");
         assertArrayEquals(half, Files.readAllBytes(dir.resolve("totals.dat")), "nor changed by a reader");
 
         try (AnalyticsEngine engine = AnalyticsEngine.start(config()))
         {
-            assertEquals(5, series(engine, "variable_read").total());
+            assertTrue(engine.recoveredStore());
+            assertEquals(1_005, series(engine, "variable_read").total(), "moved again from the bucket maps");
         }
         assertEquals(FORMAT_2, manifest());
         assertEquals(0, StoreFormats.totalsInBucketMaps(dir));
-        assertEquals(scrape, readerScrape());
+        assertEquals(biased, readerScrape());
     }
 
     @Test
-    void shouldFinishAMoveCutDuringItsRemovalWithoutReadingWhatIsLeft() throws IOException
+    void shouldFinishAMoveKilledDuringItsRemovalWithoutReadingWhatIsLeft() throws IOException
     {
         final String scrape = writeStore();
-        StoreFormats.copyTotalsIntoBucketMaps(dir, 1_000); // left behind, and different: a read of them would show
+        StoreFormats.copyTotalsIntoBucketMaps(dir, BIAS); // left behind, and different: a read of them would show
+        Files.createFile(dir.resolve("engine.lock")); // what kill -9 leaves
         final long left = StoreFormats.totalsInBucketMaps(dir);
         assertEquals(3, left, "two aggregates and a histogram");
 
@@ -185,10 +208,30 @@ class TotalsMapsTest
         assertEquals(left, StoreFormats.totalsInBucketMaps(dir), "a reader removes nothing");
         try (AnalyticsEngine engine = AnalyticsEngine.start(config()))
         {
+            assertTrue(engine.recoveredStore());
             assertEquals(5, series(engine, "variable_read").total());
         }
         assertEquals(0, StoreFormats.totalsInBucketMaps(dir), "the writing open finished the removal");
         assertEquals(scrape, readerScrape());
+    }
+
+    @Test
+    void shouldRefuseAStoreOfFormatTwoThatLostItsManifest() throws IOException
+    {
+        writeStore();
+        Files.delete(dir.resolve("store.manifest"));
+        final byte[] totals = Files.readAllBytes(dir.resolve("totals.dat"));
+
+        final StoreException read = assertThrows(StoreException.class, () -> AnalyticsReader.open(config(), dir));
+        final StoreException write = assertThrows(StoreException.class, () -> AnalyticsEngine.start(config()));
+
+        final String expected = dir.resolve("store.manifest") + ": missing: the store holds totals.dat, so it is of " +
+            "format 2 and needs its manifest (an engine would take it for an older store and lose its running totals)" +
+            RESTORE;
+        assertEquals(expected, read.getMessage());
+        assertEquals(expected, write.getMessage());
+        assertArrayEquals(totals, Files.readAllBytes(dir.resolve("totals.dat")));
+        assertFalse(Files.exists(dir.resolve("store.manifest")), "a refused open writes no manifest");
     }
 
     @Test

@@ -159,20 +159,16 @@ public final class MetricStore implements Closeable
             maps.series = MapFiles.open(seriesBuilder(capacity.maxSeries()), directory, SERIES_FILE,
                 mode(directory, content, SERIES_FILE, unclean));
             final boolean current = content == StoreManifest.Content.LISTED;
-            if (!current)
+            if (current)
             {
-                // left by a move cut short: the bucket maps still hold every total, the move starts again
-                Files.deleteIfExists(directory.resolve(TOTALS_FILE));
-                Files.deleteIfExists(directory.resolve(TOTAL_HISTOGRAMS_FILE));
+                maps.totals = MapFiles.open(totalsBuilder(capacity.maxSeries()), directory, TOTALS_FILE,
+                    mode(directory, content, TOTALS_FILE, unclean));
+                maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(capacity.totalHistogramEntries()),
+                    directory, TOTAL_HISTOGRAMS_FILE, mode(directory, content, TOTAL_HISTOGRAMS_FILE, unclean));
             }
-            final long totalsEntries = Math.max(capacity.maxSeries(), maps.series.longSize());
-            maps.totals = MapFiles.open(totalsBuilder(totalsEntries), directory, TOTALS_FILE,
-                mode(directory, content, TOTALS_FILE, unclean));
-            // laid out for a quarter of the histogram series, growing 8x; a moved store's for a quarter of its series
-            final long totalHistogramEntries = Math.max(capacity.totalHistogramEntries(), maps.series.longSize() / 4);
-            maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(totalHistogramEntries), directory,
-                TOTAL_HISTOGRAMS_FILE, mode(directory, content, TOTAL_HISTOGRAMS_FILE, unclean));
-            final long bucketMapTotals = checkSeriesIds(directory, maps.series, maps.aggregates, maps.totals);
+            // every check before a file is created or changed: a refused open leaves the directory as it was
+            final long bucketMapTotals =
+                checkSeriesIds(directory, maps.series, maps.aggregates, current ? maps.totals : maps.aggregates);
             maps.starts = SeriesStarts.open(directory, capacity.maxSeries(),
                 mode(directory, content, SeriesStarts.FILE, unclean), true);
             if (!startsKept)
@@ -183,11 +179,28 @@ public final class MetricStore implements Closeable
                 mode(directory, content, HISTOGRAMS_FILE, unclean));
             maps.samples = MapFiles.open(samplesBuilder(capacity.sampleEntries()), directory, SAMPLES_FILE,
                 mode(directory, content, SAMPLES_FILE, unclean));
+            if (!current)
+            {
+                if (content == StoreManifest.Content.UNLISTED)
+                {
+                    // first a manifest of format 1: totals files beside no manifest then only mean a lost manifest
+                    StoreManifest.write(directory, BUCKET_MAP_TOTALS_FILES, StoreManifest.BUCKET_MAP_TOTALS_VERSION);
+                }
+                // left by a move cut before its manifest: the bucket maps still hold every total, it starts again
+                Files.deleteIfExists(directory.resolve(TOTALS_FILE));
+                Files.deleteIfExists(directory.resolve(TOTAL_HISTOGRAMS_FILE));
+                maps.totals = MapFiles.open(totalsBuilder(Math.max(capacity.maxSeries(), maps.series.longSize())),
+                    directory, TOTALS_FILE, MapFiles.Mode.CREATE);
+                // a quarter of the catalog's histogram series, growing 8x; a moved store's, of all its series
+                maps.totalHistograms = MapFiles.open(totalHistogramsBuilder(
+                    Math.max(capacity.totalHistogramEntries(), maps.series.longSize() / 4)), directory,
+                    TOTAL_HISTOGRAMS_FILE, MapFiles.Mode.CREATE);
+            }
             final TotalsMove move = new TotalsMove(maps.aggregates, maps.histograms, maps.totals, maps.totalHistograms);
             if (!current)
             {
                 move.copy();
-                StoreManifest.write(directory, MAP_FILES); // from here on the totals maps are the store's
+                StoreManifest.write(directory, MAP_FILES, StoreManifest.FORMAT_VERSION); // the totals maps are the store's
             }
             if (!current || bucketMapTotals > 0)
             {
@@ -276,6 +289,13 @@ public final class MetricStore implements Closeable
      */
     private static void checkFiles(final Path directory, final StoreManifest.Content content)
     {
+        if (content == StoreManifest.Content.UNLISTED &&
+            (Files.exists(directory.resolve(TOTALS_FILE)) || Files.exists(directory.resolve(TOTAL_HISTOGRAMS_FILE))))
+        {
+            throw new StoreException(directory.resolve(StoreManifest.FILE), "missing: the store holds " + TOTALS_FILE +
+                ", so it is of format " + StoreManifest.FORMAT_VERSION + " and needs its manifest (an engine would " +
+                "take it for an older store and lose its running totals)" + MapFiles.RESTORE);
+        }
         for (final String file : MAP_FILES)
         {
             if (required(content, file) ||

@@ -80,8 +80,8 @@ final class StoreManifest
             FORMAT_VERSION + ": the directory holds a store of another format or another program" + MapFiles.RESTORE);
     }
 
-    /** Writes the manifest of a store with {@code files} (atomically: a temporary file renamed over it). */
-    static void write(final Path dir, final List<String> files)
+    /** Writes the manifest of a store of {@code version} with {@code files} (atomically: a temporary file renamed over it). */
+    static void write(final Path dir, final List<String> files, final int version)
     {
         final Path path = dir.resolve(FILE);
         final Path temporary = dir.resolve(FILE + ".tmp");
@@ -90,7 +90,7 @@ final class StoreManifest
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))
             {
                 out.write("# Bridge Analytics store: written by the engine, do not edit\n");
-                out.write("format_version=" + FORMAT_VERSION + "\n");
+                out.write("format_version=" + version + "\n");
                 out.write("files=" + String.join(",", files) + "\n");
             }
             Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -141,8 +141,9 @@ public final class StoreReader
     }
 
     /**
-     * Calls {@code visitor} with every stored bucket aggregate whose key passes {@code keyFilter}: buckets only, not
-     * the running totals ({@link BucketKey#totals}, read them with {@link #readAggregate}). One scan of the map.
+     * Calls {@code visitor} with every aggregate of the bucket map whose key passes {@code keyFilter}: the buckets,
+     * and the running totals ({@link BucketKey#totals}) only in a store of format 1 (or left by a move cut short), so
+     * filter by resolution. One scan of the map.
      */
     public void forEachAggregate(final LongPredicate keyFilter, final AggregateVisitor visitor)
     {

@@ -25,11 +25,12 @@ public final class StoreFormats
     /**
      * Makes the closed store in {@code dir} a store of format 1, as the engine wrote it before the totals had maps
      * of their own: every running total in aggregates.dat and histograms.dat, no totals files, a manifest of format
-     * 1 listing five map files.
+     * 1 listing five map files. {@code bias} is added to each total's count and sum, so that an answer read from
+     * them differs from one read over the buckets (or seeded from them).
      */
-    public static void toFormatOne(final Path dir) throws IOException
+    public static void toFormatOne(final Path dir, final long bias) throws IOException
     {
-        copyTotalsIntoBucketMaps(dir, 0);
+        copyTotalsIntoBucketMaps(dir, bias);
         Files.delete(dir.resolve(MetricStore.TOTALS_FILE));
         Files.delete(dir.resolve(MetricStore.TOTAL_HISTOGRAMS_FILE));
         Files.writeString(dir.resolve(StoreManifest.FILE), "format_version=1\n" +
@@ -37,11 +38,11 @@ public final class StoreFormats
     }
 
     /**
-     * Copies every running total of the closed store in {@code dir} into its bucket maps, with {@code countBias}
-     * added to each aggregate's count (a total left behind by a move cut during its removal; biased, a read of it
+     * Copies every running total of the closed store in {@code dir} into its bucket maps, with {@code bias} added to
+     * each aggregate's count and sum (a total left behind by a move cut during its removal; biased, a read of it
      * shows), and leaves the store's format as it is.
      */
-    public static void copyTotalsIntoBucketMaps(final Path dir, final long countBias)
+    public static void copyTotalsIntoBucketMaps(final Path dir, final long bias)
     {
         try (ChronicleMap<LongValue, BucketAggregate> totals = open(MetricStore.totalsBuilder(1_000), dir, MetricStore.TOTALS_FILE);
              ChronicleMap<LongValue, ByteBuffer> totalHistograms =
@@ -54,7 +55,8 @@ public final class StoreFormats
             totals.forEachEntry(entry ->
             {
                 final BucketAggregate value = entry.value().getUsing(null);
-                value.setCount(value.getCount() + countBias);
+                value.setCount(value.getCount() + bias);
+                value.setSum(value.getSum() + bias);
                 aggregates.put(entry.key().get(), value);
             });
             totalHistograms.forEachEntry(entry -> histograms.put(entry.key().get(), entry.value().get()));
