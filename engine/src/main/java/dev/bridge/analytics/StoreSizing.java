@@ -76,12 +76,12 @@ final class StoreSizing
     }
 
     /**
-     * @return the buckets one series keeps over every resolution's retention (plus the live one of each), plus its
-     *         running totals entry ({@link dev.bridge.analytics.store.BucketKey#TOTALS_RESOLUTION}).
+     * @return the buckets one series keeps in aggregates.dat over every resolution's retention (plus the live one of
+     *         each); its running totals are in totals.dat.
      */
     static long bucketsPerSeries(final EngineSettings settings)
     {
-        long total = 1;
+        long total = 0;
         for (final Resolution r : settings.resolutions())
         {
             total += buckets(r);

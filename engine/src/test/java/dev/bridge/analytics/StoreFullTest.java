@@ -88,7 +88,9 @@ class StoreFullTest
             final Map<String, Object> health = EngineHealth.of(engine).get();
             assertEquals("degraded", health.get("status"));
             assertEquals(List.of("handler_errors", "store_write_failures", "store_lost_writes"), health.get("degraded_reasons"));
-            assertEquals(failures, health.get("store_write_failures"));
+            final long reported = ((Number)health.get("store_write_failures")).longValue();
+            final long after = engine.selfMetric(SelfMetric.STORE_WRITE_FAILURES); // the pipeline keeps retrying
+            assertTrue(failures <= reported && reported <= after, failures + " <= " + reported + " <= " + after);
             assertEquals(engine.selfMetric(SelfMetric.HANDLER_ERRORS), health.get("handler_errors"));
             assertTrue(Files.exists(dir.resolve("write-failures.log")));
         }

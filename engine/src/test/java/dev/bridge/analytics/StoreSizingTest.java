@@ -32,4 +32,16 @@ class StoreSizingTest
         assertEquals(16_384, capacity.maxSeries());
         assertEquals(600_000, capacity.aggregateEntries());
     }
+
+    @Test
+    void shouldLayItOutForAQuarterOfALabelledHistogramsSeries() throws Exception
+    {
+        final EngineConfig config = EngineConfig.parse("engine:\n  label_cardinality_limit: 10000\nmetrics:\n" +
+            "  lat_us:\n    type: histogram\n    unit: microseconds\n    help: x\n    labels: [op]\n" +
+            "    histogram: { lowest: 1, highest: 60000000, significant_digits: 3 }\n", "sizing.yaml");
+
+        final StoreCapacity capacity = StoreSizing.capacity(config.engine(), config.metrics());
+
+        assertEquals(10_001 / 4, capacity.totalHistogramEntries(), "10,000 label values and the overflow series");
+    }
 }

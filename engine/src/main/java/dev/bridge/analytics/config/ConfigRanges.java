@@ -56,7 +56,8 @@ public final class ConfigRanges
         integer("engine.label_cardinality_limit", 1, EngineSettings.MAX_SERIES, false, "1000",
             "series per metric before new label sets go to the overflow series"),
         integer("engine.max_series", 1, EngineSettings.MAX_SERIES, false, "16384",
-            "sizes the handler's per-series arrays and series.dat, allocated up front"),
+            "sizes the handler's per-series arrays, series.dat and totals.dat (about 70 B per series: 1.1 MB at the " +
+                "default), allocated up front"),
         integer("engine.store_entries", 1, 100_000_000, false, "600000",
             "disk, allocated up front: aggregates.dat about " + STORE_ENTRY_BYTES + " B per entry (600000: 39 MB), plus " +
                 "a histogram map sized from the catalog's histogram series, at most " + HISTOGRAM_ENTRY_BYTES_MAX +
