@@ -57,7 +57,7 @@ public final class ConfigRanges
             "series per metric before new label sets go to the overflow series"),
         integer("engine.max_series", 1, EngineSettings.MAX_SERIES, false, "16384",
             "sizes the handler's per-series arrays, series.dat and totals.dat (about 70 B per series: 1.1 MB at the " +
-                "default), allocated up front"),
+                "default) and the writer's copy of the totals (64 B of heap per series: 1 MB), allocated up front"),
         integer("engine.store_entries", 1, 100_000_000, false, "600000",
             "disk, allocated up front: aggregates.dat about " + STORE_ENTRY_BYTES + " B per entry (600000: 39 MB), plus " +
                 "a histogram map sized from the catalog's histogram series, at most " + HISTOGRAM_ENTRY_BYTES_MAX +

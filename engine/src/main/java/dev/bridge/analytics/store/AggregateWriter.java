@@ -12,14 +12,19 @@ import net.openhft.chronicle.values.Values;
 public final class AggregateWriter
 {
     private final RoutedMaps<BucketAggregate> maps;
+    /** The writer's process's copy of the totals, kept up to date after each accepted write. */
+    private final TotalsCache totalsCache;
     private final SeriesStarts starts;
     private final StoreWriteFailures failures;
     private final LongValue key = MetricStore.newKey();
     private final BucketAggregate value = Values.newHeapInstance(BucketAggregate.class);
 
-    AggregateWriter(final RoutedMaps<BucketAggregate> maps, final SeriesStarts starts, final StoreWriteFailures failures)
+    AggregateWriter(
+        final RoutedMaps<BucketAggregate> maps, final TotalsCache totalsCache, final SeriesStarts starts,
+        final StoreWriteFailures failures)
     {
         this.maps = maps;
+        this.totalsCache = totalsCache;
         this.starts = starts;
         this.failures = failures;
     }
@@ -36,6 +41,19 @@ public final class AggregateWriter
         {
             throw failures.onAggregateFailure(key.getValue(), map.longSize(), ex);
         }
+        final int id = cachedTotals(key.getValue());
+        if (id >= 0)
+        {
+            totalsCache.put(id, value); // after the map accepted it: the cache never holds what the map refused
+        }
+    }
+
+    /** @return the series id when {@code bucketKey} is a series' totals held by the cache, else -1. */
+    private int cachedTotals(final long bucketKey)
+    {
+        final int id = BucketKey.seriesId(bucketKey);
+        return totalsCache != null && BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION &&
+            totalsCache.covers(id) ? id : -1;
     }
 
     /**
@@ -76,6 +94,11 @@ public final class AggregateWriter
     {
         key.setValue(bucketKey);
         maps.of(bucketKey).remove(key);
+        final int id = cachedTotals(bucketKey);
+        if (id >= 0)
+        {
+            totalsCache.remove(id);
+        }
     }
 
     /**

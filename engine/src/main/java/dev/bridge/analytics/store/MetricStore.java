@@ -81,10 +81,13 @@ public final class MetricStore implements Closeable
     private final StoreWriteFailures writeFailures;
     /** The private copy a read-only store is read through (removed by close), else null. */
     private final Path copy;
+    /** The writer's process's copy of the totals aggregates; null when opened for reading. */
+    private final TotalsCache totalsCache;
 
     private MetricStore(final Path directory, final Maps maps, final FileChannel lockChannel, final FileLock lock,
-        final boolean recovered, final Path copy)
+        final boolean recovered, final Path copy, final TotalsCache totalsCache)
     {
+        this.totalsCache = totalsCache;
         this.directory = directory;
         this.aggregates = new RoutedMaps<>(maps.aggregates, maps.totals);
         this.histograms = new RoutedMaps<>(maps.histograms, maps.totalHistograms);
@@ -206,7 +209,9 @@ public final class MetricStore implements Closeable
             {
                 move.removeFromBucketMaps();
             }
-            return new MetricStore(directory, maps, channel, fileLock, unclean, null);
+            final TotalsCache totalsCache = new TotalsCache(capacity.maxSeries());
+            totalsCache.load(maps.totals);
+            return new MetricStore(directory, maps, channel, fileLock, unclean, null, totalsCache);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -270,7 +275,7 @@ public final class MetricStore implements Closeable
                 MapFiles.open(samplesBuilder(1_000), from, SAMPLES_FILE, MapFiles.Mode.EXISTING) :
                 ChronicleMap.of(LongValue.class, ByteBuffer.class).entries(1).averageValueSize(16).create();
             maps.starts = SeriesStarts.exists(from) ? SeriesStarts.open(from, 1_000, MapFiles.Mode.EXISTING, false) : null;
-            return new MetricStore(directory, maps, null, null, false, throughCopy ? from : null);
+            return new MetricStore(directory, maps, null, null, false, throughCopy ? from : null, null);
         }
         catch (final RuntimeException ex)
         {
@@ -524,7 +529,7 @@ public final class MetricStore implements Closeable
     /** @return a writer of aggregates with its own reusable buffers; use from one thread only. */
     public AggregateWriter newAggregateWriter()
     {
-        return new AggregateWriter(aggregates, starts, writeFailures);
+        return new AggregateWriter(aggregates, totalsCache, starts, writeFailures);
     }
 
     /** @return a writer of histograms with its own reusable buffers; use from one thread only. */
@@ -542,7 +547,7 @@ public final class MetricStore implements Closeable
     /** @return a reader over the maps with its own reusable buffers; use from one thread only. */
     public StoreReader newReader()
     {
-        return new StoreReader(aggregates, histograms, samples, starts);
+        return new StoreReader(aggregates, histograms, samples, starts, totalsCache);
     }
 
     /**

@@ -21,6 +21,8 @@ public final class StoreReader
     private final RoutedMaps<ByteBuffer> histograms;
     private final ChronicleMap<LongValue, ByteBuffer> samples;
     private final SeriesStarts starts;
+    /** The writer's process's copy of the totals, read instead of the map; null in a store opened for reading. */
+    private final TotalsCache totalsCache;
     private final LongValue key = MetricStore.newKey();
     private LongValue startKey;
     private LongValue startValue;
@@ -29,8 +31,9 @@ public final class StoreReader
 
     StoreReader(
         final RoutedMaps<BucketAggregate> aggregates, final RoutedMaps<ByteBuffer> histograms,
-        final ChronicleMap<LongValue, ByteBuffer> samples, final SeriesStarts starts)
+        final ChronicleMap<LongValue, ByteBuffer> samples, final SeriesStarts starts, final TotalsCache totalsCache)
     {
+        this.totalsCache = totalsCache;
         this.aggregates = aggregates;
         this.histograms = histograms;
         this.samples = samples;
@@ -133,9 +136,17 @@ public final class StoreReader
         return stored == null ? null : stored.order(ByteOrder.BIG_ENDIAN);
     }
 
-    /** Copies the aggregate of {@code bucketKey} into {@code into}; returns false when the bucket is absent. */
+    /**
+     * Copies the aggregate of {@code bucketKey} into {@code into}; returns false when the bucket is absent. In the
+     * writer's process a series' totals are read from its copy of them ({@link TotalsCache}), not the map.
+     */
     public boolean readAggregate(final long bucketKey, final BucketAggregate into)
     {
+        if (totalsCache != null && BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION &&
+            totalsCache.covers(BucketKey.seriesId(bucketKey)))
+        {
+            return totalsCache.read(BucketKey.seriesId(bucketKey), into);
+        }
         key.setValue(bucketKey);
         return aggregates.of(bucketKey).getUsing(key, into) != null;
     }
