@@ -51,9 +51,7 @@ public final class AggregateWriter
     /** @return the series id when {@code bucketKey} is a series' totals held by the cache, else -1. */
     private int cachedTotals(final long bucketKey)
     {
-        final int id = BucketKey.seriesId(bucketKey);
-        return totalsCache != null && BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION &&
-            totalsCache.covers(id) ? id : -1;
+        return totalsCache == null ? -1 : totalsCache.recordOf(bucketKey);
     }
 
     /**

@@ -37,6 +37,12 @@ public final class BucketKey
         return pack(seriesId, TOTALS_RESOLUTION, 0L);
     }
 
+    /** @return true when {@code key} is a series' running totals ({@link #totals}), not a bucket. */
+    public static boolean isTotals(final long key)
+    {
+        return resolutionIndex(key) == TOTALS_RESOLUTION;
+    }
+
     /** @return the key of a raw bucket. */
     public static long raw(final int seriesId, final long bucketStartSec)
     {

@@ -21,7 +21,7 @@ public final class HistogramWriter
 
     private ByteValueWriter writer(final long bucketKey)
     {
-        return BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION ? totals : buckets;
+        return BucketKey.isTotals(bucketKey) ? totals : buckets;
     }
 
     /** Replaces the bucket's histogram with {@code histogram}. */

@@ -367,7 +367,7 @@ public final class MetricStore implements Closeable
             {
                 unknown[0] = id;
             }
-            if (BucketKey.resolutionIndex(key) == BucketKey.TOTALS_RESOLUTION)
+            if (BucketKey.isTotals(key))
             {
                 bucketMapTotals[0]++;
             }
@@ -398,7 +398,7 @@ public final class MetricStore implements Closeable
         aggregates.forEachEntry(entry ->
         {
             final long key = entry.key().get().getValue();
-            if (entry.value().get().getCount() > 0 && BucketKey.resolutionIndex(key) != BucketKey.TOTALS_RESOLUTION)
+            if (entry.value().get().getCount() > 0 && !BucketKey.isTotals(key))
             {
                 starts.record(BucketKey.seriesId(key), BucketKey.bucketStartSec(key));
             }

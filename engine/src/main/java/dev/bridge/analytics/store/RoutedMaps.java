@@ -20,7 +20,7 @@ record RoutedMaps<V>(ChronicleMap<LongValue, V> buckets, ChronicleMap<LongValue,
     /** @return the map that holds {@code bucketKey}. Allocation-free. */
     ChronicleMap<LongValue, V> of(final long bucketKey)
     {
-        return BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION ? totals : buckets;
+        return BucketKey.isTotals(bucketKey) ? totals : buckets;
     }
 
     /** @return true when the totals have a map of their own (a store of the current format). */

@@ -142,10 +142,10 @@ public final class StoreReader
      */
     public boolean readAggregate(final long bucketKey, final BucketAggregate into)
     {
-        if (totalsCache != null && BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION &&
-            totalsCache.covers(BucketKey.seriesId(bucketKey)))
+        final int cached = totalsCache == null ? -1 : totalsCache.recordOf(bucketKey);
+        if (cached >= 0)
         {
-            return totalsCache.read(BucketKey.seriesId(bucketKey), into);
+            return totalsCache.read(cached, into);
         }
         key.setValue(bucketKey);
         return aggregates.of(bucketKey).getUsing(key, into) != null;

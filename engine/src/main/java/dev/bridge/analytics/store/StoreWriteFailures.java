@@ -46,7 +46,7 @@ public final class StoreWriteFailures
     StoreException onAggregateFailure(final long bucketKey, final long entries, final RuntimeException cause)
     {
         final long startSec = BucketKey.bucketStartSec(bucketKey);
-        if (BucketKey.resolutionIndex(bucketKey) == BucketKey.TOTALS_RESOLUTION)
+        if (BucketKey.isTotals(bucketKey))
         {
             return onFailure(MetricStore.TOTALS_FILE, entries, cause); // no bucket lost: the next commit retries
         }

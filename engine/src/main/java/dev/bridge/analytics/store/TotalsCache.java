@@ -63,6 +63,13 @@ final class TotalsCache
         return seriesId >= 0 && seriesId < records.length / LONGS;
     }
 
+    /** @return the series id when {@code bucketKey} is a series' totals with a record here, else -1 (read the map). */
+    int recordOf(final long bucketKey)
+    {
+        final int id = BucketKey.seriesId(bucketKey);
+        return BucketKey.isTotals(bucketKey) && covers(id) ? id : -1;
+    }
+
     /** Records the totals the map just accepted for {@code seriesId}. Writer thread only; allocation-free. */
     void put(final int seriesId, final BucketAggregate value)
     {

@@ -36,14 +36,14 @@ final class TotalsMove
     {
         aggregates.forEachEntry(entry ->
         {
-            if (isTotals(entry.key().get().getValue()))
+            if (BucketKey.isTotals(entry.key().get().getValue()))
             {
                 totals.put(entry.key().get(), entry.value().get());
             }
         });
         histograms.forEachEntry(entry ->
         {
-            if (isTotals(entry.key().get().getValue()))
+            if (BucketKey.isTotals(entry.key().get().getValue()))
             {
                 totalHistograms.put(entry.key().get(), entry.value().get());
             }
@@ -58,22 +58,17 @@ final class TotalsMove
     {
         histograms.forEachEntry(entry ->
         {
-            if (isTotals(entry.key().get().getValue()))
+            if (BucketKey.isTotals(entry.key().get().getValue()))
             {
                 entry.doRemove();
             }
         });
         aggregates.forEachEntry(entry ->
         {
-            if (isTotals(entry.key().get().getValue()))
+            if (BucketKey.isTotals(entry.key().get().getValue()))
             {
                 entry.doRemove();
             }
         });
-    }
-
-    private static boolean isTotals(final long key)
-    {
-        return BucketKey.resolutionIndex(key) == BucketKey.TOTALS_RESOLUTION;
     }
 }

@@ -85,8 +85,8 @@ public final class StoreFormats
                  open(MetricStore.histogramsBuilder(1_000), dir, MetricStore.HISTOGRAMS_FILE))
         {
             final long[] found = { 0 };
-            aggregates.forEachEntry(entry -> found[0] += isTotals(entry.key().get().getValue()) ? 1 : 0);
-            histograms.forEachEntry(entry -> found[0] += isTotals(entry.key().get().getValue()) ? 1 : 0);
+            aggregates.forEachEntry(entry -> found[0] += BucketKey.isTotals(entry.key().get().getValue()) ? 1 : 0);
+            histograms.forEachEntry(entry -> found[0] += BucketKey.isTotals(entry.key().get().getValue()) ? 1 : 0);
             return found[0];
         }
     }
@@ -100,11 +100,6 @@ public final class StoreFormats
         {
             return new long[]{ totals.longSize(), totalHistograms.longSize() };
         }
-    }
-
-    private static boolean isTotals(final long key)
-    {
-        return BucketKey.resolutionIndex(key) == BucketKey.TOTALS_RESOLUTION;
     }
 
     private static <V> ChronicleMap<LongValue, V> open(
