@@ -44,7 +44,9 @@ class AlertSelfMetricsTest
             engine.gauge("active_sessions").set(20);
             engine.flush();
             clock.set(RuleTester.START_MS + 1_000); // the second evaluation fires, the listener throws
-            Await.until("one sink error", () -> engine.alerts().counts().sinkErrors() == 1);
+            // the dispatch ends with the log receiver's notification, after the listener's error
+            Await.until("one sink error and the log's notification",
+                () -> engine.alerts().counts().sinkErrors() == 1 && engine.alerts().counts().notifications() == 1);
 
             final AlertCounts counts = engine.alerts().counts();
             assertEquals(2, counts.evaluations());
